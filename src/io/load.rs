@@ -1,0 +1,183 @@
+//! Loading scenario files: size limit, UTF-8, format version, RON parsing, validation.
+
+use std::io::Read;
+use std::path::Path;
+
+use ron::extensions::Extensions;
+
+use super::locate::{line_col, locate, path_at, LineCol, PathDisplay, Seg};
+use super::problem::{LoadError, Problem};
+use super::validate::validate;
+use crate::model::{Scenario, FORMAT_VERSION};
+
+/// Files larger than this are refused before reading (256 MiB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// At most this many problems are reported with their positions; the rest are counted.
+const MAX_PROBLEMS: usize = 200;
+
+/// The RON options used for reading: the parser's recursion limit stays on, and
+/// `Some(…)` may be left out around optional values.
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Loads and validates the scenario file at `path`.
+pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
+    let file = path.display().to_string();
+    let io_problem = |e: std::io::Error| LoadError::single(&file, Problem::file(io_message(&e)));
+    let meta = std::fs::metadata(path).map_err(io_problem)?;
+    if meta.is_dir() {
+        return Err(LoadError::single(
+            &file,
+            Problem::file("is a folder, not a scenario file"),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(&file, meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The take() guards against a file that grows between the check and the read.
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io_problem)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(&file, bytes.len() as u64));
+    }
+    load_bytes(&file, &bytes)
+}
+
+fn too_large(file: &str, len: u64) -> LoadError {
+    LoadError::single(
+        file,
+        Problem::file(format!(
+            "file is {} MiB; Concord reads scenario files up to {} MiB",
+            len.div_ceil(1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )),
+    )
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied: cannot read it".to_owned(),
+        _ => format!("cannot read it: {e}"),
+    }
+}
+
+/// Loads a scenario from raw bytes; `file` names it in messages.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Scenario, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(file, bytes.len() as u64));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(src) => load_str(file, src),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let bad = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+            Err(LoadError::single(
+                file,
+                Problem {
+                    at: Some(line_col(valid, valid.len())),
+                    item: String::new(),
+                    message: format!(
+                        "invalid UTF-8 (byte 0x{bad:02X}); save the file as UTF-8 text"
+                    ),
+                },
+            ))
+        }
+    }
+}
+
+/// Loads a scenario from RON text; `file` names it in messages.
+pub fn load_str(file: &str, src: &str) -> Result<Scenario, LoadError> {
+    check_format(file, src)?;
+    let mut scenario: Scenario = ron_options().from_str(src).map_err(|e| {
+        let at = LineCol {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        };
+        let path = path_at(src, at);
+        LoadError::single(
+            file,
+            Problem {
+                at: Some(at),
+                item: PathDisplay(&path).to_string(),
+                message: e.code.to_string(),
+            },
+        )
+    })?;
+    migrate(&mut scenario);
+    let findings = validate(&scenario);
+    if !findings.is_empty() {
+        let total = findings.len();
+        let mut problems: Vec<Problem> = findings
+            .into_iter()
+            .take(MAX_PROBLEMS)
+            .map(|f| Problem {
+                at: locate(src, &f.path),
+                item: f.item,
+                message: f.message,
+            })
+            .collect();
+        if total > MAX_PROBLEMS {
+            problems.push(Problem::file(format!(
+                "… and {} more problems",
+                total - MAX_PROBLEMS
+            )));
+        }
+        return Err(LoadError {
+            file: file.to_owned(),
+            problems,
+        });
+    }
+    scenario.sort_scores();
+    Ok(scenario)
+}
+
+/// Refuses files from a newer Concord before parsing them as this format.
+fn check_format(file: &str, src: &str) -> Result<(), LoadError> {
+    let Some(at) = locate(src, &[Seg::field("format")]) else {
+        return Ok(()); // the parser will say what is missing
+    };
+    let start = super::locate::offset_of(src, at);
+    let digits: String = src[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let Ok(format) = digits.parse::<u64>() else {
+        return Ok(()); // not a number: the parser reports the type error
+    };
+    let problem = |message: String| {
+        LoadError::single(
+            file,
+            Problem {
+                at: Some(at),
+                item: "format".into(),
+                message,
+            },
+        )
+    };
+    if format > u64::from(FORMAT_VERSION) {
+        return Err(problem(format!(
+            "made by a newer Concord (format {format}), this build reads up to {FORMAT_VERSION}; \
+             update Concord to open it"
+        )));
+    }
+    if format == 0 {
+        return Err(problem(
+            "format 0 is not a Concord format; the first format is 1".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// Brings a scenario read from an older format up to the current one.
+///
+/// Format 1 is the first format; each later format adds its step here, so that a file
+/// is migrated one format at a time (1 → 2 → …) and saved in the newest.
+fn migrate(scenario: &mut Scenario) {
+    scenario.format = FORMAT_VERSION;
+}

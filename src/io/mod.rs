@@ -1,0 +1,13 @@
+//! Reading and writing scenario files (RON), with validation and atomic saves.
+
+mod load;
+pub mod locate;
+mod problem;
+mod save;
+mod validate;
+
+pub use load::{load_bytes, load_path, load_str, MAX_FILE_BYTES};
+pub use locate::{LineCol, Seg};
+pub use problem::{LoadError, Problem, SaveError};
+pub use save::{save_path, to_ron_string, write_atomically};
+pub use validate::{validate, value_problem, Finding};

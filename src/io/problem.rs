@@ -1,0 +1,102 @@
+//! Error types for loading and saving, with messages that say what and where.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use super::locate::LineCol;
+
+/// One thing wrong with a file: where it is and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Line and column, where known.
+    pub at: Option<LineCol>,
+    /// The item concerned, e.g. `criteria[3] "refugees"`; empty for the file as a whole.
+    pub item: String,
+    /// What is wrong, said so a person can fix it.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem with the whole file (no position, no item).
+    pub fn file(message: impl Into<String>) -> Self {
+        Self {
+            at: None,
+            item: String::new(),
+            message: message.into(),
+        }
+    }
+
+    /// Formats the problem as `FILE:LINE:COL: item: message` (or `FILE: item: message`).
+    pub fn display_in<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
+        ProblemLine(file, self)
+    }
+}
+
+struct ProblemLine<'a>(&'a str, &'a Problem);
+
+impl fmt::Display for ProblemLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ProblemLine(file, p) = self;
+        write!(f, "{file}:")?;
+        if let Some(at) = p.at {
+            write!(f, "{at}:")?;
+        }
+        if !p.item.is_empty() {
+            write!(f, " {}:", p.item)?;
+        }
+        write!(f, " {}", p.message)
+    }
+}
+
+/// A file that could not be loaded, with every problem found in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file name as the user gave it (or a label such as `<built-in>`).
+    pub file: String,
+    /// Everything wrong with it, in file order where known; never empty.
+    pub problems: Vec<Problem>,
+}
+
+impl LoadError {
+    /// An error with a single problem.
+    pub fn single(file: impl Into<String>, problem: Problem) -> Self {
+        Self {
+            file: file.into(),
+            problems: vec![problem],
+        }
+    }
+
+    /// One line per problem, as `concord check` prints them.
+    pub fn lines(&self) -> Vec<String> {
+        self.problems
+            .iter()
+            .map(|p| p.display_in(&self.file).to_string())
+            .collect()
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.lines().join("\n"))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A save that did not happen; the old file, if any, is untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The scenario could not be turned into text.
+    #[error("could not write the scenario as RON: {0}")]
+    Serialize(String),
+    /// The file system refused.
+    #[error("could not save {path}: {action} failed: {source}")]
+    Io {
+        /// The file being saved.
+        path: PathBuf,
+        /// Which step failed, e.g. "creating a temporary file in the same folder".
+        action: &'static str,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+}

@@ -1,0 +1,83 @@
+//! Saving scenario files: canonical RON, written atomically.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+
+use super::problem::SaveError;
+use crate::model::Scenario;
+
+/// The scenario as canonical RON text: same scenario, same bytes.
+pub fn to_ron_string(scenario: &Scenario) -> Result<String, SaveError> {
+    let config = PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(true)
+        .depth_limit(4)
+        .extensions(Extensions::IMPLICIT_SOME);
+    let mut text = ron::Options::default()
+        .to_string_pretty(scenario, config)
+        .map_err(|e| SaveError::Serialize(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Saves `scenario` to `path` atomically: a temporary file in the same folder is written,
+/// flushed and synced, then renamed over `path`. On any error `path` is left as it was.
+pub fn save_path(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
+    let text = to_ron_string(scenario)?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// Replaces the file at `path` with `bytes`, or leaves it untouched on error.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let err = |action: &'static str| {
+        move |source: std::io::Error| SaveError::Io {
+            path: path.to_owned(),
+            action,
+            source,
+        }
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = temp_path(&dir, path);
+    let mut file = File::options()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .map_err(err("creating a temporary file in the same folder"))?;
+    let written = (|| {
+        file.write_all(bytes)
+            .map_err(err("writing the temporary file"))?;
+        file.sync_all().map_err(err("flushing the temporary file"))?;
+        if let Ok(meta) = fs::metadata(path) {
+            // Keep the permissions of the file being replaced.
+            let _ = fs::set_permissions(&tmp, meta.permissions());
+        }
+        drop(file);
+        fs::rename(&tmp, path).map_err(err("replacing the file"))
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    } else if let Ok(d) = File::open(&dir) {
+        // Make the rename itself durable; not every platform can sync a folder.
+        let _ = d.sync_all();
+    }
+    written
+}
+
+fn temp_path(dir: &Path, target: &Path) -> PathBuf {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scenario".to_owned());
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()))
+}

@@ -1,0 +1,354 @@
+//! Checks a parsed scenario for everything serde cannot: ids, references, weights, scales.
+
+use std::collections::{HashMap, HashSet};
+
+use super::locate::Seg;
+use crate::model::{is_valid_id, Citation, Scale, Scenario, ScoreValue};
+
+/// One semantic problem: the path to the offending value, the item, and the message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Path of the value, used to find its line:column.
+    pub path: Vec<Seg>,
+    /// Display name of the item, e.g. `criteria[3] "refugees"`.
+    pub item: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Every semantic problem in `s`, in file order.
+pub fn validate(s: &Scenario) -> Vec<Finding> {
+    let mut v = Validator::default();
+    v.scenario(s);
+    v.out
+}
+
+#[derive(Default)]
+struct Validator {
+    out: Vec<Finding>,
+}
+
+fn f(name: &str) -> Seg {
+    Seg::field(name)
+}
+
+fn path(parts: &[Seg]) -> Vec<Seg> {
+    parts.to_vec()
+}
+
+impl Validator {
+    fn push(&mut self, path: Vec<Seg>, item: String, message: String) {
+        self.out.push(Finding {
+            path,
+            item,
+            message,
+        });
+    }
+
+    fn scenario(&mut self, s: &Scenario) {
+        if s.title.trim().is_empty() {
+            self.push(
+                path(&[f("title")]),
+                "title".into(),
+                "the scenario needs a title".into(),
+            );
+        }
+        let sources: HashSet<&str> = s.sources.iter().map(|x| x.id.as_str()).collect();
+        let criteria: HashSet<&str> = s.criteria.iter().map(|x| x.id.as_str()).collect();
+        let proposals: HashSet<&str> = s.proposals.iter().map(|x| x.id.as_str()).collect();
+
+        self.ids(
+            "sources",
+            s.sources.iter().map(|x| (x.id.as_str(), x.title.as_str())),
+            "title",
+        );
+        self.ids(
+            "proposals",
+            s.proposals.iter().map(|x| (x.id.as_str(), x.name.as_str())),
+            "name",
+        );
+        self.ids(
+            "criteria",
+            s.criteria.iter().map(|x| (x.id.as_str(), x.name.as_str())),
+            "name",
+        );
+        self.ids(
+            "perspectives",
+            s.perspectives.iter().map(|x| (x.id.as_str(), x.name.as_str())),
+            "name",
+        );
+
+        for (i, p) in s.proposals.iter().enumerate() {
+            let item = format!("proposals[{i}] {:?}", p.id);
+            let at = |rest: &[Seg]| {
+                let mut v = vec![f("proposals"), Seg::Index(i)];
+                v.extend_from_slice(rest);
+                v
+            };
+            if !p.colour.is_empty() && p.rgb().is_none() {
+                self.push(
+                    at(&[f("colour")]),
+                    item.clone(),
+                    format!("colour {:?} must be written #rrggbb, e.g. \"#1f77b4\"", p.colour),
+                );
+            }
+            for (j, prov) in p.provisions.iter().enumerate() {
+                for (k, c) in prov.criteria.iter().enumerate() {
+                    if !criteria.contains(c.as_str()) {
+                        self.push(
+                            at(&[f("provisions"), Seg::Index(j), f("criteria"), Seg::Index(k)]),
+                            item.clone(),
+                            format!("provision {j} names criterion {c:?}, which does not exist"),
+                        );
+                    }
+                }
+            }
+            self.citations(&sources, &p.sources, at(&[f("sources")]), &item);
+        }
+
+        for (i, c) in s.criteria.iter().enumerate() {
+            let item = format!("criteria[{i}] {:?}", c.id);
+            let at = |rest: &[Seg]| {
+                let mut v = vec![f("criteria"), Seg::Index(i)];
+                v.extend_from_slice(rest);
+                v
+            };
+            if let Some(msg) = weight_problem(c.weight) {
+                self.push(at(&[f("weight")]), item.clone(), msg);
+            }
+            match &c.scale {
+                Scale::Numeric { min, max, step } => {
+                    if !(min.is_finite() && max.is_finite() && min < max) {
+                        self.push(
+                            at(&[f("scale"), f("min")]),
+                            item.clone(),
+                            format!("scale min {min} must be a number below max {max}"),
+                        );
+                    }
+                    if !(step.is_finite() && *step > 0.0) {
+                        self.push(
+                            at(&[f("scale"), f("step")]),
+                            item.clone(),
+                            format!("scale step {step} must be a number > 0"),
+                        );
+                    }
+                }
+                Scale::Levels(levels) => {
+                    if levels.len() < 2 {
+                        self.push(
+                            at(&[f("scale")]),
+                            item.clone(),
+                            format!(
+                                "a level scale needs at least 2 levels, this one has {}",
+                                levels.len()
+                            ),
+                        );
+                    }
+                    for (j, l) in levels.iter().enumerate() {
+                        if l.trim().is_empty() {
+                            self.push(
+                                at(&[f("scale"), Seg::Index(0), Seg::Index(j)]),
+                                item.clone(),
+                                format!("level {j} has an empty name"),
+                            );
+                        }
+                    }
+                }
+                Scale::YesNo => {}
+            }
+        }
+
+        for (i, p) in s.perspectives.iter().enumerate() {
+            let item = format!("perspectives[{i}] {:?}", p.id);
+            let at = |rest: &[Seg]| {
+                let mut v = vec![f("perspectives"), Seg::Index(i)];
+                v.extend_from_slice(rest);
+                v
+            };
+            for (cid, &w) in &p.weights {
+                let key = Seg::Key(cid.clone());
+                if !criteria.contains(cid.as_str()) {
+                    self.push(
+                        at(&[f("weights"), key.clone()]),
+                        item.clone(),
+                        format!("weight given for criterion {cid:?}, which does not exist"),
+                    );
+                }
+                if let Some(msg) = weight_problem(w) {
+                    self.push(
+                        at(&[f("weights"), key]),
+                        item.clone(),
+                        format!("{msg} (criterion {cid:?})"),
+                    );
+                }
+            }
+            self.citations(&sources, &p.sources, at(&[f("sources")]), &item);
+        }
+
+        let crit_index: HashMap<&str, usize> = s
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+        for (i, sc) in s.scores.iter().enumerate() {
+            let item = format!("scores[{i}] ({} × {})", sc.criterion, sc.proposal);
+            let at = |rest: &[Seg]| {
+                let mut v = vec![f("scores"), Seg::Index(i)];
+                v.extend_from_slice(rest);
+                v
+            };
+            if !proposals.contains(sc.proposal.as_str()) {
+                self.push(
+                    at(&[f("proposal")]),
+                    item.clone(),
+                    format!("names proposal {:?}, which does not exist", sc.proposal),
+                );
+            }
+            match crit_index.get(sc.criterion.as_str()) {
+                None => self.push(
+                    at(&[f("criterion")]),
+                    item.clone(),
+                    format!("names criterion {:?}, which does not exist", sc.criterion),
+                ),
+                Some(&c) => {
+                    if let Some(value) = sc.value {
+                        if let Some(msg) = value_problem(&s.criteria[c].scale, value) {
+                            self.push(at(&[f("value")]), item.clone(), msg);
+                        }
+                    }
+                }
+            }
+            if let Some(first) = seen.insert((sc.criterion.as_str(), sc.proposal.as_str()), i) {
+                self.push(
+                    at(&[]),
+                    item.clone(),
+                    format!("the same cell is already scored at scores[{first}]"),
+                );
+            }
+            self.citations(&sources, &sc.evidence, at(&[f("evidence")]), &item);
+        }
+    }
+
+    fn ids<'a>(
+        &mut self,
+        list: &str,
+        items: impl Iterator<Item = (&'a str, &'a str)>,
+        name_field: &str,
+    ) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, (id, name)) in items.enumerate() {
+            let item = format!("{list}[{i}] {id:?}");
+            let at = |field: &str| vec![f(list), Seg::Index(i), f(field)];
+            if !is_valid_id(id) {
+                self.push(
+                    at("id"),
+                    item.clone(),
+                    format!(
+                        "id {id:?} must be a slug: lowercase letters, digits, '-' or '_', \
+                         starting with a letter or digit"
+                    ),
+                );
+            }
+            if let Some(first) = seen.insert(id, i) {
+                self.push(
+                    at("id"),
+                    item.clone(),
+                    format!("duplicate id {id:?}: {list}[{first}] already uses it"),
+                );
+            }
+            if name.trim().is_empty() {
+                self.push(at(name_field), item, format!("{name_field} must not be empty"));
+            }
+        }
+    }
+
+    fn citations(
+        &mut self,
+        sources: &HashSet<&str>,
+        citations: &[Citation],
+        base: Vec<Seg>,
+        item: &str,
+    ) {
+        for (j, c) in citations.iter().enumerate() {
+            if !sources.contains(c.source.as_str()) {
+                let mut at = base.clone();
+                at.extend([Seg::Index(j), f("source")]);
+                self.push(
+                    at,
+                    item.to_owned(),
+                    format!(
+                        "cites source {:?}, which is not in the bibliography (sources)",
+                        c.source
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Why a weight is not acceptable, if it is not.
+fn weight_problem(w: f64) -> Option<String> {
+    if w.is_nan() {
+        Some("weight is NaN; it must be a number ≥ 0".into())
+    } else if w.is_infinite() {
+        Some(format!("weight {w} must be finite"))
+    } else if w < 0.0 {
+        Some(format!("weight {w} must be ≥ 0"))
+    } else {
+        None
+    }
+}
+
+/// Why a value does not fit a scale, if it does not.
+pub fn value_problem(scale: &Scale, value: ScoreValue) -> Option<String> {
+    match (scale, value) {
+        (Scale::Numeric { min, max, .. }, ScoreValue::Number(x)) => {
+            if !x.is_finite() {
+                Some(format!("value {x} must be a finite number"))
+            } else if x < *min || x > *max {
+                Some(format!("value {x} is outside the scale {min}–{max}"))
+            } else {
+                None
+            }
+        }
+        (Scale::Levels(levels), ScoreValue::Level(l)) => (l as usize >= levels.len()).then(|| {
+            format!(
+                "level {l} is out of range: the scale has levels 0–{}",
+                levels.len().saturating_sub(1)
+            )
+        }),
+        (Scale::YesNo, ScoreValue::Bool(_)) => None,
+        (scale, value) => Some(format!(
+            "value {} does not fit the criterion's scale ({}); use {}",
+            value_kind(value),
+            scale_kind(scale),
+            expected_kind(scale)
+        )),
+    }
+}
+
+fn value_kind(v: ScoreValue) -> String {
+    match v {
+        ScoreValue::Number(x) => format!("Number({x})"),
+        ScoreValue::Level(l) => format!("Level({l})"),
+        ScoreValue::Bool(b) => format!("Bool({b})"),
+    }
+}
+
+fn scale_kind(s: &Scale) -> &'static str {
+    match s {
+        Scale::Numeric { .. } => "numeric",
+        Scale::Levels(_) => "levels",
+        Scale::YesNo => "yes/no",
+    }
+}
+
+fn expected_kind(s: &Scale) -> &'static str {
+    match s {
+        Scale::Numeric { .. } => "Number(x)",
+        Scale::Levels(_) => "Level(index)",
+        Scale::YesNo => "Bool(true) or Bool(false)",
+    }
+}

@@ -1,0 +1,10 @@
+//! Concord: compare peace-process proposals side by side on weighted, sourced criteria.
+//!
+//! The core (model, scoring, file formats) has no GUI dependency; the `ui` and `app`
+//! layers turn user actions into edits of the model.
+
+pub mod io;
+pub mod model;
+pub mod scoring;
+pub mod seeds;
+pub mod synth;

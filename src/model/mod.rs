@@ -1,0 +1,13 @@
+//! The scenario model: pure data with serde derives, no GUI and no I/O.
+
+mod criterion;
+mod ids;
+mod proposal;
+mod scenario;
+mod score;
+
+pub use criterion::{Criterion, Direction, Scale};
+pub use ids::is_valid_id;
+pub use proposal::{Proposal, Provision};
+pub use scenario::{slugify, Perspective, Scenario, Source, FORMAT_VERSION};
+pub use score::{Citation, Score, ScoreValue};

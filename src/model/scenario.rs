@@ -1,0 +1,227 @@
+//! The scenario: everything one file holds.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Citation, Criterion, Proposal, Score};
+
+/// The file format this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A comparison: proposals, criteria, their scores, sources and perspectives.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// File format number; see `docs/FORMAT.md`.
+    pub format: u32,
+    /// Title shown in the window and on the title slide.
+    pub title: String,
+    /// What the comparison is about.
+    #[serde(default)]
+    pub description: String,
+    /// Who made this scenario.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// The bibliography that citations point into.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Proposals in display order.
+    #[serde(default)]
+    pub proposals: Vec<Proposal>,
+    /// Criteria in display order.
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+    /// Named alternative weight sets (stakeholders' stated priorities).
+    #[serde(default)]
+    pub perspectives: Vec<Perspective>,
+    /// Scored cells, in criterion order then proposal order.
+    #[serde(default)]
+    pub scores: Vec<Score>,
+}
+
+/// One entry of the bibliography.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Stable slug that citations refer to.
+    pub id: String,
+    /// Title of the work.
+    pub title: String,
+    /// Authors, as written in the work.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Journal, publisher or website.
+    #[serde(default)]
+    pub publication: String,
+    /// Publication date as free text.
+    #[serde(default)]
+    pub date: String,
+    /// Where to find it.
+    #[serde(default)]
+    pub url: String,
+}
+
+/// A named weight set: how one stakeholder, by their stated positions, weighs the criteria.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Perspective {
+    /// Stable slug.
+    pub id: String,
+    /// Name shown in pickers, e.g. "PLO/PA (stated positions)".
+    pub name: String,
+    /// Whose view this is and how the weights were derived.
+    #[serde(default)]
+    pub description: String,
+    /// Where the stated positions come from.
+    #[serde(default)]
+    pub sources: Vec<Citation>,
+    /// Raw weights by criterion id; criteria not listed weigh 0 in this perspective.
+    #[serde(default)]
+    pub weights: BTreeMap<String, f64>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            format: FORMAT_VERSION,
+            title: "Untitled scenario".to_owned(),
+            description: String::new(),
+            authors: Vec::new(),
+            sources: Vec::new(),
+            proposals: Vec::new(),
+            criteria: Vec::new(),
+            perspectives: Vec::new(),
+            scores: Vec::new(),
+        }
+    }
+}
+
+impl Scenario {
+    /// Index of the proposal with this id.
+    pub fn proposal_index(&self, id: &str) -> Option<usize> {
+        self.proposals.iter().position(|p| p.id == id)
+    }
+
+    /// Index of the criterion with this id.
+    pub fn criterion_index(&self, id: &str) -> Option<usize> {
+        self.criteria.iter().position(|c| c.id == id)
+    }
+
+    /// Index of the source with this id.
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == id)
+    }
+
+    /// The perspective with this id or name (case-insensitive name match).
+    pub fn perspective(&self, id_or_name: &str) -> Option<&Perspective> {
+        self.perspectives
+            .iter()
+            .find(|p| p.id == id_or_name)
+            .or_else(|| {
+                self.perspectives
+                    .iter()
+                    .find(|p| p.name.eq_ignore_ascii_case(id_or_name))
+            })
+    }
+
+    /// The score of `proposal` on `criterion`, if the cell exists (linear search).
+    pub fn score(&self, criterion: &str, proposal: &str) -> Option<&Score> {
+        self.scores
+            .iter()
+            .find(|s| s.criterion == criterion && s.proposal == proposal)
+    }
+
+    /// Index of the cell in `scores`, if it exists (linear search).
+    pub fn score_position(&self, criterion: &str, proposal: &str) -> Option<usize> {
+        self.scores
+            .iter()
+            .position(|s| s.criterion == criterion && s.proposal == proposal)
+    }
+
+    /// Sorts scores into canonical order: criterion order, then proposal order;
+    /// cells naming unknown items go last, in their previous order.
+    pub fn sort_scores(&mut self) {
+        let crit: HashMap<&str, usize> = self
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let prop: HashMap<&str, usize> = self
+            .proposals
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let key = |s: &Score| {
+            (
+                crit.get(s.criterion.as_str()).copied().unwrap_or(usize::MAX),
+                prop.get(s.proposal.as_str()).copied().unwrap_or(usize::MAX),
+            )
+        };
+        let mut keyed: Vec<((usize, usize), Score)> = std::mem::take(&mut self.scores)
+            .into_iter()
+            .map(|s| (key(&s), s))
+            .collect();
+        keyed.sort_by_key(|(k, _)| *k);
+        self.scores = keyed.into_iter().map(|(_, s)| s).collect();
+    }
+
+    /// A fresh id derived from `base` that no proposal, criterion, source or perspective uses.
+    pub fn fresh_id(&self, base: &str) -> String {
+        let slug = slugify(base);
+        let taken = |id: &str| {
+            self.proposals.iter().any(|p| p.id == id)
+                || self.criteria.iter().any(|c| c.id == id)
+                || self.sources.iter().any(|s| s.id == id)
+                || self.perspectives.iter().any(|p| p.id == id)
+        };
+        if !taken(&slug) {
+            return slug;
+        }
+        (2..)
+            .map(|n| format!("{slug}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(slug)
+    }
+}
+
+/// Turns a name into a slug: "Borders & territory" → "borders-territory".
+pub fn slugify(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("item");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_names() {
+        assert_eq!(slugify("Borders & territory"), "borders-territory");
+        assert_eq!(slugify("  "), "item");
+        assert_eq!(slugify("Übergang"), "bergang");
+    }
+
+    #[test]
+    fn fresh_ids_do_not_collide() {
+        let mut s = Scenario::default();
+        s.proposals.push(Proposal::new("new-proposal", "x"));
+        assert_eq!(s.fresh_id("New proposal"), "new-proposal-2");
+        assert_eq!(s.fresh_id("Other"), "other");
+    }
+}

@@ -1,0 +1,104 @@
+//! Synthetic scenarios of any size, for benchmarks and property tests.
+
+use crate::model::{Citation, Criterion, Direction, Proposal, Scale, Scenario, Score, ScoreValue, Source};
+
+/// A small deterministic generator (SplitMix64), so that synthetic data is reproducible.
+#[derive(Clone, Debug)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    /// A generator seeded with `seed`.
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform float in [0, 1).
+    pub fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// A uniform integer in [0, n).
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            0
+        } else {
+            self.next_u64() % n
+        }
+    }
+}
+
+/// A valid scenario with `proposals` × `criteria` cells, every cell scored with a rationale
+/// and one citation; scales cycle through numeric, levels and yes/no.
+pub fn scenario(proposals: usize, criteria: usize, seed: u64) -> Scenario {
+    let mut rng = SplitMix64::new(seed);
+    let mut s = Scenario {
+        title: format!("Synthetic {proposals} × {criteria}"),
+        description: "Generated for benchmarks.".to_owned(),
+        sources: vec![Source {
+            id: "src".to_owned(),
+            title: "Synthetic source".to_owned(),
+            ..Source::default()
+        }],
+        ..Scenario::default()
+    };
+    s.proposals = (0..proposals)
+        .map(|i| {
+            let mut p = Proposal::new(format!("p{i}"), format!("Proposal {i}"));
+            p.short_name = format!("P{i}");
+            p.summary = "A generated proposal.".to_owned();
+            p
+        })
+        .collect();
+    s.criteria = (0..criteria)
+        .map(|k| {
+            let mut c = Criterion::new(format!("c{k}"), format!("Criterion {k}"));
+            c.group = format!("Group {}", k % 5);
+            c.weight = 1.0 + rng.below(9) as f64;
+            c.scale = match k % 3 {
+                0 => Scale::zero_to_ten(),
+                1 => Scale::Levels(vec![
+                    "none".into(),
+                    "weak".into(),
+                    "partial".into(),
+                    "full".into(),
+                ]),
+                _ => Scale::YesNo,
+            };
+            if k % 7 == 3 {
+                c.direction = Direction::LowerIsBetter;
+            }
+            c
+        })
+        .collect();
+    s.scores.reserve(proposals * criteria);
+    for (k, c) in s.criteria.iter().enumerate() {
+        for p in &s.proposals {
+            let value = match &c.scale {
+                Scale::Numeric { .. } => ScoreValue::Number(rng.below(11) as f64),
+                Scale::Levels(l) => ScoreValue::Level(rng.below(l.len() as u64) as u32),
+                Scale::YesNo => ScoreValue::Bool(rng.below(2) == 1),
+            };
+            s.scores.push(Score {
+                criterion: c.id.clone(),
+                proposal: p.id.clone(),
+                value: Some(value),
+                rationale: format!("Generated rationale for {} on criterion {k}.", p.id),
+                evidence: vec![Citation {
+                    source: "src".to_owned(),
+                    locator: format!("p. {}", 1 + rng.below(300)),
+                    note: String::new(),
+                }],
+            });
+        }
+    }
+    s
+}
