@@ -18,6 +18,7 @@ pub fn to_ron_string(scenario: &Scenario) -> Result<String, SaveError> {
         .indentor("    ")
         .struct_names(true)
         .depth_limit(4)
+        .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME);
     let mut text = ron::Options::default()
         .to_string_pretty(scenario, config)

@@ -1,0 +1,166 @@
+//! The command-line subcommands: check, rank and fmt. Each writes to the given streams and
+//! returns the process exit code, so tests can run them without a process.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::io::{load_path, save_path, LoadError};
+use crate::model::Scenario;
+use crate::scoring::{Evaluation, WeightSet};
+
+/// Exit code when every file is fine.
+pub const EXIT_OK: i32 = 0;
+/// Exit code when a file is invalid or an operation failed.
+pub const EXIT_FAILURE: i32 = 1;
+/// Exit code for usage errors (also what clap uses).
+pub const EXIT_USAGE: i32 = 2;
+
+/// Output format of `concord rank`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RankFormat {
+    /// Aligned columns for people.
+    #[default]
+    Text,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+/// `concord check FILE...`: validates files, prints one line per problem.
+pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut code = EXIT_OK;
+    for file in files {
+        match load_path(file) {
+            Ok(_) => {
+                let _ = writeln!(out, "{}: ok", file.display());
+            }
+            Err(e) => {
+                code = EXIT_FAILURE;
+                print_load_error(&e, err);
+            }
+        }
+    }
+    code
+}
+
+/// `concord rank FILE`: prints rank, proposal, total and coverage.
+pub fn rank(
+    file: &Path,
+    perspective: Option<&str>,
+    format: RankFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let scenario = match load_path(file) {
+        Ok(s) => s,
+        Err(e) => {
+            print_load_error(&e, err);
+            return EXIT_FAILURE;
+        }
+    };
+    let weights = match perspective {
+        None => WeightSet::Base,
+        Some(name) => match scenario.perspective(name) {
+            Some(p) => WeightSet::Perspective(p),
+            None => {
+                let known: Vec<&str> = scenario.perspectives.iter().map(|p| p.id.as_str()).collect();
+                let _ = writeln!(
+                    err,
+                    "{}: no perspective named {name:?}; the file has: {}",
+                    file.display(),
+                    if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                );
+                return EXIT_USAGE;
+            }
+        },
+    };
+    let text = match format {
+        RankFormat::Text => rank_text(&scenario, weights),
+        RankFormat::Csv => rank_csv(&scenario, weights),
+    };
+    let _ = out.write_all(text.as_bytes());
+    EXIT_OK
+}
+
+/// The ranking as aligned text.
+pub fn rank_text(scenario: &Scenario, weights: WeightSet<'_>) -> String {
+    let eval = Evaluation::new(scenario, weights);
+    let width = scenario
+        .proposals
+        .iter()
+        .map(|p| p.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("proposal".len());
+    let mut s = format!("{:<4}  {:<width$}  {:>5}  {:>8}\n", "rank", "proposal", "total", "coverage");
+    for &i in &eval.order {
+        let st = eval.standings[i];
+        let rank = st.rank.map_or("-".to_owned(), |r| r.to_string());
+        let total = st.total.map_or("-".to_owned(), |t| format!("{t:.3}"));
+        s += &format!(
+            "{:<4}  {:<width$}  {:>5}  {:>7.0}%\n",
+            rank,
+            scenario.proposals[i].name,
+            total,
+            st.coverage * 100.0
+        );
+    }
+    s
+}
+
+/// The ranking as CSV: `rank,id,proposal,total,coverage`.
+pub fn rank_csv(scenario: &Scenario, weights: WeightSet<'_>) -> String {
+    let eval = Evaluation::new(scenario, weights);
+    let mut s = String::from("rank,id,proposal,total,coverage\n");
+    for &i in &eval.order {
+        let st = eval.standings[i];
+        let p = &scenario.proposals[i];
+        s += &format!(
+            "{},{},{},{},{:.4}\n",
+            st.rank.map_or(String::new(), |r| r.to_string()),
+            csv_field(&p.id),
+            csv_field(&p.name),
+            st.total.map_or(String::new(), |t| format!("{t:.4}")),
+            st.coverage
+        );
+    }
+    s
+}
+
+/// Quotes a CSV field when it holds a comma, quote or line break.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// `concord fmt FILE...`: rewrites each valid file in canonical form, atomically.
+pub fn fmt(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut code = EXIT_OK;
+    for file in files {
+        match load_path(file) {
+            Ok(s) => match save_path(&s, file) {
+                Ok(()) => {
+                    let _ = writeln!(out, "{}: formatted", file.display());
+                }
+                Err(e) => {
+                    code = EXIT_FAILURE;
+                    let _ = writeln!(err, "{e}");
+                }
+            },
+            Err(e) => {
+                code = EXIT_FAILURE;
+                print_load_error(&e, err);
+                let _ = writeln!(err, "{}: left unchanged", file.display());
+            }
+        }
+    }
+    code
+}
+
+fn print_load_error(e: &LoadError, err: &mut dyn Write) {
+    for line in e.lines() {
+        let _ = writeln!(err, "{line}");
+    }
+}
