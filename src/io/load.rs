@@ -5,7 +5,7 @@ use std::path::Path;
 
 use ron::extensions::Extensions;
 
-use super::locate::{line_col, locate, path_at, LineCol, PathDisplay, Seg};
+use super::locate::{line_col, locate, offset_of, path_at, skip_blank, LineCol, PathDisplay, Seg};
 use super::problem::{LoadError, Problem};
 use super::validate::validate;
 use crate::model::{Scenario, FORMAT_VERSION};
@@ -95,10 +95,12 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Scenario, LoadError> {
 pub fn load_str(file: &str, src: &str) -> Result<Scenario, LoadError> {
     check_format(file, src)?;
     let mut scenario: Scenario = ron_options().from_str(src).map_err(|e| {
-        let at = LineCol {
+        // RON points just before the offending token; point at the token itself.
+        let reported = LineCol {
             line: e.span.start.line,
             col: e.span.start.col,
         };
+        let at = line_col(src, skip_blank(src, offset_of(src, reported)));
         let path = path_at(src, at);
         LoadError::single(
             file,
@@ -142,7 +144,7 @@ fn check_format(file: &str, src: &str) -> Result<(), LoadError> {
     let Some(at) = locate(src, &[Seg::field("format")]) else {
         return Ok(()); // the parser will say what is missing
     };
-    let start = super::locate::offset_of(src, at);
+    let start = offset_of(src, at);
     let digits: String = src[start..]
         .chars()
         .take_while(char::is_ascii_digit)

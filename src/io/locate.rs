@@ -91,10 +91,17 @@ pub fn locate(src: &str, path: &[Seg]) -> Option<LineCol> {
 
 /// The path of the innermost item that contains `at` (empty for the top level).
 pub fn path_at(src: &str, at: LineCol) -> Vec<Seg> {
-    let offset = offset_of(src, at);
+    let offset = skip_blank(src, offset_of(src, at));
     let mut scan = Scanner::new(src, Goal::Offset(offset));
     let _ = scan.document();
     scan.found.map(|(path, _)| path).unwrap_or(scan.deepest)
+}
+
+/// The offset of the first non-whitespace character at or after `offset`.
+pub fn skip_blank(src: &str, offset: usize) -> usize {
+    src.get(offset..)
+        .and_then(|rest| rest.find(|c: char| !c.is_whitespace()))
+        .map_or(offset, |i| offset + i)
 }
 
 const MAX_DEPTH: usize = 200;
@@ -210,6 +217,16 @@ impl<'a, 'p> Scanner<'a, 'p> {
         Ok(())
     }
 
+    /// Stops at text the scanner does not understand, inside the current container.
+    fn fail(&mut self) -> Result<(), Stop> {
+        if self.found.is_none() {
+            if let Goal::Offset(_) = self.goal {
+                self.found = Some((self.path.clone(), self.i));
+            }
+        }
+        Err(Stop)
+    }
+
     fn parent_path(&self) -> Vec<Seg> {
         let mut p = self.path.clone();
         p.pop();
@@ -297,7 +314,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b')') => {}
-                _ => return Err(Stop),
+                _ => return self.fail(),
             }
         }
     }
@@ -339,7 +356,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b']') => {}
-                _ => return Err(Stop),
+                _ => return self.fail(),
             }
         }
     }
@@ -368,7 +385,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {}
-                _ => return Err(Stop),
+                _ => return self.fail(),
             }
         }
     }

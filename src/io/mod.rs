@@ -9,5 +9,5 @@ mod validate;
 pub use load::{load_bytes, load_path, load_str, MAX_FILE_BYTES};
 pub use locate::{LineCol, Seg};
 pub use problem::{LoadError, Problem, SaveError};
-pub use save::{save_path, to_ron_string, write_atomically};
+pub use save::{save_path, to_ron_string, write_atomically, write_atomically_with};
 pub use validate::{validate, value_problem, Finding};

@@ -36,6 +36,16 @@ pub fn save_path(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
 
 /// Replaces the file at `path` with `bytes`, or leaves it untouched on error.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// Replaces the file at `path` with what `write` writes into a temporary file in the same
+/// folder; the temporary file is synced and renamed over `path` only if `write` succeeds.
+/// On any error `path` is untouched and the temporary file is removed.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let err = |action: &'static str| {
         move |source: std::io::Error| SaveError::Io {
             path: path.to_owned(),
@@ -54,8 +64,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .open(&tmp)
         .map_err(err("creating a temporary file in the same folder"))?;
     let written = (|| {
-        file.write_all(bytes)
-            .map_err(err("writing the temporary file"))?;
+        write(&mut file).map_err(err("writing the temporary file"))?;
         file.sync_all().map_err(err("flushing the temporary file"))?;
         if let Ok(meta) = fs::metadata(path) {
             // Keep the permissions of the file being replaced.

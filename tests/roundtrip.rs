@@ -1,0 +1,238 @@
+//! Saving and loading: round trip as a property, canonical form, atomic replacement.
+
+use std::collections::BTreeMap;
+
+use concord::io::{load_path, load_str, save_path, to_ron_string, write_atomically_with, SaveError};
+use concord::model::{
+    Citation, Criterion, Direction, Perspective, Proposal, Provision, Scale, Scenario, Score,
+    ScoreValue, Source, FORMAT_VERSION,
+};
+use proptest::prelude::*;
+
+/// Any text, including quotes, backslashes, `"#`, newlines and non-Latin scripts.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[ -~]{0,20}",
+        Just("quote \" and r#\"raw\"# and \\ backslash".to_owned()),
+        Just("مبادرة السلام العربية — ארץ לכולם\nsecond line\r\n\ttab".to_owned()),
+    ]
+}
+
+fn name() -> impl Strategy<Value = String> {
+    text().prop_map(|s| if s.trim().is_empty() { format!("name{s}x") } else { s })
+}
+
+fn finite(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
+    prop_oneof![lo..hi, Just(lo), Just(hi), Just(0.1), Just(1e-300_f64.max(lo))]
+        .prop_map(move |x: f64| x.clamp(lo, hi))
+}
+
+fn scale() -> impl Strategy<Value = Scale> {
+    prop_oneof![
+        (finite(-1e6, 1e6), finite(1e-3, 1e6), finite(1e-3, 100.0))
+            .prop_map(|(min, span, step)| Scale::Numeric { min, max: min + span, step }),
+        prop::collection::vec(name(), 2..6).prop_map(Scale::Levels),
+        Just(Scale::YesNo),
+    ]
+}
+
+fn value_for(scale: &Scale) -> BoxedStrategy<Option<ScoreValue>> {
+    let v: BoxedStrategy<ScoreValue> = match scale.clone() {
+        Scale::Numeric { min, max, .. } => (0.0..=1.0f64)
+            .prop_map(move |t| ScoreValue::Number((min + t * (max - min)).clamp(min, max)))
+            .boxed(),
+        Scale::Levels(l) => (0..l.len() as u32).prop_map(ScoreValue::Level).boxed(),
+        Scale::YesNo => any::<bool>().prop_map(ScoreValue::Bool).boxed(),
+    };
+    prop::option::of(v).boxed()
+}
+
+fn citation(n_sources: usize) -> impl Strategy<Value = Citation> {
+    (0..n_sources, text(), text()).prop_map(|(i, locator, note)| Citation {
+        source: format!("s{i}"),
+        locator,
+        note,
+    })
+}
+
+prop_compose! {
+    fn arb_scenario()(
+        n_s in 1usize..3, n_p in 0usize..4,
+        scales in prop::collection::vec((scale(), finite(0.0, 100.0), any::<bool>(), name(), text()), 0..4),
+        title in name(), description in text(), authors in prop::collection::vec(text(), 0..3),
+    )(
+        sources in prop::collection::vec((name(), text(), text(), text()), n_s..=n_s),
+        proposals in prop::collection::vec(
+            (name(), text(), text(), text(), prop::collection::vec(text(), 0..3),
+             prop::collection::vec(text(), 0..3), prop::option::of("#[0-9a-f]{6}"),
+             prop::collection::vec(citation(n_s), 0..2)),
+            n_p..=n_p),
+        cells in scales.iter().map(|(s, ..)| prop::collection::vec(
+            (value_for(s), text(), prop::collection::vec(citation(n_s), 0..2)), n_p..=n_p)
+        ).collect::<Vec<_>>(),
+        perspective in prop::option::of((name(), text(), prop::collection::vec(finite(0.0, 10.0), scales.len()..=scales.len()))),
+        scales in Just(scales), title in Just(title), description in Just(description), authors in Just(authors),
+    ) -> Scenario {
+        let criteria: Vec<Criterion> = scales.iter().enumerate().map(|(k, (scale, weight, lower, name, description))| Criterion {
+            id: format!("c{k}"),
+            name: name.clone(),
+            description: description.clone(),
+            group: if k % 2 == 0 { "Group".into() } else { String::new() },
+            weight: *weight,
+            scale: scale.clone(),
+            direction: if *lower { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
+        }).collect();
+        let proposals: Vec<Proposal> = proposals.into_iter().enumerate().map(|(i, (name, short, summary, status, parties, provisions, colour, sources))| Proposal {
+            id: format!("p{i}"),
+            name,
+            short_name: short,
+            summary,
+            status,
+            parties,
+            provisions: provisions.into_iter().map(|text| Provision { text, criteria: criteria.iter().take(1).map(|c| c.id.clone()).collect() }).collect(),
+            colour: colour.unwrap_or_default(),
+            sources,
+            ..Proposal::default()
+        }).collect();
+        let mut scores = Vec::new();
+        for (k, row) in cells.into_iter().enumerate() {
+            for (i, (value, rationale, evidence)) in row.into_iter().enumerate() {
+                scores.push(Score { criterion: format!("c{k}"), proposal: format!("p{i}"), value, rationale, evidence });
+            }
+        }
+        Scenario {
+            format: FORMAT_VERSION,
+            title,
+            description,
+            authors,
+            sources: sources.into_iter().enumerate().map(|(i, (title, publication, date, url))| Source {
+                id: format!("s{i}"), title, authors: vec![], publication, date, url,
+            }).collect(),
+            perspectives: perspective.into_iter().map(|(name, description, w)| Perspective {
+                id: "view".into(), name, description, sources: vec![],
+                weights: criteria.iter().zip(w).map(|(c, w)| (c.id.clone(), w)).collect::<BTreeMap<_, _>>(),
+            }).collect(),
+            criteria,
+            proposals,
+            scores,
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn load_of_save_is_identity(s in arb_scenario()) {
+        let text = to_ron_string(&s).unwrap();
+        let back = load_str("generated.ron", &text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(&back, &s);
+        // Canonical: saving what was loaded gives the same bytes.
+        prop_assert_eq!(to_ron_string(&back).unwrap(), text);
+    }
+}
+
+#[test]
+fn saving_twice_gives_identical_bytes_and_fmt_is_stable() {
+    let s = concord::seeds::default_scenario().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.ron");
+    save_path(&s, &a).unwrap();
+    let first = std::fs::read(&a).unwrap();
+    save_path(&load_path(&a).unwrap(), &a).unwrap();
+    assert_eq!(std::fs::read(&a).unwrap(), first);
+}
+
+#[test]
+fn scores_are_put_in_canonical_order_on_load() {
+    let mut s = concord::synth::scenario(3, 2, 1);
+    let canonical = to_ron_string(&s).unwrap();
+    s.scores.reverse();
+    let shuffled = to_ron_string(&s).unwrap();
+    assert_ne!(shuffled, canonical);
+    let loaded = load_str("shuffled.ron", &shuffled).unwrap();
+    assert_eq!(to_ron_string(&loaded).unwrap(), canonical);
+}
+
+#[test]
+fn hand_written_files_may_write_some_or_leave_it_out() {
+    let base = std::fs::read_to_string("tests/data/valid.ron").unwrap();
+    let explicit = base.replace("value: Number(3.0)", "value: Some(Number(3.0))");
+    assert_ne!(base, explicit);
+    assert_eq!(load_str("a", &base).unwrap(), load_str("b", &explicit).unwrap());
+}
+
+fn old_file(dir: &std::path::Path) -> (std::path::PathBuf, Vec<u8>) {
+    let path = dir.join("scenario.ron");
+    save_path(&concord::seeds::default_scenario().unwrap(), &path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    (path, bytes)
+}
+
+fn dir_entries(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn failed_write_leaves_the_old_file_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, before) = old_file(dir.path());
+    // The write fails half-way, as on a full disk.
+    let result = write_atomically_with(&path, |f| {
+        use std::io::Write;
+        f.write_all(b"Scenario(format: 1, title: \"half")?;
+        Err(std::io::Error::other("No space left on device"))
+    });
+    let err = result.unwrap_err();
+    assert!(matches!(err, SaveError::Io { action: "writing the temporary file", .. }));
+    assert!(err.to_string().contains("No space left on device"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(dir_entries(dir.path()), vec!["scenario.ron"], "no temporary file left behind");
+}
+
+#[test]
+fn failed_rename_leaves_the_target_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder with content where the file should go: the rename must fail.
+    let target = dir.path().join("taken.ron");
+    std::fs::create_dir(&target).unwrap();
+    std::fs::write(target.join("keep.txt"), "keep").unwrap();
+    let err = save_path(&Scenario::default(), &target).unwrap_err();
+    assert!(err.to_string().contains("replacing the file"), "{err}");
+    assert_eq!(std::fs::read_to_string(target.join("keep.txt")).unwrap(), "keep");
+    assert_eq!(dir_entries(dir.path()), vec!["taken.ron"]);
+}
+
+#[test]
+fn save_into_a_read_only_or_missing_folder_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, before) = old_file(dir.path());
+    let missing = dir.path().join("no-such-folder").join("x.ron");
+    let err = save_path(&Scenario::default(), &missing).unwrap_err();
+    assert!(err.to_string().contains("creating a temporary file in the same folder"), "{err}");
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+        let probe = std::fs::File::create(dir.path().join("probe"));
+        let result = save_path(&Scenario::default(), &path);
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        if probe.is_err() {
+            // Folder permissions are enforced (not running as root): the save is refused.
+            let err = result.unwrap_err();
+            assert!(err.to_string().contains("Permission denied"), "{err}");
+            assert_eq!(std::fs::read(&path).unwrap(), before);
+        } else {
+            // Root ignores folder permissions; the save must then be complete, not partial.
+            result.unwrap();
+            assert_eq!(load_path(&path).unwrap(), Scenario::default());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Every bundled scenario loads without error and is stored in canonical form.
+
+use concord::io::{load_path, to_ron_string};
+use concord::model::ScoreValue;
+use concord::seeds::{default_scenario, BUNDLED};
+
+#[test]
+fn every_seed_file_loads_and_is_canonical() {
+    let mut files = 0;
+    for entry in std::fs::read_dir("seeds").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let scenario = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(to_ron_string(&scenario).unwrap(), text, "{} is not canonical; run concord fmt", path.display());
+            files += 1;
+        }
+    }
+    assert_eq!(files, BUNDLED.len(), "every file in seeds/ is bundled");
+    for b in BUNDLED {
+        b.load().unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn default_scenario_follows_the_essay() {
+    let s = default_scenario().unwrap();
+    let ids: Vec<&str> = s.proposals.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["api", "land-for-all", "aqaba-plus", "abraham", "oslo"]);
+    assert!((10..=15).contains(&s.criteria.len()));
+    assert!(s.perspectives.len() >= 5);
+    for p in &s.perspectives {
+        assert!(!p.sources.is_empty(), "perspective {} has a source", p.id);
+        assert_eq!(p.weights.len(), s.criteria.len(), "perspective {} weighs every criterion", p.id);
+    }
+    // Every scored cell is argued and sourced; unscored cells say why.
+    for sc in &s.scores {
+        assert!(!sc.rationale.is_empty(), "{} × {} has a rationale", sc.criterion, sc.proposal);
+        if sc.value.is_some() {
+            assert!(!sc.evidence.is_empty(), "{} × {} cites evidence", sc.criterion, sc.proposal);
+        } else {
+            assert!(sc.rationale.starts_with("Not scored"), "{} × {}", sc.criterion, sc.proposal);
+        }
+    }
+    // Claims drawn from the essay are attributed to it.
+    let essay_cells = s
+        .scores
+        .iter()
+        .filter(|sc| sc.evidence.iter().any(|c| c.source == "duss-okail-2023"));
+    for sc in essay_cells {
+        assert!(sc.rationale.contains("essay"), "{} × {} attributes the essay", sc.criterion, sc.proposal);
+    }
+    assert!(s.scores.iter().any(|sc| matches!(sc.value, Some(ScoreValue::Level(_)))));
+}
