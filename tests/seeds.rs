@@ -52,3 +52,17 @@ fn default_scenario_follows_the_essay() {
     }
     assert!(s.scores.iter().any(|sc| matches!(sc.value, Some(ScoreValue::Level(_)))));
 }
+
+#[test]
+fn the_example_in_format_md_is_valid_and_canonical() {
+    let doc = std::fs::read_to_string("docs/FORMAT.md").unwrap();
+    let start = doc.find("```ron\n").expect("a ron example") + "```ron\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let example = &doc[start..end];
+    let scenario = concord::io::load_str("FORMAT.md example", example).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(to_ron_string(&scenario).unwrap(), example);
+    // It shows every kind of scale, an unscored cell and a perspective.
+    assert_eq!(scenario.criteria.len(), 3);
+    assert!(scenario.scores.iter().any(|s| s.value.is_none()));
+    assert_eq!(scenario.perspectives.len(), 1);
+}

@@ -55,7 +55,6 @@ impl Validator {
         }
         let sources: HashSet<&str> = s.sources.iter().map(|x| x.id.as_str()).collect();
         let criteria: HashSet<&str> = s.criteria.iter().map(|x| x.id.as_str()).collect();
-        let proposals: HashSet<&str> = s.proposals.iter().map(|x| x.id.as_str()).collect();
 
         self.ids(
             "sources",
@@ -191,43 +190,58 @@ impl Validator {
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
-        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+        let prop_index: HashMap<&str, usize> = s
+            .proposals
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut seen = CellSet::new(s.criteria.len(), s.proposals.len(), s.scores.len());
         for (i, sc) in s.scores.iter().enumerate() {
-            let item = format!("scores[{i}] ({} × {})", sc.criterion, sc.proposal);
+            // Built only when a problem is found: files can hold hundreds of thousands of cells.
+            let item = || format!("scores[{i}] ({} × {})", sc.criterion, sc.proposal);
             let at = |rest: &[Seg]| {
                 let mut v = vec![f("scores"), Seg::Index(i)];
                 v.extend_from_slice(rest);
                 v
             };
-            if !proposals.contains(sc.proposal.as_str()) {
+            let p = prop_index.get(sc.proposal.as_str()).copied();
+            if p.is_none() {
                 self.push(
                     at(&[f("proposal")]),
-                    item.clone(),
+                    item(),
                     format!("names proposal {:?}, which does not exist", sc.proposal),
                 );
             }
-            match crit_index.get(sc.criterion.as_str()) {
+            let c = crit_index.get(sc.criterion.as_str()).copied();
+            match c {
                 None => self.push(
                     at(&[f("criterion")]),
-                    item.clone(),
+                    item(),
                     format!("names criterion {:?}, which does not exist", sc.criterion),
                 ),
-                Some(&c) => {
+                Some(c) => {
                     if let Some(value) = sc.value {
                         if let Some(msg) = value_problem(&s.criteria[c].scale, value) {
-                            self.push(at(&[f("value")]), item.clone(), msg);
+                            self.push(at(&[f("value")]), item(), msg);
                         }
                     }
                 }
             }
-            if let Some(first) = seen.insert((sc.criterion.as_str(), sc.proposal.as_str()), i) {
+            let first = match (c, p) {
+                (Some(c), Some(p)) => seen.insert(c, p, i),
+                _ => None,
+            };
+            if let Some(first) = first {
                 self.push(
                     at(&[]),
-                    item.clone(),
+                    item(),
                     format!("the same cell is already scored at scores[{first}]"),
                 );
             }
-            self.citations(&sources, &sc.evidence, at(&[f("evidence")]), &item);
+            if sc.evidence.iter().any(|c| !sources.contains(c.source.as_str())) {
+                self.citations(&sources, &sc.evidence, at(&[f("evidence")]), &item());
+            }
         }
     }
 
@@ -284,6 +298,45 @@ impl Validator {
                     ),
                 );
             }
+        }
+    }
+}
+
+/// Which cells have been seen, and where: dense when the table is mostly filled.
+enum CellSet {
+    Dense { n_p: usize, first: Vec<u32> },
+    Sparse(HashMap<(usize, usize), usize>),
+}
+
+impl CellSet {
+    fn new(n_c: usize, n_p: usize, n_scores: usize) -> Self {
+        let cells = n_c.saturating_mul(n_p);
+        if cells <= n_scores.saturating_mul(4).saturating_add(4096) && n_scores < u32::MAX as usize {
+            CellSet::Dense { n_p, first: vec![u32::MAX; cells] }
+        } else {
+            CellSet::Sparse(HashMap::new())
+        }
+    }
+
+    /// Records cell (c, p) as seen at `index`; returns where it was seen first, if before.
+    fn insert(&mut self, c: usize, p: usize, index: usize) -> Option<usize> {
+        match self {
+            CellSet::Dense { n_p, first } => {
+                let slot = &mut first[c * *n_p + p];
+                if *slot == u32::MAX {
+                    *slot = index as u32;
+                    None
+                } else {
+                    Some(*slot as usize)
+                }
+            }
+            CellSet::Sparse(map) => match map.entry((c, p)) {
+                std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(index);
+                    None
+                }
+            },
         }
     }
 }

@@ -11,7 +11,7 @@ pub struct Score {
     /// Id of the proposal (column).
     pub proposal: String,
     /// The value; `None` means not scored, which is never the same as 0.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<ScoreValue>,
     /// Why this value, attributed ("The essay argues…").
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -1,0 +1,283 @@
+//! Edits: every change the app can make to a scenario, applied in one place.
+//!
+//! `apply` performs an edit and returns its inverse, so undo is "apply the inverse".
+//! Views never touch the scenario; they produce `Edit`s (see `AppState::edit`).
+
+use crate::model::{Criterion, Perspective, Proposal, Scenario, Score, Source};
+
+/// The scenario's own fields (everything but its lists).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Authors.
+    pub authors: Vec<String>,
+}
+
+impl Meta {
+    /// The metadata of `s`.
+    pub fn of(s: &Scenario) -> Self {
+        Self {
+            title: s.title.clone(),
+            description: s.description.clone(),
+            authors: s.authors.clone(),
+        }
+    }
+}
+
+/// One change to a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Replace title, description and authors.
+    SetMeta(Meta),
+    /// Replace the proposal at an index (its id must stay the same).
+    SetProposal(usize, Proposal),
+    /// Insert a proposal and its scored cells.
+    InsertProposal(usize, Proposal, Vec<Score>),
+    /// Remove the proposal at an index with all its cells.
+    RemoveProposal(usize),
+    /// Move a proposal from one index to another.
+    MoveProposal(usize, usize),
+    /// Replace the criterion at an index (its id must stay the same).
+    SetCriterion(usize, Criterion),
+    /// Insert a criterion and its scored cells.
+    InsertCriterion(usize, Criterion, Vec<Score>),
+    /// Remove the criterion at an index with all its cells.
+    RemoveCriterion(usize),
+    /// Move a criterion from one index to another.
+    MoveCriterion(usize, usize),
+    /// Set, replace or (with `None`) clear the cell of (criterion id, proposal id).
+    SetScore(String, String, Option<Score>),
+    /// Replace the source at an index.
+    SetSource(usize, Source),
+    /// Insert a source.
+    InsertSource(usize, Source),
+    /// Remove the source at an index.
+    RemoveSource(usize),
+    /// Replace the perspective at an index.
+    SetPerspective(usize, Perspective),
+    /// Insert a perspective.
+    InsertPerspective(usize, Perspective),
+    /// Remove the perspective at an index.
+    RemovePerspective(usize),
+    /// Several edits as one step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+/// Why an edit could not be applied (a stale index or id); the scenario is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("this change no longer applies: {0}")]
+pub struct EditError(pub String);
+
+fn check(ok: bool, what: impl FnOnce() -> String) -> Result<(), EditError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(EditError(what()))
+    }
+}
+
+/// Applies `edit` to `s` and returns the edit that undoes it.
+pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
+    Ok(match edit {
+        Edit::SetMeta(meta) => {
+            let old = Meta::of(s);
+            s.title = meta.title;
+            s.description = meta.description;
+            s.authors = meta.authors;
+            Edit::SetMeta(old)
+        }
+        Edit::SetProposal(i, p) => {
+            check(i < s.proposals.len(), || format!("proposal {i}"))?;
+            check(s.proposals[i].id == p.id, || format!("proposal id {}", p.id))?;
+            Edit::SetProposal(i, std::mem::replace(&mut s.proposals[i], p))
+        }
+        Edit::InsertProposal(i, p, scores) => {
+            check(i <= s.proposals.len(), || format!("proposal {i}"))?;
+            check(s.proposal_index(&p.id).is_none(), || format!("proposal id {} is taken", p.id))?;
+            s.proposals.insert(i, p);
+            s.scores.extend(scores);
+            Edit::RemoveProposal(i)
+        }
+        Edit::RemoveProposal(i) => {
+            check(i < s.proposals.len(), || format!("proposal {i}"))?;
+            let p = s.proposals.remove(i);
+            let (removed, kept) = std::mem::take(&mut s.scores)
+                .into_iter()
+                .partition(|sc| sc.proposal == p.id);
+            s.scores = kept;
+            Edit::InsertProposal(i, p, removed)
+        }
+        Edit::MoveProposal(from, to) => {
+            let n = s.proposals.len();
+            check(from < n && to < n, || format!("proposal {from} → {to}"))?;
+            let p = s.proposals.remove(from);
+            s.proposals.insert(to, p);
+            Edit::MoveProposal(to, from)
+        }
+        Edit::SetCriterion(i, c) => {
+            check(i < s.criteria.len(), || format!("criterion {i}"))?;
+            check(s.criteria[i].id == c.id, || format!("criterion id {}", c.id))?;
+            Edit::SetCriterion(i, std::mem::replace(&mut s.criteria[i], c))
+        }
+        Edit::InsertCriterion(i, c, scores) => {
+            check(i <= s.criteria.len(), || format!("criterion {i}"))?;
+            check(s.criterion_index(&c.id).is_none(), || format!("criterion id {} is taken", c.id))?;
+            s.criteria.insert(i, c);
+            s.scores.extend(scores);
+            Edit::RemoveCriterion(i)
+        }
+        Edit::RemoveCriterion(i) => {
+            check(i < s.criteria.len(), || format!("criterion {i}"))?;
+            let c = s.criteria.remove(i);
+            let (removed, kept) = std::mem::take(&mut s.scores)
+                .into_iter()
+                .partition(|sc| sc.criterion == c.id);
+            s.scores = kept;
+            Edit::InsertCriterion(i, c, removed)
+        }
+        Edit::MoveCriterion(from, to) => {
+            let n = s.criteria.len();
+            check(from < n && to < n, || format!("criterion {from} → {to}"))?;
+            let c = s.criteria.remove(from);
+            s.criteria.insert(to, c);
+            Edit::MoveCriterion(to, from)
+        }
+        Edit::SetScore(c, p, score) => {
+            check(s.criterion_index(&c).is_some(), || format!("criterion {c}"))?;
+            check(s.proposal_index(&p).is_some(), || format!("proposal {p}"))?;
+            let pos = s.score_position(&c, &p);
+            let old = match (pos, score) {
+                (Some(at), Some(new)) => Some(std::mem::replace(&mut s.scores[at], new)),
+                (Some(at), None) => Some(s.scores.remove(at)),
+                (None, Some(new)) => {
+                    s.scores.push(new);
+                    None
+                }
+                (None, None) => None,
+            };
+            Edit::SetScore(c, p, old)
+        }
+        Edit::SetSource(i, src) => {
+            check(i < s.sources.len(), || format!("source {i}"))?;
+            Edit::SetSource(i, std::mem::replace(&mut s.sources[i], src))
+        }
+        Edit::InsertSource(i, src) => {
+            check(i <= s.sources.len(), || format!("source {i}"))?;
+            s.sources.insert(i, src);
+            Edit::RemoveSource(i)
+        }
+        Edit::RemoveSource(i) => {
+            check(i < s.sources.len(), || format!("source {i}"))?;
+            Edit::InsertSource(i, s.sources.remove(i))
+        }
+        Edit::SetPerspective(i, p) => {
+            check(i < s.perspectives.len(), || format!("perspective {i}"))?;
+            Edit::SetPerspective(i, std::mem::replace(&mut s.perspectives[i], p))
+        }
+        Edit::InsertPerspective(i, p) => {
+            check(i <= s.perspectives.len(), || format!("perspective {i}"))?;
+            s.perspectives.insert(i, p);
+            Edit::RemovePerspective(i)
+        }
+        Edit::RemovePerspective(i) => {
+            check(i < s.perspectives.len(), || format!("perspective {i}"))?;
+            Edit::InsertPerspective(i, s.perspectives.remove(i))
+        }
+        Edit::Batch(edits) => {
+            let mut inverses = Vec::with_capacity(edits.len());
+            for e in edits {
+                match apply(s, e) {
+                    Ok(inv) => inverses.push(inv),
+                    Err(err) => {
+                        // Roll back what was applied so the scenario is unchanged.
+                        for inv in inverses.into_iter().rev() {
+                            let _ = apply(s, inv);
+                        }
+                        return Err(err);
+                    }
+                }
+            }
+            inverses.reverse();
+            Edit::Batch(inverses)
+        }
+    })
+}
+
+impl Edit {
+    /// True when the edit only changes weights (so scores need not be re-read).
+    pub fn is_weight_only(&self, s: &Scenario) -> bool {
+        match self {
+            Edit::SetCriterion(i, c) => s.criteria.get(*i).is_some_and(|old| {
+                let mut same = old.clone();
+                same.weight = c.weight;
+                same == *c
+            }),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ScoreValue;
+
+    fn sample() -> Scenario {
+        crate::synth::scenario(3, 4, 9)
+    }
+
+    fn round_trip(edit: Edit) {
+        let mut s = sample();
+        let before = s.clone();
+        let inverse = apply(&mut s, edit).expect("applies");
+        assert_ne!(s, before, "the edit changed something");
+        let redo = apply(&mut s, inverse).expect("undo applies");
+        let mut a = s.clone();
+        let mut b = before.clone();
+        a.sort_scores();
+        b.sort_scores();
+        assert_eq!(a, b, "undo restores the scenario");
+        apply(&mut s, redo).expect("redo applies");
+    }
+
+    #[test]
+    fn every_edit_undoes() {
+        let s = sample();
+        let mut p = s.proposals[1].clone();
+        p.name = "Renamed".into();
+        round_trip(Edit::SetProposal(1, p));
+        round_trip(Edit::RemoveProposal(0));
+        round_trip(Edit::MoveProposal(0, 2));
+        let mut c = s.criteria[2].clone();
+        c.weight = 7.5;
+        round_trip(Edit::SetCriterion(2, c));
+        round_trip(Edit::RemoveCriterion(3));
+        round_trip(Edit::MoveCriterion(3, 0));
+        round_trip(Edit::InsertProposal(1, Proposal::new("new", "New"), vec![]));
+        round_trip(Edit::SetScore("c0".into(), "p1".into(), None));
+        round_trip(Edit::SetScore(
+            "c0".into(),
+            "p1".into(),
+            Some(Score {
+                criterion: "c0".into(),
+                proposal: "p1".into(),
+                value: Some(ScoreValue::Number(10.5)),
+                ..Score::default()
+            }),
+        ));
+        round_trip(Edit::InsertSource(0, Source::default()));
+        round_trip(Edit::Batch(vec![Edit::RemoveProposal(0), Edit::MoveCriterion(0, 1)]));
+    }
+
+    #[test]
+    fn stale_edits_fail_without_change() {
+        let mut s = sample();
+        let before = s.clone();
+        assert!(apply(&mut s, Edit::RemoveProposal(10)).is_err());
+        assert!(apply(&mut s, Edit::Batch(vec![Edit::RemoveProposal(0), Edit::RemoveCriterion(99)])).is_err());
+        assert_eq!(s, before);
+    }
+}

@@ -1,0 +1,119 @@
+//! The command line, run as a real process: output and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn concord(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(args)
+        .output()
+        .expect("the concord binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn check_accepts_the_seeds() {
+    let o = concord(&["check", "seeds/gaza-ceasefire-2023.ron", "seeds/blank.ron"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "seeds/gaza-ceasefire-2023.ron: ok\nseeds/blank.ron: ok\n"
+    );
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn check_reports_problems_as_file_line_col_and_exits_1() {
+    let o = concord(&["check", "tests/data/valid.ron", "tests/data/invalid/negative_weight.ron", "tests/data/invalid/too_large_missing.ron"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "tests/data/valid.ron: ok\n");
+    assert_eq!(
+        stderr(&o),
+        "tests/data/invalid/negative_weight.ron:15:21: criteria[0] \"refugees\": weight -1 must be ≥ 0\n\
+         tests/data/invalid/too_large_missing.ron: no such file\n"
+    );
+}
+
+#[test]
+fn rank_prints_rank_proposal_total_coverage() {
+    let o = concord(&["rank", "tests/data/valid.ron"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // refugees (w 1/3): Alpha 3/10 → 0.3; jerusalem (w 2/3): Beta level 2 of 0–3 → 2/3.
+    assert_eq!(
+        stdout(&o),
+        "rank  proposal  total  coverage\n\
+         1     Beta      0.667       67%\n\
+         2     Alpha     0.300       33%\n"
+    );
+}
+
+#[test]
+fn rank_as_csv_with_a_perspective() {
+    let o = concord(&["rank", "seeds/gaza-ceasefire-2023.ron", "--perspective", "plo-pa", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "rank,id,proposal,total,coverage");
+    assert_eq!(lines.len(), 6);
+    assert!(lines[1].starts_with("1,api,Arab Peace Initiative,"), "{out}");
+    assert!(out.contains(",aqaba-plus,\"Aqaba format, widened to Turkey and Qatar\","), "{out}");
+    // A perspective may change the ranking: the base weights put the confederation first.
+    let base = stdout(&concord(&["rank", "seeds/gaza-ceasefire-2023.ron", "--format", "csv"]));
+    assert!(base.lines().nth(1).unwrap().starts_with("1,land-for-all,"), "{base}");
+}
+
+#[test]
+fn unknown_perspective_is_a_usage_error() {
+    let o = concord(&["rank", "tests/data/valid.ron", "--perspective", "nobody"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "tests/data/valid.ron: no perspective named \"nobody\"; the file has: none\n"
+    );
+}
+
+#[test]
+fn rank_of_a_broken_file_exits_1() {
+    let o = concord(&["rank", "tests/data/invalid/syntax_error.ron"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "tests/data/invalid/syntax_error.ron:9:9: proposals: Expected comma\n");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [&["check"][..], &["rank"], &["rank", "x.ron", "--format", "xml"], &["frobnicate", "x", "y"]] {
+        let o = concord(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).is_empty());
+    }
+}
+
+#[test]
+fn fmt_rewrites_into_canonical_form_and_leaves_broken_files_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let messy = dir.path().join("messy.ron");
+    std::fs::copy("tests/data/valid.ron", &messy).unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::copy("tests/data/invalid/syntax_error.ron", &broken).unwrap();
+    let broken_before = std::fs::read(&broken).unwrap();
+
+    let o = concord(&["fmt", messy.to_str().unwrap(), broken.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), format!("{}: formatted\n", messy.display()));
+    assert!(stderr(&o).contains(&format!("{}: left unchanged", broken.display())));
+    assert_eq!(std::fs::read(&broken).unwrap(), broken_before);
+
+    let once = std::fs::read_to_string(&messy).unwrap();
+    assert!(once.starts_with("#![enable(implicit_some)]\nScenario(\n    format: 1,\n"));
+    let o = concord(&["fmt", messy.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&messy).unwrap(), once, "fmt is idempotent");
+    assert!(Path::new(&messy).exists());
+}
