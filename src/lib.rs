@@ -10,3 +10,4 @@ pub mod model;
 pub mod scoring;
 pub mod seeds;
 pub mod synth;
+pub mod ui;

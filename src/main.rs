@@ -75,10 +75,11 @@ fn main() -> ExitCode {
 }
 
 fn concord_gui(file: Option<PathBuf>) -> i32 {
-    eprintln!(
-        "The Concord window is not built yet (it comes with the next issue). \
-         Use `concord check`, `concord rank` or `concord fmt`{}.",
-        file.map(|f| format!(" on {}", f.display())).unwrap_or_default()
-    );
-    cli::EXIT_OK
+    match concord::ui::run(file) {
+        Ok(()) => cli::EXIT_OK,
+        Err(e) => {
+            eprintln!("concord: could not open the window: {e}");
+            cli::EXIT_FAILURE
+        }
+    }
 }

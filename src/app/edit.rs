@@ -3,7 +3,7 @@
 //! `apply` performs an edit and returns its inverse, so undo is "apply the inverse".
 //! Views never touch the scenario; they produce `Edit`s (see `AppState::edit`).
 
-use crate::model::{Criterion, Perspective, Proposal, Scenario, Score, Source};
+use crate::model::{Criterion, Perspective, Proposal, Scale, Scenario, Score, ScoreValue, Source};
 
 /// The scenario's own fields (everything but its lists).
 #[derive(Clone, Debug, PartialEq)]
@@ -278,6 +278,84 @@ mod tests {
         let before = s.clone();
         assert!(apply(&mut s, Edit::RemoveProposal(10)).is_err());
         assert!(apply(&mut s, Edit::Batch(vec![Edit::RemoveProposal(0), Edit::RemoveCriterion(99)])).is_err());
+        // The order of cells in memory is not meaningful; saving puts them in canonical order.
+        s.sort_scores();
+        assert_eq!(s, before);
+    }
+}
+
+/// An edit that replaces criterion `k` with `new` and converts the row's scores when the
+/// scale changed, so no cell is left with a value its scale cannot hold.
+pub fn set_criterion(s: &Scenario, k: usize, new: Criterion) -> Edit {
+    let Some(old) = s.criteria.get(k) else {
+        return Edit::SetCriterion(k, new);
+    };
+    if old.scale == new.scale {
+        return Edit::SetCriterion(k, new);
+    }
+    let mut edits = vec![Edit::SetCriterion(k, new.clone())];
+    for sc in s.scores.iter().filter(|sc| sc.criterion == new.id) {
+        let converted = sc.value.and_then(|v| convert_value(&old.scale, &new.scale, v));
+        if converted != sc.value {
+            let mut changed = sc.clone();
+            changed.value = converted;
+            let cell = (!changed.is_empty()).then_some(changed);
+            edits.push(Edit::SetScore(sc.criterion.clone(), sc.proposal.clone(), cell));
+        }
+    }
+    Edit::Batch(edits)
+}
+
+/// The value on `to` closest to `value` on `from` (by position on the scale).
+pub fn convert_value(from: &Scale, to: &Scale, value: ScoreValue) -> Option<ScoreValue> {
+    let t = match (from, value) {
+        (Scale::Numeric { min, max, .. }, ScoreValue::Number(x)) if max > min => (x - min) / (max - min),
+        (Scale::Levels(l), ScoreValue::Level(i)) if l.len() > 1 => f64::from(i) / (l.len() - 1) as f64,
+        (Scale::YesNo, ScoreValue::Bool(b)) => f64::from(u8::from(b)),
+        _ => return None,
+    }
+    .clamp(0.0, 1.0);
+    match to {
+        Scale::Numeric { min, max, step } => {
+            let x = min + t * (max - min);
+            let x = if *step > 0.0 { min + ((x - min) / step).round() * step } else { x };
+            Some(ScoreValue::Number(x.clamp(*min, *max)))
+        }
+        Scale::Levels(l) if !l.is_empty() => {
+            Some(ScoreValue::Level((t * (l.len() - 1) as f64).round() as u32))
+        }
+        Scale::Levels(_) => None,
+        Scale::YesNo => Some(ScoreValue::Bool(t >= 0.5)),
+    }
+}
+
+#[cfg(test)]
+mod conversion_tests {
+    use super::*;
+    use crate::model::ScoreValue::{Bool, Level, Number};
+
+    #[test]
+    fn values_follow_a_new_scale() {
+        let ten = Scale::zero_to_ten();
+        let four = Scale::Levels(vec!["a".into(), "b".into(), "c".into(), "d".into()]);
+        assert_eq!(convert_value(&ten, &four, Number(7.0)), Some(Level(2)));
+        assert_eq!(convert_value(&four, &ten, Level(3)), Some(Number(10.0)));
+        assert_eq!(convert_value(&four, &Scale::YesNo, Level(1)), Some(Bool(false)));
+        let narrow = Scale::Numeric { min: 0.0, max: 5.0, step: 1.0 };
+        assert_eq!(convert_value(&ten, &narrow, Number(7.0)), Some(Number(4.0)));
+    }
+
+    #[test]
+    fn changing_a_scale_converts_its_row_and_undoes() {
+        let mut s = crate::synth::scenario(3, 3, 2);
+        let before = s.clone();
+        let mut c = s.criteria[0].clone();
+        c.scale = Scale::YesNo;
+        let edit = set_criterion(&s, 0, c);
+        let inverse = apply(&mut s, edit).unwrap();
+        assert!(crate::io::validate(&s).is_empty(), "every value fits the new scale");
+        apply(&mut s, inverse).unwrap();
+        s.sort_scores();
         assert_eq!(s, before);
     }
 }

@@ -19,7 +19,7 @@ use crate::seeds::{Bundled, BUNDLED};
 
 pub use command::Command;
 pub use document::Document;
-pub use edit::{apply, Edit, EditError, Meta};
+pub use edit::{apply, set_criterion, Edit, EditError, Meta};
 pub use files::{DialogAnswer, FileDialogs, FilePurpose};
 pub use history::History;
 pub use prefs::Prefs;

@@ -1,0 +1,189 @@
+//! The proposal cards, side by side above their table columns.
+
+use egui::{Color32, CornerRadius, RichText, Stroke, Ui};
+
+use super::widgets::{ordinal, proposal_colour, total_text};
+use super::{ColumnLayout, ViewState};
+use crate::app::{AppState, Edit, Selection};
+use crate::scoring::Standing;
+
+/// Draws the visible cards; a card's header selects it and can be dragged onto another.
+pub fn cards_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout: &ColumnLayout) {
+    let height = ui.available_height();
+    let mut moved: Option<(usize, usize)> = None;
+    ui.horizontal(|ui| {
+        ui.allocate_ui(egui::vec2(layout.lead() - ui.spacing().item_spacing.x, height), |ui| {
+            legend_ui(ui, state);
+        });
+        for i in layout.shown(view.first_proposal) {
+            ui.allocate_ui(egui::vec2(layout.proposal, height), |ui| {
+                ui.set_width(layout.proposal);
+                ui.set_height(height);
+                if let Some(to_from) = card_ui(ui, state, i) {
+                    moved = Some(to_from);
+                }
+            });
+        }
+    });
+    if let Some((from, to)) = moved {
+        let name = state.scenario().proposals[from].name.clone();
+        state.edit(format!("move «{name}»"), None, Edit::MoveProposal(from, to));
+    }
+}
+
+/// What the numbers on the cards mean.
+fn legend_ui(ui: &mut Ui, state: &AppState) {
+    ui.vertical(|ui| {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Proposals").strong());
+        ui.label(
+            RichText::new(
+                "Each card shows the weighted total (0–100) over the criteria it is scored on, \
+                 its rank, and how much of the total weight is scored.",
+            )
+            .small()
+            .weak(),
+        );
+        ui.add_space(6.0);
+        let n = state.scenario().proposals.len();
+        ui.label(RichText::new(format!("{n} proposals · {} criteria", state.scenario().criteria.len())).small());
+        if !state.scenario().description.is_empty() {
+            ui.add_space(6.0);
+            egui::ScrollArea::vertical().id_salt("scenario-description").show(ui, |ui| {
+                ui.label(RichText::new(&state.scenario().description).small());
+            });
+        }
+    });
+}
+
+/// One card; returns (from, to) when another card was dropped on it.
+fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) -> Option<(usize, usize)> {
+    let p = state.scenario().proposals[i].clone();
+    let standing = state.eval.standings.get(i).copied().unwrap_or(Standing {
+        total: None,
+        coverage: 0.0,
+        rank: None,
+    });
+    let colour = proposal_colour(&p, i);
+    let selected = state.selection == Selection::Proposal(p.id.clone());
+    let stroke = if selected {
+        Stroke::new(2.5, ui.visuals().selection.stroke.color)
+    } else {
+        Stroke::new(1.0, colour)
+    };
+    let mut dropped = None;
+    let frame = egui::Frame::group(ui.style())
+        .stroke(stroke)
+        .corner_radius(CornerRadius::same(6))
+        .inner_margin(egui::Margin::same(8));
+    let response = frame
+        .show(ui, |ui| {
+            ui.set_min_size(ui.available_size());
+            // The total sits at the bottom of the card whatever the length of the text.
+            ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
+                total_ui(ui, standing, colour, state.scenario().proposals.len());
+                ui.separator();
+                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    let header = ui
+                        .horizontal(|ui| {
+                            let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 34.0), egui::Sense::hover());
+                            ui.painter().rect_filled(rect, 2.0, colour);
+                            ui.add(egui::Label::new(RichText::new(&p.name).strong().size(15.0)).wrap())
+                        })
+                        .inner;
+                    let header = ui
+                        .interact(header.rect, ui.scope_id().with(("card-header", &p.id)), egui::Sense::click_and_drag())
+                        .on_hover_text("Click to edit this proposal in the inspector; drag onto another card to reorder");
+                    if header.clicked() {
+                        state.selection = Selection::Proposal(p.id.clone());
+                    }
+                    header.dnd_set_drag_payload(i);
+                    if let Some(from) = header.dnd_release_payload::<usize>() {
+                        if *from != i {
+                            dropped = Some((*from, i));
+                        }
+                    }
+                    egui::ScrollArea::vertical()
+                        .id_salt(("card-body", &p.id))
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| card_body_ui(ui, &p));
+                });
+            });
+        })
+        .response;
+    if let Some(from) = response.dnd_release_payload::<usize>() {
+        if *from != i {
+            dropped = Some((*from, i));
+        }
+    }
+    if response.dnd_hover_payload::<usize>().is_some() {
+        ui.painter().rect_stroke(
+            response.rect,
+            6.0,
+            Stroke::new(2.0, ui.visuals().selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+    }
+    dropped
+}
+
+fn card_body_ui(ui: &mut Ui, p: &crate::model::Proposal) {
+    if !p.original_name.is_empty() {
+        ui.label(RichText::new(&p.original_name).size(14.0));
+    }
+    let mut line = Vec::new();
+    if !p.short_name.is_empty() {
+        line.push(p.short_name.clone());
+    }
+    if !p.date.is_empty() {
+        line.push(p.date.clone());
+    }
+    if !line.is_empty() {
+        ui.label(RichText::new(line.join(" · ")).weak());
+    }
+    if !p.proposer.is_empty() {
+        ui.label(RichText::new(format!("By: {}", p.proposer)).small());
+    }
+    if !p.parties.is_empty() {
+        ui.label(RichText::new(format!("Parties: {}", p.parties.join(", "))).small());
+    }
+    if !p.status.is_empty() {
+        ui.label(RichText::new(&p.status).small().italics());
+    }
+    if !p.summary.is_empty() {
+        ui.add_space(4.0);
+        ui.label(&p.summary);
+    }
+    if !p.provisions.is_empty() {
+        egui::CollapsingHeader::new(format!("Provisions ({})", p.provisions.len()))
+            .id_salt(("provisions", &p.id))
+            .show(ui, |ui| {
+                for prov in &p.provisions {
+                    ui.label(RichText::new(format!("• {}", prov.text)).small());
+                }
+            })
+            .header_response
+            .on_hover_text("Show or hide the key provisions");
+    }
+}
+
+/// The total as a bar with the rank and the coverage beside it.
+fn total_ui(ui: &mut Ui, s: Standing, colour: Color32, n: usize) {
+    let coverage = format!("{:.0}% of weight scored", s.coverage * 100.0);
+    ui.label(RichText::new(&coverage).small().weak())
+        .on_hover_text("The total is over the scored criteria only; unscored cells are left out, not counted as 0");
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 10.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+    if let Some(t) = s.total {
+        let mut bar = rect;
+        bar.set_width(rect.width() * t as f32);
+        ui.painter().rect_filled(bar, 3.0, colour);
+    }
+    ui.horizontal(|ui| {
+        let rank = s.rank.map_or_else(|| "unranked".to_owned(), |r| format!("{} of {n}", ordinal(r)));
+        ui.label(RichText::new(total_text(s.total)).size(22.0).strong())
+            .on_hover_text("Weighted total, 0–100");
+        ui.label(RichText::new(rank).size(14.0).strong())
+            .on_hover_text("Rank by total; equal totals share a rank");
+    });
+}

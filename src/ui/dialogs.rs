@@ -1,0 +1,158 @@
+//! Modal dialogs: unsaved changes, load and save errors, the path field, recovery, help.
+
+use egui::{Id, Modal, RichText};
+
+use crate::app::{AppState, Command, Dialog, FilePurpose, Pending};
+
+/// Draws the open dialog, if any, and applies the user's answer.
+pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
+    let Some(dialog) = state.dialog.clone() else {
+        return;
+    };
+    let modal = Modal::new(Id::unique("concord-dialog")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        match dialog {
+            Dialog::UnsavedChanges(pending) => unsaved_ui(ui, state, &pending),
+            Dialog::LoadFailed(err) => {
+                ui.heading("The file could not be opened");
+                ui.label("Nothing was changed: the open scenario is exactly as it was.");
+                ui.add_space(6.0);
+                egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                    for line in err.lines() {
+                        ui.label(RichText::new(line).monospace());
+                    }
+                });
+                ui.add_space(6.0);
+                if ui.button("OK").on_hover_text("Close this message").clicked() {
+                    state.dialog = None;
+                }
+            }
+            Dialog::SaveFailed(msg) => {
+                ui.heading("The scenario was not saved");
+                ui.label(RichText::new(msg).monospace());
+                ui.label("The file on disk is unchanged and your changes are still open here.");
+                ui.horizontal(|ui| {
+                    if ui.button("Save As…").on_hover_text("Save somewhere else").clicked() {
+                        state.dialog = None;
+                        state.ask_for_file(FilePurpose::SaveAs);
+                    }
+                    if ui.button("OK").clicked() {
+                        state.dialog = None;
+                    }
+                });
+            }
+            Dialog::PathEntry { purpose, text, reason } => path_entry_ui(ui, state, purpose, text, &reason),
+            Dialog::Recover(found) => {
+                ui.heading("Restore unsaved work?");
+                let from = found
+                    .original
+                    .as_ref()
+                    .map_or_else(|| "a scenario that was never saved".to_owned(), |p| p.display().to_string());
+                ui.label(format!(
+                    "Concord did not close normally last time. Unsaved changes to {from} (“{}”) were kept.",
+                    found.scenario.title
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").on_hover_text("Open the unsaved work; save it to keep it").clicked() {
+                        state.dialog = None;
+                        state.restore(found.clone());
+                    }
+                    if ui.button("Discard").on_hover_text("Delete the kept copy").clicked() {
+                        state.dialog = None;
+                        if let Some(r) = &mut state.recovery {
+                            r.clear();
+                        }
+                    }
+                });
+            }
+            Dialog::Shortcuts => {
+                ui.heading("Keyboard shortcuts");
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for c in Command::ALL {
+                        ui.label(c.label());
+                        let mut keys: Vec<String> = c.shortcut().iter().map(|s| ctx.format_shortcut(s)).collect();
+                        keys.extend(c.alternative_shortcut().iter().map(|s| ctx.format_shortcut(s)));
+                        ui.label(RichText::new(keys.join("  or  ")).monospace());
+                        ui.end_row();
+                    }
+                    ui.label("Move between cells");
+                    ui.label(RichText::new("Tab / Shift+Tab").monospace());
+                    ui.end_row();
+                });
+                if ui.button("Close").clicked() {
+                    state.dialog = None;
+                }
+            }
+            Dialog::About => {
+                ui.heading("Concord");
+                ui.label("Compare peace-process proposals side by side on weighted, sourced criteria.");
+                ui.label(
+                    "Each value is put on a 0–1 scale (levels evenly spaced, lower-is-better inverted). \
+                     A total is the weighted mean over the criteria a proposal is scored on; the share \
+                     of the weight that is scored (coverage) is shown beside it. Unscored cells are left \
+                     out, never counted as 0.",
+                );
+                ui.label(RichText::new("Scores are readings of the cited sources, not verdicts.").italics());
+                if ui.button("Close").clicked() {
+                    state.dialog = None;
+                }
+            }
+        }
+    });
+    if modal.should_close() && matches!(state.dialog, Some(Dialog::Shortcuts | Dialog::About | Dialog::LoadFailed(_))) {
+        state.dialog = None;
+    }
+}
+
+fn unsaved_ui(ui: &mut egui::Ui, state: &mut AppState, pending: &Pending) {
+    ui.heading(format!("Save changes to {}?", state.doc.display_name()));
+    let what = match pending {
+        Pending::New(_) => "Starting a new scenario",
+        Pending::Open(_) => "Opening another file",
+        Pending::Quit => "Quitting",
+    };
+    ui.label(format!("{what} will discard the changes you have not saved."));
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui.button("Save").on_hover_text("Save, then continue").clicked() {
+            state.answer_unsaved(Some(true));
+        }
+        if ui.button("Don't save").on_hover_text("Discard the changes and continue").clicked() {
+            state.answer_unsaved(Some(false));
+        }
+        if ui.button("Cancel").on_hover_text("Keep editing; nothing happens").clicked() {
+            state.answer_unsaved(None);
+        }
+    });
+}
+
+fn path_entry_ui(ui: &mut egui::Ui, state: &mut AppState, purpose: FilePurpose, mut text: String, reason: &str) {
+    ui.heading(match purpose {
+        FilePurpose::Open => "Open scenario",
+        FilePurpose::SaveAs => "Save scenario as",
+    });
+    if !reason.is_empty() {
+        ui.label(reason);
+    }
+    let label = ui.label("File path");
+    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(480.0).hint_text("/path/to/scenario.ron")).labelled_by(label.id);
+    if r.changed() {
+        if let Some(Dialog::PathEntry { text: t, .. }) = &mut state.dialog {
+            t.clone_from(&text);
+        }
+    }
+    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    ui.horizontal(|ui| {
+        let ok = match purpose {
+            FilePurpose::Open => "Open",
+            FilePurpose::SaveAs => "Save",
+        };
+        if ui.add_enabled(!text.trim().is_empty(), egui::Button::new(ok)).clicked() || enter {
+            state.confirm_path_entry();
+        }
+        if ui.button("Cancel").clicked() {
+            state.dialog = None;
+            state.status = "Cancelled".into();
+        }
+    });
+}

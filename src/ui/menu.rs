@@ -1,0 +1,180 @@
+//! The menu bar, the toolbar above the cards and the status bar.
+
+use egui::{RichText, Ui};
+
+use super::{run_command, ColumnLayout, ViewState};
+use crate::app::{AppState, Command, Dialog, Pending};
+use crate::seeds::BUNDLED;
+
+/// A menu entry for a command: label, shortcut text, tooltip.
+fn command_button(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, command: Command, enabled: bool) {
+    let label = match command {
+        Command::Undo => state
+            .history
+            .undo_label()
+            .map_or_else(|| "Undo".to_owned(), |l| format!("Undo: {l}")),
+        Command::Redo => state
+            .history
+            .redo_label()
+            .map_or_else(|| "Redo".to_owned(), |l| format!("Redo: {l}")),
+        _ => command.label().to_owned(),
+    };
+    let mut button = egui::Button::new(label);
+    if let Some(s) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+    }
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(command.tooltip())
+        .on_disabled_hover_text(command.tooltip())
+        .clicked()
+    {
+        run_command(command, state, view);
+        ui.close();
+    }
+}
+
+/// File, Edit, View and Help menus.
+pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            command_button(ui, state, view, Command::New, true);
+            ui.menu_button("New from bundled scenario", |ui| {
+                for (i, b) in BUNDLED.iter().enumerate() {
+                    if ui.button(b.title).on_hover_text(format!("Start from seeds/{}", b.file)).clicked() {
+                        state.request(Pending::New(i));
+                        ui.close();
+                    }
+                }
+            });
+            command_button(ui, state, view, Command::Open, !state.dialogs.is_open());
+            ui.menu_button("Open recent", |ui| {
+                if state.prefs.recent.is_empty() {
+                    ui.label(RichText::new("No recent files").weak());
+                }
+                for path in state.prefs.recent.clone() {
+                    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                        state.request(Pending::Open(Some(path)));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            command_button(ui, state, view, Command::Save, !state.dialogs.is_open());
+            command_button(ui, state, view, Command::SaveAs, !state.dialogs.is_open());
+            ui.separator();
+            command_button(ui, state, view, Command::Quit, true);
+        });
+        ui.menu_button("Edit", |ui| {
+            command_button(ui, state, view, Command::Undo, state.history.undo_label().is_some());
+            command_button(ui, state, view, Command::Redo, state.history.redo_label().is_some());
+            ui.separator();
+            command_button(ui, state, view, Command::AddProposal, true);
+            command_button(ui, state, view, Command::AddCriterion, true);
+        });
+        ui.menu_button("View", |ui| {
+            let mut shown = state.prefs.show_inspector;
+            let shortcut = Command::ToggleInspector.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+            if ui
+                .checkbox(&mut shown, format!("Inspector ({shortcut})"))
+                .on_hover_text(Command::ToggleInspector.tooltip())
+                .changed()
+            {
+                state.prefs.show_inspector = shown;
+            }
+            ui.separator();
+            if ui.button("Expand all groups").on_hover_text("Show every criterion row").clicked() {
+                view.collapsed_groups.clear();
+                ui.close();
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            command_button(ui, state, view, Command::ShowShortcuts, true);
+            if ui.button("About Concord").on_hover_text("What Concord is and how scores are computed").clicked() {
+                state.dialog = Some(Dialog::About);
+                ui.close();
+            }
+        });
+    });
+}
+
+/// The row above the cards: weights in use, add buttons and the column scroller.
+pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout: &ColumnLayout) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&state.scenario().title).heading().strong())
+            .on_hover_text(&state.scenario().description);
+    });
+    ui.horizontal_wrapped(|ui| {
+        let current = state
+            .perspective
+            .as_deref()
+            .and_then(|id| state.scenario().perspectives.iter().find(|p| p.id == id))
+            .map_or_else(|| "Criteria weights".to_owned(), |p| p.name.clone());
+        let label = ui.label("Weights:");
+        let mut choice = state.perspective.clone();
+        egui::ComboBox::from_id_salt("perspective")
+            .selected_text(current)
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut choice, None, "Criteria weights")
+                    .on_hover_text("The weights in the table");
+                for p in &state.scenario().perspectives {
+                    ui.selectable_value(&mut choice, Some(p.id.clone()), &p.name)
+                        .on_hover_text(&p.description);
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Score with the table's weights, or with a stakeholder's stated priorities");
+        if choice != state.perspective {
+            state.set_perspective(choice);
+        }
+        ui.separator();
+        if ui.button("+ Proposal").on_hover_text(Command::AddProposal.tooltip()).clicked() {
+            run_command(Command::AddProposal, state, view);
+        }
+        if ui.button("+ Criterion").on_hover_text(Command::AddCriterion.tooltip()).clicked() {
+            run_command(Command::AddCriterion, state, view);
+        }
+        if layout.total > layout.visible {
+            ui.separator();
+            let shown = layout.shown(view.first_proposal);
+            if ui.add_enabled(shown.start > 0, egui::Button::new("◀")).on_hover_text("Show earlier proposals").clicked() {
+                view.first_proposal = view.first_proposal.saturating_sub(1);
+            }
+            ui.label(format!("Proposals {}–{} of {}", shown.start + 1, shown.end, layout.total));
+            if ui.add_enabled(shown.end < layout.total, egui::Button::new("▶")).on_hover_text("Show later proposals").clicked() {
+                view.first_proposal += 1;
+            }
+        }
+    });
+    // Shift + wheel (or a horizontal wheel) scrolls through proposals.
+    if layout.total > layout.visible && ui.rect_contains_pointer(ui.max_rect()) {
+        let dx = ui.ctx().input(|i| i.smooth_scroll_delta.x);
+        if dx.abs() > 20.0 {
+            if dx < 0.0 {
+                view.first_proposal += 1;
+            } else {
+                view.first_proposal = view.first_proposal.saturating_sub(1);
+            }
+        }
+    }
+}
+
+/// Status message, selection hint and undo depth.
+pub fn status_bar_ui(ui: &mut Ui, state: &mut AppState) {
+    ui.horizontal(|ui| {
+        let file = state
+            .doc
+            .path
+            .as_ref()
+            .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
+        ui.label(RichText::new(file).weak()).on_hover_text("Where this scenario is saved");
+        ui.separator();
+        ui.label(&state.status);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new("Scores are readings of the sources, not verdicts").weak().italics());
+        });
+    });
+}

@@ -1,0 +1,255 @@
+//! The window: menus, proposal cards, the criteria table and the inspector.
+//! Views read `AppState` and call its methods; they never change the scenario themselves.
+
+mod cards;
+mod dialogs;
+mod inspector;
+mod layout;
+mod menu;
+mod table;
+pub mod widgets;
+
+use std::path::PathBuf;
+
+use egui::ViewportCommand;
+
+use crate::app::{AppState, Command, Dialog, DialogMode, Document, Pending, Prefs, Recovery};
+
+pub use layout::ColumnLayout;
+
+/// The eframe application: the state plus view-only state (scroll positions, folds).
+pub struct ConcordApp {
+    /// Document, history, selection, dialogs.
+    pub state: AppState,
+    /// View state that is not part of the document.
+    pub view: ViewState,
+    title_sent: String,
+}
+
+/// View-only state: which groups are folded, which proposals are scrolled into view.
+#[derive(Clone, Debug, Default)]
+pub struct ViewState {
+    /// Groups whose rows are hidden.
+    pub collapsed_groups: std::collections::BTreeSet<String>,
+    /// Index of the first proposal column shown.
+    pub first_proposal: usize,
+    /// Proposal dragged onto another card to reorder, if any.
+    pub dragging_proposal: Option<usize>,
+}
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A file to open instead of the built-in scenario.
+    pub file: Option<PathBuf>,
+    /// Use a path field instead of native dialogs.
+    pub path_field_dialogs: bool,
+    /// Folder for crash-recovery copies; `None` disables recovery.
+    pub recovery_dir: Option<PathBuf>,
+}
+
+impl ConcordApp {
+    /// Builds the app: preferences, the document (a file or the built-in scenario) and
+    /// any work left over from a session that did not end cleanly.
+    pub fn new(ctx: &egui::Context, options: StartOptions, prefs: Prefs) -> Self {
+        widgets::install_style(ctx);
+        let mut state = AppState::with_default_scenario();
+        state.prefs = prefs;
+        if options.path_field_dialogs {
+            state.dialog_mode = DialogMode::PathField;
+        }
+        if let Some(file) = &options.file {
+            state.open_path(file);
+        }
+        if let Some(dir) = options.recovery_dir {
+            let recovery = Recovery::new(dir);
+            match recovery.find() {
+                Some(Ok(found)) => state.dialog = Some(Dialog::Recover(found)),
+                Some(Err(e)) => state.status = format!("A recovery copy could not be read: {e}"),
+                None => {}
+            }
+            state.recovery = Some(recovery);
+        }
+        Self {
+            state,
+            view: ViewState::default(),
+            title_sent: String::new(),
+        }
+    }
+
+    /// An app for tests: default scenario, path-field dialogs, no recovery, default prefs.
+    pub fn for_tests(ctx: &egui::Context) -> Self {
+        Self::new(
+            ctx,
+            StartOptions {
+                path_field_dialogs: true,
+                ..StartOptions::default()
+            },
+            Prefs::default(),
+        )
+    }
+
+    /// A state for a document, for benches and tests.
+    pub fn with_document(ctx: &egui::Context, doc: Document) -> Self {
+        let mut app = Self::for_tests(ctx);
+        app.state = AppState::new(doc);
+        app.state.dialog_mode = DialogMode::PathField;
+        app
+    }
+
+    /// Draws one frame of the whole window.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.handle_input(&ctx);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, &mut self.state, &mut self.view));
+        egui::Panel::bottom("status_bar").show(ui, |ui| menu::status_bar_ui(ui, &mut self.state));
+        if self.state.prefs.show_inspector {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(320.0)
+                .size_range(260.0..=520.0)
+                .show(ui, |ui| inspector::inspector_ui(ui, &mut self.state));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let layout = ColumnLayout::for_width(ui.available_width(), self.state.scenario().proposals.len());
+            layout.clamp_first(&mut self.view.first_proposal);
+            menu::toolbar_ui(ui, &mut self.state, &mut self.view, &layout);
+            let cards_height = (ui.available_height() * 0.45).clamp(180.0, 330.0);
+            ui.allocate_ui(egui::vec2(ui.available_width(), cards_height), |ui| {
+                cards::cards_ui(ui, &mut self.state, &mut self.view, &layout);
+            });
+            ui.separator();
+            table::table_ui(ui, &mut self.state, &mut self.view, &layout);
+        });
+        dialogs::dialogs_ui(&ctx, &mut self.state);
+
+        // A gesture ends when the pointer is released: the next change is a new undo step.
+        if ctx.input(|i| i.pointer.any_released()) {
+            self.state.seal_gesture();
+        }
+        self.sync_window(&ctx);
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        if let Some(answer) = self.state.dialogs.poll() {
+            self.state.dialog_answered(answer);
+        }
+        // Shortcuts are taken before the widgets see them, so Ctrl+Z is our undo even
+        // while a text field has the keyboard focus.
+        if self.state.dialog.is_none() {
+            for command in Command::by_shortcut_specificity() {
+                let pressed = ctx.input_mut(|i| {
+                    command.shortcut().is_some_and(|s| i.consume_shortcut(&s))
+                        || command.alternative_shortcut().is_some_and(|s| i.consume_shortcut(&s))
+                });
+                if pressed {
+                    run_command(command, &mut self.state, &mut self.view);
+                }
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        if let Some(path) = dropped.into_iter().next() {
+            self.state.request(Pending::Open(Some(path)));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.state.close_confirmed {
+            if self.state.doc.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.state.dialog = Some(Dialog::UnsavedChanges(Pending::Quit));
+            } else if let Some(r) = &mut self.state.recovery {
+                r.clear();
+            }
+        }
+    }
+
+    fn sync_window(&mut self, ctx: &egui::Context) {
+        if let Some(purpose) = self.state.native_request.take() {
+            let wake = ctx.clone();
+            let suggested = self.state.doc.path.clone();
+            self.state.dialogs.show(purpose, suggested, move || wake.request_repaint());
+        }
+        if self.state.wants_close {
+            self.state.wants_close = false;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+        let title = self.state.title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+        if let Some(r) = &mut self.state.recovery {
+            let doc = &self.state.doc;
+            if let Err(e) = r.tick(&doc.scenario, doc.path.as_deref(), doc.version(), doc.is_dirty()) {
+                self.state.status = format!("Recovery copy not written: {e}");
+            }
+            if doc.is_dirty() {
+                ctx.request_repaint_after(crate::app::recovery::INTERVAL);
+            }
+        }
+    }
+}
+
+/// Runs a command from the menu or the keyboard.
+pub fn run_command(command: Command, state: &mut AppState, view: &mut ViewState) {
+    match command {
+        Command::New => state.request(Pending::New(1)),
+        Command::Open => state.request(Pending::Open(None)),
+        Command::Save => {
+            state.save();
+        }
+        Command::SaveAs => state.ask_for_file(crate::app::FilePurpose::SaveAs),
+        Command::Quit => state.request(Pending::Quit),
+        Command::Undo => state.undo(),
+        Command::Redo => state.redo(),
+        Command::AddProposal => {
+            inspector::add_proposal(state, None);
+            view.first_proposal = usize::MAX; // scroll to the end; clamped when drawn
+        }
+        Command::AddCriterion => inspector::add_criterion(state, None),
+        Command::ToggleInspector => state.prefs.show_inspector = !state.prefs.show_inspector,
+        Command::ShowShortcuts => state.dialog = Some(Dialog::Shortcuts),
+    }
+}
+
+impl eframe::App for ConcordApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        ConcordApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state.prefs);
+    }
+}
+
+/// Opens the window; `file` is opened instead of the built-in scenario.
+pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Concord")
+            .with_app_id("concord")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Concord",
+        options,
+        Box::new(move |cc| {
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            let recovery_dir = eframe::storage_dir("Concord").map(|d| d.join("recovery"));
+            Ok(Box::new(ConcordApp::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    file,
+                    path_field_dialogs: false,
+                    recovery_dir,
+                },
+                prefs,
+            )))
+        }),
+    )
+}

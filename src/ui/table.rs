@@ -1,0 +1,278 @@
+//! The criteria table: one row per criterion, one column per visible proposal, a totals row.
+//! Only the rows in view are built (egui_extras `body.rows`), and only the proposals in view
+//! are columns, so a 2,000 × 300 scenario costs about what the default one does.
+
+use egui::{Align, Layout, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::widgets::{ordinal, score_fill, total_text};
+use super::{ColumnLayout, ViewState};
+use crate::app::{AppState, Edit, Selection};
+use crate::model::{Criterion, Scale, Score, ScoreValue};
+use crate::scoring::WeightSet;
+
+const ROW_HEIGHT: f32 = 40.0;
+
+/// A row of the table.
+#[derive(Clone, Debug, PartialEq)]
+enum Row {
+    /// A group heading that folds its criteria.
+    Group(String, usize),
+    /// The criterion at this index.
+    Criterion(usize),
+    /// Totals and ranks.
+    Totals,
+}
+
+fn rows(state: &AppState, view: &ViewState) -> Vec<Row> {
+    let criteria = &state.scenario().criteria;
+    let mut out = Vec::with_capacity(criteria.len() + 8);
+    let mut k = 0;
+    while k < criteria.len() {
+        let group = &criteria[k].group;
+        // Consecutive criteria of one group form a block under one heading.
+        let end = (k..criteria.len()).find(|&j| &criteria[j].group != group).unwrap_or(criteria.len());
+        if !group.is_empty() {
+            out.push(Row::Group(group.clone(), end - k));
+        }
+        if group.is_empty() || !view.collapsed_groups.contains(group) {
+            out.extend((k..end).map(Row::Criterion));
+        }
+        k = end;
+    }
+    out.push(Row::Totals);
+    out
+}
+
+/// Draws the table.
+pub fn table_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout: &ColumnLayout) {
+    let rows = rows(state, view);
+    let shown = layout.shown(view.first_proposal);
+    let mut table = TableBuilder::new(ui)
+        .id_salt("criteria-table")
+        .striped(true)
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::exact(layout.criterion))
+        .column(Column::exact(layout.weight))
+        .auto_shrink([false, false]);
+    for _ in shown.clone() {
+        table = table.column(Column::exact(layout.proposal));
+    }
+    let mut actions: Vec<Action> = Vec::new();
+    table
+        .header(26.0, |mut header| {
+            header.col(|ui| {
+                ui.label(RichText::new("Criterion").strong());
+            });
+            header.col(|ui| {
+                ui.label(RichText::new("Weight").strong())
+                    .on_hover_text("Relative importance; the share of the total weight is in brackets");
+            });
+            for i in shown.clone() {
+                header.col(|ui| {
+                    let p = &state.scenario().proposals[i];
+                    ui.add(egui::Label::new(RichText::new(p.label()).strong()).truncate())
+                        .on_hover_text(&p.name);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                let r = &rows[row.index()];
+                match r {
+                    Row::Group(name, count) => {
+                        let collapsed = view.collapsed_groups.contains(name);
+                        row.col(|ui| {
+                            let arrow = if collapsed { "▶" } else { "▼" };
+                            if ui
+                                .add(egui::Button::new(RichText::new(format!("{arrow} {name}")).strong()).frame(false))
+                                .on_hover_text(format!(
+                                    "{} the {count} criteria of {name}",
+                                    if collapsed { "Show" } else { "Hide" }
+                                ))
+                                .clicked()
+                            {
+                                actions.push(Action::ToggleGroup(name.clone()));
+                            }
+                        });
+                        row.col(|_| {});
+                        for _ in shown.clone() {
+                            row.col(|_| {});
+                        }
+                    }
+                    Row::Criterion(k) => {
+                        let k = *k;
+                        row.col(|ui| criterion_cell_ui(ui, state, k, &mut actions));
+                        row.col(|ui| weight_cell_ui(ui, state, k, &mut actions));
+                        for p in shown.clone() {
+                            row.col(|ui| score_cell_ui(ui, state, k, p, &mut actions));
+                        }
+                    }
+                    Row::Totals => {
+                        row.col(|ui| {
+                            ui.label(RichText::new("Total (0–100)").strong())
+                                .on_hover_text("Weighted total over the scored criteria, and rank");
+                        });
+                        row.col(|ui| {
+                            let sum: f64 = crate::scoring::raw_weights(state.scenario(), state.weight_set()).iter().sum();
+                            ui.label(format!("Σ {sum:.4}"))
+                                .on_hover_text("Sum of the weights; each weight counts as its share of this");
+                        });
+                        for p in shown.clone() {
+                            row.col(|ui| {
+                                let s = state.eval.standings[p];
+                                let rank = s.rank.map_or_else(|| "unranked".to_owned(), ordinal);
+                                ui.label(RichText::new(format!("{} · {rank}", total_text(s.total))).strong())
+                                    .on_hover_text(format!("{:.0}% of the weight is scored", s.coverage * 100.0));
+                            });
+                        }
+                    }
+                }
+            });
+        });
+    for a in actions {
+        a.apply(state, view);
+    }
+}
+
+/// What a click in the table asks for; applied after the table is drawn.
+enum Action {
+    ToggleGroup(String),
+    Select(Selection),
+    Edit(String, Option<String>, Edit),
+}
+
+impl Action {
+    fn apply(self, state: &mut AppState, view: &mut ViewState) {
+        match self {
+            Action::ToggleGroup(g) => {
+                if !view.collapsed_groups.remove(&g) {
+                    view.collapsed_groups.insert(g);
+                }
+            }
+            Action::Select(s) => state.selection = s,
+            Action::Edit(label, key, edit) => state.edit(label, key, edit),
+        }
+    }
+}
+
+fn criterion_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Action>) {
+    let c = &state.scenario().criteria[k];
+    let selected = state.selection == Selection::Criterion(c.id.clone());
+    ui.vertical(|ui| {
+        let r = ui
+            .add(egui::Button::selectable(selected, RichText::new(&c.name)).truncate())
+            .on_hover_text(if c.description.is_empty() { &c.name } else { &c.description });
+        if r.clicked() || r.gained_focus() {
+            actions.push(Action::Select(Selection::Criterion(c.id.clone())));
+        }
+        let direction = match c.direction {
+            crate::model::Direction::HigherIsBetter => "",
+            crate::model::Direction::LowerIsBetter => " · lower is better",
+        };
+        ui.label(RichText::new(format!("{}{direction}", c.scale.summary())).small().weak());
+    });
+}
+
+fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Action>) {
+    let c = &state.scenario().criteria[k];
+    let share = state.eval.weights.get(k).copied().unwrap_or(0.0);
+    match state.weight_set() {
+        WeightSet::Base => {
+            let mut w = c.weight;
+            let r = ui
+                .add(egui::DragValue::new(&mut w).range(0.0..=100.0).speed(0.05).max_decimals(2))
+                .accessible_name(format!("Weight of {}", c.name))
+                .on_hover_text("Drag or type the weight; 0 leaves the criterion out");
+            if r.changed() {
+                let mut new = c.clone();
+                new.weight = w;
+                actions.push(Action::Edit(
+                    format!("weight of {}", c.name),
+                    Some(format!("weight:{}", c.id)),
+                    Edit::SetCriterion(k, new),
+                ));
+            }
+        }
+        WeightSet::Perspective(p) => {
+            let mut w = p.weights.get(&c.id).copied().unwrap_or(0.0);
+            let r = ui
+                .add(egui::DragValue::new(&mut w).range(0.0..=100.0).speed(0.05).max_decimals(2))
+                .accessible_name(format!("Weight of {} for {}", c.name, p.name))
+                .on_hover_text(format!("The weight of this criterion in the perspective “{}”", p.name));
+            if r.changed() {
+                if let Some(pi) = state.scenario().perspectives.iter().position(|x| x.id == p.id) {
+                    let mut new = p.clone();
+                    new.weights.insert(c.id.clone(), w);
+                    actions.push(Action::Edit(
+                        format!("weight of {} ({})", c.name, p.name),
+                        Some(format!("pweight:{}:{}", p.id, c.id)),
+                        Edit::SetPerspective(pi, new),
+                    ));
+                }
+            }
+        }
+    }
+    ui.label(RichText::new(format!("{:.0}%", share * 100.0)).small().weak())
+        .on_hover_text("Share of the total weight");
+}
+
+/// The text a cell shows for its value.
+pub fn value_text(c: &Criterion, value: Option<ScoreValue>) -> String {
+    match (value, &c.scale) {
+        (None, _) => "—".to_owned(),
+        (Some(ScoreValue::Number(x)), _) => format!("{x}"),
+        (Some(ScoreValue::Level(i)), Scale::Levels(levels)) => {
+            levels.get(i as usize).cloned().unwrap_or_else(|| format!("level {i}"))
+        }
+        (Some(ScoreValue::Level(i)), _) => format!("level {i}"),
+        (Some(ScoreValue::Bool(true)), _) => "Yes".to_owned(),
+        (Some(ScoreValue::Bool(false)), _) => "No".to_owned(),
+    }
+}
+
+fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mut Vec<Action>) {
+    let s = state.scenario();
+    let c = &s.criteria[k];
+    let proposal = &s.proposals[p];
+    let score: Option<&Score> = state.eval.cell(k, p).and_then(|i| s.scores.get(i));
+    let value = score.and_then(|sc| sc.value);
+    let norm = state.eval.value(k, p);
+    let mut text = value_text(c, value);
+    if score.is_some_and(Score::has_notes) {
+        text.push_str("  ✎");
+    }
+    let selected = state.selection == Selection::Cell(c.id.clone(), proposal.id.clone());
+    let dark = ui.visuals().dark_mode;
+    let fill = norm.map_or(ui.visuals().faint_bg_color, |v| score_fill(v, dark));
+    let mut button = egui::Button::new(RichText::new(text).color(if dark { egui::Color32::WHITE } else { egui::Color32::BLACK }))
+        .fill(fill)
+        .truncate()
+        .min_size(egui::vec2(ui.available_width(), ROW_HEIGHT - 8.0));
+    if selected {
+        button = button.stroke(egui::Stroke::new(2.0, ui.visuals().selection.stroke.color));
+    }
+    let r = ui
+        .push_id((&c.id, &proposal.id), |ui| ui.add(button))
+        .inner
+        .accessible_name(format!("{} × {}", proposal.label(), c.name));
+    let r = r.on_hover_ui(|ui| {
+        ui.label(RichText::new(format!("{} — {}", proposal.name, c.name)).strong());
+        match norm {
+            Some(v) => ui.label(format!("Normalised: {:.0} of 100", v * 100.0)),
+            None => ui.label("Not scored: left out of the total, not counted as 0"),
+        };
+        if let Some(sc) = score {
+            if !sc.rationale.is_empty() {
+                ui.label(&sc.rationale);
+            }
+            if !sc.evidence.is_empty() {
+                ui.label(RichText::new(format!("{} citation(s)", sc.evidence.len())).weak());
+            }
+        }
+        ui.label(RichText::new("Click to edit in the inspector").weak().small());
+    });
+    if r.clicked() || r.gained_focus() {
+        actions.push(Action::Select(Selection::Cell(c.id.clone(), proposal.id.clone())));
+    }
+}

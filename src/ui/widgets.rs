@@ -1,0 +1,135 @@
+//! Small shared widgets: labelled fields (with accessible names), colours, style.
+
+use egui::{Color32, Response, RichText, Ui};
+
+use crate::model::Proposal;
+
+/// Sets spacing and text sizes for a comfortable desktop layout.
+pub fn install_style(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(6.0, 3.0);
+        style.interaction.tooltip_delay = 0.3;
+    });
+}
+
+/// A single-line text field with a label; returns the new text when it changed.
+pub fn text_field(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+    let mut buf = value.to_owned();
+    let changed = ui
+        .vertical(|ui| {
+            let l = ui.label(RichText::new(label).small().weak());
+            ui.add(
+                egui::TextEdit::singleline(&mut buf)
+                    .hint_text(hint)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id)
+            .on_hover_text(hint)
+            .changed()
+        })
+        .inner;
+    changed.then_some(buf)
+}
+
+/// A multi-line text field with a label; returns the new text when it changed.
+pub fn text_area(ui: &mut Ui, label: &str, value: &str, hint: &str, rows: usize) -> Option<String> {
+    let mut buf = value.to_owned();
+    let changed = ui
+        .vertical(|ui| {
+            let l = ui.label(RichText::new(label).small().weak());
+            ui.add(
+                egui::TextEdit::multiline(&mut buf)
+                    .hint_text(hint)
+                    .desired_rows(rows)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id)
+            .on_hover_text(hint)
+            .changed()
+        })
+        .inner;
+    changed.then_some(buf)
+}
+
+/// A list of short strings edited as one line each; returns the new list when it changed.
+pub fn lines_field(ui: &mut Ui, label: &str, values: &[String], hint: &str) -> Option<Vec<String>> {
+    let joined = values.join("\n");
+    text_area(ui, label, &joined, hint, values.len().clamp(1, 6)).map(|t| {
+        t.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    })
+}
+
+/// A button with a tooltip that is greyed out when `enabled` is false.
+pub fn button(ui: &mut Ui, enabled: bool, label: &str, tooltip: &str) -> Response {
+    ui.add_enabled(enabled, egui::Button::new(label))
+        .on_hover_text(tooltip)
+        .on_disabled_hover_text(tooltip)
+}
+
+/// A qualitative palette (Okabe–Ito) for proposals without their own colour.
+const PALETTE: [Color32; 8] = [
+    Color32::from_rgb(0, 114, 178),
+    Color32::from_rgb(230, 159, 0),
+    Color32::from_rgb(0, 158, 115),
+    Color32::from_rgb(204, 121, 167),
+    Color32::from_rgb(86, 180, 233),
+    Color32::from_rgb(213, 94, 0),
+    Color32::from_rgb(240, 228, 66),
+    Color32::from_rgb(100, 100, 100),
+];
+
+/// The colour of proposal number `index`.
+pub fn proposal_colour(p: &Proposal, index: usize) -> Color32 {
+    p.rgb()
+        .map(|[r, g, b]| Color32::from_rgb(r, g, b))
+        .unwrap_or(PALETTE[index % PALETTE.len()])
+}
+
+/// Background of a cell with normalised value `v` (0 worst, 1 best): a single-hue ramp, so
+/// it reads in grey too; the value is always written in the cell as well.
+pub fn score_fill(v: f64, dark: bool) -> Color32 {
+    let t = v.clamp(0.0, 1.0) as f32;
+    let (lo, hi) = if dark {
+        (Color32::from_rgb(40, 44, 52), Color32::from_rgb(26, 120, 160))
+    } else {
+        (Color32::from_rgb(244, 246, 248), Color32::from_rgb(92, 170, 214))
+    };
+    lerp(lo, hi, t)
+}
+
+fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
+    let m = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
+}
+
+/// "1st", "2nd", "3rd"…
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, r) if r != 11 => "st",
+        (2, r) if r != 12 => "nd",
+        (3, r) if r != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A total as a percentage, or "—" when nothing is scored.
+pub fn total_text(total: Option<f64>) -> String {
+    total.map_or_else(|| "—".to_owned(), |t| format!("{:.0}", t * 100.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ordinal;
+
+    #[test]
+    fn ordinals() {
+        let v: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101].iter().map(|&n| ordinal(n)).collect();
+        assert_eq!(v, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]);
+    }
+}
