@@ -24,9 +24,11 @@ fn core(cr: &mut Criterion) {
         if size.0 * size.1 > 100_000 {
             g.sample_size(10).measurement_time(Duration::from_secs(20));
         }
-        g.bench_with_input(BenchmarkId::new("load_validate", label(size)), &text, |b, t| {
-            b.iter(|| load_str("bench.ron", black_box(t)).expect("loads"))
-        });
+        g.bench_with_input(
+            BenchmarkId::new("load_validate", label(size)),
+            &text,
+            |b, t| b.iter(|| load_str("bench.ron", black_box(t)).expect("loads")),
+        );
         let path = dir.path().join(format!("{}.ron", label(size)));
         g.bench_with_input(BenchmarkId::new("save", label(size)), &scenario, |b, s| {
             b.iter(|| save_path(black_box(s), &path).expect("saves"))
@@ -45,12 +47,16 @@ fn open_path(cr: &mut Criterion) {
     g.sample_size(10).measurement_time(Duration::from_secs(30));
     for size in [(2_000, 300), (4_000, 300)] {
         let text = to_ron_string(&synth::scenario(size.0, size.1, 7)).expect("serialises");
-        g.bench_with_input(BenchmarkId::new("load_validate_rank", label(size)), &text, |b, t| {
-            b.iter(|| {
-                let s = load_str("bench.ron", black_box(t)).expect("loads");
-                Evaluation::new(&s, WeightSet::Base)
-            })
-        });
+        g.bench_with_input(
+            BenchmarkId::new("load_validate_rank", label(size)),
+            &text,
+            |b, t| {
+                b.iter(|| {
+                    let s = load_str("bench.ron", black_box(t)).expect("loads");
+                    Evaluation::new(&s, WeightSet::Base)
+                })
+            },
+        );
     }
     g.finish();
 }

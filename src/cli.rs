@@ -62,12 +62,20 @@ pub fn rank(
         Some(name) => match scenario.perspective(name) {
             Some(p) => WeightSet::Perspective(p),
             None => {
-                let known: Vec<&str> = scenario.perspectives.iter().map(|p| p.id.as_str()).collect();
+                let known: Vec<&str> = scenario
+                    .perspectives
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect();
                 let _ = writeln!(
                     err,
                     "{}: no perspective named {name:?}; the file has: {}",
                     file.display(),
-                    if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                    if known.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
                 );
                 return EXIT_USAGE;
             }
@@ -91,7 +99,10 @@ pub fn rank_text(scenario: &Scenario, weights: WeightSet<'_>) -> String {
         .max()
         .unwrap_or(0)
         .max("proposal".len());
-    let mut s = format!("{:<4}  {:<width$}  {:>5}  {:>8}\n", "rank", "proposal", "total", "coverage");
+    let mut s = format!(
+        "{:<4}  {:<width$}  {:>5}  {:>8}\n",
+        "rank", "proposal", "total", "coverage"
+    );
     for &i in &eval.order {
         let st = eval.standings[i];
         let rank = st.rank.map_or("-".to_owned(), |r| r.to_string());

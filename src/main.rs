@@ -8,7 +8,12 @@ use concord::cli::{self, RankFormat};
 
 /// Compare peace-process proposals side by side.
 #[derive(Parser)]
-#[command(name = "concord", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "concord",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Args {
     /// A scenario file (.ron) to open in the window; without it the built-in scenario opens.
     file: Option<PathBuf>,

@@ -1,6 +1,8 @@
 //! Synthetic scenarios of any size, for benchmarks and property tests.
 
-use crate::model::{Citation, Criterion, Direction, Proposal, Scale, Scenario, Score, ScoreValue, Source};
+use crate::model::{
+    Citation, Criterion, Direction, Proposal, Scale, Scenario, Score, ScoreValue, Source,
+};
 
 /// A small deterministic generator (SplitMix64), so that synthetic data is reproducible.
 #[derive(Clone, Debug)]

@@ -31,7 +31,12 @@ fn check_accepts_the_seeds() {
 
 #[test]
 fn check_reports_problems_as_file_line_col_and_exits_1() {
-    let o = concord(&["check", "tests/data/valid.ron", "tests/data/invalid/negative_weight.ron", "tests/data/invalid/too_large_missing.ron"]);
+    let o = concord(&[
+        "check",
+        "tests/data/valid.ron",
+        "tests/data/invalid/negative_weight.ron",
+        "tests/data/invalid/too_large_missing.ron",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "tests/data/valid.ron: ok\n");
     assert_eq!(
@@ -56,17 +61,38 @@ fn rank_prints_rank_proposal_total_coverage() {
 
 #[test]
 fn rank_as_csv_with_a_perspective() {
-    let o = concord(&["rank", "seeds/gaza-ceasefire-2023.ron", "--perspective", "plo-pa", "--format", "csv"]);
+    let o = concord(&[
+        "rank",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--perspective",
+        "plo-pa",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "rank,id,proposal,total,coverage");
     assert_eq!(lines.len(), 6);
-    assert!(lines[1].starts_with("1,api,Arab Peace Initiative,"), "{out}");
-    assert!(out.contains(",aqaba-plus,\"Aqaba format, widened to Turkey and Qatar\","), "{out}");
+    assert!(
+        lines[1].starts_with("1,api,Arab Peace Initiative,"),
+        "{out}"
+    );
+    assert!(
+        out.contains(",aqaba-plus,\"Aqaba format, widened to Turkey and Qatar\","),
+        "{out}"
+    );
     // A perspective may change the ranking: the base weights put the confederation first.
-    let base = stdout(&concord(&["rank", "seeds/gaza-ceasefire-2023.ron", "--format", "csv"]));
-    assert!(base.lines().nth(1).unwrap().starts_with("1,land-for-all,"), "{base}");
+    let base = stdout(&concord(&[
+        "rank",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--format",
+        "csv",
+    ]));
+    assert!(
+        base.lines().nth(1).unwrap().starts_with("1,land-for-all,"),
+        "{base}"
+    );
 }
 
 #[test]
@@ -83,12 +109,20 @@ fn unknown_perspective_is_a_usage_error() {
 fn rank_of_a_broken_file_exits_1() {
     let o = concord(&["rank", "tests/data/invalid/syntax_error.ron"]);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(stderr(&o), "tests/data/invalid/syntax_error.ron:9:9: proposals: Expected comma\n");
+    assert_eq!(
+        stderr(&o),
+        "tests/data/invalid/syntax_error.ron:9:9: proposals: Expected comma\n"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [&["check"][..], &["rank"], &["rank", "x.ron", "--format", "xml"], &["frobnicate", "x", "y"]] {
+    for args in [
+        &["check"][..],
+        &["rank"],
+        &["rank", "x.ron", "--format", "xml"],
+        &["frobnicate", "x", "y"],
+    ] {
         let o = concord(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         assert!(!stderr(&o).is_empty());
@@ -114,6 +148,10 @@ fn fmt_rewrites_into_canonical_form_and_leaves_broken_files_alone() {
     assert!(once.starts_with("#![enable(implicit_some)]\nScenario(\n    format: 1,\n"));
     let o = concord(&["fmt", messy.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(&messy).unwrap(), once, "fmt is idempotent");
+    assert_eq!(
+        std::fs::read_to_string(&messy).unwrap(),
+        once,
+        "fmt is idempotent"
+    );
     assert!(Path::new(&messy).exists());
 }

@@ -38,7 +38,10 @@ fn truncated_file() {
 
 #[test]
 fn empty_file() {
-    assert_problems("empty", &["1:1: Expected opening `(` for struct `Scenario`"]);
+    assert_problems(
+        "empty",
+        &["1:1: Expected opening `(` for struct `Scenario`"],
+    );
 }
 
 #[test]
@@ -62,9 +65,7 @@ fn unknown_field_is_refused() {
 fn duplicate_ids() {
     assert_problems(
         "duplicate_ids",
-        &[
-            r#"9:22: proposals[1] "a": duplicate id "a": proposals[0] already uses it"#,
-        ],
+        &[r#"9:22: proposals[1] "a": duplicate id "a": proposals[0] already uses it"#],
     );
 }
 
@@ -166,7 +167,9 @@ fn id_that_is_not_a_slug() {
 fn citation_of_unknown_source() {
     assert_problems(
         "unknown_source",
-        &[r#"22:99: scores[1] (jerusalem × b): cites source "nowhere", which is not in the bibliography (sources)"#],
+        &[
+            r#"22:99: scores[1] (jerusalem × b): cites source "nowhere", which is not in the bibliography (sources)"#,
+        ],
     );
 }
 
@@ -214,7 +217,11 @@ fn deep_nesting_is_an_error_not_a_crash() {
     assert_eq!(lines.len(), 1);
     assert!(lines[0].contains(":1:"), "{lines:?}");
     // Nesting the parser would accept for a moment: still no stack overflow.
-    let deep = format!("Scenario(format: 1, title: {}\"x\"{})", "(".repeat(100_000), ")".repeat(100_000));
+    let deep = format!(
+        "Scenario(format: 1, title: {}\"x\"{})",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
     assert!(concord::io::load_str("deep", &deep).is_err());
 }
 
@@ -249,9 +256,15 @@ fn oversized_file_is_refused_before_reading() {
 #[test]
 fn missing_file_and_folder() {
     let err = load_path(Path::new("tests/data/no-such-file.ron")).unwrap_err();
-    assert_eq!(err.lines(), vec!["tests/data/no-such-file.ron: no such file"]);
+    assert_eq!(
+        err.lines(),
+        vec!["tests/data/no-such-file.ron: no such file"]
+    );
     let err = load_path(Path::new("tests/data")).unwrap_err();
-    assert_eq!(err.lines(), vec!["tests/data: is a folder, not a scenario file"]);
+    assert_eq!(
+        err.lines(),
+        vec!["tests/data: is a folder, not a scenario file"]
+    );
 }
 
 #[test]
@@ -271,6 +284,10 @@ fn hostile_inputs_never_panic() {
         b"Scenario(format: 1, title: \"x\", perspectives: [Perspective(id: \"p\", name: \"P\", weights: {\"zz\": -inf})])",
     ];
     for bytes in cases {
-        assert!(load_bytes("hostile.ron", bytes).is_err(), "{:?}", String::from_utf8_lossy(bytes));
+        assert!(
+            load_bytes("hostile.ron", bytes).is_err(),
+            "{:?}",
+            String::from_utf8_lossy(bytes)
+        );
     }
 }

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use concord::io::{load_path, load_str, save_path, to_ron_string, write_atomically_with, SaveError};
+use concord::io::{
+    load_path, load_str, save_path, to_ron_string, write_atomically_with, SaveError,
+};
 use concord::model::{
     Citation, Criterion, Direction, Perspective, Proposal, Provision, Scale, Scenario, Score,
     ScoreValue, Source, FORMAT_VERSION,
@@ -20,18 +22,35 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn name() -> impl Strategy<Value = String> {
-    text().prop_map(|s| if s.trim().is_empty() { format!("name{s}x") } else { s })
+    text().prop_map(|s| {
+        if s.trim().is_empty() {
+            format!("name{s}x")
+        } else {
+            s
+        }
+    })
 }
 
 fn finite(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
-    prop_oneof![lo..hi, Just(lo), Just(hi), Just(0.1), Just(1e-300_f64.max(lo))]
-        .prop_map(move |x: f64| x.clamp(lo, hi))
+    prop_oneof![
+        lo..hi,
+        Just(lo),
+        Just(hi),
+        Just(0.1),
+        Just(1e-300_f64.max(lo))
+    ]
+    .prop_map(move |x: f64| x.clamp(lo, hi))
 }
 
 fn scale() -> impl Strategy<Value = Scale> {
     prop_oneof![
-        (finite(-1e6, 1e6), finite(1e-3, 1e6), finite(1e-3, 100.0))
-            .prop_map(|(min, span, step)| Scale::Numeric { min, max: min + span, step }),
+        (finite(-1e6, 1e6), finite(1e-3, 1e6), finite(1e-3, 100.0)).prop_map(
+            |(min, span, step)| Scale::Numeric {
+                min,
+                max: min + span,
+                step
+            }
+        ),
         prop::collection::vec(name(), 2..6).prop_map(Scale::Levels),
         Just(Scale::YesNo),
     ]
@@ -160,7 +179,10 @@ fn hand_written_files_may_write_some_or_leave_it_out() {
     let base = std::fs::read_to_string("tests/data/valid.ron").unwrap();
     let explicit = base.replace("value: Number(3.0)", "value: Some(Number(3.0))");
     assert_ne!(base, explicit);
-    assert_eq!(load_str("a", &base).unwrap(), load_str("b", &explicit).unwrap());
+    assert_eq!(
+        load_str("a", &base).unwrap(),
+        load_str("b", &explicit).unwrap()
+    );
 }
 
 fn old_file(dir: &std::path::Path) -> (std::path::PathBuf, Vec<u8>) {
@@ -190,10 +212,20 @@ fn failed_write_leaves_the_old_file_intact() {
         Err(std::io::Error::other("No space left on device"))
     });
     let err = result.unwrap_err();
-    assert!(matches!(err, SaveError::Io { action: "writing the temporary file", .. }));
+    assert!(matches!(
+        err,
+        SaveError::Io {
+            action: "writing the temporary file",
+            ..
+        }
+    ));
     assert!(err.to_string().contains("No space left on device"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
-    assert_eq!(dir_entries(dir.path()), vec!["scenario.ron"], "no temporary file left behind");
+    assert_eq!(
+        dir_entries(dir.path()),
+        vec!["scenario.ron"],
+        "no temporary file left behind"
+    );
 }
 
 #[test]
@@ -205,7 +237,10 @@ fn failed_rename_leaves_the_target_intact() {
     std::fs::write(target.join("keep.txt"), "keep").unwrap();
     let err = save_path(&Scenario::default(), &target).unwrap_err();
     assert!(err.to_string().contains("replacing the file"), "{err}");
-    assert_eq!(std::fs::read_to_string(target.join("keep.txt")).unwrap(), "keep");
+    assert_eq!(
+        std::fs::read_to_string(target.join("keep.txt")).unwrap(),
+        "keep"
+    );
     assert_eq!(dir_entries(dir.path()), vec!["taken.ron"]);
 }
 
@@ -215,7 +250,11 @@ fn save_into_a_read_only_or_missing_folder_says_why() {
     let (path, before) = old_file(dir.path());
     let missing = dir.path().join("no-such-folder").join("x.ron");
     let err = save_path(&Scenario::default(), &missing).unwrap_err();
-    assert!(err.to_string().contains("creating a temporary file in the same folder"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("creating a temporary file in the same folder"),
+        "{err}"
+    );
 
     #[cfg(unix)]
     {

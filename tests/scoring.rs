@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use concord::model::{Criterion, Direction, Perspective, Proposal, Scale, Scenario, Score, ScoreValue};
+use concord::model::{
+    Criterion, Direction, Perspective, Proposal, Scale, Scenario, Score, ScoreValue,
+};
 use concord::scoring::{normalise, Evaluation, WeightSet};
 
 fn numeric(id: &str, weight: f64) -> Criterion {
@@ -11,10 +13,17 @@ fn numeric(id: &str, weight: f64) -> Criterion {
     c
 }
 
-fn scenario(criteria: Vec<Criterion>, proposals: &[&str], cells: &[(&str, &str, ScoreValue)]) -> Scenario {
+fn scenario(
+    criteria: Vec<Criterion>,
+    proposals: &[&str],
+    cells: &[(&str, &str, ScoreValue)],
+) -> Scenario {
     Scenario {
         criteria,
-        proposals: proposals.iter().map(|p| Proposal::new(*p, p.to_uppercase())).collect(),
+        proposals: proposals
+            .iter()
+            .map(|p| Proposal::new(*p, p.to_uppercase()))
+            .collect(),
         scores: cells
             .iter()
             .map(|(c, p, v)| Score {
@@ -84,7 +93,12 @@ fn ties_share_a_rank_and_the_next_rank_is_skipped() {
     let s = scenario(
         vec![numeric("x", 1.0)],
         &["a", "b", "c", "d"],
-        &[("x", "a", n(2.0)), ("x", "b", n(5.0)), ("x", "c", n(8.0)), ("x", "d", n(5.0))],
+        &[
+            ("x", "a", n(2.0)),
+            ("x", "b", n(5.0)),
+            ("x", "c", n(8.0)),
+            ("x", "d", n(5.0)),
+        ],
     );
     let e = Evaluation::new(&s, WeightSet::Base);
     let ranks: Vec<_> = e.standings.iter().map(|s| s.rank.unwrap()).collect();
@@ -116,10 +130,18 @@ fn ties_survive_rounding_noise() {
 #[test]
 fn lower_is_better_inverts() {
     let mut cost = Criterion::new("cost", "Cost");
-    cost.scale = Scale::Numeric { min: 0.0, max: 100.0, step: 5.0 };
+    cost.scale = Scale::Numeric {
+        min: 0.0,
+        max: 100.0,
+        step: 5.0,
+    };
     cost.direction = Direction::LowerIsBetter;
     assert!(close(normalise(&cost, n(25.0)).unwrap(), 0.75));
-    let s = scenario(vec![cost], &["cheap", "dear"], &[("cost", "cheap", n(10.0)), ("cost", "dear", n(90.0))]);
+    let s = scenario(
+        vec![cost],
+        &["cheap", "dear"],
+        &[("cost", "cheap", n(10.0)), ("cost", "dear", n(90.0))],
+    );
     let e = Evaluation::new(&s, WeightSet::Base);
     assert_eq!(e.order, vec![0, 1]);
     assert!(close(e.standings[0].total.unwrap(), 0.9));
@@ -128,10 +150,22 @@ fn lower_is_better_inverts() {
 #[test]
 fn levels_and_yes_no() {
     let mut levels = Criterion::new("l", "L");
-    levels.scale = Scale::Levels(vec!["none".into(), "weak".into(), "partial".into(), "full".into()]);
-    assert!(close(normalise(&levels, ScoreValue::Level(2)).unwrap(), 2.0 / 3.0));
+    levels.scale = Scale::Levels(vec![
+        "none".into(),
+        "weak".into(),
+        "partial".into(),
+        "full".into(),
+    ]);
+    assert!(close(
+        normalise(&levels, ScoreValue::Level(2)).unwrap(),
+        2.0 / 3.0
+    ));
     assert_eq!(normalise(&levels, ScoreValue::Level(4)), None);
-    assert_eq!(normalise(&levels, n(1.0)), None, "a number on a level scale is not a score");
+    assert_eq!(
+        normalise(&levels, n(1.0)),
+        None,
+        "a number on a level scale is not a score"
+    );
     let mut yn = Criterion::new("y", "Y");
     yn.scale = Scale::YesNo;
     assert_eq!(normalise(&yn, ScoreValue::Bool(true)), Some(1.0));

@@ -12,7 +12,12 @@ fn every_seed_file_loads_and_is_canonical() {
         if path.extension().is_some_and(|e| e == "ron") {
             let scenario = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
             let text = std::fs::read_to_string(&path).unwrap();
-            assert_eq!(to_ron_string(&scenario).unwrap(), text, "{} is not canonical; run concord fmt", path.display());
+            assert_eq!(
+                to_ron_string(&scenario).unwrap(),
+                text,
+                "{} is not canonical; run concord fmt",
+                path.display()
+            );
             files += 1;
         }
     }
@@ -26,20 +31,43 @@ fn every_seed_file_loads_and_is_canonical() {
 fn default_scenario_follows_the_essay() {
     let s = default_scenario().unwrap();
     let ids: Vec<&str> = s.proposals.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, ["api", "land-for-all", "aqaba-plus", "abraham", "oslo"]);
+    assert_eq!(
+        ids,
+        ["api", "land-for-all", "aqaba-plus", "abraham", "oslo"]
+    );
     assert!((10..=15).contains(&s.criteria.len()));
     assert!(s.perspectives.len() >= 5);
     for p in &s.perspectives {
         assert!(!p.sources.is_empty(), "perspective {} has a source", p.id);
-        assert_eq!(p.weights.len(), s.criteria.len(), "perspective {} weighs every criterion", p.id);
+        assert_eq!(
+            p.weights.len(),
+            s.criteria.len(),
+            "perspective {} weighs every criterion",
+            p.id
+        );
     }
     // Every scored cell is argued and sourced; unscored cells say why.
     for sc in &s.scores {
-        assert!(!sc.rationale.is_empty(), "{} × {} has a rationale", sc.criterion, sc.proposal);
+        assert!(
+            !sc.rationale.is_empty(),
+            "{} × {} has a rationale",
+            sc.criterion,
+            sc.proposal
+        );
         if sc.value.is_some() {
-            assert!(!sc.evidence.is_empty(), "{} × {} cites evidence", sc.criterion, sc.proposal);
+            assert!(
+                !sc.evidence.is_empty(),
+                "{} × {} cites evidence",
+                sc.criterion,
+                sc.proposal
+            );
         } else {
-            assert!(sc.rationale.starts_with("Not scored"), "{} × {}", sc.criterion, sc.proposal);
+            assert!(
+                sc.rationale.starts_with("Not scored"),
+                "{} × {}",
+                sc.criterion,
+                sc.proposal
+            );
         }
     }
     // Claims drawn from the essay are attributed to it.
@@ -48,9 +76,17 @@ fn default_scenario_follows_the_essay() {
         .iter()
         .filter(|sc| sc.evidence.iter().any(|c| c.source == "duss-okail-2023"));
     for sc in essay_cells {
-        assert!(sc.rationale.contains("essay"), "{} × {} attributes the essay", sc.criterion, sc.proposal);
+        assert!(
+            sc.rationale.contains("essay"),
+            "{} × {} attributes the essay",
+            sc.criterion,
+            sc.proposal
+        );
     }
-    assert!(s.scores.iter().any(|sc| matches!(sc.value, Some(ScoreValue::Level(_)))));
+    assert!(s
+        .scores
+        .iter()
+        .any(|sc| matches!(sc.value, Some(ScoreValue::Level(_)))));
 }
 
 #[test]
@@ -59,7 +95,8 @@ fn the_example_in_format_md_is_valid_and_canonical() {
     let start = doc.find("```ron\n").expect("a ron example") + "```ron\n".len();
     let end = start + doc[start..].find("```").unwrap();
     let example = &doc[start..end];
-    let scenario = concord::io::load_str("FORMAT.md example", example).unwrap_or_else(|e| panic!("{e}"));
+    let scenario =
+        concord::io::load_str("FORMAT.md example", example).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(to_ron_string(&scenario).unwrap(), example);
     // It shows every kind of scale, an unscored cell and a perspective.
     assert_eq!(scenario.criteria.len(), 3);

@@ -112,7 +112,9 @@ impl Command {
         let mut all = Self::ALL.to_vec();
         all.sort_by_key(|c| {
             std::cmp::Reverse(c.shortcut().map_or(0, |s| {
-                u8::from(s.modifiers.shift) + u8::from(s.modifiers.alt) + u8::from(s.modifiers.command)
+                u8::from(s.modifiers.shift)
+                    + u8::from(s.modifiers.alt)
+                    + u8::from(s.modifiers.command)
             }))
         });
         all

@@ -45,10 +45,10 @@ impl Document {
 
     /// File name for the window title, or "Untitled".
     pub fn display_name(&self) -> String {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(|| "Untitled".to_owned(), |n| n.to_string_lossy().into_owned())
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// Saves to `path` atomically; on success the document lives there and is clean.

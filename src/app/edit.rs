@@ -91,12 +91,16 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::SetProposal(i, p) => {
             check(i < s.proposals.len(), || format!("proposal {i}"))?;
-            check(s.proposals[i].id == p.id, || format!("proposal id {}", p.id))?;
+            check(s.proposals[i].id == p.id, || {
+                format!("proposal id {}", p.id)
+            })?;
             Edit::SetProposal(i, std::mem::replace(&mut s.proposals[i], p))
         }
         Edit::InsertProposal(i, p, scores) => {
             check(i <= s.proposals.len(), || format!("proposal {i}"))?;
-            check(s.proposal_index(&p.id).is_none(), || format!("proposal id {} is taken", p.id))?;
+            check(s.proposal_index(&p.id).is_none(), || {
+                format!("proposal id {} is taken", p.id)
+            })?;
             s.proposals.insert(i, p);
             s.scores.extend(scores);
             Edit::RemoveProposal(i)
@@ -119,12 +123,16 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::SetCriterion(i, c) => {
             check(i < s.criteria.len(), || format!("criterion {i}"))?;
-            check(s.criteria[i].id == c.id, || format!("criterion id {}", c.id))?;
+            check(s.criteria[i].id == c.id, || {
+                format!("criterion id {}", c.id)
+            })?;
             Edit::SetCriterion(i, std::mem::replace(&mut s.criteria[i], c))
         }
         Edit::InsertCriterion(i, c, scores) => {
             check(i <= s.criteria.len(), || format!("criterion {i}"))?;
-            check(s.criterion_index(&c.id).is_none(), || format!("criterion id {} is taken", c.id))?;
+            check(s.criterion_index(&c.id).is_none(), || {
+                format!("criterion id {} is taken", c.id)
+            })?;
             s.criteria.insert(i, c);
             s.scores.extend(scores);
             Edit::RemoveCriterion(i)
@@ -207,6 +215,30 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
 }
 
 impl Edit {
+    /// The item an applied edit is about, to select it after undo or redo.
+    pub fn focus(&self, s: &Scenario) -> Option<super::Selection> {
+        use super::Selection;
+        match self {
+            Edit::SetProposal(_, p) | Edit::InsertProposal(_, p, _) => {
+                Some(Selection::Proposal(p.id.clone()))
+            }
+            Edit::MoveProposal(_, to) => s
+                .proposals
+                .get(*to)
+                .map(|p| Selection::Proposal(p.id.clone())),
+            Edit::SetCriterion(_, c) | Edit::InsertCriterion(_, c, _) => {
+                Some(Selection::Criterion(c.id.clone()))
+            }
+            Edit::MoveCriterion(_, to) => s
+                .criteria
+                .get(*to)
+                .map(|c| Selection::Criterion(c.id.clone())),
+            Edit::SetScore(c, p, _) => Some(Selection::Cell(c.clone(), p.clone())),
+            Edit::Batch(edits) => edits.iter().find_map(|e| e.focus(s)),
+            _ => None,
+        }
+    }
+
     /// True when the edit only changes weights (so scores need not be re-read).
     pub fn is_weight_only(&self, s: &Scenario) -> bool {
         match self {
@@ -269,7 +301,10 @@ mod tests {
             }),
         ));
         round_trip(Edit::InsertSource(0, Source::default()));
-        round_trip(Edit::Batch(vec![Edit::RemoveProposal(0), Edit::MoveCriterion(0, 1)]));
+        round_trip(Edit::Batch(vec![
+            Edit::RemoveProposal(0),
+            Edit::MoveCriterion(0, 1),
+        ]));
     }
 
     #[test]
@@ -277,7 +312,11 @@ mod tests {
         let mut s = sample();
         let before = s.clone();
         assert!(apply(&mut s, Edit::RemoveProposal(10)).is_err());
-        assert!(apply(&mut s, Edit::Batch(vec![Edit::RemoveProposal(0), Edit::RemoveCriterion(99)])).is_err());
+        assert!(apply(
+            &mut s,
+            Edit::Batch(vec![Edit::RemoveProposal(0), Edit::RemoveCriterion(99)])
+        )
+        .is_err());
         // The order of cells in memory is not meaningful; saving puts them in canonical order.
         s.sort_scores();
         assert_eq!(s, before);
@@ -295,12 +334,18 @@ pub fn set_criterion(s: &Scenario, k: usize, new: Criterion) -> Edit {
     }
     let mut edits = vec![Edit::SetCriterion(k, new.clone())];
     for sc in s.scores.iter().filter(|sc| sc.criterion == new.id) {
-        let converted = sc.value.and_then(|v| convert_value(&old.scale, &new.scale, v));
+        let converted = sc
+            .value
+            .and_then(|v| convert_value(&old.scale, &new.scale, v));
         if converted != sc.value {
             let mut changed = sc.clone();
             changed.value = converted;
             let cell = (!changed.is_empty()).then_some(changed);
-            edits.push(Edit::SetScore(sc.criterion.clone(), sc.proposal.clone(), cell));
+            edits.push(Edit::SetScore(
+                sc.criterion.clone(),
+                sc.proposal.clone(),
+                cell,
+            ));
         }
     }
     Edit::Batch(edits)
@@ -309,8 +354,12 @@ pub fn set_criterion(s: &Scenario, k: usize, new: Criterion) -> Edit {
 /// The value on `to` closest to `value` on `from` (by position on the scale).
 pub fn convert_value(from: &Scale, to: &Scale, value: ScoreValue) -> Option<ScoreValue> {
     let t = match (from, value) {
-        (Scale::Numeric { min, max, .. }, ScoreValue::Number(x)) if max > min => (x - min) / (max - min),
-        (Scale::Levels(l), ScoreValue::Level(i)) if l.len() > 1 => f64::from(i) / (l.len() - 1) as f64,
+        (Scale::Numeric { min, max, .. }, ScoreValue::Number(x)) if max > min => {
+            (x - min) / (max - min)
+        }
+        (Scale::Levels(l), ScoreValue::Level(i)) if l.len() > 1 => {
+            f64::from(i) / (l.len() - 1) as f64
+        }
         (Scale::YesNo, ScoreValue::Bool(b)) => f64::from(u8::from(b)),
         _ => return None,
     }
@@ -318,7 +367,11 @@ pub fn convert_value(from: &Scale, to: &Scale, value: ScoreValue) -> Option<Scor
     match to {
         Scale::Numeric { min, max, step } => {
             let x = min + t * (max - min);
-            let x = if *step > 0.0 { min + ((x - min) / step).round() * step } else { x };
+            let x = if *step > 0.0 {
+                min + ((x - min) / step).round() * step
+            } else {
+                x
+            };
             Some(ScoreValue::Number(x.clamp(*min, *max)))
         }
         Scale::Levels(l) if !l.is_empty() => {
@@ -340,8 +393,15 @@ mod conversion_tests {
         let four = Scale::Levels(vec!["a".into(), "b".into(), "c".into(), "d".into()]);
         assert_eq!(convert_value(&ten, &four, Number(7.0)), Some(Level(2)));
         assert_eq!(convert_value(&four, &ten, Level(3)), Some(Number(10.0)));
-        assert_eq!(convert_value(&four, &Scale::YesNo, Level(1)), Some(Bool(false)));
-        let narrow = Scale::Numeric { min: 0.0, max: 5.0, step: 1.0 };
+        assert_eq!(
+            convert_value(&four, &Scale::YesNo, Level(1)),
+            Some(Bool(false))
+        );
+        let narrow = Scale::Numeric {
+            min: 0.0,
+            max: 5.0,
+            step: 1.0,
+        };
         assert_eq!(convert_value(&ten, &narrow, Number(7.0)), Some(Number(4.0)));
     }
 
@@ -353,7 +413,10 @@ mod conversion_tests {
         c.scale = Scale::YesNo;
         let edit = set_criterion(&s, 0, c);
         let inverse = apply(&mut s, edit).unwrap();
-        assert!(crate::io::validate(&s).is_empty(), "every value fits the new scale");
+        assert!(
+            crate::io::validate(&s).is_empty(),
+            "every value fits the new scale"
+        );
         apply(&mut s, inverse).unwrap();
         s.sort_scores();
         assert_eq!(s, before);

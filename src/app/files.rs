@@ -37,7 +37,11 @@ pub struct FileDialogs {
 impl Default for FileDialogs {
     fn default() -> Self {
         let (tx, rx) = channel();
-        Self { tx, rx, open: false }
+        Self {
+            tx,
+            rx,
+            open: false,
+        }
     }
 }
 
@@ -62,7 +66,8 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
-                let mut dialog = rfd::AsyncFileDialog::new().add_filter("Concord scenario", &["ron"]);
+                let mut dialog =
+                    rfd::AsyncFileDialog::new().add_filter("Concord scenario", &["ron"]);
                 if let Some(s) = &suggested {
                     if let Some(dir) = s.parent() {
                         dialog = dialog.set_directory(dir);
@@ -73,7 +78,9 @@ impl FileDialogs {
                 }
                 let started = Instant::now();
                 let picked = match purpose {
-                    FilePurpose::Open => pollster::block_on(dialog.set_title("Open scenario").pick_file()),
+                    FilePurpose::Open => {
+                        pollster::block_on(dialog.set_title("Open scenario").pick_file())
+                    }
                     FilePurpose::SaveAs => {
                         pollster::block_on(dialog.set_title("Save scenario as").save_file())
                     }

@@ -115,6 +115,8 @@ pub struct AppState {
     pub wants_close: bool,
     /// A native file dialog the GUI layer should start.
     pub native_request: Option<FilePurpose>,
+    /// An item the views should scroll into view (taken by the view that shows it).
+    pub reveal: Option<Selection>,
 }
 
 impl AppState {
@@ -136,6 +138,7 @@ impl AppState {
             close_confirmed: false,
             wants_close: false,
             native_request: None,
+            reveal: None,
         }
     }
 
@@ -187,7 +190,9 @@ impl AppState {
         let s = &self.doc.scenario;
         let keep = match &self.selection {
             Selection::Scenario => true,
-            Selection::Cell(c, p) => s.criterion_index(c).is_some() && s.proposal_index(p).is_some(),
+            Selection::Cell(c, p) => {
+                s.criterion_index(c).is_some() && s.proposal_index(p).is_some()
+            }
             Selection::Proposal(p) => s.proposal_index(p).is_some(),
             Selection::Criterion(c) => s.criterion_index(c).is_some(),
         };
@@ -215,8 +220,10 @@ impl AppState {
             self.status = "Nothing to undo".into();
             return;
         };
+        let focus_edit = inverse.clone();
         match apply(&mut self.doc.scenario, inverse) {
             Ok(redo) => {
+                self.reveal_edit(&focus_edit);
                 self.status = format!("Undone: {label}");
                 self.history.push_redo(label, redo);
                 self.doc.touch();
@@ -232,8 +239,10 @@ impl AppState {
             self.status = "Nothing to redo".into();
             return;
         };
+        let focus_edit = edit.clone();
         match apply(&mut self.doc.scenario, edit) {
             Ok(inverse) => {
+                self.reveal_edit(&focus_edit);
                 self.status = format!("Redone: {label}");
                 self.history.push_undo(label, inverse);
                 self.doc.touch();
@@ -241,6 +250,19 @@ impl AppState {
             }
             Err(e) => self.status = e.to_string(),
         }
+    }
+
+    /// Selects what an undone or redone edit changed, and asks the views to show it.
+    fn reveal_edit(&mut self, edit: &Edit) {
+        if let Some(sel) = edit.focus(&self.doc.scenario) {
+            self.select(sel);
+        }
+    }
+
+    /// Selects an item and asks the views to scroll it into view.
+    pub fn select(&mut self, selection: Selection) {
+        self.reveal = Some(selection.clone());
+        self.selection = selection;
     }
 
     /// Replaces the document (after any unsaved-changes question was answered).

@@ -82,7 +82,9 @@ impl Recovery {
         let mut sorted = scenario.clone();
         sorted.sort_scores();
         save_path(&sorted, &self.file())?;
-        let note = original.map(|p| p.display().to_string()).unwrap_or_default();
+        let note = original
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         crate::io::write_atomically(&self.note(), note.as_bytes())
     }
 
@@ -114,7 +116,8 @@ mod tests {
 
     #[test]
     fn writes_when_dirty_and_clears_when_clean() {
-        let dir = std::env::temp_dir().join(format!("concord-recovery-test-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("concord-recovery-test-{}", std::process::id()));
         let mut r = Recovery::new(dir.clone());
         let s = crate::synth::scenario(2, 2, 1);
         r.tick(&s, Some(Path::new("/x/y.ron")), 1, true).unwrap();

@@ -479,13 +479,21 @@ Scenario(
             Some(LineCol { line: 10, col: 21 })
         );
         assert_eq!(
-            locate(SRC, &p(&[f("criteria"), Seg::Index(0), f("scale"), f("max")])),
+            locate(
+                SRC,
+                &p(&[f("criteria"), Seg::Index(0), f("scale"), f("max")])
+            ),
             Some(LineCol { line: 7, col: 71 })
         );
         assert_eq!(
             locate(
                 SRC,
-                &p(&[f("perspectives"), Seg::Index(0), f("weights"), Seg::Key("b".into())])
+                &p(&[
+                    f("perspectives"),
+                    Seg::Index(0),
+                    f("weights"),
+                    Seg::Key("b".into())
+                ])
             ),
             Some(LineCol { line: 14, col: 46 })
         );
@@ -502,12 +510,26 @@ Scenario(
 
     #[test]
     fn survives_garbage() {
-        for src in ["", "(", "[[[[[", "\"unterminated", "r##\"x\"#", "(a: {", "/* open"] {
+        for src in [
+            "",
+            "(",
+            "[[[[[",
+            "\"unterminated",
+            "r##\"x\"#",
+            "(a: {",
+            "/* open",
+        ] {
             let _ = locate(src, &[Seg::field("x")]);
             let _ = path_at(src, LineCol { line: 1, col: 3 });
         }
         let deep = "[".repeat(100_000);
-        let _ = path_at(&deep, LineCol { line: 1, col: 99_999 });
+        let _ = path_at(
+            &deep,
+            LineCol {
+                line: 1,
+                col: 99_999,
+            },
+        );
     }
 
     #[test]

@@ -65,7 +65,8 @@ pub fn write_atomically_with(
         .map_err(err("creating a temporary file in the same folder"))?;
     let written = (|| {
         write(&mut file).map_err(err("writing the temporary file"))?;
-        file.sync_all().map_err(err("flushing the temporary file"))?;
+        file.sync_all()
+            .map_err(err("flushing the temporary file"))?;
         if let Ok(meta) = fs::metadata(path) {
             // Keep the permissions of the file being replaced.
             let _ = fs::set_permissions(&tmp, meta.permissions());

@@ -73,7 +73,9 @@ impl Validator {
         );
         self.ids(
             "perspectives",
-            s.perspectives.iter().map(|x| (x.id.as_str(), x.name.as_str())),
+            s.perspectives
+                .iter()
+                .map(|x| (x.id.as_str(), x.name.as_str())),
             "name",
         );
 
@@ -88,7 +90,10 @@ impl Validator {
                 self.push(
                     at(&[f("colour")]),
                     item.clone(),
-                    format!("colour {:?} must be written #rrggbb, e.g. \"#1f77b4\"", p.colour),
+                    format!(
+                        "colour {:?} must be written #rrggbb, e.g. \"#1f77b4\"",
+                        p.colour
+                    ),
                 );
             }
             for (j, prov) in p.provisions.iter().enumerate() {
@@ -239,7 +244,11 @@ impl Validator {
                     format!("the same cell is already scored at scores[{first}]"),
                 );
             }
-            if sc.evidence.iter().any(|c| !sources.contains(c.source.as_str())) {
+            if sc
+                .evidence
+                .iter()
+                .any(|c| !sources.contains(c.source.as_str()))
+            {
                 self.citations(&sources, &sc.evidence, at(&[f("evidence")]), &item());
             }
         }
@@ -273,7 +282,11 @@ impl Validator {
                 );
             }
             if name.trim().is_empty() {
-                self.push(at(name_field), item, format!("{name_field} must not be empty"));
+                self.push(
+                    at(name_field),
+                    item,
+                    format!("{name_field} must not be empty"),
+                );
             }
         }
     }
@@ -311,8 +324,12 @@ enum CellSet {
 impl CellSet {
     fn new(n_c: usize, n_p: usize, n_scores: usize) -> Self {
         let cells = n_c.saturating_mul(n_p);
-        if cells <= n_scores.saturating_mul(4).saturating_add(4096) && n_scores < u32::MAX as usize {
-            CellSet::Dense { n_p, first: vec![u32::MAX; cells] }
+        if cells <= n_scores.saturating_mul(4).saturating_add(4096) && n_scores < u32::MAX as usize
+        {
+            CellSet::Dense {
+                n_p,
+                first: vec![u32::MAX; cells],
+            }
         } else {
             CellSet::Sparse(HashMap::new())
         }

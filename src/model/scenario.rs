@@ -156,7 +156,9 @@ impl Scenario {
             .collect();
         let key = |s: &Score| {
             (
-                crit.get(s.criterion.as_str()).copied().unwrap_or(usize::MAX),
+                crit.get(s.criterion.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX),
                 prop.get(s.proposal.as_str()).copied().unwrap_or(usize::MAX),
             )
         };

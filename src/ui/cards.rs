@@ -12,9 +12,12 @@ pub fn cards_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout:
     let height = ui.available_height();
     let mut moved: Option<(usize, usize)> = None;
     ui.horizontal(|ui| {
-        ui.allocate_ui(egui::vec2(layout.lead() - ui.spacing().item_spacing.x, height), |ui| {
-            legend_ui(ui, state);
-        });
+        ui.allocate_ui(
+            egui::vec2(layout.lead() - ui.spacing().item_spacing.x, height),
+            |ui| {
+                legend_ui(ui, state);
+            },
+        );
         for i in layout.shown(view.first_proposal) {
             ui.allocate_ui(egui::vec2(layout.proposal, height), |ui| {
                 ui.set_width(layout.proposal);
@@ -46,12 +49,20 @@ fn legend_ui(ui: &mut Ui, state: &AppState) {
         );
         ui.add_space(6.0);
         let n = state.scenario().proposals.len();
-        ui.label(RichText::new(format!("{n} proposals · {} criteria", state.scenario().criteria.len())).small());
+        ui.label(
+            RichText::new(format!(
+                "{n} proposals · {} criteria",
+                state.scenario().criteria.len()
+            ))
+            .small(),
+        );
         if !state.scenario().description.is_empty() {
             ui.add_space(6.0);
-            egui::ScrollArea::vertical().id_salt("scenario-description").show(ui, |ui| {
-                ui.label(RichText::new(&state.scenario().description).small());
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("scenario-description")
+                .show(ui, |ui| {
+                    ui.label(RichText::new(&state.scenario().description).small());
+                });
         }
     });
 }
@@ -88,7 +99,7 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) -> Option<(usize, usize)
                         .horizontal(|ui| {
                             let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 34.0), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, colour);
-                            ui.add(egui::Label::new(RichText::new(&p.name).strong().size(15.0)).wrap())
+                            ui.add(egui::Label::new(RichText::new(&p.name).family(egui::FontFamily::Name(super::fonts::BOLD.into())).size(15.0)).wrap())
                         })
                         .inner;
                     let header = ui
@@ -171,16 +182,23 @@ fn card_body_ui(ui: &mut Ui, p: &crate::model::Proposal) {
 fn total_ui(ui: &mut Ui, s: Standing, colour: Color32, n: usize) {
     let coverage = format!("{:.0}% of weight scored", s.coverage * 100.0);
     ui.label(RichText::new(&coverage).small().weak())
-        .on_hover_text("The total is over the scored criteria only; unscored cells are left out, not counted as 0");
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 10.0), egui::Sense::hover());
-    ui.painter().rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+        .on_hover_text(
+        "The total is over the scored criteria only; unscored cells are left out, not counted as 0",
+    );
+    let (rect, _) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 10.0), egui::Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
     if let Some(t) = s.total {
         let mut bar = rect;
         bar.set_width(rect.width() * t as f32);
         ui.painter().rect_filled(bar, 3.0, colour);
     }
     ui.horizontal(|ui| {
-        let rank = s.rank.map_or_else(|| "unranked".to_owned(), |r| format!("{} of {n}", ordinal(r)));
+        let rank = s.rank.map_or_else(
+            || "unranked".to_owned(),
+            |r| format!("{} of {n}", ordinal(r)),
+        );
         ui.label(RichText::new(total_text(s.total)).size(22.0).strong())
             .on_hover_text("Weighted total, 0–100");
         ui.label(RichText::new(rank).size(14.0).strong())

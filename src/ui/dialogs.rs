@@ -99,7 +99,12 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
             }
         }
     });
-    if modal.should_close() && matches!(state.dialog, Some(Dialog::Shortcuts | Dialog::About | Dialog::LoadFailed(_))) {
+    if modal.should_close()
+        && matches!(
+            state.dialog,
+            Some(Dialog::Shortcuts | Dialog::About | Dialog::LoadFailed(_))
+        )
+    {
         state.dialog = None;
     }
 }
@@ -111,22 +116,42 @@ fn unsaved_ui(ui: &mut egui::Ui, state: &mut AppState, pending: &Pending) {
         Pending::Open(_) => "Opening another file",
         Pending::Quit => "Quitting",
     };
-    ui.label(format!("{what} will discard the changes you have not saved."));
+    ui.label(format!(
+        "{what} will discard the changes you have not saved."
+    ));
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        if ui.button("Save").on_hover_text("Save, then continue").clicked() {
+        if ui
+            .button("Save")
+            .on_hover_text("Save, then continue")
+            .clicked()
+        {
             state.answer_unsaved(Some(true));
         }
-        if ui.button("Don't save").on_hover_text("Discard the changes and continue").clicked() {
+        if ui
+            .button("Don't save")
+            .on_hover_text("Discard the changes and continue")
+            .clicked()
+        {
             state.answer_unsaved(Some(false));
         }
-        if ui.button("Cancel").on_hover_text("Keep editing; nothing happens").clicked() {
+        if ui
+            .button("Cancel")
+            .on_hover_text("Keep editing; nothing happens")
+            .clicked()
+        {
             state.answer_unsaved(None);
         }
     });
 }
 
-fn path_entry_ui(ui: &mut egui::Ui, state: &mut AppState, purpose: FilePurpose, mut text: String, reason: &str) {
+fn path_entry_ui(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    purpose: FilePurpose,
+    mut text: String,
+    reason: &str,
+) {
     ui.heading(match purpose {
         FilePurpose::Open => "Open scenario",
         FilePurpose::SaveAs => "Save scenario as",
@@ -135,7 +160,13 @@ fn path_entry_ui(ui: &mut egui::Ui, state: &mut AppState, purpose: FilePurpose, 
         ui.label(reason);
     }
     let label = ui.label("File path");
-    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(480.0).hint_text("/path/to/scenario.ron")).labelled_by(label.id);
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(480.0)
+                .hint_text("/path/to/scenario.ron"),
+        )
+        .labelled_by(label.id);
     if r.changed() {
         if let Some(Dialog::PathEntry { text: t, .. }) = &mut state.dialog {
             t.clone_from(&text);
@@ -147,7 +178,11 @@ fn path_entry_ui(ui: &mut egui::Ui, state: &mut AppState, purpose: FilePurpose, 
             FilePurpose::Open => "Open",
             FilePurpose::SaveAs => "Save",
         };
-        if ui.add_enabled(!text.trim().is_empty(), egui::Button::new(ok)).clicked() || enter {
+        if ui
+            .add_enabled(!text.trim().is_empty(), egui::Button::new(ok))
+            .clicked()
+            || enter
+        {
             state.confirm_path_entry();
         }
         if ui.button("Cancel").clicked() {

@@ -50,8 +50,8 @@ impl ColumnLayout {
 
     /// The proposal indices shown when the first shown is `first`.
     pub fn shown(&self, first: usize) -> std::ops::Range<usize> {
-        let end = (first + self.visible).min(self.total);
-        first.min(end)..end
+        let first = first.min(self.total.saturating_sub(self.visible));
+        first..(first + self.visible).min(self.total)
     }
 }
 

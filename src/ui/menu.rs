@@ -7,7 +7,7 @@ use crate::app::{AppState, Command, Dialog, Pending};
 use crate::seeds::BUNDLED;
 
 /// A menu entry for a command: label, shortcut text, tooltip.
-fn command_button(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, command: Command, enabled: bool) {
+fn command_button(ui: &mut Ui, state: &mut AppState, command: Command, enabled: bool) {
     let label = match command {
         Command::Undo => state
             .history
@@ -29,7 +29,7 @@ fn command_button(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, comma
         .on_disabled_hover_text(command.tooltip())
         .clicked()
     {
-        run_command(command, state, view);
+        run_command(command, state);
         ui.close();
     }
 }
@@ -38,44 +38,68 @@ fn command_button(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, comma
 pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            command_button(ui, state, view, Command::New, true);
+            command_button(ui, state, Command::New, true);
             ui.menu_button("New from bundled scenario", |ui| {
                 for (i, b) in BUNDLED.iter().enumerate() {
-                    if ui.button(b.title).on_hover_text(format!("Start from seeds/{}", b.file)).clicked() {
+                    if ui
+                        .button(b.title)
+                        .on_hover_text(format!("Start from seeds/{}", b.file))
+                        .clicked()
+                    {
                         state.request(Pending::New(i));
                         ui.close();
                     }
                 }
             });
-            command_button(ui, state, view, Command::Open, !state.dialogs.is_open());
+            command_button(ui, state, Command::Open, !state.dialogs.is_open());
             ui.menu_button("Open recent", |ui| {
                 if state.prefs.recent.is_empty() {
                     ui.label(RichText::new("No recent files").weak());
                 }
                 for path in state.prefs.recent.clone() {
-                    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                    if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
                         state.request(Pending::Open(Some(path)));
                         ui.close();
                     }
                 }
             });
             ui.separator();
-            command_button(ui, state, view, Command::Save, !state.dialogs.is_open());
-            command_button(ui, state, view, Command::SaveAs, !state.dialogs.is_open());
+            command_button(ui, state, Command::Save, !state.dialogs.is_open());
+            command_button(ui, state, Command::SaveAs, !state.dialogs.is_open());
             ui.separator();
-            command_button(ui, state, view, Command::Quit, true);
+            command_button(ui, state, Command::Quit, true);
         });
         ui.menu_button("Edit", |ui| {
-            command_button(ui, state, view, Command::Undo, state.history.undo_label().is_some());
-            command_button(ui, state, view, Command::Redo, state.history.redo_label().is_some());
+            command_button(
+                ui,
+                state,
+                Command::Undo,
+                state.history.undo_label().is_some(),
+            );
+            command_button(
+                ui,
+                state,
+                Command::Redo,
+                state.history.redo_label().is_some(),
+            );
             ui.separator();
-            command_button(ui, state, view, Command::AddProposal, true);
-            command_button(ui, state, view, Command::AddCriterion, true);
+            command_button(ui, state, Command::AddProposal, true);
+            command_button(ui, state, Command::AddCriterion, true);
         });
         ui.menu_button("View", |ui| {
             let mut shown = state.prefs.show_inspector;
-            let shortcut = Command::ToggleInspector.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+            let shortcut = Command::ToggleInspector
+                .shortcut()
+                .map(|s| ui.ctx().format_shortcut(&s))
+                .unwrap_or_default();
             if ui
                 .checkbox(&mut shown, format!("Inspector ({shortcut})"))
                 .on_hover_text(Command::ToggleInspector.tooltip())
@@ -84,14 +108,22 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
                 state.prefs.show_inspector = shown;
             }
             ui.separator();
-            if ui.button("Expand all groups").on_hover_text("Show every criterion row").clicked() {
+            if ui
+                .button("Expand all groups")
+                .on_hover_text("Show every criterion row")
+                .clicked()
+            {
                 view.collapsed_groups.clear();
                 ui.close();
             }
         });
         ui.menu_button("Help", |ui| {
-            command_button(ui, state, view, Command::ShowShortcuts, true);
-            if ui.button("About Concord").on_hover_text("What Concord is and how scores are computed").clicked() {
+            command_button(ui, state, Command::ShowShortcuts, true);
+            if ui
+                .button("About Concord")
+                .on_hover_text("What Concord is and how scores are computed")
+                .clicked()
+            {
                 state.dialog = Some(Dialog::About);
                 ui.close();
             }
@@ -126,25 +158,48 @@ pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layou
             })
             .response
             .labelled_by(label.id)
-            .on_hover_text("Score with the table's weights, or with a stakeholder's stated priorities");
+            .on_hover_text(
+                "Score with the table's weights, or with a stakeholder's stated priorities",
+            );
         if choice != state.perspective {
             state.set_perspective(choice);
         }
         ui.separator();
-        if ui.button("+ Proposal").on_hover_text(Command::AddProposal.tooltip()).clicked() {
-            run_command(Command::AddProposal, state, view);
+        if ui
+            .button("+ Proposal")
+            .on_hover_text(Command::AddProposal.tooltip())
+            .clicked()
+        {
+            run_command(Command::AddProposal, state);
         }
-        if ui.button("+ Criterion").on_hover_text(Command::AddCriterion.tooltip()).clicked() {
-            run_command(Command::AddCriterion, state, view);
+        if ui
+            .button("+ Criterion")
+            .on_hover_text(Command::AddCriterion.tooltip())
+            .clicked()
+        {
+            run_command(Command::AddCriterion, state);
         }
         if layout.total > layout.visible {
             ui.separator();
             let shown = layout.shown(view.first_proposal);
-            if ui.add_enabled(shown.start > 0, egui::Button::new("◀")).on_hover_text("Show earlier proposals").clicked() {
+            if ui
+                .add_enabled(shown.start > 0, egui::Button::new("◀"))
+                .on_hover_text("Show earlier proposals")
+                .clicked()
+            {
                 view.first_proposal = view.first_proposal.saturating_sub(1);
             }
-            ui.label(format!("Proposals {}–{} of {}", shown.start + 1, shown.end, layout.total));
-            if ui.add_enabled(shown.end < layout.total, egui::Button::new("▶")).on_hover_text("Show later proposals").clicked() {
+            ui.label(format!(
+                "Proposals {}–{} of {}",
+                shown.start + 1,
+                shown.end,
+                layout.total
+            ));
+            if ui
+                .add_enabled(shown.end < layout.total, egui::Button::new("▶"))
+                .on_hover_text("Show later proposals")
+                .clicked()
+            {
                 view.first_proposal += 1;
             }
         }
@@ -170,11 +225,16 @@ pub fn status_bar_ui(ui: &mut Ui, state: &mut AppState) {
             .path
             .as_ref()
             .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
-        ui.label(RichText::new(file).weak()).on_hover_text("Where this scenario is saved");
+        ui.label(RichText::new(file).weak())
+            .on_hover_text("Where this scenario is saved");
         ui.separator();
         ui.label(&state.status);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(RichText::new("Scores are readings of the sources, not verdicts").weak().italics());
+            ui.label(
+                RichText::new("Scores are readings of the sources, not verdicts")
+                    .weak()
+                    .italics(),
+            );
         });
     });
 }

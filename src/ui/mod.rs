@@ -3,6 +3,7 @@
 
 mod cards;
 mod dialogs;
+pub mod fonts;
 mod inspector;
 mod layout;
 mod menu;
@@ -52,6 +53,7 @@ impl ConcordApp {
     /// Builds the app: preferences, the document (a file or the built-in scenario) and
     /// any work left over from a session that did not end cleanly.
     pub fn new(ctx: &egui::Context, options: StartOptions, prefs: Prefs) -> Self {
+        fonts::install_fonts(ctx);
         widgets::install_style(ctx);
         let mut state = AppState::with_default_scenario();
         state.prefs = prefs;
@@ -102,7 +104,9 @@ impl ConcordApp {
         let ctx = ui.ctx().clone();
         self.handle_input(&ctx);
 
-        egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, &mut self.state, &mut self.view));
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            menu::menu_bar_ui(ui, &mut self.state, &mut self.view)
+        });
         egui::Panel::bottom("status_bar").show(ui, |ui| menu::status_bar_ui(ui, &mut self.state));
         if self.state.prefs.show_inspector {
             egui::Panel::right("inspector")
@@ -112,7 +116,11 @@ impl ConcordApp {
                 .show(ui, |ui| inspector::inspector_ui(ui, &mut self.state));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            let layout = ColumnLayout::for_width(ui.available_width(), self.state.scenario().proposals.len());
+            let layout = ColumnLayout::for_width(
+                ui.available_width(),
+                self.state.scenario().proposals.len(),
+            );
+            reveal_proposal(&mut self.state, &mut self.view, &layout);
             layout.clamp_first(&mut self.view.first_proposal);
             menu::toolbar_ui(ui, &mut self.state, &mut self.view, &layout);
             let cards_height = (ui.available_height() * 0.45).clamp(180.0, 330.0);
@@ -141,14 +149,22 @@ impl ConcordApp {
             for command in Command::by_shortcut_specificity() {
                 let pressed = ctx.input_mut(|i| {
                     command.shortcut().is_some_and(|s| i.consume_shortcut(&s))
-                        || command.alternative_shortcut().is_some_and(|s| i.consume_shortcut(&s))
+                        || command
+                            .alternative_shortcut()
+                            .is_some_and(|s| i.consume_shortcut(&s))
                 });
                 if pressed {
-                    run_command(command, &mut self.state, &mut self.view);
+                    run_command(command, &mut self.state);
                 }
             }
         }
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             self.state.request(Pending::Open(Some(path)));
         }
@@ -166,7 +182,9 @@ impl ConcordApp {
         if let Some(purpose) = self.state.native_request.take() {
             let wake = ctx.clone();
             let suggested = self.state.doc.path.clone();
-            self.state.dialogs.show(purpose, suggested, move || wake.request_repaint());
+            self.state
+                .dialogs
+                .show(purpose, suggested, move || wake.request_repaint());
         }
         if self.state.wants_close {
             self.state.wants_close = false;
@@ -179,7 +197,12 @@ impl ConcordApp {
         }
         if let Some(r) = &mut self.state.recovery {
             let doc = &self.state.doc;
-            if let Err(e) = r.tick(&doc.scenario, doc.path.as_deref(), doc.version(), doc.is_dirty()) {
+            if let Err(e) = r.tick(
+                &doc.scenario,
+                doc.path.as_deref(),
+                doc.version(),
+                doc.is_dirty(),
+            ) {
                 self.state.status = format!("Recovery copy not written: {e}");
             }
             if doc.is_dirty() {
@@ -189,8 +212,29 @@ impl ConcordApp {
     }
 }
 
+/// Scrolls the proposal columns so a revealed proposal or cell is in view.
+fn reveal_proposal(state: &mut AppState, view: &mut ViewState, layout: &ColumnLayout) {
+    let pid = match &state.reveal {
+        Some(crate::app::Selection::Proposal(p) | crate::app::Selection::Cell(_, p)) => p.clone(),
+        _ => return,
+    };
+    if matches!(state.reveal, Some(crate::app::Selection::Proposal(_))) {
+        state.reveal = None;
+    }
+    if let Some(i) = state.scenario().proposal_index(&pid) {
+        let shown = layout.shown(view.first_proposal);
+        if !shown.contains(&i) {
+            view.first_proposal = if i < shown.start {
+                i
+            } else {
+                i + 1 - layout.visible
+            };
+        }
+    }
+}
+
 /// Runs a command from the menu or the keyboard.
-pub fn run_command(command: Command, state: &mut AppState, view: &mut ViewState) {
+pub fn run_command(command: Command, state: &mut AppState) {
     match command {
         Command::New => state.request(Pending::New(1)),
         Command::Open => state.request(Pending::Open(None)),
@@ -201,10 +245,7 @@ pub fn run_command(command: Command, state: &mut AppState, view: &mut ViewState)
         Command::Quit => state.request(Pending::Quit),
         Command::Undo => state.undo(),
         Command::Redo => state.redo(),
-        Command::AddProposal => {
-            inspector::add_proposal(state, None);
-            view.first_proposal = usize::MAX; // scroll to the end; clamped when drawn
-        }
+        Command::AddProposal => inspector::add_proposal(state, None),
         Command::AddCriterion => inspector::add_criterion(state, None),
         Command::ToggleInspector => state.prefs.show_inspector = !state.prefs.show_inspector,
         Command::ShowShortcuts => state.dialog = Some(Dialog::Shortcuts),

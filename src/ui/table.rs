@@ -31,7 +31,9 @@ fn rows(state: &AppState, view: &ViewState) -> Vec<Row> {
     while k < criteria.len() {
         let group = &criteria[k].group;
         // Consecutive criteria of one group form a block under one heading.
-        let end = (k..criteria.len()).find(|&j| &criteria[j].group != group).unwrap_or(criteria.len());
+        let end = (k..criteria.len())
+            .find(|&j| &criteria[j].group != group)
+            .unwrap_or(criteria.len());
         if !group.is_empty() {
             out.push(Row::Group(group.clone(), end - k));
         }
@@ -47,6 +49,7 @@ fn rows(state: &AppState, view: &ViewState) -> Vec<Row> {
 /// Draws the table.
 pub fn table_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout: &ColumnLayout) {
     let rows = rows(state, view);
+    let reveal_row = reveal_row(state, view, &rows);
     let shown = layout.shown(view.first_proposal);
     let mut table = TableBuilder::new(ui)
         .id_salt("criteria-table")
@@ -55,6 +58,9 @@ pub fn table_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout:
         .column(Column::exact(layout.criterion))
         .column(Column::exact(layout.weight))
         .auto_shrink([false, false]);
+    if let Some(row) = reveal_row {
+        table = table.scroll_to_row(row, None);
+    }
     for _ in shown.clone() {
         table = table.column(Column::exact(layout.proposal));
     }
@@ -65,8 +71,9 @@ pub fn table_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout:
                 ui.label(RichText::new("Criterion").strong());
             });
             header.col(|ui| {
-                ui.label(RichText::new("Weight").strong())
-                    .on_hover_text("Relative importance; the share of the total weight is in brackets");
+                ui.label(RichText::new("Weight").strong()).on_hover_text(
+                    "Relative importance; the share of the total weight is in brackets",
+                );
             });
             for i in shown.clone() {
                 header.col(|ui| {
@@ -85,7 +92,12 @@ pub fn table_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout:
                         row.col(|ui| {
                             let arrow = if collapsed { "▶" } else { "▼" };
                             if ui
-                                .add(egui::Button::new(RichText::new(format!("{arrow} {name}")).strong()).frame(false))
+                                .add(
+                                    egui::Button::new(
+                                        RichText::new(format!("{arrow} {name}")).strong(),
+                                    )
+                                    .frame(false),
+                                )
                                 .on_hover_text(format!(
                                     "{} the {count} criteria of {name}",
                                     if collapsed { "Show" } else { "Hide" }
@@ -114,16 +126,26 @@ pub fn table_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout:
                                 .on_hover_text("Weighted total over the scored criteria, and rank");
                         });
                         row.col(|ui| {
-                            let sum: f64 = crate::scoring::raw_weights(state.scenario(), state.weight_set()).iter().sum();
-                            ui.label(format!("Σ {sum:.4}"))
-                                .on_hover_text("Sum of the weights; each weight counts as its share of this");
+                            let sum: f64 =
+                                crate::scoring::raw_weights(state.scenario(), state.weight_set())
+                                    .iter()
+                                    .sum();
+                            ui.label(format!("Σ {sum:.4}")).on_hover_text(
+                                "Sum of the weights; each weight counts as its share of this",
+                            );
                         });
                         for p in shown.clone() {
                             row.col(|ui| {
                                 let s = state.eval.standings[p];
                                 let rank = s.rank.map_or_else(|| "unranked".to_owned(), ordinal);
-                                ui.label(RichText::new(format!("{} · {rank}", total_text(s.total))).strong())
-                                    .on_hover_text(format!("{:.0}% of the weight is scored", s.coverage * 100.0));
+                                ui.label(
+                                    RichText::new(format!("{} · {rank}", total_text(s.total)))
+                                        .strong(),
+                                )
+                                .on_hover_text(format!(
+                                    "{:.0}% of the weight is scored",
+                                    s.coverage * 100.0
+                                ));
                             });
                         }
                     }
@@ -135,11 +157,26 @@ pub fn table_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout:
     }
 }
 
+/// The row to scroll to for a pending reveal (unfolding its group), taking the request.
+fn reveal_row(state: &mut AppState, view: &mut ViewState, rows: &[Row]) -> Option<usize> {
+    let cid = match state.reveal.as_ref()? {
+        Selection::Criterion(c) | Selection::Cell(c, _) => c.clone(),
+        _ => return None,
+    };
+    let k = state.scenario().criterion_index(&cid)?;
+    let group = state.scenario().criteria[k].group.clone();
+    if view.collapsed_groups.remove(&group) {
+        return None; // the rows change; scroll on the next frame
+    }
+    state.reveal = None;
+    rows.iter().position(|r| *r == Row::Criterion(k))
+}
+
 /// What a click in the table asks for; applied after the table is drawn.
 enum Action {
     ToggleGroup(String),
     Select(Selection),
-    Edit(String, Option<String>, Edit),
+    Edit(String, Option<String>, Box<Edit>),
 }
 
 impl Action {
@@ -151,7 +188,7 @@ impl Action {
                 }
             }
             Action::Select(s) => state.selection = s,
-            Action::Edit(label, key, edit) => state.edit(label, key, edit),
+            Action::Edit(label, key, edit) => state.edit(label, key, *edit),
         }
     }
 }
@@ -162,7 +199,11 @@ fn criterion_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<
     ui.vertical(|ui| {
         let r = ui
             .add(egui::Button::selectable(selected, RichText::new(&c.name)).truncate())
-            .on_hover_text(if c.description.is_empty() { &c.name } else { &c.description });
+            .on_hover_text(if c.description.is_empty() {
+                &c.name
+            } else {
+                &c.description
+            });
         if r.clicked() || r.gained_focus() {
             actions.push(Action::Select(Selection::Criterion(c.id.clone())));
         }
@@ -170,7 +211,11 @@ fn criterion_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<
             crate::model::Direction::HigherIsBetter => "",
             crate::model::Direction::LowerIsBetter => " · lower is better",
         };
-        ui.label(RichText::new(format!("{}{direction}", c.scale.summary())).small().weak());
+        ui.label(
+            RichText::new(format!("{}{direction}", c.scale.summary()))
+                .small()
+                .weak(),
+        );
     });
 }
 
@@ -181,7 +226,12 @@ fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Act
         WeightSet::Base => {
             let mut w = c.weight;
             let r = ui
-                .add(egui::DragValue::new(&mut w).range(0.0..=100.0).speed(0.05).max_decimals(2))
+                .add(
+                    egui::DragValue::new(&mut w)
+                        .range(0.0..=100.0)
+                        .speed(0.05)
+                        .max_decimals(2),
+                )
                 .accessible_name(format!("Weight of {}", c.name))
                 .on_hover_text("Drag or type the weight; 0 leaves the criterion out");
             if r.changed() {
@@ -190,31 +240,48 @@ fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Act
                 actions.push(Action::Edit(
                     format!("weight of {}", c.name),
                     Some(format!("weight:{}", c.id)),
-                    Edit::SetCriterion(k, new),
+                    Box::new(Edit::SetCriterion(k, new)),
                 ));
             }
         }
         WeightSet::Perspective(p) => {
             let mut w = p.weights.get(&c.id).copied().unwrap_or(0.0);
             let r = ui
-                .add(egui::DragValue::new(&mut w).range(0.0..=100.0).speed(0.05).max_decimals(2))
+                .add(
+                    egui::DragValue::new(&mut w)
+                        .range(0.0..=100.0)
+                        .speed(0.05)
+                        .max_decimals(2),
+                )
                 .accessible_name(format!("Weight of {} for {}", c.name, p.name))
-                .on_hover_text(format!("The weight of this criterion in the perspective “{}”", p.name));
+                .on_hover_text(format!(
+                    "The weight of this criterion in the perspective “{}”",
+                    p.name
+                ));
             if r.changed() {
-                if let Some(pi) = state.scenario().perspectives.iter().position(|x| x.id == p.id) {
+                if let Some(pi) = state
+                    .scenario()
+                    .perspectives
+                    .iter()
+                    .position(|x| x.id == p.id)
+                {
                     let mut new = p.clone();
                     new.weights.insert(c.id.clone(), w);
                     actions.push(Action::Edit(
                         format!("weight of {} ({})", c.name, p.name),
                         Some(format!("pweight:{}:{}", p.id, c.id)),
-                        Edit::SetPerspective(pi, new),
+                        Box::new(Edit::SetPerspective(pi, new)),
                     ));
                 }
             }
         }
     }
-    ui.label(RichText::new(format!("{:.0}%", share * 100.0)).small().weak())
-        .on_hover_text("Share of the total weight");
+    ui.label(
+        RichText::new(format!("{:.0}%", share * 100.0))
+            .small()
+            .weak(),
+    )
+    .on_hover_text("Share of the total weight");
 }
 
 /// The text a cell shows for its value.
@@ -222,9 +289,10 @@ pub fn value_text(c: &Criterion, value: Option<ScoreValue>) -> String {
     match (value, &c.scale) {
         (None, _) => "—".to_owned(),
         (Some(ScoreValue::Number(x)), _) => format!("{x}"),
-        (Some(ScoreValue::Level(i)), Scale::Levels(levels)) => {
-            levels.get(i as usize).cloned().unwrap_or_else(|| format!("level {i}"))
-        }
+        (Some(ScoreValue::Level(i)), Scale::Levels(levels)) => levels
+            .get(i as usize)
+            .cloned()
+            .unwrap_or_else(|| format!("level {i}")),
         (Some(ScoreValue::Level(i)), _) => format!("level {i}"),
         (Some(ScoreValue::Bool(true)), _) => "Yes".to_owned(),
         (Some(ScoreValue::Bool(false)), _) => "No".to_owned(),
@@ -245,10 +313,14 @@ fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mu
     let selected = state.selection == Selection::Cell(c.id.clone(), proposal.id.clone());
     let dark = ui.visuals().dark_mode;
     let fill = norm.map_or(ui.visuals().faint_bg_color, |v| score_fill(v, dark));
-    let mut button = egui::Button::new(RichText::new(text).color(if dark { egui::Color32::WHITE } else { egui::Color32::BLACK }))
-        .fill(fill)
-        .truncate()
-        .min_size(egui::vec2(ui.available_width(), ROW_HEIGHT - 8.0));
+    let mut button = egui::Button::new(RichText::new(text).color(if dark {
+        egui::Color32::WHITE
+    } else {
+        egui::Color32::BLACK
+    }))
+    .fill(fill)
+    .truncate()
+    .min_size(egui::vec2(ui.available_width(), ROW_HEIGHT - 8.0));
     if selected {
         button = button.stroke(egui::Stroke::new(2.0, ui.visuals().selection.stroke.color));
     }
@@ -257,6 +329,7 @@ fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mu
         .inner
         .accessible_name(format!("{} × {}", proposal.label(), c.name));
     let r = r.on_hover_ui(|ui| {
+        ui.set_max_width(280.0);
         ui.label(RichText::new(format!("{} — {}", proposal.name, c.name)).strong());
         match norm {
             Some(v) => ui.label(format!("Normalised: {:.0} of 100", v * 100.0)),
@@ -264,15 +337,33 @@ fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mu
         };
         if let Some(sc) = score {
             if !sc.rationale.is_empty() {
-                ui.label(&sc.rationale);
+                ui.label(RichText::new(first_sentence(&sc.rationale)).small());
             }
             if !sc.evidence.is_empty() {
                 ui.label(RichText::new(format!("{} citation(s)", sc.evidence.len())).weak());
             }
         }
-        ui.label(RichText::new("Click to edit in the inspector").weak().small());
+        ui.label(
+            RichText::new("Click to edit in the inspector")
+                .weak()
+                .small(),
+        );
     });
     if r.clicked() || r.gained_focus() {
-        actions.push(Action::Select(Selection::Cell(c.id.clone(), proposal.id.clone())));
+        actions.push(Action::Select(Selection::Cell(
+            c.id.clone(),
+            proposal.id.clone(),
+        )));
+    }
+}
+
+/// The first sentence of a text (up to 160 characters), for tooltips.
+fn first_sentence(text: &str) -> String {
+    let end = text.find(". ").map_or(text.len(), |i| i + 1);
+    let s: String = text[..end].chars().take(160).collect();
+    if s.len() < text.len() {
+        format!("{s} …")
+    } else {
+        s
     }
 }

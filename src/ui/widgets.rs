@@ -95,9 +95,15 @@ pub fn proposal_colour(p: &Proposal, index: usize) -> Color32 {
 pub fn score_fill(v: f64, dark: bool) -> Color32 {
     let t = v.clamp(0.0, 1.0) as f32;
     let (lo, hi) = if dark {
-        (Color32::from_rgb(40, 44, 52), Color32::from_rgb(26, 120, 160))
+        (
+            Color32::from_rgb(40, 44, 52),
+            Color32::from_rgb(26, 120, 160),
+        )
     } else {
-        (Color32::from_rgb(244, 246, 248), Color32::from_rgb(92, 170, 214))
+        (
+            Color32::from_rgb(244, 246, 248),
+            Color32::from_rgb(92, 170, 214),
+        )
     };
     lerp(lo, hi, t)
 }
@@ -129,7 +135,13 @@ mod tests {
 
     #[test]
     fn ordinals() {
-        let v: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101].iter().map(|&n| ordinal(n)).collect();
-        assert_eq!(v, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]);
+        let v: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101]
+            .iter()
+            .map(|&n| ordinal(n))
+            .collect();
+        assert_eq!(
+            v,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]
+        );
     }
 }

@@ -1,0 +1,650 @@
+//! The comparison window driven as a user would: find widgets by label, click, type, press
+//! keys; then assert on the state and on the files written.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::Harness;
+
+use concord::app::{Dialog, Selection};
+use concord::io::load_path;
+use concord::model::ScoreValue;
+use concord::ui::ConcordApp;
+
+type H = Harness<'static, ConcordApp>;
+
+fn harness() -> H {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_max_steps(16) // dialogs fade in over a few frames
+        .build_eframe(|cc| ConcordApp::for_tests(&cc.egui_ctx));
+    h.run();
+    h
+}
+
+fn ctrl(h: &mut H, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND, key);
+    h.run();
+}
+
+fn ctrl_shift(h: &mut H, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, key);
+    h.run();
+}
+
+/// Moves the pointer onto the widget first, as a hand does, so that a tooltip left open
+/// by the previous click has closed before the button goes down.
+fn click(h: &mut H, label: &str) {
+    h.get_by_label(label).hover();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn click_role(h: &mut H, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).hover();
+    h.run();
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+}
+
+fn total_of(h: &H, proposal: &str) -> Option<f64> {
+    let s = &h.state().state;
+    let i = s.scenario().proposal_index(proposal).unwrap();
+    s.eval.standings[i].total
+}
+
+fn rank_of(h: &H, proposal: &str) -> Option<usize> {
+    let s = &h.state().state;
+    let i = s.scenario().proposal_index(proposal).unwrap();
+    s.eval.standings[i].rank
+}
+
+/// Replaces the text of a field found by role and label.
+fn type_into(h: &mut H, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn opens_on_the_default_scenario() {
+    let h = harness();
+    let s = &h.state().state;
+    assert_eq!(s.scenario().proposals.len(), 5);
+    for name in [
+        "Arab Peace Initiative",
+        "Abraham Accords (bilateral normalization)",
+    ] {
+        h.get_by_label(name);
+    }
+    // Each card shows its rank; the confederation leads with equal weights.
+    h.get_by_label("1st of 5");
+    assert_eq!(rank_of(&h, "land-for-all"), Some(1));
+    assert_eq!(s.title(), "Untitled — Concord");
+}
+
+#[test]
+fn changing_a_score_changes_total_and_rank() {
+    let mut h = harness();
+    let before = total_of(&h, "aqaba-plus").unwrap();
+    assert_eq!(rank_of(&h, "aqaba-plus"), Some(4));
+    click(&mut h, "Aqaba+ × Ends the Gaza blockade");
+    assert_eq!(
+        h.state().state.selection,
+        Selection::Cell("blockade".into(), "aqaba-plus".into())
+    );
+    click(&mut h, "Strong");
+    let after = total_of(&h, "aqaba-plus").unwrap();
+    // One criterion of 13 (equal weights, 92% covered) moves from Weak (1/3) to Strong (1).
+    let covered = 12.0;
+    assert!(
+        (after - before - (2.0 / 3.0) / covered).abs() < 1e-9,
+        "{before} → {after}"
+    );
+    assert_eq!(
+        rank_of(&h, "aqaba-plus"),
+        Some(3),
+        "overtakes the Oslo model"
+    );
+    h.get_by_label(&format!("{:.0}", after * 100.0));
+}
+
+#[test]
+fn changing_a_weight_updates_totals_in_the_same_frame() {
+    let mut h = harness();
+    let before = total_of(&h, "api").unwrap();
+    h.get_by_label("Weight of Ends the Gaza blockade")
+        .set_value_accesskit(4.0);
+    h.run();
+    let s = &h.state().state;
+    assert_eq!(s.scenario().criteria[0].weight, 4.0);
+    let after = total_of(&h, "api").unwrap();
+    assert!(after != before);
+    // API scores Partial (2/3) on the blockade and is scored on all 13 criteria: the other
+    // twelve sum to 13·before − 2/3, and with weight 4 of 16 the total is their sum plus 4·2/3,
+    // over 16.
+    let others = 13.0 * before - 2.0 / 3.0;
+    assert!(
+        (after - (4.0 * 2.0 / 3.0 + others) / 16.0).abs() < 1e-9,
+        "{before} → {after}"
+    );
+}
+
+#[test]
+fn a_weight_drag_is_one_undo_step_named_in_the_edit_menu() {
+    let mut h = harness();
+    for w in [1.5, 2.0, 2.5, 3.0] {
+        h.get_by_label("Weight of Ends the Gaza blockade")
+            .set_value_accesskit(w);
+        h.run();
+    }
+    assert_eq!(
+        h.state().state.history.undo_label(),
+        Some("weight of Ends the Gaza blockade")
+    );
+    assert_eq!(h.state().state.history.undo_len(), 1);
+    click(&mut h, "Edit");
+    h.get_by_label_contains("Undo: weight of Ends the Gaza blockade");
+    h.key_press(Key::Escape);
+    h.run();
+    ctrl(&mut h, Key::Z);
+    let k = 0;
+    assert_eq!(h.state().state.scenario().criteria[k].weight, 1.0);
+    ctrl_shift(&mut h, Key::Z);
+    assert_eq!(h.state().state.scenario().criteria[k].weight, 3.0);
+}
+
+#[test]
+fn add_rename_and_delete_a_criterion_with_undo() {
+    let mut h = harness();
+    let n = h.state().state.scenario().criteria.len();
+    click(&mut h, "+ Criterion");
+    assert_eq!(h.state().state.scenario().criteria.len(), n + 1);
+    type_into(&mut h, Role::TextInput, "Name", "Humanitarian access");
+    assert_eq!(
+        h.state().state.scenario().criteria[n].name,
+        "Humanitarian access"
+    );
+    // Typing is one step; undo renames back, a second undo removes the row.
+    ctrl(&mut h, Key::Z);
+    assert_eq!(
+        h.state().state.scenario().criteria[n].name,
+        format!("New criterion {}", n + 1)
+    );
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().state.scenario().criteria.len(), n);
+    ctrl(&mut h, Key::Y);
+    ctrl(&mut h, Key::Y);
+    assert_eq!(
+        h.state().state.scenario().criteria[n].name,
+        "Humanitarian access"
+    );
+    click(&mut h, "Delete");
+    assert_eq!(h.state().state.scenario().criteria.len(), n);
+    ctrl(&mut h, Key::Z);
+    assert_eq!(
+        h.state().state.scenario().criteria[n].name,
+        "Humanitarian access"
+    );
+}
+
+#[test]
+fn reorder_a_criterion_and_undo() {
+    let mut h = harness();
+    click(&mut h, "Ends the Gaza blockade");
+    click(&mut h, "▼ Move down");
+    let ids: Vec<String> = h
+        .state()
+        .state
+        .scenario()
+        .criteria
+        .iter()
+        .take(2)
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(ids, ["armed-groups", "blockade"]);
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().state.scenario().criteria[0].id, "blockade");
+}
+
+#[test]
+fn deleting_a_criterion_removes_its_scores_and_undo_restores_them() {
+    let mut h = harness();
+    let cells = |h: &H| {
+        h.state()
+            .state
+            .scenario()
+            .scores
+            .iter()
+            .filter(|s| s.criterion == "blockade")
+            .count()
+    };
+    assert_eq!(cells(&h), 5);
+    let totals_before: Vec<_> = h.state().state.eval.standings.clone();
+    click(&mut h, "Ends the Gaza blockade");
+    click(&mut h, "Delete");
+    assert_eq!(cells(&h), 0);
+    assert!(h
+        .state()
+        .state
+        .scenario()
+        .criterion_index("blockade")
+        .is_none());
+    ctrl(&mut h, Key::Z);
+    assert_eq!(cells(&h), 5);
+    assert_eq!(h.state().state.eval.standings, totals_before);
+}
+
+#[test]
+fn add_rename_reorder_and_delete_a_proposal_with_undo() {
+    let mut h = harness();
+    click(&mut h, "+ Proposal");
+    let s = &h.state().state;
+    assert_eq!(s.scenario().proposals.len(), 6);
+    let Selection::Proposal(id) = s.selection.clone() else {
+        panic!("the new proposal is selected")
+    };
+    type_into(&mut h, Role::TextInput, "Name", "Regional security pact");
+    assert_eq!(
+        h.state().state.scenario().proposals[5].name,
+        "Regional security pact"
+    );
+    click(&mut h, "◀ Move left");
+    assert_eq!(h.state().state.scenario().proposals[4].id, id);
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().state.scenario().proposals[5].id, id);
+    click(&mut h, "Delete");
+    assert_eq!(h.state().state.scenario().proposals.len(), 5);
+    ctrl(&mut h, Key::Z);
+    assert_eq!(
+        h.state().state.scenario().proposals[5].name,
+        "Regional security pact"
+    );
+}
+
+#[test]
+fn a_new_proposal_is_unscored_not_zero() {
+    let mut h = harness();
+    click(&mut h, "+ Proposal");
+    let s = &h.state().state;
+    let st = s.eval.standings[5];
+    assert_eq!(st.total, None);
+    assert_eq!(st.rank, None);
+    assert_eq!(
+        rank_of(&h, "land-for-all"),
+        Some(1),
+        "ranks of others unchanged"
+    );
+}
+
+#[test]
+fn duplicating_a_proposal_copies_its_scores() {
+    let mut h = harness();
+    click(&mut h, "Arab Peace Initiative");
+    click(&mut h, "Duplicate");
+    let s = &h.state().state;
+    assert_eq!(
+        s.scenario().proposals[1].name,
+        "Arab Peace Initiative (copy)"
+    );
+    assert_eq!(s.eval.standings[1].total, s.eval.standings[0].total);
+    assert_eq!(
+        s.eval.standings[1].rank, s.eval.standings[0].rank,
+        "equal totals share a rank"
+    );
+}
+
+#[test]
+fn editing_a_rationale_and_undo() {
+    let mut h = harness();
+    click(&mut h, "API × Ends the Gaza blockade");
+    let original = h
+        .state()
+        .state
+        .scenario()
+        .score("blockade", "api")
+        .unwrap()
+        .rationale
+        .clone();
+    type_into(
+        &mut h,
+        Role::MultilineTextInput,
+        "Rationale",
+        "The class thinks otherwise.",
+    );
+    assert_eq!(
+        h.state()
+            .state
+            .scenario()
+            .score("blockade", "api")
+            .unwrap()
+            .rationale,
+        "The class thinks otherwise."
+    );
+    assert!(h.state().state.doc.is_dirty());
+    ctrl(&mut h, Key::Z);
+    assert_eq!(
+        h.state()
+            .state
+            .scenario()
+            .score("blockade", "api")
+            .unwrap()
+            .rationale,
+        original
+    );
+}
+
+#[test]
+fn adding_and_editing_evidence() {
+    let mut h = harness();
+    click(&mut h, "API × Ends the Gaza blockade");
+    let n = h
+        .state()
+        .state
+        .scenario()
+        .score("blockade", "api")
+        .unwrap()
+        .evidence
+        .len();
+    click(&mut h, "+ Add citation");
+    let ev = h
+        .state()
+        .state
+        .scenario()
+        .score("blockade", "api")
+        .unwrap()
+        .evidence
+        .clone();
+    assert_eq!(ev.len(), n + 1);
+    let locators = h
+        .get_all_by_role_and_label(Role::TextInput, "Locator")
+        .count();
+    assert_eq!(locators, n + 1);
+    let last = h
+        .get_all_by_role_and_label(Role::TextInput, "Locator")
+        .last()
+        .unwrap();
+    last.focus();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Locator")
+        .last()
+        .unwrap()
+        .type_text("para. 3");
+    h.run();
+    let ev = h
+        .state()
+        .state
+        .scenario()
+        .score("blockade", "api")
+        .unwrap()
+        .evidence
+        .clone();
+    assert_eq!(ev[n].locator, "para. 3");
+    assert_eq!(ev[n].source, h.state().state.scenario().sources[0].id);
+    ctrl(&mut h, Key::Z);
+    ctrl(&mut h, Key::Z);
+    assert_eq!(
+        h.state()
+            .state
+            .scenario()
+            .score("blockade", "api")
+            .unwrap()
+            .evidence
+            .len(),
+        n
+    );
+}
+
+#[test]
+fn unscoring_a_cell_leaves_it_out_of_the_total() {
+    let mut h = harness();
+    click(&mut h, "API × Ends the Gaza blockade");
+    click(&mut h, "Not scored");
+    let s = &h.state().state;
+    let sc = s
+        .scenario()
+        .score("blockade", "api")
+        .expect("the rationale is kept");
+    assert_eq!(sc.value, None);
+    assert!((s.eval.standings[0].coverage - 12.0 / 13.0).abs() < 1e-9);
+    click(&mut h, "Partial");
+    assert_eq!(
+        h.state()
+            .state
+            .scenario()
+            .score("blockade", "api")
+            .unwrap()
+            .value,
+        Some(ScoreValue::Level(2))
+    );
+}
+
+#[test]
+fn save_as_to_a_path_and_load_it_back_equal() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("class.ron");
+    click(&mut h, "Aqaba+ × Ends the Gaza blockade");
+    click(&mut h, "Strong");
+    assert!(
+        h.state().state.title().starts_with("• "),
+        "the title marks unsaved changes"
+    );
+    ctrl_shift(&mut h, Key::S);
+    type_into(&mut h, Role::TextInput, "File path", path.to_str().unwrap());
+    click(&mut h, "Save");
+    let s = &h.state().state;
+    assert!(!s.doc.is_dirty());
+    assert_eq!(s.title(), "class.ron — Concord");
+    let loaded = load_path(&path).unwrap();
+    assert_eq!(&loaded, s.scenario());
+    assert_eq!(
+        loaded.score("blockade", "aqaba-plus").unwrap().value,
+        Some(ScoreValue::Level(3))
+    );
+    assert_eq!(s.prefs.recent.first(), Some(&path));
+}
+
+#[test]
+fn ctrl_s_on_a_saved_file_saves_in_place() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in-place.ron");
+    std::fs::copy("tests/data/valid.ron", &path).unwrap();
+    h.state_mut().state.open_path(&path);
+    h.run();
+    h.get_by_label("Weight of Refugees")
+        .set_value_accesskit(5.0);
+    h.run();
+    ctrl(&mut h, Key::S);
+    assert!(h.state().state.dialog.is_none());
+    assert_eq!(load_path(&path).unwrap().criteria[0].weight, 5.0);
+}
+
+#[test]
+fn opening_a_broken_file_shows_errors_and_keeps_the_document() {
+    let mut h = harness();
+    click(&mut h, "Aqaba+ × Ends the Gaza blockade");
+    click(&mut h, "Strong");
+    let before = h.state().state.scenario().clone();
+    ctrl(&mut h, Key::O);
+    // Unsaved changes: answer the prompt first.
+    click(&mut h, "Don't save");
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "File path",
+        "tests/data/invalid/many_problems.ron",
+    );
+    click(&mut h, "Open");
+    let s = &h.state().state;
+    assert!(matches!(s.dialog, Some(Dialog::LoadFailed(_))));
+    h.get_by_label("The file could not be opened");
+    h.get_by_label(r#"tests/data/invalid/many_problems.ron:15:21: criteria[0] "refugees": weight -2 must be ≥ 0"#);
+    assert_eq!(h.state().state.scenario(), &before);
+    click(&mut h, "OK");
+    assert!(h.state().state.dialog.is_none());
+    assert!(
+        h.state().state.doc.is_dirty(),
+        "the unsaved changes are still there"
+    );
+}
+
+#[test]
+fn unsaved_prompt_on_new_cancel_keeps_the_document() {
+    let mut h = harness();
+    click(&mut h, "API × Ends the Gaza blockade");
+    click(&mut h, "Strong");
+    let before = h.state().state.scenario().clone();
+    ctrl(&mut h, Key::N);
+    h.get_by_label("Save changes to Untitled?");
+    click(&mut h, "Cancel");
+    assert_eq!(h.state().state.scenario(), &before);
+    assert!(h.state().state.doc.is_dirty());
+    ctrl(&mut h, Key::N);
+    click(&mut h, "Don't save");
+    assert_eq!(h.state().state.scenario().title, "New comparison");
+    assert!(!h.state().state.doc.is_dirty());
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = harness();
+    click(&mut h, "API × Ends the Gaza blockade");
+    click(&mut h, "Strong");
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    h.get_by_label("Quitting will discard the changes you have not saved.");
+    click(&mut h, "Cancel");
+    let s = &h.state().state;
+    assert!(!s.close_confirmed && !s.wants_close);
+    assert!(s.doc.is_dirty());
+    // Quit from the keyboard, then Don't save: the app lets the window close.
+    ctrl(&mut h, Key::Q);
+    h.get_by_label("Save changes to Untitled?");
+    click(&mut h, "Don't save");
+    assert!(h.state().state.close_confirmed);
+}
+
+#[test]
+fn closing_a_clean_window_does_not_ask() {
+    let mut h = harness();
+    ctrl(&mut h, Key::Q);
+    assert!(h.state().state.dialog.is_none());
+    assert!(h.state().state.close_confirmed);
+}
+
+#[test]
+fn folding_a_group_hides_its_rows() {
+    let mut h = harness();
+    h.get_by_label("Security guarantees and third-party roles");
+    click(&mut h, "▼ Security");
+    assert!(h
+        .query_by_label("Security guarantees and third-party roles")
+        .is_none());
+    click(&mut h, "▶ Security");
+    h.get_by_label("Security guarantees and third-party roles");
+}
+
+#[test]
+fn choosing_a_perspective_changes_the_ranking() {
+    let mut h = harness();
+    assert_eq!(rank_of(&h, "land-for-all"), Some(1));
+    click_role(&mut h, Role::ComboBox, "Weights:");
+    // The inspector lists the perspectives too; pick the entry of the open list.
+    let plo = "PLO / Palestinian Authority (stated positions, late 2023)";
+    let option = || {
+        h.get_all_by_label(plo)
+            .find(|n| n.accesskit_node().role() != Role::Label)
+            .expect("the list entry")
+    };
+    option().hover();
+    h.run();
+    let option = || {
+        h.get_all_by_label(plo)
+            .find(|n| n.accesskit_node().role() != Role::Label)
+            .expect("the list entry")
+    };
+    option().click();
+    h.run();
+    assert_eq!(h.state().state.perspective.as_deref(), Some("plo-pa"));
+    assert_eq!(rank_of(&h, "api"), Some(1));
+    // Its weights are shown and editable in the table.
+    h.get_by_label("Weight of Ends the Gaza blockade for PLO / Palestinian Authority (stated positions, late 2023)");
+}
+
+#[test]
+fn tab_moves_through_cells() {
+    let mut h = harness();
+    h.get_by_label("API × Ends the Gaza blockade").focus();
+    h.run();
+    assert_eq!(
+        h.state().state.selection,
+        Selection::Cell("blockade".into(), "api".into())
+    );
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        h.state().state.selection,
+        Selection::Cell("blockade".into(), "land-for-all".into())
+    );
+}
+
+#[test]
+fn dropping_a_file_opens_it() {
+    let mut h = harness();
+    let path = std::fs::canonicalize("tests/data/valid.ron").unwrap();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(PathOnly(path.clone())));
+    h.run();
+    assert_eq!(h.state().state.doc.path.as_ref(), Some(&path));
+    assert_eq!(h.state().state.scenario().proposals.len(), 2);
+}
+
+#[derive(Debug)]
+struct PathOnly(std::path::PathBuf);
+
+impl egui::DroppedFile for PathOnly {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn changing_a_scale_converts_the_row() {
+    let mut h = harness();
+    click(&mut h, "Ends the Gaza blockade");
+    click_role(&mut h, Role::ComboBox, "Scale");
+    click(&mut h, "Yes/no");
+    let s = &h.state().state;
+    assert_eq!(s.scenario().criteria[0].scale, concord::model::Scale::YesNo);
+    assert!(concord::io::validate(s.scenario()).is_empty());
+    assert_eq!(
+        s.scenario().score("blockade", "api").unwrap().value,
+        Some(ScoreValue::Bool(true))
+    );
+    ctrl(&mut h, Key::Z);
+    assert_eq!(
+        h.state()
+            .state
+            .scenario()
+            .score("blockade", "api")
+            .unwrap()
+            .value,
+        Some(ScoreValue::Level(2))
+    );
+}
