@@ -99,7 +99,7 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) -> Option<(usize, usize)
                         .horizontal(|ui| {
                             let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 34.0), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, colour);
-                            ui.add(egui::Label::new(RichText::new(&p.name).family(egui::FontFamily::Name(super::fonts::BOLD.into())).size(15.0)).wrap())
+                            ui.add(egui::Label::new(RichText::new(&p.name).family(egui::FontFamily::Name(super::fonts::BOLD.into())).strong().size(15.0)).wrap())
                         })
                         .inner;
                     let header = ui

@@ -24,7 +24,7 @@ impl ColumnLayout {
         let criterion = (width * 0.22).clamp(170.0, 300.0);
         let weight = 104.0;
         let rest = (width - criterion - weight - 3.0 * GAP).max(140.0);
-        let min_col = 150.0;
+        let min_col = 128.0;
         let max_col = 300.0;
         let fit = ((rest + GAP) / (min_col + GAP)).floor().max(1.0) as usize;
         let visible = total.min(fit).max(1);
