@@ -6,7 +6,8 @@ use super::table::value_text;
 use super::widgets::{button, lines_field, text_area, text_field};
 use crate::app::{set_criterion, AppState, Edit, Meta, Selection};
 use crate::model::{
-    Citation, Criterion, Direction, Proposal, Provision, Scale, Score, ScoreValue, Source,
+    Citation, Criterion, Direction, Perspective, Proposal, Provision, Scale, Score, ScoreValue,
+    Source,
 };
 
 /// Draws the inspector for the current selection.
@@ -112,18 +113,118 @@ fn scenario_ui(ui: &mut Ui, state: &mut AppState) {
                 }
             });
     }
-    if !state.scenario().perspectives.is_empty() {
-        ui.add_space(8.0);
-        ui.separator();
-        ui.label(RichText::new("Perspectives").strong())
-            .on_hover_text(
-                "Stakeholders' stated priorities as weight sets; choose one above the cards",
-            );
-        for p in &state.scenario().perspectives {
-            ui.label(RichText::new(&p.name).underline())
-                .on_hover_text(&p.description);
-            ui.label(RichText::new(&p.description).small());
+    ui.add_space(8.0);
+    ui.separator();
+    perspectives_ui(ui, state);
+}
+
+/// Perspectives: named weight sets. Their weights are edited in the table when chosen.
+fn perspectives_ui(ui: &mut Ui, state: &mut AppState) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Perspectives").strong()).on_hover_text(
+            "Stakeholders' stated priorities as weight sets; choose one above the cards to see and edit its weights",
+        );
+        if button(ui, true, "+ Add perspective", "A new weight set, starting from the criteria's weights").clicked() {
+            let s = state.scenario();
+            let p = Perspective {
+                id: s.fresh_id("perspective"),
+                name: "New perspective".into(),
+                weights: s.criteria.iter().map(|c| (c.id.clone(), c.weight)).collect(),
+                ..Perspective::default()
+            };
+            let (at, id) = (s.perspectives.len(), p.id.clone());
+            state.edit("add perspective", None, Edit::InsertPerspective(at, p));
+            state.set_perspective(Some(id));
         }
+    });
+    for i in 0..state.scenario().perspectives.len() {
+        let p = state.scenario().perspectives[i].clone();
+        egui::CollapsingHeader::new(short(&p.name, 38))
+            .id_salt(("perspective", &p.id))
+            .show(ui, |ui| {
+                ui.push_id(("perspective-fields", &p.id), |ui| {
+                    let key = |f: &str| Some(format!("perspective:{}:{f}", p.id));
+                    let label = format!("perspective {}", p.name);
+                    if let Some(v) = text_field(
+                        ui,
+                        "Name",
+                        &p.name,
+                        "Whose view, e.g. a party's stated positions",
+                    ) {
+                        state.edit(
+                            label.clone(),
+                            key("name"),
+                            Edit::SetPerspective(
+                                i,
+                                Perspective {
+                                    name: v,
+                                    ..p.clone()
+                                },
+                            ),
+                        );
+                    }
+                    if let Some(v) = text_area(
+                        ui,
+                        "Description",
+                        &p.description,
+                        "How the weights were derived, from which statements",
+                        3,
+                    ) {
+                        state.edit(
+                            label.clone(),
+                            key("description"),
+                            Edit::SetPerspective(
+                                i,
+                                Perspective {
+                                    description: v,
+                                    ..p.clone()
+                                },
+                            ),
+                        );
+                    }
+                    if let Some(v) = citations_ui(
+                        ui,
+                        state,
+                        "Sources",
+                        &p.sources,
+                        &format!("persp-sources:{}", p.id),
+                    ) {
+                        state.edit(
+                            label.clone(),
+                            key("sources"),
+                            Edit::SetPerspective(
+                                i,
+                                Perspective {
+                                    sources: v,
+                                    ..p.clone()
+                                },
+                            ),
+                        );
+                    }
+                    ui.horizontal(|ui| {
+                        if button(
+                            ui,
+                            state.perspective.as_deref() != Some(p.id.as_str()),
+                            "Use these weights",
+                            "Score with this perspective's weights",
+                        )
+                        .clicked()
+                        {
+                            state.set_perspective(Some(p.id.clone()));
+                        }
+                        if button(
+                            ui,
+                            true,
+                            "Remove perspective",
+                            "Delete this weight set (Ctrl+Z undoes)",
+                        )
+                        .clicked()
+                        {
+                            state.edit(format!("remove {label}"), None, Edit::RemovePerspective(i));
+                        }
+                    });
+                });
+            });
     }
 }
 
