@@ -97,6 +97,15 @@ impl Evaluation {
         }
     }
 
+    /// Recomputes weights, totals and ranks after a change of weights only, reusing the
+    /// normalised values: linear in the number of cells, without re-reading the scores.
+    pub fn reweight(&mut self, scenario: &Scenario, weights: WeightSet<'_>) {
+        self.weights = normalise_weights(&raw_weights(scenario, weights));
+        let (standings, order) = rank(totals(&self.weights, &self.values, self.n_proposals));
+        self.standings = standings;
+        self.order = order;
+    }
+
     /// Normalised value of proposal `p` on criterion `c`.
     pub fn value(&self, c: usize, p: usize) -> Option<f64> {
         self.values.get(c * self.n_proposals + p).copied().flatten()

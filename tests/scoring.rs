@@ -216,3 +216,13 @@ fn nothing_scored_or_no_weight_means_unranked() {
     assert_eq!(e.weights, vec![0.0]);
     assert_eq!(e.standings[0].rank, None);
 }
+
+#[test]
+fn reweighting_equals_a_fresh_evaluation() {
+    let mut s = concord::synth::scenario(7, 9, 3);
+    let mut e = Evaluation::new(&s, WeightSet::Base);
+    s.criteria[2].weight = 0.0;
+    s.criteria[4].weight = 20.0;
+    e.reweight(&s, WeightSet::Base);
+    assert_eq!(e, Evaluation::new(&s, WeightSet::Base));
+}

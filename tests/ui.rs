@@ -655,17 +655,34 @@ fn adding_a_perspective_and_editing_its_weights_leaves_the_base_weights() {
     click(&mut h, "+ Add perspective");
     let s = &h.state().state;
     assert_eq!(s.scenario().perspectives.len(), 7);
-    let id = s.perspective.clone().expect("the new perspective is in use");
+    let id = s
+        .perspective
+        .clone()
+        .expect("the new perspective is in use");
     h.get_by_label("Weight of Ends the Gaza blockade for New perspective")
         .set_value_accesskit(5.0);
     h.run();
     let s = &h.state().state;
-    let p = s.scenario().perspectives.iter().find(|p| p.id == id).unwrap();
+    let p = s
+        .scenario()
+        .perspectives
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap();
     assert_eq!(p.weights["blockade"], 5.0);
-    assert_eq!(s.scenario().criteria[0].weight, 1.0, "base weights unchanged");
+    assert_eq!(
+        s.scenario().criteria[0].weight,
+        1.0,
+        "base weights unchanged"
+    );
     assert!((s.eval.weights[0] - 5.0 / 17.0).abs() < 1e-12);
     ctrl(&mut h, Key::Z);
     let s = &h.state().state;
-    let p = s.scenario().perspectives.iter().find(|p| p.id == id).unwrap();
+    let p = s
+        .scenario()
+        .perspectives
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap();
     assert_eq!(p.weights["blockade"], 1.0);
 }

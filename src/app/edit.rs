@@ -239,13 +239,19 @@ impl Edit {
         }
     }
 
-    /// True when the edit only changes weights (so scores need not be re-read).
+    /// True when the edit, applied to `s`, changes nothing but weights (of the criteria or
+    /// of a perspective), so totals can be recomputed without re-reading the scores.
     pub fn is_weight_only(&self, s: &Scenario) -> bool {
         match self {
             Edit::SetCriterion(i, c) => s.criteria.get(*i).is_some_and(|old| {
                 let mut same = old.clone();
                 same.weight = c.weight;
                 same == *c
+            }),
+            Edit::SetPerspective(i, p) => s.perspectives.get(*i).is_some_and(|old| {
+                let mut same = old.clone();
+                same.weights.clone_from(&p.weights);
+                same == *p
             }),
             _ => false,
         }

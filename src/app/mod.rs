@@ -155,10 +155,7 @@ impl AppState {
 
     /// The weights in use: the chosen perspective's, or the base weights.
     pub fn weight_set(&self) -> WeightSet<'_> {
-        self.perspective
-            .as_deref()
-            .and_then(|id| self.doc.scenario.perspectives.iter().find(|p| p.id == id))
-            .map_or(WeightSet::Base, WeightSet::Perspective)
+        weight_set_of(&self.doc.scenario, self.perspective.as_deref())
     }
 
     /// Recomputes totals and ranks.
@@ -175,11 +172,21 @@ impl AppState {
     /// Applies an edit as one undoable step named `label`. Edits with the same `key` in a
     /// row (one drag, one burst of typing) merge into one step until `seal_gesture`.
     pub fn edit(&mut self, label: impl Into<String>, key: Option<String>, edit: Edit) {
+        let weights_only = edit.is_weight_only(&self.doc.scenario);
         match apply(&mut self.doc.scenario, edit) {
             Ok(inverse) => {
                 self.history.record(label.into(), key, inverse);
                 self.doc.touch();
-                self.after_change();
+                if weights_only {
+                    // A weight drag on a large table: no need to re-read every cell.
+                    let scenario = &self.doc.scenario;
+                    self.eval.reweight(
+                        scenario,
+                        weight_set_of(scenario, self.perspective.as_deref()),
+                    );
+                } else {
+                    self.after_change();
+                }
             }
             Err(e) => self.status = e.to_string(),
         }
@@ -458,4 +465,10 @@ impl AppState {
             self.doc.display_name()
         )
     }
+}
+
+/// The weights of the perspective `id` in `scenario`, or the base weights.
+fn weight_set_of<'a>(scenario: &'a Scenario, id: Option<&str>) -> WeightSet<'a> {
+    id.and_then(|id| scenario.perspectives.iter().find(|p| p.id == id))
+        .map_or(WeightSet::Base, WeightSet::Perspective)
 }
