@@ -4,9 +4,11 @@
 //! layers turn user actions into edits of the model.
 
 pub mod app;
+pub mod bidi;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod present;
 pub mod scoring;
 pub mod seeds;
 pub mod synth;

@@ -140,7 +140,16 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) -> Option<(usize, usize)
 
 fn card_body_ui(ui: &mut Ui, p: &crate::model::Proposal) {
     if !p.original_name.is_empty() {
-        ui.label(RichText::new(&p.original_name).size(14.0));
+        // A name in Hebrew or Arabic sits at the right edge, where its line starts.
+        let layout = if crate::bidi::reads_right_to_left(&p.original_name) {
+            egui::Layout::right_to_left(egui::Align::Min)
+        } else {
+            egui::Layout::left_to_right(egui::Align::Min)
+        };
+        ui.with_layout(layout, |ui| {
+            ui.label(RichText::new(crate::bidi::display_order(&p.original_name)).size(15.0))
+                .on_hover_text("The name in its original script");
+        });
     }
     let mut line = Vec::new();
     if !p.short_name.is_empty() {
