@@ -84,3 +84,67 @@ mod tests {
         );
     }
 }
+
+/// Where a running presentation is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Presenter {
+    /// Index into the step list.
+    pub step: usize,
+    /// A proposal singled out with the number keys (the others are dimmed).
+    pub spotlight: Option<usize>,
+    /// The screen is blanked (B).
+    pub blank: bool,
+    /// The step list (G) is open.
+    pub show_list: bool,
+}
+
+impl Presenter {
+    /// Moves to the next step, stopping at the last of `n`.
+    pub fn next(&mut self, n: usize) {
+        self.step = (self.step + 1).min(n.saturating_sub(1));
+    }
+
+    /// Moves to the previous step, stopping at the first.
+    pub fn previous(&mut self) {
+        self.step = self.step.saturating_sub(1);
+    }
+
+    /// Jumps to step `i` of `n`.
+    pub fn jump(&mut self, i: usize, n: usize) {
+        self.step = i.min(n.saturating_sub(1));
+        self.show_list = false;
+    }
+
+    /// Spotlights proposal `i` (of `n`), or clears the spotlight if it is already on it.
+    pub fn toggle_spotlight(&mut self, i: usize, n: usize) {
+        self.spotlight = if self.spotlight == Some(i) || i >= n {
+            None
+        } else {
+            Some(i)
+        };
+    }
+}
+
+#[cfg(test)]
+mod presenter_tests {
+    use super::*;
+
+    #[test]
+    fn navigation_stays_in_range() {
+        let mut p = Presenter::default();
+        p.previous();
+        assert_eq!(p.step, 0);
+        for _ in 0..10 {
+            p.next(4);
+        }
+        assert_eq!(p.step, 3);
+        p.jump(99, 4);
+        assert_eq!(p.step, 3);
+        p.toggle_spotlight(1, 3);
+        assert_eq!(p.spotlight, Some(1));
+        p.toggle_spotlight(1, 3);
+        assert_eq!(p.spotlight, None);
+        p.toggle_spotlight(5, 3);
+        assert_eq!(p.spotlight, None);
+    }
+}

@@ -28,11 +28,21 @@ pub enum Command {
     ToggleInspector,
     /// Show the keyboard shortcuts.
     ShowShortcuts,
+    /// Start the classroom presentation.
+    Present,
+    /// Make everything larger.
+    ZoomIn,
+    /// Make everything smaller.
+    ZoomOut,
+    /// Back to 100%.
+    ZoomReset,
+    /// Save what is on screen as a PNG image.
+    ExportPng,
 }
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 11] = [
+    pub const ALL: [Command; 16] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -43,6 +53,11 @@ impl Command {
         Command::AddProposal,
         Command::AddCriterion,
         Command::ToggleInspector,
+        Command::Present,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ExportPng,
         Command::ShowShortcuts,
     ];
 
@@ -60,6 +75,11 @@ impl Command {
             Command::AddCriterion => "Add criterion",
             Command::ToggleInspector => "Inspector",
             Command::ShowShortcuts => "Keyboard shortcuts",
+            Command::Present => "Present",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomReset => "Actual size",
+            Command::ExportPng => "Export view as PNG…",
         }
     }
 
@@ -77,6 +97,13 @@ impl Command {
             Command::AddCriterion => "Add a criterion row at the end",
             Command::ToggleInspector => "Show or hide the side panel that edits the selection",
             Command::ShowShortcuts => "List every keyboard shortcut",
+            Command::Present => {
+                "Full-screen classroom presentation, one step at a time (Esc leaves)"
+            }
+            Command::ZoomIn => "Make text and controls larger",
+            Command::ZoomOut => "Make text and controls smaller",
+            Command::ZoomReset => "Back to 100%",
+            Command::ExportPng => "Save exactly what is on screen as a PNG image",
         }
     }
 
@@ -96,6 +123,11 @@ impl Command {
             Command::AddCriterion => KeyboardShortcut::new(cmd_shift, Key::C),
             Command::ToggleInspector => KeyboardShortcut::new(Modifiers::NONE, Key::F4),
             Command::ShowShortcuts => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
+            Command::Present => KeyboardShortcut::new(Modifiers::NONE, Key::F5),
+            Command::ZoomIn => KeyboardShortcut::new(cmd, Key::Plus),
+            Command::ZoomOut => KeyboardShortcut::new(cmd, Key::Minus),
+            Command::ZoomReset => KeyboardShortcut::new(cmd, Key::Num0),
+            Command::ExportPng => KeyboardShortcut::new(cmd_shift, Key::E),
         })
     }
 
@@ -103,6 +135,8 @@ impl Command {
     pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
         match self {
             Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
+            // On most keyboards "+" is Shift+"="; accept Ctrl+"=" too.
+            Command::ZoomIn => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)),
             _ => None,
         }
     }

@@ -11,6 +11,8 @@ pub enum FilePurpose {
     Open,
     /// Save the scenario under a new name.
     SaveAs,
+    /// Save a picture of the window.
+    ExportPng,
 }
 
 /// The answer of a dialog.
@@ -83,6 +85,9 @@ impl FileDialogs {
                     }
                     FilePurpose::SaveAs => {
                         pollster::block_on(dialog.set_title("Save scenario as").save_file())
+                    }
+                    FilePurpose::ExportPng => {
+                        pollster::block_on(dialog.set_title("Export view as PNG").save_file())
                     }
                 };
                 let answer = match picked {

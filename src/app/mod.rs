@@ -22,7 +22,7 @@ pub use document::Document;
 pub use edit::{apply, set_criterion, Edit, EditError, Meta};
 pub use files::{DialogAnswer, FileDialogs, FilePurpose};
 pub use history::History;
-pub use prefs::Prefs;
+pub use prefs::{Prefs, ThemeChoice};
 pub use recovery::{Recovered, Recovery};
 
 /// What is selected and shown in the inspector.
@@ -117,6 +117,10 @@ pub struct AppState {
     pub native_request: Option<FilePurpose>,
     /// An item the views should scroll into view (taken by the view that shows it).
     pub reveal: Option<Selection>,
+    /// Where to save a picture of the window, once the dialog asking for it has closed.
+    pub png_target: Option<PathBuf>,
+    /// The classroom presentation, while it runs.
+    pub presenter: Option<crate::present::Presenter>,
 }
 
 impl AppState {
@@ -139,6 +143,8 @@ impl AppState {
             wants_close: false,
             native_request: None,
             reveal: None,
+            png_target: None,
+            presenter: None,
         }
     }
 
@@ -399,12 +405,20 @@ impl AppState {
     }
 
     fn show_path_entry(&mut self, purpose: FilePurpose, reason: String) {
-        let text = self
-            .doc
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
+        let text = match purpose {
+            FilePurpose::ExportPng => self
+                .doc
+                .path
+                .as_ref()
+                .map(|p| p.with_extension("png").display().to_string())
+                .unwrap_or_default(),
+            _ => self
+                .doc
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        };
         self.dialog = Some(Dialog::PathEntry {
             purpose,
             text,
@@ -419,6 +433,7 @@ impl AppState {
             DialogAnswer::Chosen(FilePurpose::SaveAs, path) => {
                 self.save_to(&path);
             }
+            DialogAnswer::Chosen(FilePurpose::ExportPng, path) => self.png_target = Some(path),
             DialogAnswer::Cancelled => self.status = "Cancelled".into(),
             DialogAnswer::Unavailable(purpose) => self.show_path_entry(
                 purpose,
@@ -443,6 +458,7 @@ impl AppState {
             FilePurpose::SaveAs => {
                 self.save_to(&path);
             }
+            FilePurpose::ExportPng => self.png_target = Some(path),
         }
     }
 

@@ -155,6 +155,7 @@ fn path_entry_ui(
     ui.heading(match purpose {
         FilePurpose::Open => "Open scenario",
         FilePurpose::SaveAs => "Save scenario as",
+        FilePurpose::ExportPng => "Export view as PNG",
     });
     if !reason.is_empty() {
         ui.label(reason);
@@ -164,7 +165,10 @@ fn path_entry_ui(
         .add(
             egui::TextEdit::singleline(&mut text)
                 .desired_width(480.0)
-                .hint_text("/path/to/scenario.ron"),
+                .hint_text(match purpose {
+                    FilePurpose::ExportPng => "/path/to/view.png",
+                    _ => "/path/to/scenario.ron",
+                }),
         )
         .labelled_by(label.id);
     if r.changed() {
@@ -177,6 +181,7 @@ fn path_entry_ui(
         let ok = match purpose {
             FilePurpose::Open => "Open",
             FilePurpose::SaveAs => "Save",
+            FilePurpose::ExportPng => "Export",
         };
         if ui
             .add_enabled(!text.trim().is_empty(), egui::Button::new(ok))

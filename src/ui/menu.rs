@@ -39,7 +39,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             command_button(ui, state, Command::New, true);
-            ui.menu_button("New from bundled scenario", |ui| {
+            ui.menu_button("Open bundled scenario", |ui| {
                 for (i, b) in BUNDLED.iter().enumerate() {
                     if ui
                         .button(b.title)
@@ -74,6 +74,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
             ui.separator();
             command_button(ui, state, Command::Save, !state.dialogs.is_open());
             command_button(ui, state, Command::SaveAs, !state.dialogs.is_open());
+            command_button(ui, state, Command::ExportPng, !state.dialogs.is_open());
             ui.separator();
             command_button(ui, state, Command::Quit, true);
         });
@@ -95,6 +96,35 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
             command_button(ui, state, Command::AddCriterion, true);
         });
         ui.menu_button("View", |ui| {
+            command_button(ui, state, Command::Present, true);
+            ui.separator();
+            ui.menu_button("Theme", |ui| {
+                for t in crate::app::ThemeChoice::ALL {
+                    if ui
+                        .radio(state.prefs.theme == t, t.label())
+                        .on_hover_text("Colours of the whole app, kept for next time")
+                        .clicked()
+                    {
+                        state.prefs.theme = t;
+                        ui.close();
+                    }
+                }
+            });
+            command_button(
+                ui,
+                state,
+                Command::ZoomIn,
+                state.prefs.zoom < crate::app::prefs::ZOOM_RANGE.1,
+            );
+            command_button(
+                ui,
+                state,
+                Command::ZoomOut,
+                state.prefs.zoom > crate::app::prefs::ZOOM_RANGE.0,
+            );
+            command_button(ui, state, Command::ZoomReset, state.prefs.zoom != 1.0);
+            ui.label(RichText::new(format!("Zoom: {:.0}%", state.prefs.zoom * 100.0)).weak());
+            ui.separator();
             let mut shown = state.prefs.show_inspector;
             let shortcut = Command::ToggleInspector
                 .shortcut()

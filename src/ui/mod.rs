@@ -3,11 +3,14 @@
 
 mod cards;
 mod dialogs;
+pub mod export;
 pub mod fonts;
 mod inspector;
 mod layout;
 mod menu;
+mod present;
 mod table;
+pub mod theme;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -25,6 +28,14 @@ pub struct ConcordApp {
     /// View state that is not part of the document.
     pub view: ViewState,
     title_sent: String,
+    /// The theme and zoom last applied, to apply changes once.
+    applied: Option<(crate::app::ThemeChoice, f32)>,
+    /// Whether the window was last set to full screen (for the presentation).
+    fullscreen: bool,
+    /// A picture of the window, delivered by the renderer after a request.
+    screenshot: std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<egui::ColorImage>>>>,
+    /// Frames to wait before taking a picture, so the file dialog is gone from it.
+    screenshot_wait: u8,
 }
 
 /// View-only state: which groups are folded, which proposals are scrolled into view.
@@ -76,6 +87,10 @@ impl ConcordApp {
             state,
             view: ViewState::default(),
             title_sent: String::new(),
+            applied: None,
+            fullscreen: false,
+            screenshot: Default::default(),
+            screenshot_wait: 0,
         }
     }
 
@@ -102,7 +117,18 @@ impl ConcordApp {
     /// Draws one frame of the whole window.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let wanted = (self.state.prefs.theme, self.state.prefs.zoom);
+        if self.applied != Some(wanted) {
+            theme::apply(&ctx, wanted.0, wanted.1);
+            self.applied = Some(wanted);
+        }
         self.handle_input(&ctx);
+        if self.state.presenter.is_some() {
+            present::presentation_ui(ui, &mut self.state);
+            dialogs::dialogs_ui(&ctx, &mut self.state);
+            self.sync_window(&ctx);
+            return;
+        }
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             menu::menu_bar_ui(ui, &mut self.state, &mut self.view)
@@ -146,6 +172,9 @@ impl ConcordApp {
         // Shortcuts are taken before the widgets see them, so Ctrl+Z is our undo even
         // while a text field has the keyboard focus.
         if self.state.dialog.is_none() {
+            if self.state.presenter.is_some() {
+                present::handle_keys(ctx, &mut self.state);
+            }
             for command in Command::by_shortcut_specificity() {
                 let pressed = ctx.input_mut(|i| {
                     command.shortcut().is_some_and(|s| i.consume_shortcut(&s))
@@ -179,6 +208,12 @@ impl ConcordApp {
     }
 
     fn sync_window(&mut self, ctx: &egui::Context) {
+        let presenting = self.state.presenter.is_some();
+        if presenting != self.fullscreen {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(presenting));
+            self.fullscreen = presenting;
+        }
+        self.take_screenshot(ctx);
         if let Some(purpose) = self.state.native_request.take() {
             let wake = ctx.clone();
             let suggested = self.state.doc.path.clone();
@@ -208,6 +243,51 @@ impl ConcordApp {
             if doc.is_dirty() {
                 ctx.request_repaint_after(crate::app::recovery::INTERVAL);
             }
+        }
+    }
+}
+
+impl ConcordApp {
+    /// Saves the window as a PNG once the export dialog has closed and a frame without it
+    /// has been drawn.
+    fn take_screenshot(&mut self, ctx: &egui::Context) {
+        let taken = self.screenshot.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(image) = taken {
+            if let Some(path) = self.state.png_target.take() {
+                self.state.status = match crate::ui::export::save_png(&image, &path) {
+                    Ok(()) => format!("Saved the view as {}", path.display()),
+                    Err(e) => {
+                        self.state.dialog = Some(Dialog::SaveFailed(e));
+                        "Not exported".into()
+                    }
+                };
+            }
+            return;
+        }
+        if self.state.png_target.is_none() || self.state.dialog.is_some() {
+            self.screenshot_wait = 2;
+            return;
+        }
+        if self.screenshot_wait > 0 {
+            self.screenshot_wait -= 1;
+            ctx.request_repaint();
+            return;
+        }
+        let slot = self.screenshot.clone();
+        let wake = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            if let Ok(mut s) = slot.lock() {
+                *s = Some(image);
+            }
+            wake.request_repaint();
+        });
+        self.screenshot_wait = u8::MAX; // one request at a time
+    }
+
+    /// Hands a picture of the window to the exporter, as the renderer does.
+    pub fn deliver_screenshot(&mut self, image: egui::ColorImage) {
+        if let Ok(mut s) = self.screenshot.lock() {
+            *s = Some(std::sync::Arc::new(image));
         }
     }
 }
@@ -249,6 +329,11 @@ pub fn run_command(command: Command, state: &mut AppState) {
         Command::AddCriterion => inspector::add_criterion(state, None),
         Command::ToggleInspector => state.prefs.show_inspector = !state.prefs.show_inspector,
         Command::ShowShortcuts => state.dialog = Some(Dialog::Shortcuts),
+        Command::Present => state.presenter = Some(crate::present::Presenter::default()),
+        Command::ZoomIn => state.prefs.zoom_by(1.1),
+        Command::ZoomOut => state.prefs.zoom_by(1.0 / 1.1),
+        Command::ZoomReset => state.prefs.zoom = 1.0,
+        Command::ExportPng => state.ask_for_file(crate::app::FilePurpose::ExportPng),
     }
 }
 

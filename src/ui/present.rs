@@ -1,0 +1,578 @@
+//! Presentation mode: full screen, large type, one step at a time, no editing chrome.
+//! Keys: → Space PageDown next · ← PageUp back · Home End · G step list · B blank ·
+//! 1–9 spotlight a proposal (0 clears) · Esc leave.
+
+use egui::{Align, Color32, Key, Layout, Modifiers, RichText, Ui};
+
+use super::table::value_text;
+use super::widgets::{ordinal, proposal_colour, total_text};
+use crate::app::AppState;
+use crate::bidi::display_order;
+use crate::model::Scenario;
+use crate::present::{progress_label, step_title, steps, Step};
+use crate::scoring::Evaluation;
+
+/// Type sizes for the screen: body text 30 px and scores 46 px on a 1080-pixel-high screen.
+#[derive(Clone, Copy)]
+struct Sizes {
+    heading: f32,
+    sub: f32,
+    body: f32,
+    score: f32,
+    small: f32,
+    unit: f32,
+}
+
+impl Sizes {
+    fn for_screen(ctx: &egui::Context) -> Self {
+        // Sizes follow the screen height in pixels, and the zoom on top.
+        let zoom = ctx.zoom_factor();
+        let height_px = ctx.content_rect().height() * ctx.pixels_per_point();
+        // In points: pixels divided by pixels-per-point (which already includes the zoom).
+        let s = (height_px / 1080.0).clamp(0.6, 4.0) * zoom / ctx.pixels_per_point();
+        Self {
+            heading: 58.0 * s,
+            sub: 38.0 * s,
+            body: 30.0 * s,
+            score: 46.0 * s,
+            small: 28.0 * s,
+            unit: s,
+        }
+    }
+}
+
+/// Handles the presentation keys, before any widget sees them.
+pub fn handle_keys(ctx: &egui::Context, state: &mut AppState) {
+    let n = steps(state.scenario()).len();
+    let n_proposals = state.scenario().proposals.len();
+    let Some(p) = state.presenter.as_mut() else {
+        return;
+    };
+    let mut leave = false;
+    ctx.input_mut(|i| {
+        let mut pressed = |key: Key| i.consume_key(Modifiers::NONE, key);
+        if p.blank {
+            // Any key brings the picture back.
+            let any = i
+                .events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Key { pressed: true, .. }));
+            if any {
+                i.events.retain(|e| !matches!(e, egui::Event::Key { .. }));
+                p.blank = false;
+            }
+            return;
+        }
+        if pressed(Key::Escape) {
+            if p.show_list {
+                p.show_list = false;
+            } else {
+                leave = true;
+            }
+        }
+        if pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::PageDown) {
+            p.next(n);
+        }
+        if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
+            p.previous();
+        }
+        if pressed(Key::Home) {
+            p.jump(0, n);
+        }
+        if pressed(Key::End) {
+            p.jump(n, n);
+        }
+        if pressed(Key::G) {
+            p.show_list = !p.show_list;
+        }
+        if pressed(Key::B) {
+            p.blank = true;
+        }
+        let digits = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
+        for (d, key) in digits.into_iter().enumerate() {
+            if pressed(key) {
+                p.toggle_spotlight(d, n_proposals);
+            }
+        }
+        if pressed(Key::Num0) {
+            p.spotlight = None;
+        }
+    });
+    if leave {
+        state.presenter = None;
+        state.status = "Left the presentation".into();
+    }
+}
+
+/// Draws the current step full screen.
+pub fn presentation_ui(ui: &mut Ui, state: &mut AppState) {
+    let Some(presenter) = state.presenter.clone() else {
+        return;
+    };
+    let sz = Sizes::for_screen(ui.ctx());
+    if presenter.blank {
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.fill(Color32::BLACK))
+            .show(ui, |ui| {
+                ui.allocate_space(ui.available_size());
+            });
+        return;
+    }
+    let list = steps(state.scenario());
+    let i = presenter.step.min(list.len() - 1);
+    let step = list[i];
+    let margin = (36.0 * sz.unit) as i8;
+    egui::Panel::bottom("presentation-progress")
+        .frame(
+            egui::Frame::NONE
+                .fill(ui.visuals().panel_fill)
+                .inner_margin(egui::Margin::symmetric(margin, (12.0 * sz.unit) as i8)),
+        )
+        .show(ui, |ui| {
+            progress_ui(ui, state.scenario(), step, i, list.len(), sz)
+        });
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::NONE
+                .fill(ui.visuals().panel_fill)
+                .inner_margin(egui::Margin::same(margin)),
+        )
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(("slide", i))
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let s = state.scenario();
+                    let e = &state.eval;
+                    let spot = presenter.spotlight;
+                    match step {
+                        Step::Title => title_slide(ui, s, sz),
+                        Step::Proposal(p) => proposal_slide(ui, s, e, p, sz),
+                        Step::Criterion(k) => criterion_slide(ui, s, e, k, spot, sz),
+                        Step::Weights => weights_slide(ui, s, e, state.perspective.as_deref(), sz),
+                        Step::Ranking => ranking_slide(ui, s, e, spot, sz),
+                    }
+                });
+        });
+    if presenter.show_list {
+        step_list_ui(ui.ctx(), state, &list, i, sz);
+    }
+}
+
+fn progress_ui(ui: &mut Ui, s: &Scenario, step: Step, i: usize, n: usize, sz: Sizes) {
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), 6.0 * sz.unit),
+        egui::Sense::hover(),
+    );
+    ui.painter()
+        .rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+    let mut done = rect;
+    done.set_width(rect.width() * (i + 1) as f32 / n as f32);
+    ui.painter()
+        .rect_filled(done, 2.0, ui.visuals().selection.bg_fill);
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(progress_label(s, step))
+                .size(sz.small)
+                .strong(),
+        );
+        ui.label(
+            RichText::new(format!("· {} of {n}", i + 1))
+                .size(sz.small)
+                .weak(),
+        );
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.label(
+                RichText::new("→ next   ← back   G steps   B blank   Esc leave")
+                    .size(sz.small)
+                    .weak(),
+            );
+        });
+    });
+}
+
+fn heading(ui: &mut Ui, text: &str, sz: Sizes) {
+    ui.label(
+        RichText::new(display_order(text))
+            .size(sz.heading)
+            .family(egui::FontFamily::Name(super::fonts::BOLD.into()))
+            .strong(),
+    );
+}
+
+fn title_slide(ui: &mut Ui, s: &Scenario, sz: Sizes) {
+    heading(ui, &s.title, sz);
+    ui.add_space(16.0 * sz.unit);
+    ui.label(RichText::new(&s.description).size(sz.body));
+    if !s.authors.is_empty() {
+        ui.add_space(8.0 * sz.unit);
+        ui.label(
+            RichText::new(format!("Scenario by {}", s.authors.join(", ")))
+                .size(sz.small)
+                .weak(),
+        );
+    }
+    if !s.sources.is_empty() {
+        ui.add_space(20.0 * sz.unit);
+        ui.label(RichText::new("Sources").size(sz.sub).strong());
+        const SHOWN: usize = 6;
+        for src in s.sources.iter().take(SHOWN) {
+            let mut line = String::new();
+            if !src.authors.is_empty() {
+                line.push_str(&format!("{}: ", src.authors.join(", ")));
+            }
+            line.push_str(&src.title);
+            let meta: Vec<&str> = [src.publication.as_str(), src.date.as_str()]
+                .into_iter()
+                .filter(|x| !x.is_empty())
+                .collect();
+            if !meta.is_empty() {
+                line.push_str(&format!(" ({})", meta.join(", ")));
+            }
+            ui.label(RichText::new(format!("• {line}")).size(sz.small));
+        }
+        if s.sources.len() > SHOWN {
+            ui.label(
+                RichText::new(format!(
+                    "… and {} more in the scenario file",
+                    s.sources.len() - SHOWN
+                ))
+                .size(sz.small)
+                .weak(),
+            );
+        }
+    }
+}
+
+fn proposal_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, i: usize, sz: Sizes) {
+    let p = &s.proposals[i];
+    let colour = proposal_colour(p, i);
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(14.0 * sz.unit, sz.heading * 1.2),
+            egui::Sense::hover(),
+        );
+        ui.painter().rect_filled(rect, 3.0, colour);
+        heading(ui, &p.name, sz);
+    });
+    if !p.original_name.is_empty() {
+        ui.label(RichText::new(display_order(&p.original_name)).size(sz.sub));
+    }
+    let mut facts = Vec::new();
+    if !p.proposer.is_empty() {
+        facts.push(format!("Proposed by: {}", p.proposer));
+    }
+    if !p.date.is_empty() {
+        facts.push(format!("When: {}", p.date));
+    }
+    if !p.parties.is_empty() {
+        facts.push(format!("Parties: {}", p.parties.join(", ")));
+    }
+    for f in facts {
+        ui.label(RichText::new(f).size(sz.body));
+    }
+    if !p.status.is_empty() {
+        ui.label(
+            RichText::new(format!("Status: {}", p.status))
+                .size(sz.body)
+                .italics(),
+        );
+    }
+    ui.add_space(12.0 * sz.unit);
+    ui.label(RichText::new(&p.summary).size(sz.body));
+    if !p.provisions.is_empty() {
+        ui.add_space(12.0 * sz.unit);
+        ui.label(RichText::new("Key provisions").size(sz.sub).strong());
+        for prov in p.provisions.iter().take(7) {
+            ui.label(RichText::new(format!("• {}", prov.text)).size(sz.body));
+        }
+    }
+    let _ = e; // the total is revealed on the last step, not here
+}
+
+fn dim(c: Color32) -> Color32 {
+    c.gamma_multiply(0.4)
+}
+
+fn criterion_slide(
+    ui: &mut Ui,
+    s: &Scenario,
+    e: &Evaluation,
+    k: usize,
+    spot: Option<usize>,
+    sz: Sizes,
+) {
+    let c = &s.criteria[k];
+    let full = ui.available_width();
+    // A slightly smaller heading leaves room for every proposal's score and reason.
+    let heading_sz = Sizes {
+        heading: sz.heading * 0.8,
+        ..sz
+    };
+    ui.horizontal_top(|ui| {
+        if k > 0 {
+            // Earlier criteria stay in view, dimmed, with each proposal's score.
+            ui.allocate_ui(egui::vec2(full * 0.27, ui.available_height()), |ui| {
+                ui.vertical(|ui| {
+                    let weak = dim(ui.visuals().text_color());
+                    ui.label(RichText::new("So far").size(sz.small).color(weak));
+                    for (j, prev) in s.criteria.iter().enumerate().take(k) {
+                        ui.label(RichText::new(&prev.name).size(sz.small).color(weak));
+                        let line: Vec<String> = (0..s.proposals.len())
+                            .map(|p| {
+                                let v = e
+                                    .cell(j, p)
+                                    .and_then(|x| s.scores.get(x))
+                                    .and_then(|x| x.value);
+                                format!("{} {}", s.proposals[p].label(), value_text(prev, v))
+                            })
+                            .collect();
+                        ui.label(
+                            RichText::new(line.join(" · "))
+                                .size(sz.small * 0.8)
+                                .color(weak),
+                        );
+                    }
+                });
+            });
+            ui.separator();
+        }
+        ui.vertical(|ui| {
+            heading(ui, &c.name, heading_sz);
+            if !c.group.is_empty() {
+                ui.label(RichText::new(&c.group).size(sz.small).weak());
+            }
+            ui.label(RichText::new(&c.description).size(sz.body));
+            ui.add_space(12.0 * sz.unit);
+            // Four or more proposals go in two columns so that all fit on one screen.
+            let columns = if s.proposals.len() >= 4 { 2 } else { 1 };
+            ui.columns(columns, |cols| {
+                for (p, prop) in s.proposals.iter().enumerate() {
+                    score_block(&mut cols[p % columns], s, e, k, p, prop, spot, sz);
+                }
+            });
+        });
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn score_block(
+    ui: &mut Ui,
+    s: &Scenario,
+    e: &Evaluation,
+    k: usize,
+    p: usize,
+    prop: &crate::model::Proposal,
+    spot: Option<usize>,
+    sz: Sizes,
+) {
+    let c = &s.criteria[k];
+    let dimmed = spot.is_some_and(|sp| sp != p);
+    let text_colour = if dimmed {
+        dim(ui.visuals().text_color())
+    } else {
+        ui.visuals().text_color()
+    };
+    let score = e.cell(k, p).and_then(|x| s.scores.get(x));
+    let value = score.and_then(|x| x.value);
+    ui.horizontal_top(|ui| {
+        let colour = proposal_colour(prop, p);
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(10.0 * sz.unit, sz.score * 1.3),
+            egui::Sense::hover(),
+        );
+        ui.painter()
+            .rect_filled(rect, 2.0, if dimmed { dim(colour) } else { colour });
+        ui.vertical(|ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(prop.label())
+                        .size(sz.sub)
+                        .strong()
+                        .color(text_colour),
+                );
+                ui.label(
+                    RichText::new(value_text(c, value))
+                        .size(sz.score)
+                        .strong()
+                        .color(text_colour),
+                );
+                // Colour never carries the score alone: the number is written too.
+                let number = e.value(k, p).map_or_else(
+                    || "not scored: left out of the total".to_owned(),
+                    |v| format!("{:.0} / 100", v * 100.0),
+                );
+                ui.label(RichText::new(number).size(sz.small).color(text_colour));
+            });
+            if let Some(r) = score
+                .map(|x| x.rationale.as_str())
+                .filter(|r| !r.is_empty())
+            {
+                let colour = if dimmed {
+                    dim(text_colour)
+                } else {
+                    ui.visuals().weak_text_color()
+                };
+                ui.label(RichText::new(r).size(sz.small).color(colour));
+            }
+        });
+    });
+    ui.add_space(10.0 * sz.unit);
+}
+
+fn bar(ui: &mut Ui, width: f32, height: f32, fraction: f64, colour: Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+    let mut filled = rect;
+    filled.set_width(rect.width() * fraction.clamp(0.0, 1.0) as f32);
+    ui.painter().rect_filled(filled, 3.0, colour);
+}
+
+fn weights_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, perspective: Option<&str>, sz: Sizes) {
+    heading(ui, "Weights", sz);
+    let whose = perspective
+        .and_then(|id| s.perspectives.iter().find(|p| p.id == id))
+        .map_or_else(
+            || "the scenario's own weights".to_owned(),
+            |p| format!("the perspective “{}”", p.name),
+        );
+    ui.label(
+        RichText::new(format!("Each criterion's share of a total, with {whose}.")).size(sz.body),
+    );
+    ui.add_space(12.0 * sz.unit);
+    let name_width = ui.available_width() * 0.42;
+    let bar_width = ui.available_width() * 0.4;
+    let colour = ui.visuals().selection.bg_fill;
+    for (k, c) in s.criteria.iter().enumerate() {
+        let w = e.weights.get(k).copied().unwrap_or(0.0);
+        ui.horizontal(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(name_width, sz.body * 1.4),
+                Layout::left_to_right(Align::Center),
+                |ui| {
+                    ui.set_min_width(name_width);
+                    ui.add(egui::Label::new(RichText::new(&c.name).size(sz.body)).truncate());
+                },
+            );
+            // The longest bar is the heaviest criterion; the share is written beside it.
+            bar(ui, bar_width, sz.body * 0.8, w / max_weight(e), colour);
+            ui.label(
+                RichText::new(format!("{:.0}%", w * 100.0))
+                    .size(sz.body)
+                    .strong(),
+            );
+        });
+    }
+}
+
+fn max_weight(e: &Evaluation) -> f64 {
+    e.weights.iter().copied().fold(0.0, f64::max).max(1e-9)
+}
+
+fn ranking_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, spot: Option<usize>, sz: Sizes) {
+    heading(ui, "Ranking", sz);
+    ui.label(RichText::new("Weighted totals over the scored criteria (0–100). A total is a reading of the scores and weights above, not a verdict.").size(sz.small).weak());
+    ui.add_space(12.0 * sz.unit);
+    let n = s.proposals.len();
+    for &p in &e.order {
+        let prop = &s.proposals[p];
+        let st = e.standings[p];
+        let dimmed = spot.is_some_and(|sp| sp != p);
+        let text_colour = if dimmed {
+            dim(ui.visuals().text_color())
+        } else {
+            ui.visuals().text_color()
+        };
+        let colour = proposal_colour(prop, p);
+        ui.horizontal(|ui| {
+            let rank = st.rank.map_or_else(
+                || "unranked".to_owned(),
+                |r| format!("{} of {n}", ordinal(r)),
+            );
+            ui.add_sized(
+                egui::vec2(220.0 * sz.unit, sz.score * 1.2),
+                egui::Label::new(
+                    RichText::new(rank)
+                        .size(sz.score)
+                        .strong()
+                        .color(text_colour),
+                ),
+            );
+            ui.vertical(|ui| {
+                ui.label(
+                    RichText::new(&prop.name)
+                        .size(sz.sub)
+                        .strong()
+                        .color(text_colour),
+                );
+                ui.horizontal(|ui| {
+                    bar(
+                        ui,
+                        (ui.available_width() * 0.55).max(100.0),
+                        sz.body * 0.8,
+                        st.total.unwrap_or(0.0),
+                        if dimmed { dim(colour) } else { colour },
+                    );
+                    ui.label(
+                        RichText::new(total_text(st.total))
+                            .size(sz.score)
+                            .strong()
+                            .color(text_colour),
+                    );
+                    ui.label(
+                        RichText::new(format!("{:.0}% of the weight scored", st.coverage * 100.0))
+                            .size(sz.small)
+                            .color(text_colour),
+                    );
+                });
+            });
+        });
+        ui.add_space(10.0 * sz.unit);
+    }
+}
+
+fn step_list_ui(
+    ctx: &egui::Context,
+    state: &mut AppState,
+    list: &[Step],
+    current: usize,
+    sz: Sizes,
+) {
+    let n = list.len();
+    let mut jump = None;
+    egui::Modal::new(egui::Id::unique("presentation-steps")).show(ctx, |ui| {
+        ui.set_max_height(ctx.content_rect().height() * 0.8);
+        ui.set_min_width(ctx.content_rect().width() * 0.5);
+        ui.label(RichText::new("Go to step").size(sz.sub).strong());
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for (i, step) in list.iter().enumerate() {
+                let text = format!(
+                    "{}. {} — {}",
+                    i + 1,
+                    progress_label(state.scenario(), *step),
+                    step_title(state.scenario(), *step)
+                );
+                if ui
+                    .selectable_label(i == current, RichText::new(text).size(sz.small))
+                    .clicked()
+                {
+                    jump = Some(i);
+                }
+            }
+        });
+    });
+    if let (Some(i), Some(p)) = (jump, state.presenter.as_mut()) {
+        p.jump(i, n);
+    }
+}
