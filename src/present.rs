@@ -35,8 +35,8 @@ pub fn progress_label(s: &Scenario, step: Step) -> String {
         Step::Title => "Introduction".to_owned(),
         Step::Proposal(i) => format!("Proposal {} of {}", i + 1, s.proposals.len()),
         Step::Criterion(k) => format!("Criterion {} of {}", k + 1, s.criteria.len()),
-        Step::Weights => "Weights".to_owned(),
-        Step::Ranking => "Ranking".to_owned(),
+        Step::Weights => "The weights".to_owned(),
+        Step::Ranking => "The ranking".to_owned(),
     }
 }
 

@@ -31,3 +31,95 @@ fn main_window_dark() {
 fn main_window_dark_full_hd() {
     window(egui::Theme::Dark, egui::vec2(1920.0, 1080.0)).snapshot("main_window_dark_1920x1080");
 }
+
+#[test]
+fn export_view_as_png_saves_the_rendered_window() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let mut h = window(egui::Theme::Light, egui::vec2(1280.0, 720.0));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("view.png");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::E,
+    );
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "File path")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "File path")
+        .type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("Export").click();
+    for _ in 0..8 {
+        h.step();
+    }
+    h.run();
+    let png = image::open(&path).expect("the window was saved").to_rgba8();
+    assert_eq!(png.dimensions(), (1280, 720));
+}
+
+/// The presentation at 1920×1080 after `steps` presses of →.
+fn slide(theme: concord::app::ThemeChoice, steps: usize) -> Harness<'static, ConcordApp> {
+    let prefs = concord::app::Prefs {
+        theme,
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_max_steps(16)
+        .wgpu()
+        .with_context_setup(concord::ui::fonts::install_fonts)
+        .build_eframe(move |cc| {
+            ConcordApp::new(
+                &cc.egui_ctx,
+                concord::ui::StartOptions {
+                    path_field_dialogs: true,
+                    ..Default::default()
+                },
+                prefs,
+            )
+        });
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    for _ in 0..steps {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+    }
+    h
+}
+
+const CRITERION_4: usize = 1 + 5 + 3;
+const RANKING: usize = 20;
+
+#[test]
+fn slide_title_light() {
+    slide(concord::app::ThemeChoice::Light, 0).snapshot("slide_title_light");
+}
+
+#[test]
+fn slide_criterion_light() {
+    slide(concord::app::ThemeChoice::Light, CRITERION_4).snapshot("slide_criterion_light");
+}
+
+#[test]
+fn slide_ranking_light() {
+    slide(concord::app::ThemeChoice::Light, RANKING).snapshot("slide_ranking_light");
+}
+
+#[test]
+fn slide_title_high_contrast() {
+    slide(concord::app::ThemeChoice::HighContrast, 0).snapshot("slide_title_high_contrast");
+}
+
+#[test]
+fn slide_criterion_high_contrast() {
+    slide(concord::app::ThemeChoice::HighContrast, CRITERION_4)
+        .snapshot("slide_criterion_high_contrast");
+}
+
+#[test]
+fn slide_ranking_high_contrast() {
+    slide(concord::app::ThemeChoice::HighContrast, RANKING).snapshot("slide_ranking_high_contrast");
+}

@@ -34,8 +34,18 @@ pub struct ConcordApp {
     fullscreen: bool,
     /// A picture of the window, delivered by the renderer after a request.
     screenshot: std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<egui::ColorImage>>>>,
-    /// Frames to wait before taking a picture, so the file dialog is gone from it.
-    screenshot_wait: u8,
+    /// Where a PNG export is: frames still to wait, or asked for.
+    export: ExportStage,
+}
+
+/// A PNG export goes: wait until the dialog is gone from the screen, ask the renderer for
+/// the pixels, save them when they arrive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ExportStage {
+    /// Frames to draw before asking (the closed dialog must be off the screen).
+    Waiting(u8),
+    /// Asked; the picture comes with a later frame.
+    Asked,
 }
 
 /// View-only state: which groups are folded, which proposals are scrolled into view.
@@ -90,7 +100,7 @@ impl ConcordApp {
             applied: None,
             fullscreen: false,
             screenshot: Default::default(),
-            screenshot_wait: 0,
+            export: ExportStage::Waiting(2),
         }
     }
 
@@ -253,6 +263,7 @@ impl ConcordApp {
     fn take_screenshot(&mut self, ctx: &egui::Context) {
         let taken = self.screenshot.lock().ok().and_then(|mut slot| slot.take());
         if let Some(image) = taken {
+            self.export = ExportStage::Waiting(2);
             if let Some(path) = self.state.png_target.take() {
                 self.state.status = match crate::ui::export::save_png(&image, &path) {
                     Ok(()) => format!("Saved the view as {}", path.display()),
@@ -265,23 +276,37 @@ impl ConcordApp {
             return;
         }
         if self.state.png_target.is_none() || self.state.dialog.is_some() {
-            self.screenshot_wait = 2;
+            self.export = ExportStage::Waiting(2);
             return;
         }
-        if self.screenshot_wait > 0 {
-            self.screenshot_wait -= 1;
-            ctx.request_repaint();
-            return;
-        }
-        let slot = self.screenshot.clone();
-        let wake = ctx.clone();
-        ctx.request_screenshot(move |image| {
-            if let Ok(mut s) = slot.lock() {
-                *s = Some(image);
+        match self.export {
+            ExportStage::Waiting(0) => {
+                let slot = self.screenshot.clone();
+                let wake = ctx.clone();
+                ctx.request_screenshot(move |image| {
+                    if let Ok(mut s) = slot.lock() {
+                        *s = Some(image);
+                    }
+                    wake.request_repaint();
+                });
+                self.export = ExportStage::Asked;
             }
-            wake.request_repaint();
-        });
-        self.screenshot_wait = u8::MAX; // one request at a time
+            ExportStage::Waiting(n) => {
+                self.export = ExportStage::Waiting(n - 1);
+                ctx.request_repaint();
+            }
+            ExportStage::Asked => {}
+        }
+    }
+
+    /// True while the window is (asked to be) full screen, i.e. during a presentation.
+    pub fn is_fullscreen(&self) -> bool {
+        self.fullscreen
+    }
+
+    /// True when a picture of the window has been asked for and not yet delivered.
+    pub fn is_waiting_for_screenshot(&self) -> bool {
+        self.export == ExportStage::Asked
     }
 
     /// Hands a picture of the window to the exporter, as the renderer does.
@@ -347,6 +372,14 @@ impl eframe::App for ConcordApp {
     }
 }
 
+/// The preferences kept in eframe's storage (defaults when there are none or they are
+/// unreadable: preferences are never worth an error).
+pub fn prefs_from(storage: Option<&dyn eframe::Storage>) -> Prefs {
+    storage
+        .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+        .unwrap_or_default()
+}
+
 /// Opens the window; `file` is opened instead of the built-in scenario.
 pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
@@ -362,10 +395,7 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
         "Concord",
         options,
         Box::new(move |cc| {
-            let prefs: Prefs = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default();
+            let prefs = prefs_from(cc.storage);
             let recovery_dir = eframe::storage_dir("Concord").map(|d| d.join("recovery"));
             Ok(Box::new(ConcordApp::new(
                 &cc.egui_ctx,

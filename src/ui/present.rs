@@ -193,7 +193,7 @@ fn progress_ui(ui: &mut Ui, s: &Scenario, step: Step, i: usize, n: usize, sz: Si
         );
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             ui.label(
-                RichText::new("→ next   ← back   G steps   B blank   Esc leave")
+                RichText::new("▶ next   ◀ back   G steps   B blank   Esc leave")
                     .size(sz.small)
                     .weak(),
             );
@@ -322,7 +322,7 @@ fn criterion_slide(
     ui.horizontal_top(|ui| {
         if k > 0 {
             // Earlier criteria stay in view, dimmed, with each proposal's score.
-            ui.allocate_ui(egui::vec2(full * 0.27, ui.available_height()), |ui| {
+            ui.allocate_ui(egui::vec2(full * 0.24, ui.available_height()), |ui| {
                 ui.vertical(|ui| {
                     let weak = dim(ui.visuals().text_color());
                     ui.label(RichText::new("So far").size(sz.small).color(weak));
@@ -354,7 +354,7 @@ fn criterion_slide(
             }
             ui.label(RichText::new(&c.description).size(sz.body));
             ui.add_space(12.0 * sz.unit);
-            // Four or more proposals go in two columns so that all fit on one screen.
+            // Four or more proposals go in columns so that all fit on one screen.
             let columns = if s.proposals.len() >= 4 { 2 } else { 1 };
             ui.columns(columns, |cols| {
                 for (p, prop) in s.proposals.iter().enumerate() {

@@ -337,7 +337,7 @@ fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mu
         };
         if let Some(sc) = score {
             if !sc.rationale.is_empty() {
-                ui.label(RichText::new(first_sentence(&sc.rationale)).small());
+                ui.label(RichText::new(super::widgets::first_sentence(&sc.rationale)).small());
             }
             if !sc.evidence.is_empty() {
                 ui.label(RichText::new(format!("{} citation(s)", sc.evidence.len())).weak());
@@ -354,16 +354,5 @@ fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mu
             c.id.clone(),
             proposal.id.clone(),
         )));
-    }
-}
-
-/// The first sentence of a text (up to 160 characters), for tooltips.
-fn first_sentence(text: &str) -> String {
-    let end = text.find(". ").map_or(text.len(), |i| i + 1);
-    let s: String = text[..end].chars().take(160).collect();
-    if s.len() < text.len() {
-        format!("{s} …")
-    } else {
-        s
     }
 }

@@ -129,6 +129,17 @@ pub fn total_text(total: Option<f64>) -> String {
     total.map_or_else(|| "—".to_owned(), |t| format!("{:.0}", t * 100.0))
 }
 
+/// The first sentence of a text (up to 160 characters), for tooltips and slides.
+pub fn first_sentence(text: &str) -> String {
+    let end = text.find(". ").map_or(text.len(), |i| i + 1);
+    let s: String = text[..end].chars().take(160).collect();
+    if s.len() < text.len() {
+        format!("{s} …")
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::ordinal;

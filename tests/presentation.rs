@@ -1,0 +1,315 @@
+//! Classroom mode driven from the keyboard: F5, the steps in order with their content,
+//! back, jumps, blank, spotlight, Esc; zoom and theme, kept between runs; PNG export.
+
+use std::collections::HashMap;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+
+use concord::app::{Prefs, ThemeChoice};
+use concord::present::{steps, Step};
+use concord::seeds::default_scenario;
+use concord::ui::ConcordApp;
+
+type H = Harness<'static, ConcordApp>;
+
+fn harness_with(prefs: Prefs) -> H {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_max_steps(16)
+        .build_eframe(move |cc| {
+            ConcordApp::new(
+                &cc.egui_ctx,
+                concord::ui::StartOptions {
+                    path_field_dialogs: true,
+                    ..Default::default()
+                },
+                prefs,
+            )
+        });
+    h.run();
+    h
+}
+
+fn harness() -> H {
+    harness_with(Prefs::default())
+}
+
+fn press(h: &mut H, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+fn step(h: &H) -> usize {
+    h.state().state.presenter.as_ref().expect("presenting").step
+}
+
+/// The text each step must show, from the scenario.
+fn expected_heading(step: Step) -> String {
+    let s = default_scenario().unwrap();
+    match step {
+        Step::Title => s.title.clone(),
+        Step::Proposal(i) => s.proposals[i].name.clone(),
+        Step::Criterion(k) => s.criteria[k].name.clone(),
+        Step::Weights => "Weights".into(),
+        Step::Ranking => "Ranking".into(),
+    }
+}
+
+/// Presses a key and tells whether the window is then (asked to be) full screen.
+fn press_and_watch_fullscreen(h: &mut H, key: Key, on: bool) -> bool {
+    press(h, key);
+    h.state().is_fullscreen() == on
+}
+
+#[test]
+fn f5_enters_full_screen_presentation_without_editing_chrome() {
+    let mut h = harness();
+    h.get_by_label("File");
+    assert!(
+        press_and_watch_fullscreen(&mut h, Key::F5, true),
+        "the window goes full screen"
+    );
+    assert!(h.state().state.presenter.is_some());
+    assert!(h.query_by_label("File").is_none(), "no menus");
+    assert!(h.query_by_label("Inspector").is_none(), "no inspector");
+    h.get_by_label("Introduction");
+}
+
+#[test]
+fn arrow_right_walks_every_step_in_order_with_its_content() {
+    let mut h = harness();
+    let list = steps(&default_scenario().unwrap());
+    assert_eq!(list.len(), 1 + 5 + 13 + 2);
+    press(&mut h, Key::F5);
+    for (i, st) in list.iter().enumerate() {
+        assert_eq!(step(&h), i);
+        h.get_by_label(&format!("· {} of {}", i + 1, list.len()));
+        h.get_by_label(&expected_heading(*st));
+        match st {
+            Step::Criterion(k) => {
+                h.get_by_label(&format!("Criterion {} of 13", k + 1));
+            }
+            Step::Proposal(p) => {
+                h.get_by_label(&format!("Proposal {} of 5", p + 1));
+            }
+            Step::Ranking => {
+                // The ranking is revealed last, with ranks written out, not only drawn.
+                h.get_by_label("1st of 5");
+                h.get_by_label("5th of 5");
+            }
+            _ => {}
+        }
+        press(&mut h, Key::ArrowRight);
+    }
+    assert_eq!(step(&h), list.len() - 1, "stays on the last step");
+}
+
+#[test]
+fn a_criterion_step_shows_every_score_with_its_number_and_earlier_criteria() {
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    for _ in 0..(1 + 5 + 1) {
+        press(&mut h, Key::ArrowRight);
+    }
+    // Criterion 2, "Denies armed groups…": every proposal's score as a word and a number.
+    h.get_by_label("Criterion 2 of 13");
+    h.get_by_label("So far");
+    h.get_by_label("Ends the Gaza blockade");
+    assert!(h.get_all_by_label("Not addressed").count() >= 2);
+    h.get_by_label("Partial");
+    assert!(h.get_all_by_label("0 / 100").count() >= 2);
+    h.get_by_label("67 / 100");
+}
+
+#[test]
+fn back_home_end_space_and_page_keys() {
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::Space);
+    press(&mut h, Key::PageDown);
+    assert_eq!(step(&h), 2);
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(step(&h), 1);
+    press(&mut h, Key::PageUp);
+    press(&mut h, Key::PageUp);
+    assert_eq!(step(&h), 0);
+    press(&mut h, Key::End);
+    assert_eq!(step(&h), 20);
+    h.get_by_label("Ranking");
+    press(&mut h, Key::Home);
+    assert_eq!(step(&h), 0);
+}
+
+#[test]
+fn the_step_list_jumps_to_a_step() {
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::G);
+    h.get_by_label("Go to step");
+    let label = "8. Criterion 2 of 13 — Denies armed groups the capability to attack";
+    h.get_by_label(label).hover();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+    assert_eq!(step(&h), 7);
+    assert!(h.query_by_label("Go to step").is_none());
+    h.get_by_label("Criterion 2 of 13");
+}
+
+#[test]
+fn b_blanks_the_screen_and_a_key_brings_it_back() {
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::B);
+    assert!(h.state().state.presenter.as_ref().unwrap().blank);
+    assert!(h.query_by_label("Introduction").is_none(), "nothing shown");
+    press(&mut h, Key::ArrowRight);
+    let p = h.state().state.presenter.clone().unwrap();
+    assert!(!p.blank);
+    assert_eq!(p.step, 0, "the key that unblanks does not also move on");
+}
+
+#[test]
+fn number_keys_spotlight_a_proposal() {
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::Num3);
+    assert_eq!(
+        h.state().state.presenter.as_ref().unwrap().spotlight,
+        Some(2)
+    );
+    press(&mut h, Key::Num3);
+    assert_eq!(h.state().state.presenter.as_ref().unwrap().spotlight, None);
+    press(&mut h, Key::Num9);
+    assert_eq!(
+        h.state().state.presenter.as_ref().unwrap().spotlight,
+        None,
+        "no ninth proposal"
+    );
+}
+
+#[test]
+fn escape_leaves_and_the_document_is_unchanged() {
+    let mut h = harness();
+    let before = h.state().state.scenario().clone();
+    press(&mut h, Key::F5);
+    for _ in 0..12 {
+        press(&mut h, Key::ArrowRight);
+    }
+    assert!(
+        press_and_watch_fullscreen(&mut h, Key::Escape, false),
+        "full screen ends"
+    );
+    assert!(h.state().state.presenter.is_none());
+    assert_eq!(h.state().state.scenario(), &before);
+    assert!(!h.state().state.doc.is_dirty());
+    h.get_by_label("File");
+}
+
+/// A storage like eframe's, in memory.
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+fn save_prefs(h: &mut H) -> MemoryStorage {
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    storage
+}
+
+#[test]
+fn zoom_keys_change_the_zoom_and_it_is_kept() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    h.run();
+    assert_eq!(h.state().state.prefs.zoom, 1.21);
+    assert_eq!(h.ctx.zoom_factor(), 1.21);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run();
+    assert_eq!(h.state().state.prefs.zoom, 1.1);
+    let storage = save_prefs(&mut h);
+    // A new run reads the zoom back.
+    let h2 = harness_with(concord::ui::prefs_from(Some(&storage)));
+    assert_eq!(h2.ctx.zoom_factor(), 1.1);
+    let mut h = h2;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+}
+
+#[test]
+fn theme_switch_to_high_contrast_is_kept() {
+    let mut h = harness();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Theme").hover();
+    h.run();
+    h.get_by_label("Theme").click();
+    h.run();
+    h.get_by_label("High contrast").click();
+    h.run();
+    assert_eq!(h.state().state.prefs.theme, ThemeChoice::HighContrast);
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    assert_eq!(
+        h.ctx.global_style().visuals.panel_fill,
+        egui::Color32::BLACK
+    );
+    let storage = save_prefs(&mut h);
+    let h2 = harness_with(concord::ui::prefs_from(Some(&storage)));
+    assert_eq!(h2.state().state.prefs.theme, ThemeChoice::HighContrast);
+    assert_eq!(
+        h2.ctx.global_style().visuals.panel_fill,
+        egui::Color32::BLACK
+    );
+}
+
+#[test]
+fn export_view_as_png_writes_the_picture() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("view.png");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "File path")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "File path")
+        .type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    // The dialog is gone before the picture is asked for.
+    assert!(h.state().state.dialog.is_none());
+    let asked = (0..6).any(|_| {
+        h.step();
+        h.state().is_waiting_for_screenshot()
+    });
+    assert!(asked, "a screenshot was requested once the dialog had gone");
+    // The renderer answers with the pixels; here a 4 × 2 picture stands in for them.
+    let mut image = egui::ColorImage::filled([4, 2], egui::Color32::from_rgb(10, 20, 30));
+    image.pixels[1] = egui::Color32::WHITE;
+    h.state_mut().deliver_screenshot(image);
+    h.run();
+    let png = image::open(&path).expect("a PNG was written").to_rgba8();
+    assert_eq!(png.dimensions(), (4, 2));
+    assert_eq!(png.get_pixel(0, 0).0, [10, 20, 30, 255]);
+    assert_eq!(png.get_pixel(1, 0).0, [255, 255, 255, 255]);
+    assert!(h.state().state.status.starts_with("Saved the view as"));
+}
