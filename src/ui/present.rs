@@ -316,7 +316,7 @@ fn criterion_slide(
     let full = ui.available_width();
     // A slightly smaller heading leaves room for every proposal's score and reason.
     let heading_sz = Sizes {
-        heading: sz.heading * 0.8,
+        heading: sz.heading * 0.7,
         ..sz
     };
     ui.horizontal_top(|ui| {
