@@ -22,6 +22,11 @@ pub const BUNDLED: &[Bundled] = &[
         text: include_str!("../seeds/gaza-ceasefire-2023.ron"),
     },
     Bundled {
+        file: "final-status-plans.ron",
+        title: "Final-status plans, 2000–2020",
+        text: include_str!("../seeds/final-status-plans.ron"),
+    },
+    Bundled {
         file: "blank.ron",
         title: "Blank template",
         text: include_str!("../seeds/blank.ron"),
@@ -40,7 +45,10 @@ pub fn default_scenario() -> Result<Scenario, LoadError> {
     BUNDLED[0].load()
 }
 
+/// Index of the blank template in `BUNDLED`.
+pub const BLANK: usize = 2;
+
 /// The blank template.
 pub fn blank_scenario() -> Result<Scenario, LoadError> {
-    BUNDLED[1].load()
+    BUNDLED[BLANK].load()
 }

@@ -103,3 +103,41 @@ fn the_example_in_format_md_is_valid_and_canonical() {
     assert!(scenario.scores.iter().any(|s| s.value.is_none()));
     assert_eq!(scenario.perspectives.len(), 1);
 }
+
+#[test]
+fn the_second_lesson_compares_four_final_status_plans() {
+    let s = BUNDLED
+        .iter()
+        .find(|b| b.file == "final-status-plans.ron")
+        .expect("bundled")
+        .load()
+        .unwrap();
+    let ids: Vec<&str> = s.proposals.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["clinton", "api", "peace-to-prosperity", "land-for-all"]
+    );
+    let criteria: Vec<&str> = s.criteria.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        criteria,
+        [
+            "borders",
+            "jerusalem",
+            "refugees",
+            "security",
+            "recognition",
+            "governance",
+            "gaza"
+        ]
+    );
+    for sc in &s.scores {
+        assert!(!sc.rationale.is_empty());
+        assert_eq!(
+            sc.value.is_some(),
+            !sc.evidence.is_empty(),
+            "{} × {}",
+            sc.criterion,
+            sc.proposal
+        );
+    }
+}

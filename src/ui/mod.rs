@@ -341,7 +341,7 @@ fn reveal_proposal(state: &mut AppState, view: &mut ViewState, layout: &ColumnLa
 /// Runs a command from the menu or the keyboard.
 pub fn run_command(command: Command, state: &mut AppState) {
     match command {
-        Command::New => state.request(Pending::New(1)),
+        Command::New => state.request(Pending::New(crate::seeds::BLANK)),
         Command::Open => state.request(Pending::Open(None)),
         Command::Save => {
             state.save();

@@ -326,7 +326,17 @@ fn criterion_slide(
                 ui.vertical(|ui| {
                     let weak = dim(ui.visuals().text_color());
                     ui.label(RichText::new("So far").size(sz.small).color(weak));
-                    for (j, prev) in s.criteria.iter().enumerate().take(k) {
+                    // The last few criteria; older ones are counted so the column fits.
+                    const KEEP: usize = 5;
+                    let first = k.saturating_sub(KEEP);
+                    if first > 0 {
+                        ui.label(
+                            RichText::new(format!("… {first} earlier"))
+                                .size(sz.small)
+                                .color(weak),
+                        );
+                    }
+                    for (j, prev) in s.criteria.iter().enumerate().take(k).skip(first) {
                         ui.label(RichText::new(&prev.name).size(sz.small).color(weak));
                         let line: Vec<String> = (0..s.proposals.len())
                             .map(|p| {
