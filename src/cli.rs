@@ -175,3 +175,61 @@ fn print_load_error(e: &LoadError, err: &mut dyn Write) {
         let _ = writeln!(err, "{line}");
     }
 }
+
+/// Options of `concord analyze`.
+#[derive(Clone, Debug)]
+pub struct AnalyzeOptions {
+    /// A perspective's id or name, instead of the base weights.
+    pub perspective: Option<String>,
+    /// Monte Carlo draws.
+    pub draws: usize,
+    /// Seed of the draws.
+    pub seed: u64,
+    /// How weights are drawn.
+    pub constraint: crate::analysis::WeightConstraint,
+    /// JSON instead of text.
+    pub json: bool,
+}
+
+/// `concord analyze FILE`: stability intervals, score flips and rank acceptability.
+pub fn analyze(file: &Path, o: &AnalyzeOptions, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let scenario = match load_path(file) {
+        Ok(s) => s,
+        Err(e) => {
+            print_load_error(&e, err);
+            return EXIT_FAILURE;
+        }
+    };
+    let weights = match &o.perspective {
+        None => WeightSet::Base,
+        Some(name) => match scenario.perspective(name) {
+            Some(p) => WeightSet::Perspective(p),
+            None => {
+                let _ = writeln!(err, "{}: no perspective named {name:?}", file.display());
+                return EXIT_USAGE;
+            }
+        },
+    };
+    let report = crate::analysis::report::Report::new(
+        &scenario,
+        weights,
+        crate::analysis::SmaaOptions {
+            draws: o.draws,
+            seed: o.seed,
+            constraint: o.constraint,
+        },
+    );
+    let text = if o.json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(t) => t + "\n",
+            Err(e) => {
+                let _ = writeln!(err, "could not write JSON: {e}");
+                return EXIT_FAILURE;
+            }
+        }
+    } else {
+        report.to_text()
+    };
+    let _ = out.write_all(text.as_bytes());
+    EXIT_OK
+}

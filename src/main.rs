@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use concord::analysis::WeightConstraint;
 use concord::cli::{self, RankFormat};
 
 /// Compare peace-process proposals side by side.
@@ -40,6 +41,29 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Explain the ranking: stability intervals, score flips and rank acceptability.
+    Analyze {
+        /// The scenario file.
+        file: PathBuf,
+        /// Use a perspective's weights (its id or name).
+        #[arg(long)]
+        perspective: Option<String>,
+        /// Monte Carlo draws for rank acceptability.
+        #[arg(long, default_value_t = 10_000)]
+        draws: usize,
+        /// Seed of the draws (same seed, same result).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Keep the current order of importance of the criteria in the draws.
+        #[arg(long, conflicts_with = "within")]
+        keep_order: bool,
+        /// Draw each weight within ±PCT percent of its current value.
+        #[arg(long, value_name = "PCT")]
+        within: Option<f64>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Rewrite files in canonical form (atomically).
     Fmt {
         /// Files to rewrite.
@@ -48,10 +72,11 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Csv,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -67,10 +92,41 @@ fn main() -> ExitCode {
             let format = match format {
                 Format::Text => RankFormat::Text,
                 Format::Csv => RankFormat::Csv,
+                Format::Json => {
+                    eprintln!("concord rank: --format json is not supported; use text or csv");
+                    return ExitCode::from(2);
+                }
             };
             cli::rank(&file, perspective.as_deref(), format, &mut out, &mut err)
         }
         Some(Command::Fmt { files }) => cli::fmt(&files, &mut out, &mut err),
+        Some(Command::Analyze {
+            file,
+            perspective,
+            draws,
+            seed,
+            keep_order,
+            within,
+            format,
+        }) => {
+            if format == Format::Csv {
+                eprintln!("concord analyze: --format csv is not supported; use text or json");
+                return ExitCode::from(2);
+            }
+            let constraint = match (keep_order, within) {
+                (true, _) => WeightConstraint::KeepOrder,
+                (_, Some(pct)) => WeightConstraint::Around(pct / 100.0),
+                _ => WeightConstraint::Free,
+            };
+            let options = cli::AnalyzeOptions {
+                perspective,
+                draws,
+                seed,
+                constraint,
+                json: format == Format::Json,
+            };
+            cli::analyze(&file, &options, &mut out, &mut err)
+        }
         None => {
             drop((out, err));
             concord_gui(args.file)

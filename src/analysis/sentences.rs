@@ -1,0 +1,198 @@
+//! Plain sentences that explain a ranking from S2–S4, for students.
+
+use super::flips::{score_flips, Flip, FlipChange};
+use super::sweep::{stability, Stability};
+use super::tornado::{leader_and_runner_up, tornado, DEFAULT_DELTA};
+use super::CLEAR_LEAD;
+use crate::model::{Scale, Scenario, ScoreValue};
+use crate::scoring::Evaluation;
+
+/// What the panel says, with the numbers behind it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// The sentences, in reading order.
+    pub sentences: Vec<String>,
+    /// The stability interval of every criterion that can be swept.
+    pub stability: Vec<Stability>,
+    /// The smallest flip of each adjacent pair, from the top.
+    pub flips: Vec<Flip>,
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn points(x: f64) -> String {
+    format!("{:.0}", x * 100.0)
+}
+
+/// Explains the ranking of `e` (computed from `s`).
+pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
+    let mut out = Vec::new();
+    let name = |i: usize| format!("«{}»", s.proposals[i].label());
+    let stab: Vec<Stability> = (0..s.criteria.len()).filter_map(|k| stability(e, k)).collect();
+    let flips = score_flips(s, e);
+    let Some((lead, second)) = leader_and_runner_up(e) else {
+        out.push("At least two proposals need scores before they can be compared.".to_owned());
+        return Explanation {
+            sentences: out,
+            stability: stab,
+            flips,
+        };
+    };
+    let (tl, ts) = (
+        e.standings[lead].total.unwrap_or(0.0),
+        e.standings[second].total.unwrap_or(0.0),
+    );
+    let margin = tl - ts;
+    if margin < CLEAR_LEAD {
+        out.push(format!(
+            "No clear leader: {} is ahead of {} by {} points of 100, less than {}.",
+            name(lead),
+            name(second),
+            points(margin),
+            points(CLEAR_LEAD)
+        ));
+    } else {
+        out.push(format!(
+            "{} leads with {} of 100, {} points ahead of {}.",
+            name(lead),
+            points(tl),
+            points(margin),
+            name(second)
+        ));
+    }
+    let cov = e.standings[lead].coverage;
+    if cov < 0.999 {
+        out.push(format!(
+            "Its total counts only the {} of the weight on which it is scored; unscored cells are left out, not counted as 0.",
+            pct(cov)
+        ));
+    }
+    // The weights that matter most, by the tornado, with their stability intervals.
+    let order: Vec<usize> = tornado(e, DEFAULT_DELTA).iter().map(|b| b.criterion).collect();
+    let mut robust = Vec::new();
+    let mut more = Vec::new();
+    let mut told = 0;
+    for k in order {
+        let Some(st) = stab.iter().find(|x| x.criterion == k) else { continue };
+        let c = &s.criteria[k].name;
+        if st.leader.0 <= 1e-9 && st.leader.1 >= 1.0 - 1e-9 {
+            robust.push(c.clone());
+            continue;
+        }
+        if told >= 3 {
+            more.push(c.clone());
+            continue;
+        }
+        told += 1;
+        let rival = |r: Option<usize>| r.map(|r| format!(", {} takes the lead", name(r))).unwrap_or_default();
+        let (lo, hi) = (st.leader.0 > 1e-9, st.leader.1 < 1.0 - 1e-9);
+        let sentence = match (lo, hi) {
+            (true, true) => format!(
+                "It stays first while the weight of {c} is between {} and {} (now {}): below{}; above{}.",
+                pct(st.leader.0),
+                pct(st.leader.1),
+                pct(st.current),
+                rival(st.leader_rivals.0),
+                rival(st.leader_rivals.1)
+            ),
+            (false, true) => format!(
+                "It stays first while the weight of {c} stays below {} (now {}); above that{}.",
+                pct(st.leader.1),
+                pct(st.current),
+                rival(st.leader_rivals.1)
+            ),
+            _ => format!(
+                "It stays first while the weight of {c} stays above {} (now {}); below that{}.",
+                pct(st.leader.0),
+                pct(st.current),
+                rival(st.leader_rivals.0)
+            ),
+        };
+        out.push(sentence);
+    }
+    if !more.is_empty() {
+        out.push(format!(
+            "{} could also change the leader, but only further from where {} now.",
+            if more.len() == 1 { format!("The weight of {}", more[0]) } else { format!("The weights of {}", list_and(&more)) },
+            if more.len() == 1 { "it is" } else { "they are" }
+        ));
+    }
+    if robust.len() > 3 {
+        out.push(format!(
+            "No change to the weight of any one of the other {} criteria can take the lead from {}.",
+            robust.len(),
+            name(lead)
+        ));
+    } else if !robust.is_empty() {
+        out.push(format!(
+            "No change to the weight of {} alone can take the lead from {}.",
+            list(&robust),
+            name(lead)
+        ));
+    }
+    if margin >= CLEAR_LEAD {
+        out.push(format!(
+            "The closest rival is {}, {} points behind.",
+            name(second),
+            points(margin)
+        ));
+    }
+    if let Some(f) = flips.first() {
+        out.push(flip_sentence(s, e, f, &name));
+    }
+    Explanation {
+        sentences: out,
+        stability: stab,
+        flips,
+    }
+}
+
+fn list_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// "Raising «B»'s score on Borders from Partial to Strong would swap «A» and «B»."
+pub fn flip_sentence(s: &Scenario, e: &Evaluation, f: &Flip, name: &dyn Fn(usize) -> String) -> String {
+    let pair = format!("{} and {}", name(f.upper), name(f.lower));
+    let (Some((k, p)), Some(change)) = (f.cell, f.change) else {
+        return format!("No change to a single score within its scale would swap {pair}.");
+    };
+    let c = &s.criteria[k];
+    let current = e.cell(k, p).and_then(|i| s.scores.get(i)).and_then(|sc| sc.value);
+    let verb = if p == f.lower { "Raising" } else { "Lowering" };
+    let what = match (change, &c.scale, current) {
+        (FlipChange::Levels(m), Scale::Levels(levels), Some(ScoreValue::Level(l))) => {
+            let to = (i64::from(l) + m).clamp(0, levels.len() as i64 - 1) as usize;
+            format!("from {} to {}", levels[l as usize], levels[to])
+        }
+        (FlipChange::Points(dx), Scale::Numeric { min, max, .. }, _) => {
+            format!("by more than {:.2} on its {min}–{max} scale", dx.abs())
+        }
+        (FlipChange::YesNo, _, Some(ScoreValue::Bool(b))) => {
+            format!("from {} to {}", if b { "yes" } else { "no" }, if b { "no" } else { "yes" })
+        }
+        _ => "by one step".to_owned(),
+    };
+    let verb = match (change, p == f.lower) {
+        // On a lower-is-better scale, "raising the score" means a better value, whatever
+        // the raw number does; say "changing" to avoid a misleading verb.
+        (FlipChange::Points(dx), true) if dx < 0.0 => "Changing",
+        (FlipChange::Points(dx), false) if dx > 0.0 => "Changing",
+        _ => verb,
+    };
+    format!("{verb} {}'s score on {} {what} would swap {pair}.", name(p), c.name)
+}

@@ -1,0 +1,166 @@
+//! Sensitivity and rank acceptability: properties over generated scenarios, and the
+//! sentences on the bundled scenarios.
+
+use concord::analysis::sweep::with_weight;
+use concord::analysis::{
+    crossings, explain, score_flips, smaa, stability, totals_for, FlipChange, SmaaOptions,
+    WeightConstraint,
+};
+use concord::model::{Scale, Scenario, ScoreValue};
+use concord::scoring::{Evaluation, WeightSet};
+use concord::synth::SplitMix64;
+use proptest::prelude::*;
+
+/// A generated scenario with some cells left unscored.
+fn scenario(p: usize, c: usize, seed: u64, holes: bool) -> Scenario {
+    let mut s = concord::synth::scenario(p, c, seed);
+    if holes {
+        let mut rng = SplitMix64::new(seed ^ 0xABCD);
+        for sc in &mut s.scores {
+            if rng.below(5) == 0 {
+                sc.value = None;
+            }
+        }
+    }
+    s
+}
+
+fn numeric_scenario(p: usize, c: usize, seed: u64) -> Scenario {
+    let mut s = concord::synth::scenario(p, c, seed);
+    let mut rng = SplitMix64::new(seed);
+    for cr in &mut s.criteria {
+        cr.scale = Scale::zero_to_ten();
+    }
+    for sc in &mut s.scores {
+        sc.value = Some(ScoreValue::Number(rng.next_f64() * 10.0));
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_stability_interval_contains_the_current_weight(p in 2usize..6, c in 2usize..6, seed in any::<u64>(), holes in any::<bool>()) {
+        let s = scenario(p, c, seed, holes);
+        let e = Evaluation::new(&s, WeightSet::Base);
+        for k in 0..c {
+            if let Some(st) = stability(&e, k) {
+                prop_assert!(st.leader.0 <= st.current + 1e-9 && st.current <= st.leader.1 + 1e-9, "{st:?}");
+                prop_assert!(st.ranking.0 <= st.current + 1e-9 && st.current <= st.ranking.1 + 1e-9, "{st:?}");
+                prop_assert!(st.leader.0 <= st.ranking.0 + 1e-9 && st.ranking.1 <= st.leader.1 + 1e-9);
+            }
+        }
+    }
+
+    #[test]
+    fn totals_are_equal_at_every_reported_crossing(p in 2usize..5, c in 2usize..5, seed in any::<u64>(), holes in any::<bool>()) {
+        let s = scenario(p, c, seed, holes);
+        let e = Evaluation::new(&s, WeightSet::Base);
+        for k in 0..c {
+            for x in crossings(&e, k) {
+                let t = totals_for(&with_weight(&e.weights, k, x.weight), &e.values, p);
+                let (a, b) = (t[x.pair.0].unwrap(), t[x.pair.1].unwrap());
+                prop_assert!((a - b).abs() < 1e-6, "{a} vs {b} at {x:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn rank_acceptabilities_sum_to_one(p in 2usize..6, c in 2usize..6, seed in any::<u64>(), holes in any::<bool>(), kind in 0u8..3) {
+        let s = scenario(p, c, seed, holes);
+        let e = Evaluation::new(&s, WeightSet::Base);
+        let constraint = [WeightConstraint::Free, WeightConstraint::KeepOrder, WeightConstraint::Around(0.3)][kind as usize];
+        let r = smaa(&e, SmaaOptions { draws: 300, seed, constraint });
+        for (i, row) in r.acceptability.iter().enumerate() {
+            let sum: f64 = row.iter().sum();
+            if e.standings[i].total.is_some() {
+                prop_assert!((sum - 1.0).abs() < 1e-9, "proposal {i}: {row:?}");
+            } else {
+                prop_assert_eq!(sum, 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn a_flip_of_the_reported_size_swaps_and_half_of_it_does_not(p in 2usize..5, c in 2usize..5, seed in any::<u64>()) {
+        let s = numeric_scenario(p, c, seed);
+        let e = Evaluation::new(&s, WeightSet::Base);
+        for f in score_flips(&s, &e) {
+            let (Some((k, cell_p)), Some(FlipChange::Points(dx))) = (f.cell, f.change) else { continue };
+            let apply = |delta: f64| {
+                let mut t = s.clone();
+                let i = e.cell(k, cell_p).unwrap();
+                let Some(ScoreValue::Number(x)) = t.scores[i].value else { unreachable!() };
+                t.scores[i].value = Some(ScoreValue::Number((x + delta).clamp(0.0, 10.0)));
+                let e2 = Evaluation::new(&t, WeightSet::Base);
+                e2.standings[f.lower].total.unwrap() > e2.standings[f.upper].total.unwrap()
+            };
+            prop_assert!(apply(dx), "the reported change swaps {f:?}");
+            prop_assert!(!apply(dx / 2.0), "half of it does not {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_level_flip_of_m_levels_swaps_and_m_minus_one_does_not(p in 2usize..5, c in 2usize..6, seed in any::<u64>()) {
+        let s = scenario(p, c, seed, false);
+        let e = Evaluation::new(&s, WeightSet::Base);
+        for f in score_flips(&s, &e) {
+            let (Some((k, cell_p)), Some(FlipChange::Levels(m))) = (f.cell, f.change) else { continue };
+            let apply = |steps: i64| {
+                let mut t = s.clone();
+                let i = e.cell(k, cell_p).unwrap();
+                let Some(ScoreValue::Level(l)) = t.scores[i].value else { unreachable!() };
+                t.scores[i].value = Some(ScoreValue::Level((i64::from(l) + steps) as u32));
+                let e2 = Evaluation::new(&t, WeightSet::Base);
+                e2.standings[f.lower].total.unwrap() > e2.standings[f.upper].total.unwrap() + 1e-12
+            };
+            prop_assert!(apply(m), "{f:?}");
+            prop_assert!(!apply(m - m.signum()), "{f:?}");
+        }
+    }
+}
+
+#[test]
+fn smaa_is_identical_for_the_same_seed() {
+    let s = scenario(6, 8, 5, true);
+    let e = Evaluation::new(&s, WeightSet::Base);
+    let o = SmaaOptions { draws: 2_000, seed: 42, constraint: WeightConstraint::Free };
+    assert_eq!(smaa(&e, o), smaa(&e, o));
+    assert_ne!(smaa(&e, o), smaa(&e, SmaaOptions { seed: 43, ..o }));
+}
+
+#[test]
+fn closed_form_crossing_matches_with_complete_data() {
+    // With every cell scored, t* = (B_l − B_i)/((v_ik − B_i) − (v_lk − B_l)).
+    let s = numeric_scenario(3, 4, 11);
+    let e = Evaluation::new(&s, WeightSet::Base);
+    let k = 1;
+    let wk = e.weights[k];
+    let b = |i: usize| -> f64 {
+        (0..4).filter(|&j| j != k).map(|j| e.weights[j] * e.value(j, i).unwrap()).sum::<f64>() / (1.0 - wk)
+    };
+    for x in crossings(&e, k) {
+        let (i, l) = x.pair;
+        let t = (b(l) - b(i)) / ((e.value(k, i).unwrap() - b(i)) - (e.value(k, l).unwrap() - b(l)));
+        assert!((t - x.weight).abs() < 1e-9, "{t} vs {x:?}");
+    }
+}
+
+#[test]
+fn the_default_scenario_is_explained_in_sentences_true_to_its_numbers() {
+    let s = concord::seeds::default_scenario().unwrap();
+    let e = Evaluation::new(&s, WeightSet::Base);
+    let x = explain(&s, &e);
+    for line in &x.sentences {
+        println!("{line}");
+    }
+    // «Confederation» leads with 70, 11 points ahead of «API».
+    assert_eq!(x.sentences[0], "«Confederation» leads with 70 of 100, 11 points ahead of «API».");
+    assert!(x.sentences[1].starts_with("Its total counts only the 77% of the weight"));
+    // Every interval sentence names bounds that contain the current weight (8%).
+    for st in &x.stability {
+        assert!(st.leader.0 <= st.current && st.current <= st.leader.1);
+    }
+    assert!(x.sentences.iter().any(|l| l.contains("The closest rival is «API», 11 points behind.")));
+}
