@@ -1,7 +1,7 @@
 //! Plain sentences that explain a ranking from S2–S4, for students.
 
 use super::flips::{score_flips, Flip, FlipChange};
-use super::sweep::{stability, Stability};
+use super::sweep::{stability_with, Stability, Sums};
 use super::tornado::{leader_and_runner_up, tornado, DEFAULT_DELTA};
 use super::CLEAR_LEAD;
 use crate::model::{Scale, Scenario, ScoreValue};
@@ -30,7 +30,8 @@ fn points(x: f64) -> String {
 pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
     let mut out = Vec::new();
     let name = |i: usize| format!("«{}»", s.proposals[i].label());
-    let stab: Vec<Stability> = (0..s.criteria.len()).filter_map(|k| stability(e, k)).collect();
+    let sums = Sums::new(e);
+    let stab: Vec<Stability> = (0..s.criteria.len()).filter_map(|k| stability_with(e, &sums, k)).collect();
     let flips = score_flips(s, e);
     let Some((lead, second)) = leader_and_runner_up(e) else {
         out.push("At least two proposals need scores before they can be compared.".to_owned());

@@ -27,38 +27,63 @@ impl Ratio {
     }
 }
 
-/// The rational form of every proposal's total as a function of the weight of criterion k.
-fn ratios(e: &Evaluation, k: usize) -> Option<Vec<Ratio>> {
+/// Each proposal's weighted sum and coverage over all criteria: computed once, so that the
+/// rational form for any criterion costs one pass over the proposals.
+#[derive(Clone, Debug)]
+pub struct Sums {
+    sum: Vec<f64>,
+    coverage: Vec<f64>,
+}
+
+impl Sums {
+    /// Sums of `e`.
+    pub fn new(e: &Evaluation) -> Self {
+        let n_p = e.n_proposals();
+        let (mut sum, mut coverage) = (vec![0.0; n_p], vec![0.0; n_p]);
+        for (k, &w) in e.weights.iter().enumerate() {
+            if w <= 0.0 {
+                continue;
+            }
+            for i in 0..n_p {
+                if let Some(v) = e.value(k, i) {
+                    sum[i] += w * v;
+                    coverage[i] += w;
+                }
+            }
+        }
+        Self { sum, coverage }
+    }
+}
+
+/// The rational form of proposal i's total as a function of the weight of criterion k.
+fn ratio(e: &Evaluation, sums: &Sums, k: usize, i: usize) -> Option<Ratio> {
     let wk = *e.weights.get(k)?;
     let rest = 1.0 - wk;
     if rest <= 1e-12 {
         return None; // the only weighted criterion: nothing to trade it against
     }
-    let n_p = e.n_proposals();
-    Some(
-        (0..n_p)
-            .map(|i| {
-                let (mut s, mut c) = (0.0, 0.0);
-                for (j, &w) in e.weights.iter().enumerate() {
-                    if j == k || w <= 0.0 {
-                        continue;
-                    }
-                    if let Some(v) = e.value(j, i) {
-                        s += w * v;
-                        c += w;
-                    }
-                }
-                let (a, b) = e.value(k, i).map_or((0.0, 0.0), |v| (v, 1.0));
-                let (s, c) = (s / rest, c / rest);
-                Ratio {
-                    n0: s,
-                    n1: a - s,
-                    d0: c,
-                    d1: b - c,
-                }
-            })
-            .collect(),
-    )
+    let vk = e.value(k, i);
+    let (a, b) = vk.map_or((0.0, 0.0), |v| (v, 1.0));
+    // The other criteria's share, taken out of the sums over all criteria.
+    let s = (sums.sum[i] - wk * a) / rest;
+    let c = (sums.coverage[i] - wk * b) / rest;
+    Some(Ratio {
+        n0: s,
+        n1: a - s,
+        d0: c,
+        d1: b - c,
+    })
+}
+
+/// The rational form of every proposal's total as a function of the weight of criterion k.
+fn ratios(e: &Evaluation, k: usize) -> Option<Vec<Ratio>> {
+    let sums = Sums::new(e);
+    (0..e.n_proposals()).map(|i| ratio(e, &sums, k, i)).collect()
+}
+
+/// Proposal i's total with the weight of criterion k set to `t` (others rescaled).
+pub fn total_at(e: &Evaluation, sums: &Sums, k: usize, i: usize, t: f64) -> Option<f64> {
+    ratio(e, sums, k, i)?.at(t)
 }
 
 /// Every proposal's total at each of `points` weights of criterion k from 0 to 1 (S1 lines).
@@ -90,23 +115,29 @@ pub struct Crossing {
     pub total: f64,
 }
 
-/// Every crossing of two totals for weights of criterion k in [0, 1], in weight order.
+/// Every crossing of two totals for weights of criterion k in [0, 1], in weight order
+/// (all pairs: quadratic in the number of proposals).
 pub fn crossings(e: &Evaluation, k: usize) -> Vec<Crossing> {
-    let Some(r) = ratios(e, k) else {
-        return Vec::new();
-    };
+    let n = e.n_proposals();
+    let pairs: Vec<(usize, usize)> = (0..n).flat_map(|i| (i + 1..n).map(move |l| (i, l))).collect();
+    crossings_of(e, &Sums::new(e), k, &pairs)
+}
+
+/// The crossings of the given pairs of proposals for weights of criterion k, in weight order.
+pub fn crossings_of(e: &Evaluation, sums: &Sums, k: usize, pairs: &[(usize, usize)]) -> Vec<Crossing> {
     let mut out = Vec::new();
-    for i in 0..r.len() {
-        for l in i + 1..r.len() {
-            for t in pair_roots(&r[i], &r[l]) {
-                if let (Some(vi), Some(vl)) = (r[i].at(t), r[l].at(t)) {
-                    if (vi - vl).abs() < 1e-7 {
-                        out.push(Crossing {
-                            weight: t,
-                            pair: (i, l),
-                            total: vi,
-                        });
-                    }
+    for &(i, l) in pairs {
+        let (Some(ri), Some(rl)) = (ratio(e, sums, k, i), ratio(e, sums, k, l)) else {
+            continue;
+        };
+        for t in pair_roots(&ri, &rl) {
+            if let (Some(vi), Some(vl)) = (ri.at(t), rl.at(t)) {
+                if (vi - vl).abs() < 1e-7 {
+                    out.push(Crossing {
+                        weight: t,
+                        pair: (i, l),
+                        total: vi,
+                    });
                 }
             }
         }
@@ -171,6 +202,14 @@ pub struct Stability {
 /// leader changes, and at which any two proposals swap. `None` for a criterion that cannot
 /// be swept (weight 0, or the only weighted criterion) or with fewer than two ranked proposals.
 pub fn stability(e: &Evaluation, k: usize) -> Option<Stability> {
+    stability_with(e, &Sums::new(e), k)
+}
+
+/// As `stability`, with the sums computed once for all criteria. Only two kinds of crossing
+/// can matter: the leader's with any proposal (the first one, moving away from the current
+/// weight, ends its lead) and those of proposals adjacent in the current ranking (no order
+/// changes before the first of those), so the cost is linear in the number of proposals.
+pub fn stability_with(e: &Evaluation, sums: &Sums, k: usize) -> Option<Stability> {
     let current = *e.weights.get(k)?;
     if current <= 0.0 {
         return None;
@@ -180,7 +219,9 @@ pub fn stability(e: &Evaluation, k: usize) -> Option<Stability> {
         return None;
     }
     let leader = ranked[0];
-    let all = crossings(e, k);
+    let mut pairs: Vec<(usize, usize)> = ranked[1..].iter().map(|&i| (leader, i)).collect();
+    pairs.extend(ranked.windows(2).skip(1).map(|w| (w[0], w[1])));
+    let all = crossings_of(e, sums, k, &pairs);
     let mut s = Stability {
         criterion: k,
         current,

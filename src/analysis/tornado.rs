@@ -5,8 +5,7 @@
 //! V_leader − V_runner-up recomputed with the real (renormalised) totals. Bars are sorted by
 //! the size of the swing, largest first. A negative margin means the runner-up overtakes.
 
-use super::sweep::with_weight;
-use super::totals_for;
+use super::sweep::{total_at, Sums};
 use crate::scoring::Evaluation;
 
 /// The default weight change D.
@@ -41,10 +40,10 @@ pub fn tornado(e: &Evaluation, delta: f64) -> Vec<TornadoBar> {
     let Some((lead, second)) = leader_and_runner_up(e) else {
         return Vec::new();
     };
-    let n_p = e.n_proposals();
-    let margin = |weights: &[f64]| -> f64 {
-        let t = totals_for(weights, &e.values, n_p);
-        t[lead].unwrap_or(0.0) - t[second].unwrap_or(0.0)
+    let sums = Sums::new(e);
+    // Only the two totals matter; the rational form of each gives them at any weight.
+    let margin = |k: usize, t: f64| -> f64 {
+        total_at(e, &sums, k, lead, t).unwrap_or(0.0) - total_at(e, &sums, k, second, t).unwrap_or(0.0)
     };
     let mut bars: Vec<TornadoBar> = (0..e.weights.len())
         .filter(|&k| e.weights[k] > 0.0 && e.weights[k] < 1.0)
@@ -52,8 +51,8 @@ pub fn tornado(e: &Evaluation, delta: f64) -> Vec<TornadoBar> {
             let w = e.weights[k];
             TornadoBar {
                 criterion: k,
-                low: margin(&with_weight(&e.weights, k, (w - delta).max(0.0))),
-                high: margin(&with_weight(&e.weights, k, (w + delta).min(1.0))),
+                low: margin(k, (w - delta).max(0.0)),
+                high: margin(k, (w + delta).min(1.0)),
             }
         })
         .collect();

@@ -1,0 +1,57 @@
+//! Analysis benchmarks: SMAA-2 with 10,000 draws on 10 × 20 (single thread), and all of
+//! S1–S4 on 2,000 × 300.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use concord::analysis::sweep::{stability_with, Sums};
+use concord::analysis::{score_flips, smaa, sweep_totals, tornado, SmaaOptions};
+use concord::scoring::{Evaluation, WeightSet};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+fn analysis(c: &mut Criterion) {
+    let small = concord::synth::scenario(10, 20, 3);
+    let e = Evaluation::new(&small, WeightSet::Base);
+    c.bench_function("smaa/10000 draws/10x20", |b| {
+        b.iter(|| smaa(black_box(&e), SmaaOptions::default()))
+    });
+
+    let big = concord::synth::scenario(2_000, 300, 4);
+    let e = Evaluation::new(&big, WeightSet::Base);
+    let mut g = c.benchmark_group("sensitivity/2000x300");
+    g.sample_size(10).measurement_time(Duration::from_secs(15));
+    g.bench_function("S1 sweep lines (21 points, every criterion)", |b| {
+        b.iter(|| {
+            for k in 0..big.criteria.len() {
+                black_box(sweep_totals(&e, k, 21));
+            }
+        })
+    });
+    g.bench_function("S2 stability (every criterion)", |b| {
+        b.iter(|| {
+            let sums = Sums::new(&e);
+            for k in 0..big.criteria.len() {
+                black_box(stability_with(&e, &sums, k));
+            }
+        })
+    });
+    g.bench_function("S3 tornado", |b| b.iter(|| tornado(black_box(&e), 0.1)));
+    g.bench_function("S4 score flips", |b| b.iter(|| score_flips(black_box(&big), &e)));
+    g.bench_function("S1-S4 together", |b| {
+        b.iter(|| {
+            for k in 0..big.criteria.len() {
+                black_box(sweep_totals(&e, k, 21));
+            }
+            let sums = Sums::new(&e);
+            for k in 0..big.criteria.len() {
+                black_box(stability_with(&e, &sums, k));
+            }
+            black_box(tornado(&e, 0.1));
+            black_box(score_flips(&big, &e))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, analysis);
+criterion_main!(benches);
