@@ -36,7 +36,9 @@ fn analysis(c: &mut Criterion) {
         })
     });
     g.bench_function("S3 tornado", |b| b.iter(|| tornado(black_box(&e), 0.1)));
-    g.bench_function("S4 score flips", |b| b.iter(|| score_flips(black_box(&big), &e)));
+    g.bench_function("S4 score flips", |b| {
+        b.iter(|| score_flips(black_box(&big), &e))
+    });
     g.bench_function("S1-S4 together", |b| {
         b.iter(|| {
             for k in 0..big.criteria.len() {

@@ -125,7 +125,11 @@ proptest! {
 fn smaa_is_identical_for_the_same_seed() {
     let s = scenario(6, 8, 5, true);
     let e = Evaluation::new(&s, WeightSet::Base);
-    let o = SmaaOptions { draws: 2_000, seed: 42, constraint: WeightConstraint::Free };
+    let o = SmaaOptions {
+        draws: 2_000,
+        seed: 42,
+        constraint: WeightConstraint::Free,
+    };
     assert_eq!(smaa(&e, o), smaa(&e, o));
     assert_ne!(smaa(&e, o), smaa(&e, SmaaOptions { seed: 43, ..o }));
 }
@@ -138,7 +142,11 @@ fn closed_form_crossing_matches_with_complete_data() {
     let k = 1;
     let wk = e.weights[k];
     let b = |i: usize| -> f64 {
-        (0..4).filter(|&j| j != k).map(|j| e.weights[j] * e.value(j, i).unwrap()).sum::<f64>() / (1.0 - wk)
+        (0..4)
+            .filter(|&j| j != k)
+            .map(|j| e.weights[j] * e.value(j, i).unwrap())
+            .sum::<f64>()
+            / (1.0 - wk)
     };
     for x in crossings(&e, k) {
         let (i, l) = x.pair;
@@ -156,13 +164,19 @@ fn the_default_scenario_is_explained_in_sentences_true_to_its_numbers() {
         println!("{line}");
     }
     // «Confederation» leads with 70, 11 points ahead of «API».
-    assert_eq!(x.sentences[0], "«Confederation» leads with 70 of 100, 11 points ahead of «API».");
+    assert_eq!(
+        x.sentences[0],
+        "«Confederation» leads with 70 of 100, 11 points ahead of «API»."
+    );
     assert!(x.sentences[1].starts_with("Its total counts only the 77% of the weight"));
     // Every interval sentence names bounds that contain the current weight (8%).
     for st in &x.stability {
         assert!(st.leader.0 <= st.current && st.current <= st.leader.1);
     }
-    assert!(x.sentences.iter().any(|l| l.contains("The closest rival is «API», 11 points behind.")));
+    assert!(x
+        .sentences
+        .iter()
+        .any(|l| l.contains("The closest rival is «API», 11 points behind.")));
 }
 
 proptest! {

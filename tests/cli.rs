@@ -158,16 +158,39 @@ fn fmt_rewrites_into_canonical_form_and_leaves_broken_files_alone() {
 
 #[test]
 fn analyze_prints_stability_flips_and_acceptability() {
-    let o = concord(&["analyze", "seeds/gaza-ceasefire-2023.ron", "--draws", "2000", "--seed", "9"]);
+    let o = concord(&[
+        "analyze",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--draws",
+        "2000",
+        "--seed",
+        "9",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("«Confederation» leads with 70 of 100, 11 points ahead of «API»."), "{out}");
+    assert!(
+        out.contains("«Confederation» leads with 70 of 100, 11 points ahead of «API»."),
+        "{out}"
+    );
     assert!(out.contains("Stability: weight shares"));
-    assert!(out.contains("intl-law                  8%        0–30%"), "{out}");
-    assert!(out.contains("oslo over aqaba-plus by 2: oslo on blockade: -1 level"), "{out}");
+    assert!(
+        out.contains("intl-law                  8%        0–30%"),
+        "{out}"
+    );
+    assert!(
+        out.contains("oslo over aqaba-plus by 2: oslo on blockade: -1 level"),
+        "{out}"
+    );
     assert!(out.contains("Rank acceptability (SMAA-2): 2000 draws, seed 9, weights free"));
     // The same seed gives the same table.
-    let again = stdout(&concord(&["analyze", "seeds/gaza-ceasefire-2023.ron", "--draws", "2000", "--seed", "9"]));
+    let again = stdout(&concord(&[
+        "analyze",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--draws",
+        "2000",
+        "--seed",
+        "9",
+    ]));
     assert_eq!(out, again);
 }
 
@@ -189,14 +212,32 @@ fn analyze_as_json_with_a_constraint() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
     assert_eq!(v["weights"], "us-blinken");
     assert_eq!(v["acceptability"]["draws"], 500);
-    assert_eq!(v["acceptability"]["constraint"], "within ±20% of the current weights");
+    assert_eq!(
+        v["acceptability"]["constraint"],
+        "within ±20% of the current weights"
+    );
     let ranks = v["acceptability"]["ranks"].as_array().unwrap();
     assert_eq!(ranks.len(), 5);
     for r in ranks {
-        let sum: f64 = r[1].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).sum();
+        let sum: f64 = r[1]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .sum();
         assert!((sum - 1.0).abs() < 1e-9);
     }
     assert_eq!(v["stability"].as_array().unwrap().len(), 13);
-    let o = concord(&["analyze", "seeds/gaza-ceasefire-2023.ron", "--keep-order", "--within", "5"]);
-    assert_eq!(o.status.code(), Some(2), "conflicting options are a usage error");
+    let o = concord(&[
+        "analyze",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--keep-order",
+        "--within",
+        "5",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "conflicting options are a usage error"
+    );
 }

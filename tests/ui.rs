@@ -686,3 +686,74 @@ fn adding_a_perspective_and_editing_its_weights_leaves_the_base_weights() {
         .unwrap();
     assert_eq!(p.weights["blockade"], 1.0);
 }
+
+#[test]
+fn why_this_ranking_follows_a_weight_change() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    assert!(h.state().state.show_analysis);
+    h.get_by_label("«Confederation» leads with 70 of 100, 11 points ahead of «API».");
+    h.get_by_label(
+        "It stays first while the weight of Consistent with international law on occupation and settlements stays below 30% (now 8%); above that, «API» takes the lead.",
+    );
+    // Choose the criterion to sweep, then raise its weight past the reported bound.
+    click_role(&mut h, Role::ComboBox, "Criterion:");
+    let name = "Consistent with international law on occupation and settlements";
+    let option = h
+        .get_all_by_label(name)
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .expect("the list entry")
+        .rect();
+    h.hover_at(option.center());
+    h.run();
+    h.get_all_by_label(name)
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().analysis.criterion, 3);
+    h.get_by_label(&format!("Weight of {name} (analysis)"))
+        .set_value_accesskit(6.0);
+    h.run();
+    // 6 of 18 is 33%, above the 30% bound: the sentence now names the new leader.
+    assert_eq!(rank_of(&h, "api"), Some(1));
+    assert!(h
+        .query_by_label("«Confederation» leads with 70 of 100, 11 points ahead of «API».")
+        .is_none());
+    let s = &h.state().state;
+    let expected = concord::analysis::explain(s.scenario(), &s.eval).sentences[0].clone();
+    assert!(
+        expected.contains("«API» is ahead of «Confederation»")
+            || expected.starts_with("«API» leads"),
+        "{expected}"
+    );
+    h.get_by_label(&expected);
+    ctrl(&mut h, Key::Z);
+    h.get_by_label("«Confederation» leads with 70 of 100, 11 points ahead of «API».");
+}
+
+#[test]
+fn quick_weights_by_rank_order_are_one_undo_step() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    click(&mut h, "Quick weights…");
+    h.get_by_label("Rank the criteria");
+    click(&mut h, "Apply rank-order weights");
+    let s = &h.state().state;
+    // Equal weights keep file order: the first criterion gets the largest ROC weight.
+    let roc = concord::analysis::rank_order_centroid(13);
+    assert!(
+        (s.eval.weights[0] - roc[0]).abs() < 1e-3,
+        "{:?}",
+        s.eval.weights
+    );
+    assert_eq!(s.history.undo_label(), Some("quick weights (rank order)"));
+    ctrl(&mut h, Key::Z);
+    assert!(h
+        .state()
+        .state
+        .scenario()
+        .criteria
+        .iter()
+        .all(|c| c.weight == 1.0));
+}

@@ -41,7 +41,12 @@ pub struct Flip {
 
 /// S4 for each pair of adjacent ranked proposals, from the top.
 pub fn score_flips(s: &Scenario, e: &Evaluation) -> Vec<Flip> {
-    let ranked: Vec<usize> = e.order.iter().copied().filter(|&i| e.standings[i].total.is_some()).collect();
+    let ranked: Vec<usize> = e
+        .order
+        .iter()
+        .copied()
+        .filter(|&i| e.standings[i].total.is_some())
+        .collect();
     ranked
         .windows(2)
         .map(|w| pair_flip(s, e, w[0], w[1]))
@@ -97,7 +102,13 @@ pub fn pair_flip(s: &Scenario, e: &Evaluation, upper: usize, lower: usize) -> Fl
 /// The smallest change on `scale` that moves the normalised value `v` by strictly more than
 /// `need` in direction `sign` (+1 up, −1 down), if the scale has room; with the normalised
 /// size of that change.
-fn in_scale(scale: &Scale, direction: Direction, v: f64, sign: f64, need: f64) -> Option<(FlipChange, f64)> {
+fn in_scale(
+    scale: &Scale,
+    direction: Direction,
+    v: f64,
+    sign: f64,
+    need: f64,
+) -> Option<(FlipChange, f64)> {
     let room = if sign > 0.0 { 1.0 - v } else { v };
     // The raw value moves the other way when lower is better.
     let raw_sign = match direction {
@@ -109,15 +120,17 @@ fn in_scale(scale: &Scale, direction: Direction, v: f64, sign: f64, need: f64) -
             let span = max - min;
             // Strictly past the tie, by a hair that still fits in the scale.
             let dv = need * (1.0 + 1e-9) + TIE_EPSILON * 10.0;
-            (dv <= room + 1e-12).then(|| (FlipChange::Points(raw_sign * dv * span), dv))
+            (dv <= room + 1e-12).then_some((FlipChange::Points(raw_sign * dv * span), dv))
         }
         Scale::Levels(levels) => {
             let steps = (levels.len().max(2) - 1) as f64;
             let m = (need * steps + 1e-9).floor() + 1.0; // whole levels, strictly past the tie
             let dv = m / steps;
-            (dv <= room + 1e-12).then(|| (FlipChange::Levels((raw_sign * m) as i64), dv))
+            (dv <= room + 1e-12).then_some((FlipChange::Levels((raw_sign * m) as i64), dv))
         }
-        Scale::YesNo => (need < 1.0 - 1e-9 && room >= 1.0 - 1e-12).then_some((FlipChange::YesNo, 1.0)),
+        Scale::YesNo => {
+            (need < 1.0 - 1e-9 && room >= 1.0 - 1e-12).then_some((FlipChange::YesNo, 1.0))
+        }
     }
 }
 
@@ -137,7 +150,12 @@ mod tests {
             proposals: vec![Proposal::new("a", "A"), Proposal::new("b", "B")],
             ..Scenario::default()
         };
-        for (c, p, x) in [("x", "a", 8.0), ("y", "a", 6.0), ("x", "b", 6.0), ("y", "b", 6.0)] {
+        for (c, p, x) in [
+            ("x", "a", 8.0),
+            ("y", "a", 6.0),
+            ("x", "b", 6.0),
+            ("y", "b", 6.0),
+        ] {
             s.scores.push(Score {
                 criterion: c.into(),
                 proposal: p.into(),
@@ -149,7 +167,9 @@ mod tests {
         let f = &score_flips(&s, &e)[0];
         assert_eq!((f.upper, f.lower), (0, 1));
         assert!((f.margin - 0.1).abs() < 1e-12);
-        let Some(FlipChange::Points(dx)) = f.change else { panic!("{f:?}") };
+        let Some(FlipChange::Points(dx)) = f.change else {
+            panic!("{f:?}")
+        };
         assert!((dx.abs() - 2.0).abs() < 1e-6, "{dx}");
     }
 }

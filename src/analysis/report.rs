@@ -65,8 +65,11 @@ pub struct Acceptability {
     /// Per proposal id: share of draws at rank 1, 2, …
     pub ranks: Vec<(String, Vec<f64>)>,
     /// Per proposal id: mean weights (by criterion id) where it ranks first.
-    pub central_weights: Vec<(String, Option<Vec<(String, f64)>>)>,
+    pub central_weights: Vec<(String, Option<CriterionWeights>)>,
 }
+
+/// Weights by criterion id.
+pub type CriterionWeights = Vec<(String, f64)>;
 
 impl Report {
     /// Analyses `s` with the given weights.
@@ -104,7 +107,9 @@ impl Report {
                     proposal: f.cell.map(|(_, p)| pid(p)),
                     change: f.change.map(|c| match c {
                         FlipChange::Points(d) => format!("{d:+.2} points"),
-                        FlipChange::Levels(m) => format!("{m:+} level{}", if m.abs() == 1 { "" } else { "s" }),
+                        FlipChange::Levels(m) => {
+                            format!("{m:+} level{}", if m.abs() == 1 { "" } else { "s" })
+                        }
                         FlipChange::YesNo => "yes/no".to_owned(),
                     }),
                 })
@@ -113,7 +118,12 @@ impl Report {
                 draws: options.draws,
                 seed: options.seed,
                 constraint: constraint_label(options.constraint),
-                ranks: r.acceptability.iter().enumerate().map(|(i, row)| (pid(i), row.clone())).collect(),
+                ranks: r
+                    .acceptability
+                    .iter()
+                    .enumerate()
+                    .map(|(i, row)| (pid(i), row.clone()))
+                    .collect(),
                 central_weights: r
                     .central_weights
                     .iter()
@@ -121,7 +131,8 @@ impl Report {
                     .map(|(i, w)| {
                         (
                             pid(i),
-                            w.as_ref().map(|w| w.iter().enumerate().map(|(k, x)| (cid(k), *x)).collect()),
+                            w.as_ref()
+                                .map(|w| w.iter().enumerate().map(|(k, x)| (cid(k), *x)).collect()),
                         )
                     })
                     .collect(),
@@ -136,8 +147,17 @@ impl Report {
             t += &format!("{s}\n");
         }
         t += "\nStability: weight shares in which the leader stays first, and the whole ranking stays the same\n";
-        let width = self.stability.iter().map(|r| r.criterion.len()).max().unwrap_or(9).max(9);
-        t += &format!("{:<width$}  {:>5}  {:>11}  {:>11}\n", "criterion", "now", "leader", "ranking");
+        let width = self
+            .stability
+            .iter()
+            .map(|r| r.criterion.len())
+            .max()
+            .unwrap_or(9)
+            .max(9);
+        t += &format!(
+            "{:<width$}  {:>5}  {:>11}  {:>11}\n",
+            "criterion", "now", "leader", "ranking"
+        );
         let range = |r: [f64; 2]| format!("{:.0}–{:.0}%", r[0] * 100.0, r[1] * 100.0);
         for r in &self.stability {
             t += &format!(
@@ -154,14 +174,25 @@ impl Report {
                 (Some(c), Some(p), Some(ch)) => format!("{p} on {c}: {ch}"),
                 _ => "none within the scale".to_owned(),
             };
-            t += &format!("{} over {} by {:.0}: {what}\n", f.upper, f.lower, f.margin * 100.0);
+            t += &format!(
+                "{} over {} by {:.0}: {what}\n",
+                f.upper,
+                f.lower,
+                f.margin * 100.0
+            );
         }
         let a = &self.acceptability;
         t += &format!(
             "\nRank acceptability (SMAA-2): {} draws, seed {}, weights {}\n",
             a.draws, a.seed, a.constraint
         );
-        let pw = a.ranks.iter().map(|(p, _)| p.len()).max().unwrap_or(8).max(8);
+        let pw = a
+            .ranks
+            .iter()
+            .map(|(p, _)| p.len())
+            .max()
+            .unwrap_or(8)
+            .max(8);
         t += &format!("{:<pw$}", "proposal");
         for r in 1..=a.ranks.len() {
             t += &format!("  {:>5}", format!("#{r}"));

@@ -31,7 +31,9 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
     let mut out = Vec::new();
     let name = |i: usize| format!("«{}»", s.proposals[i].label());
     let sums = Sums::new(e);
-    let stab: Vec<Stability> = (0..s.criteria.len()).filter_map(|k| stability_with(e, &sums, k)).collect();
+    let stab: Vec<Stability> = (0..s.criteria.len())
+        .filter_map(|k| stability_with(e, &sums, k))
+        .collect();
     let flips = score_flips(s, e);
     let Some((lead, second)) = leader_and_runner_up(e) else {
         out.push("At least two proposals need scores before they can be compared.".to_owned());
@@ -71,12 +73,17 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
         ));
     }
     // The weights that matter most, by the tornado, with their stability intervals.
-    let order: Vec<usize> = tornado(e, DEFAULT_DELTA).iter().map(|b| b.criterion).collect();
+    let order: Vec<usize> = tornado(e, DEFAULT_DELTA)
+        .iter()
+        .map(|b| b.criterion)
+        .collect();
     let mut robust = Vec::new();
     let mut more = Vec::new();
     let mut told = 0;
     for k in order {
-        let Some(st) = stab.iter().find(|x| x.criterion == k) else { continue };
+        let Some(st) = stab.iter().find(|x| x.criterion == k) else {
+            continue;
+        };
         let c = &s.criteria[k].name;
         if st.leader.0 <= 1e-9 && st.leader.1 >= 1.0 - 1e-9 {
             robust.push(c.clone());
@@ -87,7 +94,10 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
             continue;
         }
         told += 1;
-        let rival = |r: Option<usize>| r.map(|r| format!(", {} takes the lead", name(r))).unwrap_or_default();
+        let rival = |r: Option<usize>| {
+            r.map(|r| format!(", {} takes the lead", name(r)))
+                .unwrap_or_default()
+        };
         let (lo, hi) = (st.leader.0 > 1e-9, st.leader.1 < 1.0 - 1e-9);
         let sentence = match (lo, hi) {
             (true, true) => format!(
@@ -116,7 +126,11 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
     if !more.is_empty() {
         out.push(format!(
             "{} could also change the leader, but only further from where {} now.",
-            if more.len() == 1 { format!("The weight of {}", more[0]) } else { format!("The weights of {}", list_and(&more)) },
+            if more.len() == 1 {
+                format!("The weight of {}", more[0])
+            } else {
+                format!("The weights of {}", list_and(&more))
+            },
             if more.len() == 1 { "it is" } else { "they are" }
         ));
     }
@@ -167,13 +181,21 @@ fn list(items: &[String]) -> String {
 }
 
 /// "Raising «B»'s score on Borders from Partial to Strong would swap «A» and «B»."
-pub fn flip_sentence(s: &Scenario, e: &Evaluation, f: &Flip, name: &dyn Fn(usize) -> String) -> String {
+pub fn flip_sentence(
+    s: &Scenario,
+    e: &Evaluation,
+    f: &Flip,
+    name: &dyn Fn(usize) -> String,
+) -> String {
     let pair = format!("{} and {}", name(f.upper), name(f.lower));
     let (Some((k, p)), Some(change)) = (f.cell, f.change) else {
         return format!("No change to a single score within its scale would swap {pair}.");
     };
     let c = &s.criteria[k];
-    let current = e.cell(k, p).and_then(|i| s.scores.get(i)).and_then(|sc| sc.value);
+    let current = e
+        .cell(k, p)
+        .and_then(|i| s.scores.get(i))
+        .and_then(|sc| sc.value);
     let verb = if p == f.lower { "Raising" } else { "Lowering" };
     let what = match (change, &c.scale, current) {
         (FlipChange::Levels(m), Scale::Levels(levels), Some(ScoreValue::Level(l))) => {
@@ -184,7 +206,11 @@ pub fn flip_sentence(s: &Scenario, e: &Evaluation, f: &Flip, name: &dyn Fn(usize
             format!("by more than {:.2} on its {min}–{max} scale", dx.abs())
         }
         (FlipChange::YesNo, _, Some(ScoreValue::Bool(b))) => {
-            format!("from {} to {}", if b { "yes" } else { "no" }, if b { "no" } else { "yes" })
+            format!(
+                "from {} to {}",
+                if b { "yes" } else { "no" },
+                if b { "no" } else { "yes" }
+            )
         }
         _ => "by one step".to_owned(),
     };
@@ -195,5 +221,9 @@ pub fn flip_sentence(s: &Scenario, e: &Evaluation, f: &Flip, name: &dyn Fn(usize
         (FlipChange::Points(dx), false) if dx > 0.0 => "Changing",
         _ => verb,
     };
-    format!("{verb} {}'s score on {} {what} would swap {pair}.", name(p), c.name)
+    format!(
+        "{verb} {}'s score on {} {what} would swap {pair}.",
+        name(p),
+        c.name
+    )
 }

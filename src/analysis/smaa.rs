@@ -152,10 +152,19 @@ pub fn smaa_with_progress(
         }
     }
     progress.store(options.draws, Ordering::Relaxed);
-    let share = |c: usize| if counted == 0 { 0.0 } else { c as f64 / counted as f64 };
+    let share = |c: usize| {
+        if counted == 0 {
+            0.0
+        } else {
+            c as f64 / counted as f64
+        }
+    };
     SmaaResult {
         options,
-        acceptability: counts.iter().map(|row| row.iter().map(|&c| share(c)).collect()).collect(),
+        acceptability: counts
+            .iter()
+            .map(|row| row.iter().map(|&c| share(c)).collect())
+            .collect(),
         central_weights: central
             .into_iter()
             .zip(&firsts)
@@ -174,9 +183,23 @@ mod tests {
     fn two_proposals_split_the_simplex_where_their_lines_cross() {
         // A = (10, 0): V = w_x. B = (0, 10): V = 1 − w_x. With w_x uniform on [0, 1] (the
         // simplex of two criteria), A is first in half of the draws.
-        let e = two_by(&[("a", [Some(10.0), Some(0.0)]), ("b", [Some(0.0), Some(10.0)])]);
-        let r = smaa(&e, SmaaOptions { draws: 20_000, seed: 7, constraint: WeightConstraint::Free });
-        assert!((r.acceptability[0][0] - 0.5).abs() < 0.02, "{:?}", r.acceptability);
+        let e = two_by(&[
+            ("a", [Some(10.0), Some(0.0)]),
+            ("b", [Some(0.0), Some(10.0)]),
+        ]);
+        let r = smaa(
+            &e,
+            SmaaOptions {
+                draws: 20_000,
+                seed: 7,
+                constraint: WeightConstraint::Free,
+            },
+        );
+        assert!(
+            (r.acceptability[0][0] - 0.5).abs() < 0.02,
+            "{:?}",
+            r.acceptability
+        );
         // A wins when w_x > 1/2: its central weight on x is the mean of U(1/2, 1) = 3/4.
         let cw = r.central_weights[0].as_ref().unwrap();
         assert!((cw[0] - 0.75).abs() < 0.02, "{cw:?}");
@@ -186,10 +209,27 @@ mod tests {
     fn keep_order_and_around_respect_the_current_weights() {
         // Current weights 0.5/0.5 → with the order kept, w_x ≥ w_y in every draw (ties broken
         // by index), so A = (10, 0) is never behind B = (0, 10).
-        let e = two_by(&[("a", [Some(10.0), Some(0.0)]), ("b", [Some(0.0), Some(10.0)])]);
-        let r = smaa(&e, SmaaOptions { draws: 2_000, seed: 3, constraint: WeightConstraint::KeepOrder });
+        let e = two_by(&[
+            ("a", [Some(10.0), Some(0.0)]),
+            ("b", [Some(0.0), Some(10.0)]),
+        ]);
+        let r = smaa(
+            &e,
+            SmaaOptions {
+                draws: 2_000,
+                seed: 3,
+                constraint: WeightConstraint::KeepOrder,
+            },
+        );
         assert_eq!(r.acceptability[0][0], 1.0);
-        let r = smaa(&e, SmaaOptions { draws: 2_000, seed: 3, constraint: WeightConstraint::Around(0.1) });
+        let r = smaa(
+            &e,
+            SmaaOptions {
+                draws: 2_000,
+                seed: 3,
+                constraint: WeightConstraint::Around(0.1),
+            },
+        );
         let cw = r.central_weights[0].as_ref().unwrap();
         assert!(cw[0] >= 0.5 && cw[0] <= 0.5 * 1.1 / (0.5 * 1.1 + 0.5 * 0.9) + 1e-9);
     }

@@ -78,7 +78,9 @@ fn ratio(e: &Evaluation, sums: &Sums, k: usize, i: usize) -> Option<Ratio> {
 /// The rational form of every proposal's total as a function of the weight of criterion k.
 fn ratios(e: &Evaluation, k: usize) -> Option<Vec<Ratio>> {
     let sums = Sums::new(e);
-    (0..e.n_proposals()).map(|i| ratio(e, &sums, k, i)).collect()
+    (0..e.n_proposals())
+        .map(|i| ratio(e, &sums, k, i))
+        .collect()
 }
 
 /// Proposal i's total with the weight of criterion k set to `t` (others rescaled).
@@ -119,12 +121,19 @@ pub struct Crossing {
 /// (all pairs: quadratic in the number of proposals).
 pub fn crossings(e: &Evaluation, k: usize) -> Vec<Crossing> {
     let n = e.n_proposals();
-    let pairs: Vec<(usize, usize)> = (0..n).flat_map(|i| (i + 1..n).map(move |l| (i, l))).collect();
+    let pairs: Vec<(usize, usize)> = (0..n)
+        .flat_map(|i| (i + 1..n).map(move |l| (i, l)))
+        .collect();
     crossings_of(e, &Sums::new(e), k, &pairs)
 }
 
 /// The crossings of the given pairs of proposals for weights of criterion k, in weight order.
-pub fn crossings_of(e: &Evaluation, sums: &Sums, k: usize, pairs: &[(usize, usize)]) -> Vec<Crossing> {
+pub fn crossings_of(
+    e: &Evaluation,
+    sums: &Sums,
+    k: usize,
+    pairs: &[(usize, usize)],
+) -> Vec<Crossing> {
     let mut out = Vec::new();
     for &(i, l) in pairs {
         let (Some(ri), Some(rl)) = (ratio(e, sums, k, i), ratio(e, sums, k, l)) else {
@@ -214,7 +223,12 @@ pub fn stability_with(e: &Evaluation, sums: &Sums, k: usize) -> Option<Stability
     if current <= 0.0 {
         return None;
     }
-    let ranked: Vec<usize> = e.order.iter().copied().filter(|&i| e.standings[i].total.is_some()).collect();
+    let ranked: Vec<usize> = e
+        .order
+        .iter()
+        .copied()
+        .filter(|&i| e.standings[i].total.is_some())
+        .collect();
     if ranked.len() < 2 {
         return None;
     }
@@ -234,7 +248,11 @@ pub fn stability_with(e: &Evaluation, sums: &Sums, k: usize) -> Option<Stability
     // lead: only the nearest crossing on each side counts.
     for c in &all {
         let involves_leader = c.pair.0 == leader || c.pair.1 == leader;
-        let other = if c.pair.0 == leader { c.pair.1 } else { c.pair.0 };
+        let other = if c.pair.0 == leader {
+            c.pair.1
+        } else {
+            c.pair.0
+        };
         if c.weight < current - eps {
             s.ranking.0 = s.ranking.0.max(c.weight);
             if involves_leader && c.weight >= s.leader.0 {
@@ -302,7 +320,10 @@ pub(crate) mod tests {
     fn two_lines_cross_where_worked_out_on_paper() {
         // A: x 10, y 0 → V_A(t) = t. B: x 2, y 8 → V_B(t) = 0.2t + 0.8(1 − t) = 0.8 − 0.6t.
         // They cross at t = 0.8/1.6 = 0.5, both at 0.5.
-        let e = two_by(&[("a", [Some(10.0), Some(0.0)]), ("b", [Some(2.0), Some(8.0)])]);
+        let e = two_by(&[
+            ("a", [Some(10.0), Some(0.0)]),
+            ("b", [Some(2.0), Some(8.0)]),
+        ]);
         let c = crossings(&e, 0);
         assert_eq!(c.len(), 1);
         assert!((c[0].weight - 0.5).abs() < 1e-12);

@@ -31,7 +31,11 @@ impl TornadoBar {
 
 /// The current leader and runner-up, if there are two ranked proposals.
 pub fn leader_and_runner_up(e: &Evaluation) -> Option<(usize, usize)> {
-    let mut ranked = e.order.iter().copied().filter(|&i| e.standings[i].total.is_some());
+    let mut ranked = e
+        .order
+        .iter()
+        .copied()
+        .filter(|&i| e.standings[i].total.is_some());
     Some((ranked.next()?, ranked.next()?))
 }
 
@@ -43,7 +47,8 @@ pub fn tornado(e: &Evaluation, delta: f64) -> Vec<TornadoBar> {
     let sums = Sums::new(e);
     // Only the two totals matter; the rational form of each gives them at any weight.
     let margin = |k: usize, t: f64| -> f64 {
-        total_at(e, &sums, k, lead, t).unwrap_or(0.0) - total_at(e, &sums, k, second, t).unwrap_or(0.0)
+        total_at(e, &sums, k, lead, t).unwrap_or(0.0)
+            - total_at(e, &sums, k, second, t).unwrap_or(0.0)
     };
     let mut bars: Vec<TornadoBar> = (0..e.weights.len())
         .filter(|&k| e.weights[k] > 0.0 && e.weights[k] < 1.0)
@@ -56,7 +61,11 @@ pub fn tornado(e: &Evaluation, delta: f64) -> Vec<TornadoBar> {
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()).then(a.criterion.cmp(&b.criterion)));
+    bars.sort_by(|a, b| {
+        b.swing()
+            .total_cmp(&a.swing())
+            .then(a.criterion.cmp(&b.criterion))
+    });
     bars
 }
 

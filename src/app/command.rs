@@ -38,11 +38,13 @@ pub enum Command {
     ZoomReset,
     /// Save what is on screen as a PNG image.
     ExportPng,
+    /// Show or hide "Why this ranking?".
+    WhyRanking,
 }
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 17] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -54,6 +56,7 @@ impl Command {
         Command::AddCriterion,
         Command::ToggleInspector,
         Command::Present,
+        Command::WhyRanking,
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
@@ -80,6 +83,7 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::ZoomReset => "Actual size",
             Command::ExportPng => "Export view as PNG…",
+            Command::WhyRanking => "Why this ranking?",
         }
     }
 
@@ -104,6 +108,9 @@ impl Command {
             Command::ZoomOut => "Make text and controls smaller",
             Command::ZoomReset => "Back to 100%",
             Command::ExportPng => "Save exactly what is on screen as a PNG image",
+            Command::WhyRanking => {
+                "What keeps the leader first and what would change it: sentences and charts"
+            }
         }
     }
 
@@ -128,6 +135,7 @@ impl Command {
             Command::ZoomOut => KeyboardShortcut::new(cmd, Key::Minus),
             Command::ZoomReset => KeyboardShortcut::new(cmd, Key::Num0),
             Command::ExportPng => KeyboardShortcut::new(cmd_shift, Key::E),
+            Command::WhyRanking => KeyboardShortcut::new(Modifiers::NONE, Key::F6),
         })
     }
 

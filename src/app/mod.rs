@@ -121,6 +121,8 @@ pub struct AppState {
     pub png_target: Option<PathBuf>,
     /// The classroom presentation, while it runs.
     pub presenter: Option<crate::present::Presenter>,
+    /// Whether the central area shows "Why this ranking?" instead of the table.
+    pub show_analysis: bool,
 }
 
 impl AppState {
@@ -145,6 +147,7 @@ impl AppState {
             reveal: None,
             png_target: None,
             presenter: None,
+            show_analysis: false,
         }
     }
 

@@ -97,6 +97,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
         });
         ui.menu_button("View", |ui| {
             command_button(ui, state, Command::Present, true);
+            command_button(ui, state, Command::WhyRanking, true);
             ui.separator();
             ui.menu_button("Theme", |ui| {
                 for t in crate::app::ThemeChoice::ALL {
@@ -193,6 +194,21 @@ pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layou
             );
         if choice != state.perspective {
             state.set_perspective(choice);
+        }
+        ui.separator();
+        if ui
+            .selectable_label(!state.show_analysis, "Comparison")
+            .on_hover_text("The cards and the criteria table")
+            .clicked()
+        {
+            state.show_analysis = false;
+        }
+        if ui
+            .selectable_label(state.show_analysis, "Why this ranking?")
+            .on_hover_text(Command::WhyRanking.tooltip())
+            .clicked()
+        {
+            state.show_analysis = true;
         }
         ui.separator();
         if ui

@@ -1,6 +1,7 @@
 //! The window: menus, proposal cards, the criteria table and the inspector.
 //! Views read `AppState` and call its methods; they never change the scenario themselves.
 
+pub mod analysis;
 mod cards;
 mod dialogs;
 pub mod export;
@@ -36,6 +37,8 @@ pub struct ConcordApp {
     screenshot: std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<egui::ColorImage>>>>,
     /// Where a PNG export is: frames still to wait, or asked for.
     export: ExportStage,
+    /// The "Why this ranking?" view: choices and cached results.
+    pub analysis: analysis::AnalysisView,
 }
 
 /// A PNG export goes: wait until the dialog is gone from the screen, ask the renderer for
@@ -101,6 +104,7 @@ impl ConcordApp {
             fullscreen: false,
             screenshot: Default::default(),
             export: ExportStage::Waiting(2),
+            analysis: analysis::AnalysisView::default(),
         }
     }
 
@@ -159,6 +163,11 @@ impl ConcordApp {
             reveal_proposal(&mut self.state, &mut self.view, &layout);
             layout.clamp_first(&mut self.view.first_proposal);
             menu::toolbar_ui(ui, &mut self.state, &mut self.view, &layout);
+            if self.state.show_analysis {
+                ui.separator();
+                analysis::analysis_ui(ui, &mut self.state, &mut self.analysis);
+                return;
+            }
             let cards_height = (ui.available_height() * 0.45).clamp(180.0, 330.0);
             ui.allocate_ui(egui::vec2(ui.available_width(), cards_height), |ui| {
                 cards::cards_ui(ui, &mut self.state, &mut self.view, &layout);
@@ -355,6 +364,7 @@ pub fn run_command(command: Command, state: &mut AppState) {
         Command::ToggleInspector => state.prefs.show_inspector = !state.prefs.show_inspector,
         Command::ShowShortcuts => state.dialog = Some(Dialog::Shortcuts),
         Command::Present => state.presenter = Some(crate::present::Presenter::default()),
+        Command::WhyRanking => state.show_analysis = !state.show_analysis,
         Command::ZoomIn => state.prefs.zoom_by(1.1),
         Command::ZoomOut => state.prefs.zoom_by(1.0 / 1.1),
         Command::ZoomReset => state.prefs.zoom = 1.0,

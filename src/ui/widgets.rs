@@ -113,6 +113,15 @@ fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
     Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
 }
 
+/// A name cut to 24 characters, for chart labels.
+pub fn short_label(name: &str) -> String {
+    if name.chars().count() <= 24 {
+        name.to_owned()
+    } else {
+        format!("{}…", name.chars().take(23).collect::<String>())
+    }
+}
+
 /// "1st", "2nd", "3rd"…
 pub fn ordinal(n: usize) -> String {
     let suffix = match (n % 10, n % 100) {
