@@ -184,20 +184,45 @@ proptest! {
 
     #[test]
     fn stability_from_leader_and_neighbours_equals_stability_from_all_crossings(p in 2usize..7, c in 2usize..5, seed in any::<u64>(), holes in any::<bool>()) {
-        let s = scenario(p, c, seed, holes);
-        let e = Evaluation::new(&s, WeightSet::Base);
-        let leader = e.order[0];
-        for k in 0..c {
-            let Some(st) = stability(&e, k) else { continue };
-            let all = crossings(&e, k);
-            let below = |f: &dyn Fn(&concord::analysis::Crossing) -> bool| all.iter().filter(|x| x.weight < st.current - 1e-9 && f(x)).map(|x| x.weight).fold(0.0, f64::max);
-            let above = |f: &dyn Fn(&concord::analysis::Crossing) -> bool| all.iter().filter(|x| x.weight > st.current + 1e-9 && f(x)).map(|x| x.weight).fold(1.0, f64::min);
-            let with_leader = |x: &concord::analysis::Crossing| x.pair.0 == leader || x.pair.1 == leader;
-            prop_assert!((st.leader.0 - below(&with_leader)).abs() < 1e-9);
-            prop_assert!((st.leader.1 - above(&with_leader)).abs() < 1e-9);
-            let ranked = |x: &concord::analysis::Crossing| e.standings[x.pair.0].total.is_some() && e.standings[x.pair.1].total.is_some();
-            prop_assert!((st.ranking.0 - below(&ranked)).abs() < 1e-9, "{st:?}");
-            prop_assert!((st.ranking.1 - above(&ranked)).abs() < 1e-9, "{st:?}");
-        }
+        check_stability_against_all_crossings(p, c, seed, holes);
     }
+}
+
+/// The stability intervals found from the leader's and neighbours' crossings equal those
+/// found from every crossing of every pair.
+fn check_stability_against_all_crossings(p: usize, c: usize, seed: u64, holes: bool) {
+    let s = scenario(p, c, seed, holes);
+    let e = Evaluation::new(&s, WeightSet::Base);
+    let leader = e.order[0];
+    for k in 0..c {
+        let Some(st) = stability(&e, k) else { continue };
+        let all = crossings(&e, k);
+        let below = |f: &dyn Fn(&concord::analysis::Crossing) -> bool| {
+            all.iter()
+                .filter(|x| x.weight < st.current - 1e-9 && f(x))
+                .map(|x| x.weight)
+                .fold(0.0, f64::max)
+        };
+        let above = |f: &dyn Fn(&concord::analysis::Crossing) -> bool| {
+            all.iter()
+                .filter(|x| x.weight > st.current + 1e-9 && f(x))
+                .map(|x| x.weight)
+                .fold(1.0, f64::min)
+        };
+        let with_leader =
+            |x: &concord::analysis::Crossing| x.pair.0 == leader || x.pair.1 == leader;
+        assert!((st.leader.0 - below(&with_leader)).abs() < 1e-9, "{st:?}");
+        assert!((st.leader.1 - above(&with_leader)).abs() < 1e-9, "{st:?}");
+        let ranked = |x: &concord::analysis::Crossing| {
+            e.standings[x.pair.0].total.is_some() && e.standings[x.pair.1].total.is_some()
+        };
+        assert!((st.ranking.0 - below(&ranked)).abs() < 1e-9, "{st:?}");
+        assert!((st.ranking.1 - above(&ranked)).abs() < 1e-9, "{st:?}");
+    }
+}
+
+#[test]
+fn stability_with_proposals_tied_now() {
+    // Found by the property test: two proposals tied at the current weight.
+    check_stability_against_all_crossings(5, 3, 9475923164559238831, true);
 }

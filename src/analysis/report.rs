@@ -158,10 +158,16 @@ impl Report {
             "{:<width$}  {:>5}  {:>11}  {:>11}\n",
             "criterion", "now", "leader", "ranking"
         );
-        let range = |r: [f64; 2]| format!("{:.0}–{:.0}%", r[0] * 100.0, r[1] * 100.0);
+        let range = |r: [f64; 2]| {
+            format!(
+                "{}–{}",
+                super::sentences::pct(r[0]),
+                super::sentences::pct(r[1])
+            )
+        };
         for r in &self.stability {
             t += &format!(
-                "{:<width$}  {:>4.0}%  {:>11}  {:>11}\n",
+                "{:<width$}  {:>4.0}%  {:>13}  {:>13}\n",
                 r.criterion,
                 r.current * 100.0,
                 range(r.leader),

@@ -18,12 +18,28 @@ pub struct Explanation {
     pub flips: Vec<Flip>,
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+/// A share as a percentage; one decimal where whole percents would round to 0 or 100.
+pub fn pct(x: f64) -> String {
+    let p = x * 100.0;
+    if (p > 0.0 && p < 0.5) || (p > 99.5 && p < 100.0) {
+        format!("{p:.1}%")
+    } else {
+        format!("{p:.0}%")
+    }
 }
 
 fn points(x: f64) -> String {
     format!("{:.0}", x * 100.0)
+}
+
+/// "1 point", "11 points" (of 100).
+fn n_points(x: f64) -> String {
+    let p = points(x);
+    if p == "1" {
+        "1 point".to_owned()
+    } else {
+        format!("{p} points")
+    }
 }
 
 /// Explains the ranking of `e` (computed from `s`).
@@ -50,18 +66,18 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
     let margin = tl - ts;
     if margin < CLEAR_LEAD {
         out.push(format!(
-            "No clear leader: {} is ahead of {} by {} points of 100, less than {}.",
+            "No clear leader: {} is ahead of {} by {} of 100, less than {}.",
             name(lead),
             name(second),
-            points(margin),
+            n_points(margin),
             points(CLEAR_LEAD)
         ));
     } else {
         out.push(format!(
-            "{} leads with {} of 100, {} points ahead of {}.",
+            "{} leads with {} of 100, {} ahead of {}.",
             name(lead),
             points(tl),
-            points(margin),
+            n_points(margin),
             name(second)
         ));
     }
@@ -123,7 +139,12 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
         };
         out.push(sentence);
     }
-    if !more.is_empty() {
+    if more.len() > 4 {
+        out.push(format!(
+            "The weights of {} other criteria could also change the leader, but only further from where they are now.",
+            more.len()
+        ));
+    } else if !more.is_empty() {
         out.push(format!(
             "{} could also change the leader, but only further from where {} now.",
             if more.len() == 1 {
@@ -135,8 +156,13 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
         ));
     }
     if robust.len() > 3 {
+        let other = if told > 0 || !more.is_empty() {
+            "other "
+        } else {
+            ""
+        };
         out.push(format!(
-            "No change to the weight of any one of the other {} criteria can take the lead from {}.",
+            "No change to the weight of any one of the {other}{} criteria can take the lead from {}.",
             robust.len(),
             name(lead)
         ));
@@ -149,9 +175,9 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
     }
     if margin >= CLEAR_LEAD {
         out.push(format!(
-            "The closest rival is {}, {} points behind.",
+            "The closest rival is {}, {} behind.",
             name(second),
-            points(margin)
+            n_points(margin)
         ));
     }
     if let Some(f) = flips.first() {

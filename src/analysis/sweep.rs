@@ -139,8 +139,13 @@ pub fn crossings_of(
         let (Some(ri), Some(rl)) = (ratio(e, sums, k, i), ratio(e, sums, k, l)) else {
             continue;
         };
+        let diff = |t: f64| Some(ri.at(t)? - rl.at(t)?);
         for t in pair_roots(&ri, &rl) {
-            if let (Some(vi), Some(vl)) = (ri.at(t), rl.at(t)) {
+            // A real crossing: the totals are equal there and change order across it by more
+            // than rounding noise (a tie reached only at an end of the range is not one).
+            let (before, after) = (diff((t - 1e-5).max(0.0)), diff((t + 1e-5).min(1.0)));
+            let crosses = matches!((before, after), (Some(b), Some(a)) if b * a < 0.0 && b.abs() > 1e-12 && a.abs() > 1e-12);
+            if let (true, Some(vi), Some(vl)) = (crosses, ri.at(t), rl.at(t)) {
                 if (vi - vl).abs() < 1e-7 {
                     out.push(Crossing {
                         weight: t,
@@ -234,7 +239,24 @@ pub fn stability_with(e: &Evaluation, sums: &Sums, k: usize) -> Option<Stability
     }
     let leader = ranked[0];
     let mut pairs: Vec<(usize, usize)> = ranked[1..].iter().map(|&i| (leader, i)).collect();
-    pairs.extend(ranked.windows(2).skip(1).map(|w| (w[0], w[1])));
+    // Neighbours in the ranking; proposals tied now form one group, and every member of a
+    // group neighbours every member of the next (a tie can break either way).
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &i in &ranked {
+        match groups.last_mut() {
+            Some(g) if e.standings[g[0]].rank == e.standings[i].rank => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    for w in groups.windows(2) {
+        for &a in &w[0] {
+            for &b in &w[1] {
+                if a != leader {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    }
     let all = crossings_of(e, sums, k, &pairs);
     let mut s = Stability {
         criterion: k,
