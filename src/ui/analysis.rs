@@ -31,6 +31,8 @@ pub struct AnalysisView {
     smaa: Option<SmaaResult>,
     /// The quick-weights dialog, when open.
     pub quick: Option<QuickWeights>,
+    /// Whether the user chose the criterion (otherwise the most telling one is shown).
+    picked: bool,
 }
 
 /// Monte Carlo settings as edited in the panel.
@@ -115,8 +117,16 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
         ui.label("Add at least two proposals and one criterion, and score them, to see why they rank as they do.");
         return;
     }
-    view.criterion = view.criterion.min(n_c - 1);
     let sentences = view.explanation(state).sentences.clone();
+    if !view.picked {
+        // Start with the weight that moves the leader's margin most.
+        view.criterion = view
+            .cache
+            .as_ref()
+            .and_then(|c| c.tornado.first())
+            .map_or(0, |b| b.criterion);
+    }
+    view.criterion = view.criterion.min(n_c - 1);
     run_smaa(ui.ctx(), state, view);
     egui::ScrollArea::vertical().id_salt("analysis").auto_shrink([false, false]).show(ui, |ui| {
         ui.heading("Why this ranking?");
@@ -156,6 +166,7 @@ fn sweep_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
     let s = state.scenario();
     let e = &state.eval;
     let label = ui.label("Criterion:");
+    let before = view.criterion;
     egui::ComboBox::from_id_salt("sweep-criterion")
         .selected_text(&s.criteria[view.criterion].name)
         .width(ui.available_width() * 0.8)
@@ -167,6 +178,9 @@ fn sweep_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
         .response
         .labelled_by(label.id)
         .on_hover_text("The criterion whose weight the chart moves from 0 to 100%");
+    if view.criterion != before {
+        view.picked = true;
+    }
     let k = view.criterion;
     let current = e.weights.get(k).copied().unwrap_or(0.0);
     if let Some(st) = view

@@ -347,11 +347,7 @@ fn criterion_slide(
                                 format!("{} {}", s.proposals[p].label(), value_text(prev, v))
                             })
                             .collect();
-                        ui.label(
-                            RichText::new(line.join(" · "))
-                                .size(sz.small * 0.8)
-                                .color(weak),
-                        );
+                        ui.label(RichText::new(line.join(" · ")).size(sz.small).color(weak));
                     }
                 });
             });
