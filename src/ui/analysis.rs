@@ -255,21 +255,16 @@ fn weight_editor_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) 
         return; // perspective weights are edited in the table
     }
     ui.horizontal(|ui| {
-        let l = ui.label("Its weight:");
+        ui.label("Its weight:");
         let mut w = c.weight;
-        let r = ui
-            .add(
-                egui::DragValue::new(&mut w)
-                    .range(0.0..=100.0)
-                    .speed(0.05)
-                    .max_decimals(2),
-            )
-            .labelled_by(l.id)
-            .accessible_name(format!("Weight of {} (analysis)", c.name))
-            .on_hover_text(
-                "Drag to see the totals, the chart and the sentences follow; Ctrl+Z undoes",
-            );
-        if r.changed() {
+        let tip = "Drag to see the totals, the chart and the sentences follow; Ctrl+Z undoes";
+        let changed = super::widgets::weight_drag(
+            ui,
+            &mut w,
+            format!("Weight of {} (analysis)", c.name),
+            tip,
+        );
+        if changed {
             let mut new = c.clone();
             new.weight = w;
             state.edit(

@@ -936,16 +936,8 @@ fn criterion_ui(ui: &mut Ui, state: &mut AppState, cid: &str) {
     ui.horizontal(|ui| {
         ui.label("Weight");
         let mut w = c.weight;
-        if ui
-            .add(
-                egui::DragValue::new(&mut w)
-                    .range(0.0..=100.0)
-                    .speed(0.05)
-                    .max_decimals(2),
-            )
-            .accessible_name(format!("Weight of {} (inspector)", c.name))
-            .on_hover_text("Relative importance; 0 leaves the criterion out")
-            .changed()
+        let tip = "Relative importance; 0 leaves the criterion out";
+        if super::widgets::weight_drag(ui, &mut w, format!("Weight of {} (inspector)", c.name), tip)
         {
             state.edit(
                 format!("weight of {}", c.name),

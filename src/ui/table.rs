@@ -5,7 +5,7 @@
 use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::widgets::{ordinal, score_fill, total_text};
+use super::widgets::{ordinal, score_fill, total_text, weight_drag};
 use super::{ColumnLayout, ViewState};
 use crate::app::{AppState, Edit, Selection};
 use crate::model::{Criterion, Scale, Score, ScoreValue};
@@ -225,16 +225,8 @@ fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Act
     match state.weight_set() {
         WeightSet::Base => {
             let mut w = c.weight;
-            let r = ui
-                .add(
-                    egui::DragValue::new(&mut w)
-                        .range(0.0..=100.0)
-                        .speed(0.05)
-                        .max_decimals(2),
-                )
-                .accessible_name(format!("Weight of {}", c.name))
-                .on_hover_text("Drag or type the weight; 0 leaves the criterion out");
-            if r.changed() {
+            let tip = "Drag or type the weight; 0 leaves the criterion out";
+            if weight_drag(ui, &mut w, format!("Weight of {}", c.name), tip) {
                 let mut new = c.clone();
                 new.weight = w;
                 actions.push(Action::Edit(
@@ -246,19 +238,17 @@ fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Act
         }
         WeightSet::Perspective(p) => {
             let mut w = p.weights.get(&c.id).copied().unwrap_or(0.0);
-            let r = ui
-                .add(
-                    egui::DragValue::new(&mut w)
-                        .range(0.0..=100.0)
-                        .speed(0.05)
-                        .max_decimals(2),
-                )
-                .accessible_name(format!("Weight of {} for {}", c.name, p.name))
-                .on_hover_text(format!(
-                    "The weight of this criterion in the perspective “{}”",
-                    p.name
-                ));
-            if r.changed() {
+            let tip = format!(
+                "The weight of this criterion in the perspective “{}”",
+                p.name
+            );
+            let changed = weight_drag(
+                ui,
+                &mut w,
+                format!("Weight of {} for {}", c.name, p.name),
+                &tip,
+            );
+            if changed {
                 if let Some(pi) = state
                     .scenario()
                     .perspectives

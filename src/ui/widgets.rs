@@ -64,6 +64,19 @@ pub fn lines_field(ui: &mut Ui, label: &str, values: &[String], hint: &str) -> O
     })
 }
 
+/// A weight editor (0–100, fine steps) with an accessible name; true when it changed.
+pub fn weight_drag(ui: &mut Ui, weight: &mut f64, accessible_name: String, tooltip: &str) -> bool {
+    ui.add(
+        egui::DragValue::new(weight)
+            .range(0.0..=100.0)
+            .speed(0.05)
+            .max_decimals(2),
+    )
+    .accessible_name(accessible_name)
+    .on_hover_text(tooltip)
+    .changed()
+}
+
 /// A button with a tooltip that is greyed out when `enabled` is false.
 pub fn button(ui: &mut Ui, enabled: bool, label: &str, tooltip: &str) -> Response {
     ui.add_enabled(enabled, egui::Button::new(label))
