@@ -4,8 +4,8 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use concord::analysis::sweep::{stability_with, Sums};
-use concord::analysis::{score_flips, smaa, sweep_totals, tornado, SmaaOptions};
+use concord::analysis::sweep::{stability_with, sweep_totals_with, Sums};
+use concord::analysis::{score_flips, smaa, tornado, SmaaOptions};
 use concord::scoring::{Evaluation, WeightSet};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -22,8 +22,9 @@ fn analysis(c: &mut Criterion) {
     g.sample_size(10).measurement_time(Duration::from_secs(15));
     g.bench_function("S1 sweep lines (21 points, every criterion)", |b| {
         b.iter(|| {
+            let sums = Sums::new(&e);
             for k in 0..big.criteria.len() {
-                black_box(sweep_totals(&e, k, 21));
+                black_box(sweep_totals_with(&e, &sums, k, 21));
             }
         })
     });
@@ -41,10 +42,10 @@ fn analysis(c: &mut Criterion) {
     });
     g.bench_function("S1-S4 together", |b| {
         b.iter(|| {
-            for k in 0..big.criteria.len() {
-                black_box(sweep_totals(&e, k, 21));
-            }
             let sums = Sums::new(&e);
+            for k in 0..big.criteria.len() {
+                black_box(sweep_totals_with(&e, &sums, k, 21));
+            }
             for k in 0..big.criteria.len() {
                 black_box(stability_with(&e, &sums, k));
             }

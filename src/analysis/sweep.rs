@@ -75,14 +75,6 @@ fn ratio(e: &Evaluation, sums: &Sums, k: usize, i: usize) -> Option<Ratio> {
     })
 }
 
-/// The rational form of every proposal's total as a function of the weight of criterion k.
-fn ratios(e: &Evaluation, k: usize) -> Option<Vec<Ratio>> {
-    let sums = Sums::new(e);
-    (0..e.n_proposals())
-        .map(|i| ratio(e, &sums, k, i))
-        .collect()
-}
-
 /// Proposal i's total with the weight of criterion k set to `t` (others rescaled).
 pub fn total_at(e: &Evaluation, sums: &Sums, k: usize, i: usize, t: f64) -> Option<f64> {
     ratio(e, sums, k, i)?.at(t)
@@ -90,16 +82,26 @@ pub fn total_at(e: &Evaluation, sums: &Sums, k: usize, i: usize, t: f64) -> Opti
 
 /// Every proposal's total at each of `points` weights of criterion k from 0 to 1 (S1 lines).
 pub fn sweep_totals(e: &Evaluation, k: usize, points: usize) -> Vec<Vec<(f64, Option<f64>)>> {
-    let Some(r) = ratios(e, k) else {
-        return Vec::new();
-    };
+    sweep_totals_with(e, &Sums::new(e), k, points)
+}
+
+/// As `sweep_totals`, with the sums computed once for all criteria.
+pub fn sweep_totals_with(
+    e: &Evaluation,
+    sums: &Sums,
+    k: usize,
+    points: usize,
+) -> Vec<Vec<(f64, Option<f64>)>> {
     let points = points.max(2);
-    r.iter()
-        .map(|ri| {
+    (0..e.n_proposals())
+        .map(|i| {
+            let Some(r) = ratio(e, sums, k, i) else {
+                return Vec::new();
+            };
             (0..points)
                 .map(|s| {
                     let t = s as f64 / (points - 1) as f64;
-                    (t, ri.at(t))
+                    (t, r.at(t))
                 })
                 .collect()
         })
