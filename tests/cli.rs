@@ -174,7 +174,7 @@ fn analyze_prints_stability_flips_and_acceptability() {
     );
     assert!(out.contains("Stability: weight shares"));
     assert!(
-        out.contains("intl-law                  8%        0–30%"),
+        out.contains("intl-law                  8%         0%–30%         0%–13%"),
         "{out}"
     );
     assert!(
