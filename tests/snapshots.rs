@@ -6,13 +6,30 @@ use concord::ui::ConcordApp;
 use egui_kittest::Harness;
 
 fn window(theme: egui::Theme, size: egui::Vec2) -> Harness<'static, ConcordApp> {
+    // The app applies its own theme preference, so the preference decides the colours.
+    let prefs = concord::app::Prefs {
+        theme: match theme {
+            egui::Theme::Light => concord::app::ThemeChoice::Light,
+            egui::Theme::Dark => concord::app::ThemeChoice::Dark,
+        },
+        ..Default::default()
+    };
     let mut h = Harness::builder()
         .with_size(size)
         .with_theme(theme)
         .with_max_steps(16)
         .wgpu()
         .with_context_setup(concord::ui::fonts::install_fonts)
-        .build_eframe(|cc| ConcordApp::for_tests(&cc.egui_ctx));
+        .build_eframe(move |cc| {
+            ConcordApp::new(
+                &cc.egui_ctx,
+                concord::ui::StartOptions {
+                    path_field_dialogs: true,
+                    ..Default::default()
+                },
+                prefs,
+            )
+        });
     h.run();
     h
 }
