@@ -757,3 +757,74 @@ fn quick_weights_by_rank_order_are_one_undo_step() {
         .iter()
         .all(|c| c.weight == 1.0));
 }
+
+#[test]
+fn dragging_a_criterion_onto_another_moves_it() {
+    let mut h = harness();
+    let from = h.get_by_label("Ends the Gaza blockade").rect().center();
+    let to = h
+        .get_by_label("Security guarantees and third-party roles")
+        .rect()
+        .center();
+    h.drag_at(from);
+    h.run();
+    // Move in steps, as a hand does, so egui sees a drag.
+    for i in 1..=5 {
+        let t = i as f32 / 5.0;
+        h.hover_at(from + (to - from) * t);
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let ids: Vec<String> = h
+        .state()
+        .state
+        .scenario()
+        .criteria
+        .iter()
+        .take(3)
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(ids, ["armed-groups", "security-guarantees", "blockade"]);
+    assert_eq!(
+        h.state().state.history.undo_label(),
+        Some("move Ends the Gaza blockade")
+    );
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().state.scenario().criteria[0].id, "blockade");
+}
+
+#[test]
+fn dragging_a_card_onto_another_moves_the_proposal() {
+    let mut h = harness();
+    let from = h.get_by_label("Arab Peace Initiative").rect().center();
+    let to = h
+        .get_by_label("Aqaba format, widened to Turkey and Qatar")
+        .rect()
+        .center();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=5 {
+        let t = i as f32 / 5.0;
+        h.hover_at(from + (to - from) * t);
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let ids: Vec<String> = h
+        .state()
+        .state
+        .scenario()
+        .proposals
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    assert_eq!(
+        ids,
+        ["land-for-all", "aqaba-plus", "api", "abraham", "oslo"]
+    );
+    // Totals and ranks move with their proposals.
+    assert_eq!(rank_of(&h, "api"), Some(2));
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().state.scenario().proposals[0].id, "api");
+}

@@ -172,6 +172,9 @@ fn reveal_row(state: &mut AppState, view: &mut ViewState, rows: &[Row]) -> Optio
     rows.iter().position(|r| *r == Row::Criterion(k))
 }
 
+/// The payload of a criterion being dragged to a new row.
+struct CriterionDrag(usize);
+
 /// What a click in the table asks for; applied after the table is drawn.
 enum Action {
     ToggleGroup(String),
@@ -198,7 +201,11 @@ fn criterion_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<
     let selected = state.selection == Selection::Criterion(c.id.clone());
     ui.vertical(|ui| {
         let r = ui
-            .add(egui::Button::selectable(selected, RichText::new(&c.name)).truncate())
+            .add(
+                egui::Button::selectable(selected, RichText::new(&c.name))
+                    .truncate()
+                    .sense(egui::Sense::click_and_drag()),
+            )
             .on_hover_text(if c.description.is_empty() {
                 &c.name
             } else {
@@ -206,6 +213,25 @@ fn criterion_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<
             });
         if r.clicked() || r.gained_focus() {
             actions.push(Action::Select(Selection::Criterion(c.id.clone())));
+        }
+        // Drag a criterion's name onto another to move it there.
+        r.dnd_set_drag_payload(CriterionDrag(k));
+        if let Some(from) = r.dnd_release_payload::<CriterionDrag>() {
+            if from.0 != k {
+                let name = state.scenario().criteria[from.0].name.clone();
+                actions.push(Action::Edit(
+                    format!("move {name}"),
+                    None,
+                    Box::new(Edit::MoveCriterion(from.0, k)),
+                ));
+            }
+        }
+        if r.dnd_hover_payload::<CriterionDrag>().is_some() {
+            ui.painter().hline(
+                r.rect.x_range(),
+                r.rect.top(),
+                egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
+            );
         }
         let direction = match c.direction {
             crate::model::Direction::HigherIsBetter => "",
