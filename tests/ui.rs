@@ -828,3 +828,51 @@ fn dragging_a_card_onto_another_moves_the_proposal() {
     ctrl(&mut h, Key::Z);
     assert_eq!(h.state().state.scenario().proposals[0].id, "api");
 }
+
+fn harness_with_recovery(dir: &std::path::Path) -> H {
+    let dir = dir.to_owned();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_max_steps(16)
+        .build_eframe(move |cc| {
+            ConcordApp::new(
+                &cc.egui_ctx,
+                concord::ui::StartOptions {
+                    path_field_dialogs: true,
+                    recovery_dir: Some(dir),
+                    ..Default::default()
+                },
+                concord::app::Prefs::default(),
+            )
+        });
+    h.run();
+    h
+}
+
+#[test]
+fn unsaved_work_survives_a_crash_and_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let edited = {
+        let mut h = harness_with_recovery(dir.path());
+        click(&mut h, "Aqaba+ × Ends the Gaza blockade");
+        click(&mut h, "Strong");
+        h.run();
+        assert!(
+            dir.path().join("recovery.ron").exists(),
+            "a copy is written at once"
+        );
+        h.state().state.scenario().clone()
+        // The harness is dropped here without closing: as if the app had been killed.
+    };
+    let mut h = harness_with_recovery(dir.path());
+    h.get_by_label("Restore unsaved work?");
+    click(&mut h, "Restore");
+    let s = &h.state().state;
+    assert_eq!(s.scenario(), &edited);
+    assert!(s.doc.is_dirty(), "restored work still needs saving");
+    // Discarding on a later start removes the copy.
+    drop(h);
+    let mut h = harness_with_recovery(dir.path());
+    click(&mut h, "Discard");
+    assert!(!dir.path().join("recovery.ron").exists());
+}
