@@ -2,21 +2,19 @@
 //! Mesa's llvmpipe). Create or update them with `UPDATE_SNAPSHOTS=1 cargo test --features snapshot`.
 #![cfg(feature = "snapshot")]
 
+use concord::app::ThemeChoice;
 use concord::ui::ConcordApp;
 use egui_kittest::Harness;
 
-fn window(theme: egui::Theme, size: egui::Vec2) -> Harness<'static, ConcordApp> {
-    // The app applies its own theme preference, so the preference decides the colours.
+/// The app with a theme preference (the app applies its own preference, so it decides the
+/// colours), rendered at `size`.
+fn app(theme: ThemeChoice, size: egui::Vec2) -> Harness<'static, ConcordApp> {
     let prefs = concord::app::Prefs {
-        theme: match theme {
-            egui::Theme::Light => concord::app::ThemeChoice::Light,
-            egui::Theme::Dark => concord::app::ThemeChoice::Dark,
-        },
+        theme,
         ..Default::default()
     };
     let mut h = Harness::builder()
         .with_size(size)
-        .with_theme(theme)
         .with_max_steps(16)
         .wgpu()
         .with_context_setup(concord::ui::fonts::install_fonts)
@@ -32,6 +30,13 @@ fn window(theme: egui::Theme, size: egui::Vec2) -> Harness<'static, ConcordApp> 
         });
     h.run();
     h
+}
+
+fn window(theme: egui::Theme, size: egui::Vec2) -> Harness<'static, ConcordApp> {
+    match theme {
+        egui::Theme::Light => app(ThemeChoice::Light, size),
+        egui::Theme::Dark => app(ThemeChoice::Dark, size),
+    }
 }
 
 #[test]
@@ -77,27 +82,8 @@ fn export_view_as_png_saves_the_rendered_window() {
 }
 
 /// The presentation at 1920×1080 after `steps` presses of →.
-fn slide(theme: concord::app::ThemeChoice, steps: usize) -> Harness<'static, ConcordApp> {
-    let prefs = concord::app::Prefs {
-        theme,
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_max_steps(16)
-        .wgpu()
-        .with_context_setup(concord::ui::fonts::install_fonts)
-        .build_eframe(move |cc| {
-            ConcordApp::new(
-                &cc.egui_ctx,
-                concord::ui::StartOptions {
-                    path_field_dialogs: true,
-                    ..Default::default()
-                },
-                prefs,
-            )
-        });
-    h.run();
+fn slide(theme: ThemeChoice, steps: usize) -> Harness<'static, ConcordApp> {
+    let mut h = app(theme, egui::vec2(1920.0, 1080.0));
     h.key_press(egui::Key::F5);
     h.run();
     for _ in 0..steps {
@@ -112,31 +98,30 @@ const RANKING: usize = 20;
 
 #[test]
 fn slide_title_light() {
-    slide(concord::app::ThemeChoice::Light, 0).snapshot("slide_title_light");
+    slide(ThemeChoice::Light, 0).snapshot("slide_title_light");
 }
 
 #[test]
 fn slide_criterion_light() {
-    slide(concord::app::ThemeChoice::Light, CRITERION_4).snapshot("slide_criterion_light");
+    slide(ThemeChoice::Light, CRITERION_4).snapshot("slide_criterion_light");
 }
 
 #[test]
 fn slide_ranking_light() {
-    slide(concord::app::ThemeChoice::Light, RANKING).snapshot("slide_ranking_light");
+    slide(ThemeChoice::Light, RANKING).snapshot("slide_ranking_light");
 }
 
 #[test]
 fn slide_title_high_contrast() {
-    slide(concord::app::ThemeChoice::HighContrast, 0).snapshot("slide_title_high_contrast");
+    slide(ThemeChoice::HighContrast, 0).snapshot("slide_title_high_contrast");
 }
 
 #[test]
 fn slide_criterion_high_contrast() {
-    slide(concord::app::ThemeChoice::HighContrast, CRITERION_4)
-        .snapshot("slide_criterion_high_contrast");
+    slide(ThemeChoice::HighContrast, CRITERION_4).snapshot("slide_criterion_high_contrast");
 }
 
 #[test]
 fn slide_ranking_high_contrast() {
-    slide(concord::app::ThemeChoice::HighContrast, RANKING).snapshot("slide_ranking_high_contrast");
+    slide(ThemeChoice::HighContrast, RANKING).snapshot("slide_ranking_high_contrast");
 }

@@ -60,6 +60,23 @@ fn rank_of(h: &H, proposal: &str) -> Option<usize> {
     s.eval.standings[i].rank
 }
 
+/// Drags the widget labelled `from` onto the one labelled `to`, in steps as a hand does, so
+/// egui sees a drag and not a click.
+fn drag(h: &mut H, from: &str, to: &str) {
+    let (from, to) = (
+        h.get_by_label(from).rect().center(),
+        h.get_by_label(to).rect().center(),
+    );
+    h.drag_at(from);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
 /// Replaces the text of a field found by role and label.
 fn type_into(h: &mut H, role: Role, label: &str, text: &str) {
     h.get_by_role_and_label(role, label).focus();
@@ -761,21 +778,11 @@ fn quick_weights_by_rank_order_are_one_undo_step() {
 #[test]
 fn dragging_a_criterion_onto_another_moves_it() {
     let mut h = harness();
-    let from = h.get_by_label("Ends the Gaza blockade").rect().center();
-    let to = h
-        .get_by_label("Security guarantees and third-party roles")
-        .rect()
-        .center();
-    h.drag_at(from);
-    h.run();
-    // Move in steps, as a hand does, so egui sees a drag.
-    for i in 1..=5 {
-        let t = i as f32 / 5.0;
-        h.hover_at(from + (to - from) * t);
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
+    drag(
+        &mut h,
+        "Ends the Gaza blockade",
+        "Security guarantees and third-party roles",
+    );
     let ids: Vec<String> = h
         .state()
         .state
@@ -797,20 +804,11 @@ fn dragging_a_criterion_onto_another_moves_it() {
 #[test]
 fn dragging_a_card_onto_another_moves_the_proposal() {
     let mut h = harness();
-    let from = h.get_by_label("Arab Peace Initiative").rect().center();
-    let to = h
-        .get_by_label("Aqaba format, widened to Turkey and Qatar")
-        .rect()
-        .center();
-    h.drag_at(from);
-    h.run();
-    for i in 1..=5 {
-        let t = i as f32 / 5.0;
-        h.hover_at(from + (to - from) * t);
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
+    drag(
+        &mut h,
+        "Arab Peace Initiative",
+        "Aqaba format, widened to Turkey and Qatar",
+    );
     let ids: Vec<String> = h
         .state()
         .state

@@ -284,7 +284,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
         &self.s[start..self.i]
     }
 
-    fn expect(&mut self, c: u8) -> Result<(), Stop> {
+    fn eat(&mut self, c: u8) -> Result<(), Stop> {
         self.skip_ws();
         if self.peek() == Some(c) {
             self.i += 1;
@@ -296,7 +296,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
 
     /// `(a, b)` or `(field: value, …)`.
     fn parens(&mut self) -> Result<(), Stop> {
-        self.expect(b'(')?;
+        self.eat(b'(')?;
         let mut index = 0;
         loop {
             self.skip_ws();
@@ -339,7 +339,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
     }
 
     fn list(&mut self) -> Result<(), Stop> {
-        self.expect(b'[')?;
+        self.eat(b'[')?;
         let mut index = 0;
         loop {
             self.skip_ws();
@@ -362,7 +362,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
     }
 
     fn map(&mut self) -> Result<(), Stop> {
-        self.expect(b'{')?;
+        self.eat(b'{')?;
         loop {
             self.skip_ws();
             if self.peek() == Some(b'}') {
@@ -376,7 +376,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
                 .strip_prefix('"')
                 .and_then(|k| k.strip_suffix('"'))
                 .map_or(raw.clone(), str::to_owned);
-            self.expect(b':')?;
+            self.eat(b':')?;
             self.path.push(Seg::Key(key));
             let r = self.value();
             self.path.pop();
@@ -391,7 +391,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
     }
 
     fn string(&mut self) -> Result<(), Stop> {
-        self.expect(b'"')?;
+        self.eat(b'"')?;
         while let Some(c) = self.peek() {
             self.i += 1;
             match c {
@@ -423,7 +423,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
             hashes += 1;
             self.i += 1;
         }
-        self.expect(b'"')?;
+        self.eat(b'"')?;
         while self.i < self.s.len() {
             if self.s[self.i] == b'"'
                 && self.s[self.i + 1..]
