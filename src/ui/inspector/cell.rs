@@ -1,0 +1,261 @@
+//! One cell: its score on the criterion's scale, the rationale and the evidence.
+
+use egui::{RichText, Ui};
+
+use super::short;
+use crate::app::{AppState, Edit};
+use crate::model::{Citation, Criterion, Scale, Score, ScoreValue};
+use crate::ui::table::value_text;
+use crate::ui::widgets::{button, text_area, text_field};
+
+pub(super) fn cell_ui(ui: &mut Ui, state: &mut AppState, cid: &str, pid: &str) {
+    let s = state.scenario();
+    let (Some(k), Some(p)) = (s.criterion_index(cid), s.proposal_index(pid)) else {
+        return;
+    };
+    let criterion = s.criteria[k].clone();
+    let proposal = s.proposals[p].clone();
+    let score = state
+        .eval
+        .cell(k, p)
+        .and_then(|i| s.scores.get(i))
+        .cloned()
+        .unwrap_or_else(|| Score {
+            criterion: cid.to_owned(),
+            proposal: pid.to_owned(),
+            ..Score::default()
+        });
+    ui.label(RichText::new(&proposal.name).strong().size(15.0));
+    ui.label(RichText::new(format!("on {}", criterion.name)).strong());
+    if !criterion.description.is_empty() {
+        ui.label(RichText::new(&criterion.description).small().weak());
+    }
+    ui.add_space(6.0);
+    let label = format!("score of {} on {}", proposal.label(), criterion.name);
+    let set = |state: &mut AppState, new: Score, label: String, key: Option<String>| {
+        let cell = (!new.is_empty()).then_some(new);
+        state.edit(
+            label,
+            key,
+            Edit::SetScore(cid.to_owned(), pid.to_owned(), cell),
+        );
+    };
+    // Value, by the kind of scale.
+    ui.label(RichText::new("Score").small().weak());
+    if let Some(value) = value_editor_ui(ui, &criterion, score.value) {
+        set(
+            state,
+            Score {
+                value,
+                ..score.clone()
+            },
+            label.clone(),
+            Some(format!("value:{cid}:{pid}")),
+        );
+    }
+    ui.label(
+        RichText::new(format!("Shown as: {}", value_text(&criterion, score.value)))
+            .small()
+            .weak(),
+    );
+    ui.add_space(6.0);
+    if let Some(rationale) = text_area(
+        ui,
+        "Rationale",
+        &score.rationale,
+        "Why this score, attributed: “The essay argues…”",
+        5,
+    ) {
+        set(
+            state,
+            Score {
+                rationale,
+                ..score.clone()
+            },
+            format!("rationale of {} on {}", proposal.label(), criterion.name),
+            Some(format!("rationale:{cid}:{pid}")),
+        );
+    }
+    ui.add_space(6.0);
+    let evidence_label = format!("evidence of {} on {}", proposal.label(), criterion.name);
+    if let Some(evidence) = citations_ui(
+        ui,
+        state,
+        "Evidence",
+        &score.evidence,
+        &format!("evidence:{cid}:{pid}"),
+    ) {
+        set(
+            state,
+            Score {
+                evidence,
+                ..score.clone()
+            },
+            evidence_label,
+            Some(format!("evidence:{cid}:{pid}")),
+        );
+    }
+}
+
+/// Edits a value by scale; returns the new value (`None` inside = not scored) on change.
+fn value_editor_ui(
+    ui: &mut Ui,
+    c: &Criterion,
+    value: Option<ScoreValue>,
+) -> Option<Option<ScoreValue>> {
+    let mut out = None;
+    match &c.scale {
+        Scale::Numeric { min, max, step } => {
+            ui.horizontal(|ui| {
+                let mut scored = value.is_some();
+                if ui
+                    .checkbox(&mut scored, "Scored")
+                    .on_hover_text(
+                        "Untick to leave the cell unscored (left out of the total, not 0)",
+                    )
+                    .changed()
+                {
+                    out = Some(scored.then_some(ScoreValue::Number(*min)));
+                }
+                if let Some(ScoreValue::Number(x)) = value {
+                    let mut x = x;
+                    if ui
+                        .add(
+                            egui::DragValue::new(&mut x)
+                                .range(*min..=*max)
+                                .speed(*step * 0.2)
+                                .max_decimals(3),
+                        )
+                        .accessible_name("Score value")
+                        .on_hover_text(format!("A value from {min} to {max}"))
+                        .changed()
+                    {
+                        out = Some(Some(ScoreValue::Number(x)));
+                    }
+                }
+            });
+        }
+        Scale::Levels(levels) => {
+            if ui
+                .radio(value.is_none(), "Not scored")
+                .on_hover_text("Left out of the total, not counted as 0")
+                .clicked()
+            {
+                out = Some(None);
+            }
+            for (i, l) in levels.iter().enumerate() {
+                let v = ScoreValue::Level(i as u32);
+                if ui
+                    .radio(value == Some(v), l)
+                    .on_hover_text(format!("Level {} of {}", i + 1, levels.len()))
+                    .clicked()
+                {
+                    out = Some(Some(v));
+                }
+            }
+        }
+        Scale::YesNo => {
+            for (label, v) in [
+                ("Not scored", None),
+                ("Yes", Some(ScoreValue::Bool(true))),
+                ("No", Some(ScoreValue::Bool(false))),
+            ] {
+                if ui.radio(value == v, label).clicked() {
+                    out = Some(v);
+                }
+            }
+        }
+    }
+    out.filter(|v| *v != value)
+}
+
+/// Edits a list of citations; returns the new list on change.
+pub(super) fn citations_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    title: &str,
+    list: &[Citation],
+    id: &str,
+) -> Option<Vec<Citation>> {
+    let sources = &state.scenario().sources;
+    let mut out: Option<Vec<Citation>> = None;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(title).strong());
+        let tip = if sources.is_empty() {
+            "Add a source to the bibliography first (select the scenario)"
+        } else {
+            "Cite a source from the bibliography"
+        };
+        if button(ui, !sources.is_empty(), "+ Add citation", tip).clicked() {
+            let mut v = list.to_vec();
+            v.push(Citation {
+                source: sources[0].id.clone(),
+                ..Citation::default()
+            });
+            out = Some(v);
+        }
+    });
+    for (j, cit) in list.iter().enumerate() {
+        ui.push_id((id, j), |ui| {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let l = ui.label("Source");
+                    let full = sources
+                        .iter()
+                        .find(|s| s.id == cit.source)
+                        .map_or_else(|| format!("missing: {}", cit.source), |s| s.title.clone());
+                    // Long titles would widen the panel; the full title is in the tooltip.
+                    let current = short(&full, 30);
+                    let mut chosen = cit.source.clone();
+                    egui::ComboBox::from_id_salt("source-pick")
+                        .selected_text(current)
+                        .width((ui.available_width() - 64.0).max(80.0))
+                        .wrap_mode(egui::TextWrapMode::Truncate)
+                        .show_ui(ui, |ui| {
+                            for s in sources {
+                                ui.selectable_value(&mut chosen, s.id.clone(), &s.title);
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id)
+                        .on_hover_text(&full);
+                    if chosen != cit.source {
+                        let mut v = list.to_vec();
+                        v[j].source = chosen;
+                        out = Some(v);
+                    }
+                    if ui
+                        .button("✖")
+                        .on_hover_text("Remove this citation")
+                        .clicked()
+                    {
+                        let mut v = list.to_vec();
+                        v.remove(j);
+                        out = Some(v);
+                    }
+                });
+                if let Some(locator) = text_field(
+                    ui,
+                    "Locator",
+                    &cit.locator,
+                    "Page, paragraph or section, e.g. para. 8",
+                ) {
+                    let mut v = list.to_vec();
+                    v[j].locator = locator;
+                    out = Some(v);
+                }
+                if let Some(note) = text_field(
+                    ui,
+                    "Note",
+                    &cit.note,
+                    "What the source says there, paraphrased",
+                ) {
+                    let mut v = list.to_vec();
+                    v[j].note = note;
+                    out = Some(v);
+                }
+            });
+        });
+    }
+    out
+}
