@@ -1,0 +1,151 @@
+//! Totals with coverage, each criterion's contribution, and a radar of the scores.
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Polygon, Text};
+
+use crate::app::AppState;
+use crate::ui::widgets::proposal_colour;
+
+pub(super) fn totals_ui(ui: &mut Ui, state: &AppState) {
+    let s = state.scenario();
+    let e = &state.eval;
+    ui.label(RichText::new("Totals (0–100), with the share of the weight scored").strong());
+    let bars: Vec<Bar> = s
+        .proposals
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let st = e.standings[i];
+            Bar::new(i as f64, st.total.unwrap_or(0.0) * 100.0)
+                .width(0.6)
+                .fill(proposal_colour(p, i))
+                .name(format!(
+                    "{} ({:.0}% scored)",
+                    p.label(),
+                    st.coverage * 100.0
+                ))
+        })
+        .collect();
+    Plot::new("totals")
+        .height(220.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .show_axes([false, true])
+        .allow_scroll(false)
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new("totals", bars));
+            for (i, pr) in s.proposals.iter().enumerate() {
+                let st = e.standings[i];
+                p.text(Text::new(
+                    "",
+                    egui_plot::PlotPoint::new(i as f64, st.total.unwrap_or(0.0) * 100.0 + 6.0),
+                    RichText::new(format!(
+                        "{} {} ({:.0}%)",
+                        pr.label(),
+                        crate::ui::widgets::total_text(st.total),
+                        st.coverage * 100.0
+                    ))
+                    .small(),
+                ));
+            }
+        });
+}
+
+/// A qualitative palette for criteria in stacked charts.
+fn criterion_colour(k: usize) -> Color32 {
+    let h = (k as f32 * 0.618_034) % 1.0;
+    egui::ecolor::Hsva::new(h, 0.45, 0.8, 1.0).into()
+}
+
+pub(super) fn contributions_ui(ui: &mut Ui, state: &AppState) {
+    let s = state.scenario();
+    let e = &state.eval;
+    ui.label(RichText::new("What each criterion adds to each total").strong());
+    let n_p = s.proposals.len();
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (k, c) in s.criteria.iter().enumerate() {
+        let w = e.weights.get(k).copied().unwrap_or(0.0);
+        if w <= 0.0 {
+            continue;
+        }
+        let bars: Vec<Bar> = (0..n_p)
+            .map(|i| {
+                let cov = e.standings[i].coverage;
+                let v = e.value(k, i).unwrap_or(0.0);
+                let h = if cov > 0.0 { 100.0 * w * v / cov } else { 0.0 };
+                Bar::new(i as f64, h)
+                    .width(0.6)
+                    .fill(criterion_colour(k))
+                    .name(format!("{}: {}", s.proposals[i].label(), c.name))
+            })
+            .collect();
+        let refs: Vec<&BarChart> = charts.iter().collect();
+        let chart = BarChart::new(&c.name, bars)
+            .color(criterion_colour(k))
+            .stack_on(&refs);
+        charts.push(chart);
+    }
+    Plot::new("contributions")
+        .height(220.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .show_axes([false, true])
+        .allow_scroll(false)
+        .show(ui, |p| {
+            for c in charts {
+                p.bar_chart(c);
+            }
+            for (i, pr) in s.proposals.iter().enumerate() {
+                p.text(Text::new(
+                    "",
+                    egui_plot::PlotPoint::new(i as f64, -5.0),
+                    RichText::new(pr.label()).small(),
+                ));
+            }
+        });
+}
+
+pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
+    let s = state.scenario();
+    let e = &state.eval;
+    let n_c = s.criteria.len();
+    ui.label(RichText::new("Normalised scores by criterion (unscored cells left out)").strong());
+    let angle =
+        |k: usize| std::f64::consts::TAU * k as f64 / n_c as f64 + std::f64::consts::FRAC_PI_2;
+    Plot::new("radar")
+        .height(320.0)
+        .data_aspect(1.0)
+        .show_axes(false)
+        .show_grid(false)
+        .legend(Legend::default())
+        .allow_scroll(false)
+        .show(ui, |p| {
+            for k in 0..n_c {
+                let (x, y) = (angle(k).cos(), angle(k).sin());
+                p.line(
+                    Line::new("", PlotPoints::from(vec![[0.0, 0.0], [x, y]]))
+                        .color(Color32::GRAY)
+                        .width(0.5),
+                );
+                p.text(Text::new(
+                    "",
+                    egui_plot::PlotPoint::new(x * 1.15, y * 1.15),
+                    RichText::new(crate::ui::widgets::short_label(&s.criteria[k].name)).small(),
+                ));
+            }
+            for (i, pr) in s.proposals.iter().enumerate() {
+                let pts: Vec<[f64; 2]> = (0..n_c)
+                    .filter_map(|k| {
+                        e.value(k, i)
+                            .map(|v| [v * angle(k).cos(), v * angle(k).sin()])
+                    })
+                    .collect();
+                let colour = proposal_colour(pr, i);
+                p.polygon(
+                    Polygon::new(pr.label(), PlotPoints::from(pts))
+                        .stroke(egui::Stroke::new(2.0, colour))
+                        .fill_color(colour.gamma_multiply(0.12)),
+                );
+            }
+        });
+}

@@ -1,0 +1,153 @@
+//! "Why this ranking?": sentences from the sensitivity analysis with their charts (weight
+//! sweep, tornado), totals, contributions, a radar of scores, rank acceptability (SMAA-2,
+//! computed off the UI thread), and quick weights. Everything follows the open scenario and
+//! the chosen perspective; results are cached per document version.
+
+mod charts;
+mod quick;
+mod smaa;
+mod sweep;
+
+use std::sync::atomic::{AtomicBool, AtomicUsize};
+use std::sync::{Arc, Mutex};
+
+use egui::{RichText, Ui};
+
+use crate::analysis::tornado::DEFAULT_DELTA;
+use crate::analysis::{
+    explain, tornado, Explanation, SmaaOptions, SmaaResult, TornadoBar, WeightConstraint,
+};
+use crate::app::AppState;
+
+/// View state of the analysis: choices, cached results, the Monte Carlo job.
+#[derive(Default)]
+pub struct AnalysisView {
+    /// The criterion whose weight is swept.
+    pub criterion: usize,
+    /// Monte Carlo settings.
+    pub options: SmaaSettings,
+    cache: Option<Cached>,
+    job: Option<Job>,
+    smaa: Option<SmaaResult>,
+    /// The quick-weights dialog, when open.
+    pub quick: Option<quick::QuickWeights>,
+    /// Whether the user chose the criterion (otherwise the most telling one is shown).
+    picked: bool,
+}
+
+/// Monte Carlo settings as edited in the panel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SmaaSettings {
+    /// Draws.
+    pub draws: usize,
+    /// Seed.
+    pub seed: u64,
+    /// 0 free, 1 keep order, 2 within ±percent.
+    pub kind: u8,
+    /// Percent for `kind == 2`.
+    pub percent: f64,
+}
+
+impl Default for SmaaSettings {
+    fn default() -> Self {
+        Self {
+            draws: 10_000,
+            seed: 1,
+            kind: 0,
+            percent: 20.0,
+        }
+    }
+}
+
+impl SmaaSettings {
+    fn options(&self) -> SmaaOptions {
+        SmaaOptions {
+            draws: self.draws,
+            seed: self.seed,
+            constraint: match self.kind {
+                1 => WeightConstraint::KeepOrder,
+                2 => WeightConstraint::Around(self.percent / 100.0),
+                _ => WeightConstraint::Free,
+            },
+        }
+    }
+}
+
+struct Cached {
+    key: (u64, Option<String>),
+    explanation: Explanation,
+    tornado: Vec<TornadoBar>,
+}
+
+struct Job {
+    key: (u64, Option<String>, SmaaSettings),
+    progress: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    result: Arc<Mutex<Option<SmaaResult>>>,
+}
+
+impl AnalysisView {
+    /// The explanation for the current document (recomputed only after a change).
+    pub fn explanation(&mut self, state: &AppState) -> &Explanation {
+        let key = (state.doc.version(), state.perspective.clone());
+        if self.cache.as_ref().is_none_or(|c| c.key != key) {
+            self.cache = Some(Cached {
+                key,
+                explanation: explain(state.scenario(), &state.eval),
+                tornado: tornado(&state.eval, DEFAULT_DELTA),
+            });
+        }
+        &self.cache.as_ref().expect("just filled").explanation
+    }
+}
+
+/// Draws the analysis in the central area.
+pub fn analysis_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
+    let n_c = state.scenario().criteria.len();
+    if n_c == 0 || state.scenario().proposals.len() < 2 {
+        ui.label("Add at least two proposals and one criterion, and score them, to see why they rank as they do.");
+        return;
+    }
+    let sentences = view.explanation(state).sentences.clone();
+    if !view.picked {
+        // Start with the weight that moves the leader's margin most.
+        view.criterion = view
+            .cache
+            .as_ref()
+            .and_then(|c| c.tornado.first())
+            .map_or(0, |b| b.criterion);
+    }
+    view.criterion = view.criterion.min(n_c - 1);
+    smaa::run_smaa(ui.ctx(), state, view);
+    egui::ScrollArea::vertical().id_salt("analysis").auto_shrink([false, false]).show(ui, |ui| {
+        ui.heading("Why this ranking?");
+        for s in &sentences {
+            ui.label(RichText::new(s).size(16.0));
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .button("Quick weights…")
+                .on_hover_text("Set the weights from a ranking of the criteria or from swing ratings (undoable)")
+                .clicked()
+            {
+                view.quick = Some(quick::quick_weights_start(state));
+            }
+        });
+        ui.add_space(8.0);
+        ui.columns(2, |cols| {
+            sweep::sweep_ui(&mut cols[0], state, view);
+            sweep::tornado_ui(&mut cols[1], state, view);
+        });
+        ui.add_space(8.0);
+        ui.columns(2, |cols| {
+            charts::totals_ui(&mut cols[0], state);
+            charts::contributions_ui(&mut cols[1], state);
+        });
+        ui.add_space(8.0);
+        ui.columns(2, |cols| {
+            smaa::acceptability_ui(&mut cols[0], state, view);
+            charts::radar_ui(&mut cols[1], state);
+        });
+    });
+    quick::quick_weights_ui(ui.ctx(), state, view);
+}

@@ -1,0 +1,195 @@
+//! Rank acceptability (S5, SMAA-2), computed on a worker thread with a progress bar.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend, Plot, Text};
+
+use super::AnalysisView;
+use super::Job;
+use crate::analysis::report::constraint_label;
+use crate::app::AppState;
+
+pub(super) fn run_smaa(ctx: &egui::Context, state: &AppState, view: &mut AnalysisView) {
+    let key = (state.doc.version(), state.perspective.clone(), view.options);
+    if let Some(job) = &view.job {
+        if job.key == key {
+            if let Some(r) = job.result.lock().ok().and_then(|mut g| g.take()) {
+                view.smaa = Some(r);
+            } else if view
+                .smaa
+                .as_ref()
+                .is_none_or(|r| r.options != view.options.options())
+            {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            return;
+        }
+        job.cancel.store(true, Ordering::Relaxed);
+    }
+    let e = state.eval.clone();
+    let options = view.options.options();
+    let progress = Arc::new(AtomicUsize::new(0));
+    let cancel = Arc::new(AtomicBool::new(false));
+    let result = Arc::new(Mutex::new(None));
+    let (p, c, r, wake) = (
+        progress.clone(),
+        cancel.clone(),
+        result.clone(),
+        ctx.clone(),
+    );
+    let spawned = std::thread::Builder::new()
+        .name("smaa".into())
+        .spawn(move || {
+            let out = crate::analysis::smaa::smaa_with_progress(&e, options, &p, &c);
+            if !c.load(Ordering::Relaxed) {
+                if let Ok(mut g) = r.lock() {
+                    *g = Some(out);
+                }
+                wake.request_repaint();
+            }
+        });
+    if spawned.is_err() {
+        view.smaa = Some(crate::analysis::smaa(&state.eval, options));
+    }
+    view.job = Some(Job {
+        key,
+        progress,
+        cancel,
+        result,
+    });
+}
+
+pub(super) fn acceptability_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView) {
+    let s = state.scenario();
+    ui.label(
+        RichText::new("How often each proposal takes each rank, over many random weightings")
+            .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label("Draws");
+        ui.add(
+            egui::DragValue::new(&mut view.options.draws)
+                .range(100..=1_000_000)
+                .speed(100),
+        )
+        .labelled_by(l.id)
+        .on_hover_text("How many random weightings to try");
+        let l = ui.label("Seed");
+        ui.add(egui::DragValue::new(&mut view.options.seed))
+            .labelled_by(l.id)
+            .on_hover_text("The same seed gives the same result");
+        let l = ui.label("Weights");
+        egui::ComboBox::from_id_salt("smaa-kind")
+            .selected_text(["any", "current order", "near current"][view.options.kind as usize])
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.options.kind, 0, "any")
+                    .on_hover_text("Uniform over all weightings");
+                ui.selectable_value(&mut view.options.kind, 1, "current order")
+                    .on_hover_text("Keep the current order of importance of the criteria");
+                ui.selectable_value(&mut view.options.kind, 2, "near current")
+                    .on_hover_text("Each weight within ± a percentage of its current value");
+            })
+            .response
+            .labelled_by(l.id);
+        if view.options.kind == 2 {
+            let l = ui.label("±%");
+            ui.add(egui::DragValue::new(&mut view.options.percent).range(1.0..=100.0))
+                .labelled_by(l.id);
+        }
+    });
+    if let Some(job) = &view.job {
+        let done = job.progress.load(Ordering::Relaxed);
+        if done < view.options.draws
+            && view
+                .smaa
+                .as_ref()
+                .is_none_or(|r| r.options != view.options.options())
+        {
+            ui.add(
+                egui::ProgressBar::new(done as f32 / view.options.draws.max(1) as f32)
+                    .text(format!("{done} of {} draws", view.options.draws)),
+            );
+        }
+    }
+    let Some(r) = &view.smaa else {
+        return;
+    };
+    ui.label(
+        RichText::new(format!(
+            "{} draws, seed {}, weights {}",
+            r.options.draws,
+            r.options.seed,
+            constraint_label(r.options.constraint)
+        ))
+        .small()
+        .weak(),
+    );
+    let n = s.proposals.len();
+    let mut charts: Vec<BarChart> = Vec::new();
+    for rank in 0..n {
+        let bars: Vec<Bar> = (0..n)
+            .map(|i| {
+                let share = r
+                    .acceptability
+                    .get(i)
+                    .and_then(|row| row.get(rank))
+                    .copied()
+                    .unwrap_or(0.0);
+                Bar::new((n - i) as f64, share * 100.0)
+                    .width(0.6)
+                    .fill(rank_colour(rank, n))
+                    .name(format!("{}: rank {}", s.proposals[i].label(), rank + 1))
+            })
+            .collect();
+        let colour = rank_colour(rank, n);
+        let refs: Vec<&BarChart> = charts.iter().collect();
+        charts.push(
+            BarChart::new(crate::ui::widgets::ordinal(rank + 1), bars)
+                .horizontal()
+                .color(colour)
+                .stack_on(&refs),
+        );
+    }
+    Plot::new("acceptability")
+        .height(40.0 + 36.0 * n as f32)
+        .legend(Legend::default())
+        .include_x(0.0)
+        .include_x(100.0)
+        .show_axes([true, false])
+        .x_axis_label("Share of draws (%)")
+        .allow_scroll(false)
+        .show(ui, |p| {
+            for c in charts {
+                p.bar_chart(c);
+            }
+            for (i, pr) in s.proposals.iter().enumerate() {
+                let first = r
+                    .acceptability
+                    .get(i)
+                    .and_then(|row| row.first())
+                    .copied()
+                    .unwrap_or(0.0);
+                p.text(
+                    Text::new(
+                        "",
+                        egui_plot::PlotPoint::new(0.0, (n - i) as f64 + 0.42),
+                        RichText::new(format!("{} — first in {:.0}%", pr.label(), first * 100.0))
+                            .small(),
+                    )
+                    .anchor(egui::Align2::LEFT_BOTTOM),
+                );
+            }
+        });
+}
+
+/// Dark for first place, lighter for later ranks.
+fn rank_colour(rank: usize, n: usize) -> Color32 {
+    let t = rank as f32 / n.max(2) as f32;
+    Color32::from_rgb(
+        (20.0 + 200.0 * t) as u8,
+        (90.0 + 130.0 * t) as u8,
+        (160.0 + 80.0 * t) as u8,
+    )
+}

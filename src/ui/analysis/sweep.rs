@@ -1,0 +1,197 @@
+//! The weight sweep (S1) with its stability interval, and the tornado (S3).
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points, Text, VLine};
+
+use super::AnalysisView;
+use crate::analysis::crossings;
+use crate::analysis::sweep::sweep_totals;
+use crate::analysis::tornado::{leader_and_runner_up, DEFAULT_DELTA};
+use crate::app::{AppState, Edit};
+use crate::ui::widgets::proposal_colour;
+
+pub(super) fn sweep_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
+    weight_editor_ui(ui, state, view);
+    let s = state.scenario();
+    let e = &state.eval;
+    let label = ui.label("Criterion:");
+    let before = view.criterion;
+    egui::ComboBox::from_id_salt("sweep-criterion")
+        .selected_text(&s.criteria[view.criterion].name)
+        .width(ui.available_width() * 0.8)
+        .show_ui(ui, |ui| {
+            for (k, c) in s.criteria.iter().enumerate() {
+                ui.selectable_value(&mut view.criterion, k, &c.name);
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text("The criterion whose weight the chart moves from 0 to 100%");
+    if view.criterion != before {
+        view.picked = true;
+    }
+    let k = view.criterion;
+    let current = e.weights.get(k).copied().unwrap_or(0.0);
+    if let Some(st) = view
+        .explanation(state)
+        .stability
+        .iter()
+        .find(|x| x.criterion == k)
+    {
+        ui.label(format!(
+            "The leader stays first for weights of {:.0}%–{:.0}% (now {:.0}%); the whole ranking for {:.0}%–{:.0}%.",
+            st.leader.0 * 100.0,
+            st.leader.1 * 100.0,
+            st.current * 100.0,
+            st.ranking.0 * 100.0,
+            st.ranking.1 * 100.0
+        ));
+    } else {
+        ui.label(
+            "This criterion has no weight now, or is the only one weighted: it cannot be swept.",
+        );
+    }
+    let lines = sweep_totals(e, k, 41);
+    let leader = e.order.first().copied();
+    let marks: Vec<[f64; 2]> = crossings(e, k)
+        .iter()
+        .filter(|c| leader.is_some_and(|l| c.pair.0 == l || c.pair.1 == l))
+        .map(|c| [c.weight * 100.0, c.total * 100.0])
+        .collect();
+    Plot::new("sweep")
+        .height(240.0)
+        .legend(Legend::default())
+        .x_axis_label(format!("Weight of {} (%)", s.criteria[k].name))
+        .y_axis_label("Total")
+        .include_x(0.0)
+        .include_x(100.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .allow_scroll(false)
+        .show(ui, |p| {
+            for (i, line) in lines.iter().enumerate() {
+                let pts: Vec<[f64; 2]> = line
+                    .iter()
+                    .filter_map(|(t, v)| v.map(|v| [t * 100.0, v * 100.0]))
+                    .collect();
+                let prop = &s.proposals[i];
+                p.line(
+                    Line::new(prop.label(), PlotPoints::from(pts))
+                        .color(proposal_colour(prop, i))
+                        .width(2.0),
+                );
+            }
+            p.vline(VLine::new("current weight", current * 100.0).color(Color32::GRAY));
+            if !marks.is_empty() {
+                p.points(
+                    Points::new("where the lead changes", PlotPoints::from(marks))
+                        .radius(5.0)
+                        .color(Color32::RED),
+                );
+            }
+        });
+}
+
+/// The criterion picker's weight, editable here so that the lines and sentences can be
+/// watched while it moves.
+fn weight_editor_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
+    ui.label(RichText::new("What if one weight changes?").strong());
+    let k = view.criterion;
+    let Some(c) = state.scenario().criteria.get(k).cloned() else {
+        return;
+    };
+    if state.perspective.is_some() {
+        return; // perspective weights are edited in the table
+    }
+    ui.horizontal(|ui| {
+        ui.label("Its weight:");
+        let mut w = c.weight;
+        let tip = "Drag to see the totals, the chart and the sentences follow; Ctrl+Z undoes";
+        let changed = crate::ui::widgets::weight_drag(
+            ui,
+            &mut w,
+            format!("Weight of {} (analysis)", c.name),
+            tip,
+        );
+        if changed {
+            let mut new = c.clone();
+            new.weight = w;
+            state.edit(
+                format!("weight of {}", c.name),
+                Some(format!("weight:{}", c.id)),
+                Edit::SetCriterion(k, new),
+            );
+        }
+        ui.label(format!(
+            "{:.0}% of the total weight",
+            state.eval.weights.get(k).copied().unwrap_or(0.0) * 100.0
+        ));
+    });
+}
+
+pub(super) fn tornado_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView) {
+    let s = state.scenario();
+    let e = &state.eval;
+    view.explanation(state);
+    let bars = view
+        .cache
+        .as_ref()
+        .map(|c| c.tornado.clone())
+        .unwrap_or_default();
+    let Some((lead, second)) = leader_and_runner_up(e) else {
+        return;
+    };
+    ui.label(
+        RichText::new(format!(
+            "Lead of {} over {} with each weight ±{:.0} points",
+            s.proposals[lead].label(),
+            s.proposals[second].label(),
+            DEFAULT_DELTA * 100.0
+        ))
+        .strong(),
+    );
+    ui.label("Bars left of 0: the runner-up would lead.");
+    let n = bars.len().min(10);
+    let chart: Vec<Bar> = bars
+        .iter()
+        .take(n)
+        .enumerate()
+        .map(|(row, b)| {
+            let (lo, hi) = (b.low.min(b.high) * 100.0, b.low.max(b.high) * 100.0);
+            Bar::new((n - row) as f64, hi - lo)
+                .base_offset(lo)
+                .width(0.6)
+                .fill(Color32::from_rgb(92, 170, 214))
+                .name(&s.criteria[b.criterion].name)
+        })
+        .collect();
+    let margin =
+        (e.standings[lead].total.unwrap_or(0.0) - e.standings[second].total.unwrap_or(0.0)) * 100.0;
+    Plot::new("tornado")
+        .height(240.0)
+        .x_axis_label("Lead (points of 100)")
+        .show_axes([true, false])
+        .allow_scroll(false)
+        .show(ui, |p| {
+            p.bar_chart(
+                BarChart::new("margin", chart)
+                    .horizontal()
+                    .color(Color32::from_rgb(92, 170, 214)),
+            );
+            for (row, b) in bars.iter().take(n).enumerate() {
+                p.text(
+                    Text::new(
+                        "",
+                        egui_plot::PlotPoint::new(
+                            b.low.min(b.high) * 100.0,
+                            (n - row) as f64 + 0.45,
+                        ),
+                        RichText::new(&s.criteria[b.criterion].name).small(),
+                    )
+                    .anchor(egui::Align2::LEFT_BOTTOM),
+                );
+            }
+            p.vline(VLine::new("tie", 0.0).color(Color32::RED));
+            p.vline(VLine::new("now", margin).color(Color32::GRAY));
+        });
+}
