@@ -106,3 +106,45 @@ impl History {
         self.redo.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(i: usize) -> Edit {
+        Edit::RemoveSource(i)
+    }
+
+    #[test]
+    fn keeps_at_least_two_hundred_steps() {
+        let mut h = History::default();
+        for i in 0..MAX_STEPS + 100 {
+            h.record(format!("step {i}"), None, e(i));
+        }
+        assert_eq!(h.undo_len(), MAX_STEPS);
+        assert!(MAX_STEPS >= 200);
+        assert_eq!(
+            h.undo_label(),
+            Some(format!("step {}", MAX_STEPS + 99).as_str())
+        );
+    }
+
+    #[test]
+    fn a_gesture_is_one_step_until_sealed() {
+        let mut h = History::default();
+        h.record("weight".into(), Some("w:a".into()), e(1));
+        h.record("weight".into(), Some("w:a".into()), e(2));
+        assert_eq!(h.undo_len(), 1);
+        // The first inverse is kept: it restores the state from before the drag.
+        assert_eq!(h.take_undo().map(|(_, x)| x), Some(e(1)));
+        h.record("weight".into(), Some("w:a".into()), e(3));
+        h.seal();
+        h.record("weight".into(), Some("w:a".into()), e(4));
+        assert_eq!(h.undo_len(), 2);
+        // A different key is a new step, and any new step clears redo.
+        h.push_redo("x".into(), e(9));
+        h.record("name".into(), Some("n:a".into()), e(5));
+        assert_eq!(h.undo_len(), 3);
+        assert_eq!(h.redo_label(), None);
+    }
+}
