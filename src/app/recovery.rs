@@ -3,6 +3,7 @@
 //! deliberately discarded, and offered back at the next start if it is still there.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::io::{load_path, save_path, LoadError, SaveError};
@@ -12,11 +13,16 @@ use crate::model::Scenario;
 pub const INTERVAL: Duration = Duration::from_secs(3);
 
 /// The recovery file in a folder, and the note of which file the work belonged to.
+/// Copies are written on a worker thread, so a large scenario never stalls the window.
 #[derive(Clone, Debug)]
 pub struct Recovery {
     dir: PathBuf,
     last_version: Option<u64>,
     last_write: Option<Instant>,
+    /// Copies being written (0 or 1); clearing and flushing wait for them.
+    writing: Arc<(Mutex<usize>, Condvar)>,
+    /// Why the last background write failed, until reported.
+    failed: Arc<Mutex<Option<String>>>,
 }
 
 /// Work found from an earlier session.
@@ -28,6 +34,41 @@ pub struct Recovered {
     pub original: Option<PathBuf>,
 }
 
+fn file(dir: &Path) -> PathBuf {
+    dir.join("recovery.ron")
+}
+
+fn note(dir: &Path) -> PathBuf {
+    dir.join("recovery-original.txt")
+}
+
+/// Writes the copy and the note of where the work belongs.
+fn write_files(
+    dir: &Path,
+    mut scenario: Scenario,
+    original: Option<&Path>,
+) -> Result<(), SaveError> {
+    std::fs::create_dir_all(dir).map_err(|source| SaveError::Io {
+        path: dir.to_owned(),
+        action: "creating the recovery folder",
+        source,
+    })?;
+    scenario.sort_scores();
+    save_path(&scenario, &file(dir))?;
+    let text = original
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    crate::io::write_atomically(&note(dir), text.as_bytes())
+}
+
+/// Marks a copy as written and wakes whoever waits for it.
+fn written(writing: &(Mutex<usize>, Condvar)) {
+    if let Ok(mut pending) = writing.0.lock() {
+        *pending = pending.saturating_sub(1);
+    }
+    writing.1.notify_all();
+}
+
 impl Recovery {
     /// Recovery files live in `dir` (created when first needed).
     pub fn new(dir: PathBuf) -> Self {
@@ -35,74 +76,94 @@ impl Recovery {
             dir,
             last_version: None,
             last_write: None,
+            writing: Arc::default(),
+            failed: Arc::default(),
         }
     }
 
-    fn file(&self) -> PathBuf {
-        self.dir.join("recovery.ron")
-    }
-
-    fn note(&self) -> PathBuf {
-        self.dir.join("recovery-original.txt")
-    }
-
-    /// Copies the work if it changed since the last copy and the interval has passed.
+    /// Starts copying the work if it changed since the last copy and the interval has passed;
+    /// returns the error of an earlier copy that failed, once.
     pub fn tick(
         &mut self,
         scenario: &Scenario,
         original: Option<&Path>,
         version: u64,
         dirty: bool,
-    ) -> Result<(), SaveError> {
+    ) -> Result<(), String> {
+        if let Some(e) = self.failed.lock().ok().and_then(|mut f| f.take()) {
+            return Err(e);
+        }
         if !dirty {
             if self.last_version.is_some() {
                 self.clear();
             }
             return Ok(());
         }
-        if self.last_version == Some(version) {
+        if self.last_version == Some(version)
+            || self.last_write.is_some_and(|t| t.elapsed() < INTERVAL)
+        {
             return Ok(());
         }
-        if self.last_write.is_some_and(|t| t.elapsed() < INTERVAL) {
-            return Ok(());
+        {
+            let Ok(mut pending) = self.writing.0.lock() else {
+                return Ok(());
+            };
+            if *pending > 0 {
+                return Ok(()); // the previous copy is still being written; try next frame
+            }
+            *pending += 1;
         }
-        self.write(scenario, original)?;
+        let (dir, copy, original) = (
+            self.dir.clone(),
+            scenario.clone(),
+            original.map(Path::to_owned),
+        );
+        let (writing, failed) = (self.writing.clone(), self.failed.clone());
+        let worker_writing = writing.clone();
+        let spawned = std::thread::Builder::new()
+            .name("recovery".into())
+            .spawn(move || {
+                if let Err(e) = write_files(&dir, copy, original.as_deref()) {
+                    if let Ok(mut f) = failed.lock() {
+                        *f = Some(e.to_string());
+                    }
+                }
+                written(&worker_writing);
+            });
+        if let Err(e) = spawned {
+            written(&writing);
+            return Err(format!("could not start writing the recovery copy: {e}"));
+        }
         self.last_version = Some(version);
         self.last_write = Some(Instant::now());
         Ok(())
     }
 
-    /// Writes the recovery copy now.
-    pub fn write(&self, scenario: &Scenario, original: Option<&Path>) -> Result<(), SaveError> {
-        std::fs::create_dir_all(&self.dir).map_err(|source| SaveError::Io {
-            path: self.dir.clone(),
-            action: "creating the recovery folder",
-            source,
-        })?;
-        let mut sorted = scenario.clone();
-        sorted.sort_scores();
-        save_path(&sorted, &self.file())?;
-        let note = original
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        crate::io::write_atomically(&self.note(), note.as_bytes())
+    /// Waits until a copy being written is on disk.
+    pub fn flush(&self) {
+        let (lock, done) = &*self.writing;
+        if let Ok(pending) = lock.lock() {
+            drop(done.wait_while(pending, |n| *n > 0));
+        }
     }
 
     /// Removes the recovery copy (the work was saved or discarded).
     pub fn clear(&mut self) {
-        let _ = std::fs::remove_file(self.file());
-        let _ = std::fs::remove_file(self.note());
+        // A copy being written would come back after the removal: wait for it first.
+        self.flush();
+        let _ = std::fs::remove_file(file(&self.dir));
+        let _ = std::fs::remove_file(note(&self.dir));
         self.last_version = None;
         self.last_write = None;
     }
 
     /// Work left by an earlier session, if any.
     pub fn find(&self) -> Option<Result<Recovered, LoadError>> {
-        let file = self.file();
+        let file = file(&self.dir);
         if !file.exists() {
             return None;
         }
-        let original = std::fs::read_to_string(self.note())
+        let original = std::fs::read_to_string(note(&self.dir))
             .ok()
             .filter(|s| !s.trim().is_empty())
             .map(PathBuf::from);
@@ -121,6 +182,7 @@ mod tests {
         let mut r = Recovery::new(dir.clone());
         let s = crate::synth::scenario(2, 2, 1);
         r.tick(&s, Some(Path::new("/x/y.ron")), 1, true).unwrap();
+        r.flush();
         let found = r.find().expect("a copy").expect("loads");
         assert_eq!(found.scenario, s);
         assert_eq!(found.original, Some(PathBuf::from("/x/y.ron")));
