@@ -1,6 +1,8 @@
 //! The comparison window driven as a user would: find widgets by label, click, type, press
 //! keys; then assert on the state and on the files written.
 
+mod common;
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -14,12 +16,11 @@ use concord::ui::ConcordApp;
 type H = Harness<'static, ConcordApp>;
 
 fn harness() -> H {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_max_steps(16) // dialogs fade in over a few frames
-        .build_eframe(|cc| ConcordApp::for_tests(&cc.egui_ctx));
-    h.run();
-    h
+    common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        concord::app::Prefs::default(),
+    )
 }
 
 fn ctrl(h: &mut H, key: Key) {
@@ -75,6 +76,16 @@ fn drag(h: &mut H, from: &str, to: &str) {
     }
     h.drop_at(to);
     h.run();
+}
+
+/// The cell of proposal `p` on criterion `c`, which must exist.
+fn cell(h: &H, c: &str, p: &str) -> concord::model::Score {
+    h.state()
+        .state
+        .scenario()
+        .score(c, p)
+        .expect("the cell exists")
+        .clone()
 }
 
 /// Replaces the text of a field found by role and label.
@@ -319,14 +330,7 @@ fn duplicating_a_proposal_copies_its_scores() {
 fn editing_a_rationale_and_undo() {
     let mut h = harness();
     click(&mut h, "API × Ends the Gaza blockade");
-    let original = h
-        .state()
-        .state
-        .scenario()
-        .score("blockade", "api")
-        .unwrap()
-        .rationale
-        .clone();
+    let original = cell(&h, "blockade", "api").rationale.clone();
     type_into(
         &mut h,
         Role::MultilineTextInput,
@@ -334,48 +338,21 @@ fn editing_a_rationale_and_undo() {
         "The class thinks otherwise.",
     );
     assert_eq!(
-        h.state()
-            .state
-            .scenario()
-            .score("blockade", "api")
-            .unwrap()
-            .rationale,
+        cell(&h, "blockade", "api").rationale,
         "The class thinks otherwise."
     );
     assert!(h.state().state.doc.is_dirty());
     ctrl(&mut h, Key::Z);
-    assert_eq!(
-        h.state()
-            .state
-            .scenario()
-            .score("blockade", "api")
-            .unwrap()
-            .rationale,
-        original
-    );
+    assert_eq!(cell(&h, "blockade", "api").rationale, original);
 }
 
 #[test]
 fn adding_and_editing_evidence() {
     let mut h = harness();
     click(&mut h, "API × Ends the Gaza blockade");
-    let n = h
-        .state()
-        .state
-        .scenario()
-        .score("blockade", "api")
-        .unwrap()
-        .evidence
-        .len();
+    let n = cell(&h, "blockade", "api").evidence.len();
     click(&mut h, "+ Add citation");
-    let ev = h
-        .state()
-        .state
-        .scenario()
-        .score("blockade", "api")
-        .unwrap()
-        .evidence
-        .clone();
+    let ev = cell(&h, "blockade", "api").evidence.clone();
     assert_eq!(ev.len(), n + 1);
     let locators = h
         .get_all_by_role_and_label(Role::TextInput, "Locator")
@@ -392,28 +369,12 @@ fn adding_and_editing_evidence() {
         .unwrap()
         .type_text("para. 3");
     h.run();
-    let ev = h
-        .state()
-        .state
-        .scenario()
-        .score("blockade", "api")
-        .unwrap()
-        .evidence
-        .clone();
+    let ev = cell(&h, "blockade", "api").evidence.clone();
     assert_eq!(ev[n].locator, "para. 3");
     assert_eq!(ev[n].source, h.state().state.scenario().sources[0].id);
     ctrl(&mut h, Key::Z);
     ctrl(&mut h, Key::Z);
-    assert_eq!(
-        h.state()
-            .state
-            .scenario()
-            .score("blockade", "api")
-            .unwrap()
-            .evidence
-            .len(),
-        n
-    );
+    assert_eq!(cell(&h, "blockade", "api").evidence.len(), n);
 }
 
 #[test]
@@ -430,12 +391,7 @@ fn unscoring_a_cell_leaves_it_out_of_the_total() {
     assert!((s.eval.standings[0].coverage - 12.0 / 13.0).abs() < 1e-9);
     click(&mut h, "Partial");
     assert_eq!(
-        h.state()
-            .state
-            .scenario()
-            .score("blockade", "api")
-            .unwrap()
-            .value,
+        cell(&h, "blockade", "api").value,
         Some(ScoreValue::Level(2))
     );
 }
@@ -656,12 +612,7 @@ fn changing_a_scale_converts_the_row() {
     );
     ctrl(&mut h, Key::Z);
     assert_eq!(
-        h.state()
-            .state
-            .scenario()
-            .score("blockade", "api")
-            .unwrap()
-            .value,
+        cell(&h, "blockade", "api").value,
         Some(ScoreValue::Level(2))
     );
 }
@@ -828,23 +779,11 @@ fn dragging_a_card_onto_another_moves_the_proposal() {
 }
 
 fn harness_with_recovery(dir: &std::path::Path) -> H {
-    let dir = dir.to_owned();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_max_steps(16)
-        .build_eframe(move |cc| {
-            ConcordApp::new(
-                &cc.egui_ctx,
-                concord::ui::StartOptions {
-                    path_field_dialogs: true,
-                    recovery_dir: Some(dir),
-                    ..Default::default()
-                },
-                concord::app::Prefs::default(),
-            )
-        });
-    h.run();
-    h
+    common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(Some(dir.to_owned())),
+        concord::app::Prefs::default(),
+    )
 }
 
 #[test]
@@ -855,6 +794,8 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
         click(&mut h, "Aqaba+ × Ends the Gaza blockade");
         click(&mut h, "Strong");
         h.run();
+        // The copy is written on a worker thread: wait for it.
+        h.state().state.recovery.as_ref().unwrap().flush();
         assert!(
             dir.path().join("recovery.ron").exists(),
             "a copy is written at once"
