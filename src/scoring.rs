@@ -8,8 +8,6 @@
 //!   Σ_{k scored} w_k: a missing score is left out, never counted as 0.
 //! - ranks are competition ranks (1, 2, 2, 4); proposals with no scored weight are unranked.
 
-use std::collections::HashMap;
-
 use crate::model::{Criterion, Direction, Perspective, Scale, Scenario, ScoreValue};
 
 /// Totals closer than this are a tie.
@@ -59,18 +57,8 @@ impl Evaluation {
         let weights = normalise_weights(&raw);
         let n_p = scenario.proposals.len();
         let n_c = scenario.criteria.len();
-        let crit: HashMap<&str, usize> = scenario
-            .criteria
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
-        let prop: HashMap<&str, usize> = scenario
-            .proposals
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let crit = scenario.criterion_indices();
+        let prop = scenario.proposal_indices();
         let mut values = vec![None; n_c * n_p];
         let mut cells = vec![None; n_c * n_p];
         for (si, score) in scenario.scores.iter().enumerate() {
@@ -104,6 +92,14 @@ impl Evaluation {
         let (standings, order) = rank(totals(&self.weights, &self.values, self.n_proposals));
         self.standings = standings;
         self.order = order;
+    }
+
+    /// Proposals with a total, from first to last.
+    pub fn ranked(&self) -> impl Iterator<Item = usize> + '_ {
+        self.order
+            .iter()
+            .copied()
+            .filter(|&i| self.standings[i].total.is_some())
     }
 
     /// Normalised value of proposal `p` on criterion `c`.

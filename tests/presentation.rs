@@ -1,6 +1,8 @@
 //! Classroom mode driven from the keyboard: F5, the steps in order with their content,
 //! back, jumps, blank, spotlight, Esc; zoom and theme, kept between runs; PNG export.
 
+mod common;
+
 use std::collections::HashMap;
 
 use egui::accesskit::Role;
@@ -16,21 +18,11 @@ use concord::ui::ConcordApp;
 type H = Harness<'static, ConcordApp>;
 
 fn harness_with(prefs: Prefs) -> H {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_max_steps(16)
-        .build_eframe(move |cc| {
-            ConcordApp::new(
-                &cc.egui_ctx,
-                concord::ui::StartOptions {
-                    path_field_dialogs: true,
-                    ..Default::default()
-                },
-                prefs,
-            )
-        });
-    h.run();
-    h
+    common::start(
+        common::builder(egui::vec2(1920.0, 1080.0)),
+        common::options(None),
+        prefs,
+    )
 }
 
 fn harness() -> H {

@@ -2,6 +2,8 @@
 //! Mesa's llvmpipe). Create or update them with `UPDATE_SNAPSHOTS=1 cargo test --features snapshot`.
 #![cfg(feature = "snapshot")]
 
+mod common;
+
 use concord::app::ThemeChoice;
 use concord::ui::ConcordApp;
 use egui_kittest::Harness;
@@ -13,23 +15,10 @@ fn app(theme: ThemeChoice, size: egui::Vec2) -> Harness<'static, ConcordApp> {
         theme,
         ..Default::default()
     };
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_max_steps(16)
+    let builder = common::builder(size)
         .wgpu()
-        .with_context_setup(concord::ui::fonts::install_fonts)
-        .build_eframe(move |cc| {
-            ConcordApp::new(
-                &cc.egui_ctx,
-                concord::ui::StartOptions {
-                    path_field_dialogs: true,
-                    ..Default::default()
-                },
-                prefs,
-            )
-        });
-    h.run();
-    h
+        .with_context_setup(concord::ui::fonts::install_fonts);
+    common::start(builder, common::options(None), prefs)
 }
 
 fn window(theme: egui::Theme, size: egui::Vec2) -> Harness<'static, ConcordApp> {

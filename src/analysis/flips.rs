@@ -41,12 +41,7 @@ pub struct Flip {
 
 /// S4 for each pair of adjacent ranked proposals, from the top.
 pub fn score_flips(s: &Scenario, e: &Evaluation) -> Vec<Flip> {
-    let ranked: Vec<usize> = e
-        .order
-        .iter()
-        .copied()
-        .filter(|&i| e.standings[i].total.is_some())
-        .collect();
+    let ranked: Vec<usize> = e.ranked().collect();
     ranked
         .windows(2)
         .map(|w| pair_flip(s, e, w[0], w[1]))

@@ -230,12 +230,7 @@ pub fn stability_with(e: &Evaluation, sums: &Sums, k: usize) -> Option<Stability
     if current <= 0.0 {
         return None;
     }
-    let ranked: Vec<usize> = e
-        .order
-        .iter()
-        .copied()
-        .filter(|&i| e.standings[i].total.is_some())
-        .collect();
+    let ranked: Vec<usize> = e.ranked().collect();
     if ranked.len() < 2 {
         return None;
     }

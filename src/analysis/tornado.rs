@@ -31,11 +31,7 @@ impl TornadoBar {
 
 /// The current leader and runner-up, if there are two ranked proposals.
 pub fn leader_and_runner_up(e: &Evaluation) -> Option<(usize, usize)> {
-    let mut ranked = e
-        .order
-        .iter()
-        .copied()
-        .filter(|&i| e.standings[i].total.is_some());
+    let mut ranked = e.ranked();
     Some((ranked.next()?, ranked.next()?))
 }
 

@@ -189,18 +189,8 @@ impl Validator {
             self.citations(&sources, &p.sources, at(&[f("sources")]), &item);
         }
 
-        let crit_index: HashMap<&str, usize> = s
-            .criteria
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
-        let prop_index: HashMap<&str, usize> = s
-            .proposals
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let crit_index = s.criterion_indices();
+        let prop_index = s.proposal_indices();
         let mut seen = CellSet::new(s.criteria.len(), s.proposals.len(), s.scores.len());
         for (i, sc) in s.scores.iter().enumerate() {
             // Built only when a problem is found: files can hold hundreds of thousands of cells.

@@ -108,6 +108,24 @@ impl Scenario {
         self.criteria.iter().position(|c| c.id == id)
     }
 
+    /// Each criterion's index by id.
+    pub fn criterion_indices(&self) -> HashMap<&str, usize> {
+        self.criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect()
+    }
+
+    /// Each proposal's index by id.
+    pub fn proposal_indices(&self) -> HashMap<&str, usize> {
+        self.proposals
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect()
+    }
+
     /// Index of the source with this id.
     pub fn source_index(&self, id: &str) -> Option<usize> {
         self.sources.iter().position(|s| s.id == id)
@@ -142,29 +160,20 @@ impl Scenario {
     /// Sorts scores into canonical order: criterion order, then proposal order;
     /// cells naming unknown items go last, in their previous order.
     pub fn sort_scores(&mut self) {
-        let crit: HashMap<&str, usize> = self
-            .criteria
+        let (crit, prop) = (self.criterion_indices(), self.proposal_indices());
+        let keys: Vec<(usize, usize)> = self
+            .scores
             .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
+            .map(|s| {
+                let at = |map: &HashMap<&str, usize>, id: &str| {
+                    map.get(id).copied().unwrap_or(usize::MAX)
+                };
+                (at(&crit, &s.criterion), at(&prop, &s.proposal))
+            })
             .collect();
-        let prop: HashMap<&str, usize> = self
-            .proposals
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        let key = |s: &Score| {
-            (
-                crit.get(s.criterion.as_str())
-                    .copied()
-                    .unwrap_or(usize::MAX),
-                prop.get(s.proposal.as_str()).copied().unwrap_or(usize::MAX),
-            )
-        };
-        let mut keyed: Vec<((usize, usize), Score)> = std::mem::take(&mut self.scores)
+        let mut keyed: Vec<((usize, usize), Score)> = keys
             .into_iter()
-            .map(|s| (key(&s), s))
+            .zip(std::mem::take(&mut self.scores))
             .collect();
         keyed.sort_by_key(|(k, _)| *k);
         self.scores = keyed.into_iter().map(|(_, s)| s).collect();

@@ -13,43 +13,39 @@ pub fn install_style(ctx: &egui::Context) {
     });
 }
 
-/// A single-line text field with a label; returns the new text when it changed.
-pub fn text_field(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+/// A text field under a small label (its accessible name); returns the new text on change.
+fn labelled_edit(
+    ui: &mut Ui,
+    label: &str,
+    value: &str,
+    hint: &str,
+    edit: impl for<'b> FnOnce(&'b mut String) -> egui::TextEdit<'b>,
+) -> Option<String> {
     let mut buf = value.to_owned();
     let changed = ui
         .vertical(|ui| {
             let l = ui.label(RichText::new(label).small().weak());
-            ui.add(
-                egui::TextEdit::singleline(&mut buf)
-                    .hint_text(hint)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id)
-            .on_hover_text(hint)
-            .changed()
+            ui.add(edit(&mut buf).hint_text(hint).desired_width(f32::INFINITY))
+                .labelled_by(l.id)
+                .on_hover_text(hint)
+                .changed()
         })
         .inner;
     changed.then_some(buf)
 }
 
+/// A single-line text field with a label; returns the new text when it changed.
+pub fn text_field(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+    labelled_edit(ui, label, value, hint, |buf| {
+        egui::TextEdit::singleline(buf)
+    })
+}
+
 /// A multi-line text field with a label; returns the new text when it changed.
 pub fn text_area(ui: &mut Ui, label: &str, value: &str, hint: &str, rows: usize) -> Option<String> {
-    let mut buf = value.to_owned();
-    let changed = ui
-        .vertical(|ui| {
-            let l = ui.label(RichText::new(label).small().weak());
-            ui.add(
-                egui::TextEdit::multiline(&mut buf)
-                    .hint_text(hint)
-                    .desired_rows(rows)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id)
-            .on_hover_text(hint)
-            .changed()
-        })
-        .inner;
-    changed.then_some(buf)
+    labelled_edit(ui, label, value, hint, |buf| {
+        egui::TextEdit::multiline(buf).desired_rows(rows)
+    })
 }
 
 /// A list of short strings edited as one line each; returns the new list when it changed.

@@ -10,13 +10,15 @@ pub(super) fn totals_ui(ui: &mut Ui, state: &AppState) {
     let s = state.scenario();
     let e = &state.eval;
     ui.label(RichText::new("Totals (0–100), with the share of the weight scored").strong());
-    let bars: Vec<Bar> = s
-        .proposals
+    super::charted_note(ui, state);
+    let shown = super::charted(state);
+    let bars: Vec<Bar> = shown
         .iter()
         .enumerate()
-        .map(|(i, p)| {
+        .map(|(x, &i)| {
+            let p = &s.proposals[i];
             let st = e.standings[i];
-            Bar::new(i as f64, st.total.unwrap_or(0.0) * 100.0)
+            Bar::new(x as f64, st.total.unwrap_or(0.0) * 100.0)
                 .width(0.6)
                 .fill(proposal_colour(p, i))
                 .name(format!(
@@ -26,29 +28,33 @@ pub(super) fn totals_ui(ui: &mut Ui, state: &AppState) {
                 ))
         })
         .collect();
-    Plot::new("totals")
+    bars_plot("totals").show(ui, |p| {
+        p.bar_chart(BarChart::new("totals", bars));
+        for (x, &i) in shown.iter().enumerate() {
+            let (pr, st) = (&s.proposals[i], e.standings[i]);
+            p.text(Text::new(
+                "",
+                egui_plot::PlotPoint::new(x as f64, st.total.unwrap_or(0.0) * 100.0 + 6.0),
+                RichText::new(format!(
+                    "{} {} ({:.0}%)",
+                    pr.label(),
+                    crate::ui::widgets::total_text(st.total),
+                    st.coverage * 100.0
+                ))
+                .small(),
+            ));
+        }
+    });
+}
+
+/// A plot of bars per proposal on a 0–100 scale (the proposals label the bars themselves).
+fn bars_plot(id: &str) -> Plot<'static> {
+    Plot::new(id)
         .height(220.0)
         .include_y(0.0)
         .include_y(100.0)
         .show_axes([false, true])
         .allow_scroll(false)
-        .show(ui, |p| {
-            p.bar_chart(BarChart::new("totals", bars));
-            for (i, pr) in s.proposals.iter().enumerate() {
-                let st = e.standings[i];
-                p.text(Text::new(
-                    "",
-                    egui_plot::PlotPoint::new(i as f64, st.total.unwrap_or(0.0) * 100.0 + 6.0),
-                    RichText::new(format!(
-                        "{} {} ({:.0}%)",
-                        pr.label(),
-                        crate::ui::widgets::total_text(st.total),
-                        st.coverage * 100.0
-                    ))
-                    .small(),
-                ));
-            }
-        });
 }
 
 /// A qualitative palette for criteria in stacked charts.
@@ -61,19 +67,22 @@ pub(super) fn contributions_ui(ui: &mut Ui, state: &AppState) {
     let s = state.scenario();
     let e = &state.eval;
     ui.label(RichText::new("What each criterion adds to each total").strong());
-    let n_p = s.proposals.len();
+    super::charted_note(ui, state);
+    let shown = super::charted(state);
     let mut charts: Vec<BarChart> = Vec::new();
     for (k, c) in s.criteria.iter().enumerate() {
         let w = e.weights.get(k).copied().unwrap_or(0.0);
         if w <= 0.0 {
             continue;
         }
-        let bars: Vec<Bar> = (0..n_p)
-            .map(|i| {
+        let bars: Vec<Bar> = shown
+            .iter()
+            .enumerate()
+            .map(|(x, &i)| {
                 let cov = e.standings[i].coverage;
                 let v = e.value(k, i).unwrap_or(0.0);
                 let h = if cov > 0.0 { 100.0 * w * v / cov } else { 0.0 };
-                Bar::new(i as f64, h)
+                Bar::new(x as f64, h)
                     .width(0.6)
                     .fill(criterion_colour(k))
                     .name(format!("{}: {}", s.proposals[i].label(), c.name))
@@ -85,24 +94,18 @@ pub(super) fn contributions_ui(ui: &mut Ui, state: &AppState) {
             .stack_on(&refs);
         charts.push(chart);
     }
-    Plot::new("contributions")
-        .height(220.0)
-        .include_y(0.0)
-        .include_y(100.0)
-        .show_axes([false, true])
-        .allow_scroll(false)
-        .show(ui, |p| {
-            for c in charts {
-                p.bar_chart(c);
-            }
-            for (i, pr) in s.proposals.iter().enumerate() {
-                p.text(Text::new(
-                    "",
-                    egui_plot::PlotPoint::new(i as f64, -5.0),
-                    RichText::new(pr.label()).small(),
-                ));
-            }
-        });
+    bars_plot("contributions").show(ui, |p| {
+        for c in charts {
+            p.bar_chart(c);
+        }
+        for (x, &i) in shown.iter().enumerate() {
+            p.text(Text::new(
+                "",
+                egui_plot::PlotPoint::new(x as f64, -5.0),
+                RichText::new(s.proposals[i].label()).small(),
+            ));
+        }
+    });
 }
 
 pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
@@ -110,6 +113,8 @@ pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
     let e = &state.eval;
     let n_c = s.criteria.len();
     ui.label(RichText::new("Normalised scores by criterion (unscored cells left out)").strong());
+    super::charted_note(ui, state);
+    let shown = super::charted(state);
     let angle =
         |k: usize| std::f64::consts::TAU * k as f64 / n_c as f64 + std::f64::consts::FRAC_PI_2;
     Plot::new("radar")
@@ -133,7 +138,8 @@ pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
                     RichText::new(crate::ui::widgets::short_label(&s.criteria[k].name)).small(),
                 ));
             }
-            for (i, pr) in s.proposals.iter().enumerate() {
+            for &i in &shown {
+                let pr = &s.proposals[i];
                 let pts: Vec<[f64; 2]> = (0..n_c)
                     .filter_map(|k| {
                         e.value(k, i)

@@ -77,7 +77,13 @@ struct Cached {
     key: (u64, Option<String>),
     explanation: Explanation,
     tornado: Vec<TornadoBar>,
+    /// The sweep of one criterion: which, every proposal's line, and where the lead changes.
+    sweep: Option<(usize, Sweep)>,
 }
+
+/// Lines of totals (in points) as one weight moves, and the points where the leader is
+/// crossed.
+type Sweep = (Vec<Vec<[f64; 2]>>, Vec<[f64; 2]>);
 
 struct Job {
     key: (u64, Option<String>, SmaaSettings),
@@ -95,9 +101,52 @@ impl AnalysisView {
                 key,
                 explanation: explain(state.scenario(), &state.eval),
                 tornado: tornado(&state.eval, DEFAULT_DELTA),
+                sweep: None,
             });
         }
         &self.cache.as_ref().expect("just filled").explanation
+    }
+
+    /// The sweep of criterion k, computed once per document version and criterion.
+    fn sweep(&mut self, state: &AppState, k: usize) -> Sweep {
+        self.explanation(state);
+        let cache = self.cache.as_mut().expect("just filled");
+        if cache.sweep.as_ref().is_none_or(|(c, _)| *c != k) {
+            cache.sweep = Some((k, sweep::compute(&state.eval, k)));
+        }
+        cache
+            .sweep
+            .as_ref()
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Charts show at most this many proposals, the best ranked; beyond that they would be
+/// unreadable and slow to draw.
+pub const MAX_CHARTED: usize = 12;
+
+/// The proposals the charts show: all of them, or the best-ranked `MAX_CHARTED`.
+fn charted(state: &AppState) -> Vec<usize> {
+    let n = state.scenario().proposals.len();
+    if n <= MAX_CHARTED {
+        (0..n).collect()
+    } else {
+        state.eval.order.iter().copied().take(MAX_CHARTED).collect()
+    }
+}
+
+/// Says so when the charts leave proposals out.
+fn charted_note(ui: &mut Ui, state: &AppState) {
+    let n = state.scenario().proposals.len();
+    if n > MAX_CHARTED {
+        ui.label(
+            RichText::new(format!(
+                "Showing the {MAX_CHARTED} best-ranked of {n} proposals."
+            ))
+            .small()
+            .weak(),
+        );
     }
 }
 

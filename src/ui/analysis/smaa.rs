@@ -126,18 +126,28 @@ pub(super) fn acceptability_ui(ui: &mut Ui, state: &AppState, view: &mut Analysi
         .small()
         .weak(),
     );
-    let n = s.proposals.len();
+    super::charted_note(ui, state);
+    let shown = super::charted(state);
+    let n = shown.len();
+    let all = s.proposals.len();
     let mut charts: Vec<BarChart> = Vec::new();
     for rank in 0..n {
-        let bars: Vec<Bar> = (0..n)
-            .map(|i| {
-                let share = r
+        // With proposals left out, the last band holds every lower rank.
+        let ranks = if rank + 1 == n {
+            rank..all
+        } else {
+            rank..rank + 1
+        };
+        let bars: Vec<Bar> = shown
+            .iter()
+            .enumerate()
+            .map(|(row, &i)| {
+                let share: f64 = r
                     .acceptability
                     .get(i)
-                    .and_then(|row| row.get(rank))
-                    .copied()
+                    .map(|shares| shares.get(ranks.clone()).unwrap_or_default().iter().sum())
                     .unwrap_or(0.0);
-                Bar::new((n - i) as f64, share * 100.0)
+                Bar::new((n - row) as f64, share * 100.0)
                     .width(0.6)
                     .fill(rank_colour(rank, n))
                     .name(format!("{}: rank {}", s.proposals[i].label(), rank + 1))
@@ -164,7 +174,8 @@ pub(super) fn acceptability_ui(ui: &mut Ui, state: &AppState, view: &mut Analysi
             for c in charts {
                 p.bar_chart(c);
             }
-            for (i, pr) in s.proposals.iter().enumerate() {
+            for (row, &i) in shown.iter().enumerate() {
+                let pr = &s.proposals[i];
                 let first = r
                     .acceptability
                     .get(i)
@@ -174,7 +185,7 @@ pub(super) fn acceptability_ui(ui: &mut Ui, state: &AppState, view: &mut Analysi
                 p.text(
                     Text::new(
                         "",
-                        egui_plot::PlotPoint::new(0.0, (n - i) as f64 + 0.42),
+                        egui_plot::PlotPoint::new(0.0, (n - row) as f64 + 0.42),
                         RichText::new(format!("{} — first in {:.0}%", pr.label(), first * 100.0))
                             .small(),
                     )

@@ -4,8 +4,7 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points, Text, VLine};
 
 use super::AnalysisView;
-use crate::analysis::crossings;
-use crate::analysis::sweep::sweep_totals;
+use crate::analysis::sweep::{crossings_of, sweep_totals_with, Sums};
 use crate::analysis::tornado::{leader_and_runner_up, DEFAULT_DELTA};
 use crate::app::{AppState, Edit};
 use crate::ui::widgets::proposal_colour;
@@ -51,13 +50,7 @@ pub(super) fn sweep_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisVie
             "This criterion has no weight now, or is the only one weighted: it cannot be swept.",
         );
     }
-    let lines = sweep_totals(e, k, 41);
-    let leader = e.order.first().copied();
-    let marks: Vec<[f64; 2]> = crossings(e, k)
-        .iter()
-        .filter(|c| leader.is_some_and(|l| c.pair.0 == l || c.pair.1 == l))
-        .map(|c| [c.weight * 100.0, c.total * 100.0])
-        .collect();
+    let (lines, marks) = view.sweep(state, k);
     Plot::new("sweep")
         .height(240.0)
         .legend(Legend::default())
@@ -69,11 +62,7 @@ pub(super) fn sweep_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisVie
         .include_y(100.0)
         .allow_scroll(false)
         .show(ui, |p| {
-            for (i, line) in lines.iter().enumerate() {
-                let pts: Vec<[f64; 2]> = line
-                    .iter()
-                    .filter_map(|(t, v)| v.map(|v| [t * 100.0, v * 100.0]))
-                    .collect();
+            for (i, pts) in lines.into_iter().enumerate() {
                 let prop = &s.proposals[i];
                 p.line(
                     Line::new(prop.label(), PlotPoints::from(pts))
@@ -90,6 +79,31 @@ pub(super) fn sweep_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisVie
                 );
             }
         });
+}
+
+/// Every proposal's line (in points) as the weight of criterion k moves, and the points
+/// where another line crosses the leader's. Linear in the number of proposals.
+pub(super) fn compute(e: &crate::scoring::Evaluation, k: usize) -> super::Sweep {
+    let sums = Sums::new(e);
+    let lines = sweep_totals_with(e, &sums, k, 41)
+        .iter()
+        .map(|line| {
+            line.iter()
+                .filter_map(|(t, v)| v.map(|v| [t * 100.0, v * 100.0]))
+                .collect()
+        })
+        .collect();
+    let marks = match e.ranked().next() {
+        Some(leader) => {
+            let pairs: Vec<(usize, usize)> = e.ranked().skip(1).map(|i| (leader, i)).collect();
+            crossings_of(e, &sums, k, &pairs)
+                .iter()
+                .map(|c| [c.weight * 100.0, c.total * 100.0])
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    (lines, marks)
 }
 
 /// The criterion picker's weight, editable here so that the lines and sentences can be
