@@ -5,6 +5,7 @@ use std::path::Path;
 
 use ron::extensions::Extensions;
 
+use super::fast_scores;
 use super::locate::{line_col, locate, offset_of, path_at, skip_blank, LineCol, PathDisplay, Seg};
 use super::problem::{LoadError, Problem};
 use super::validate::validate;
@@ -94,7 +95,8 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Scenario, LoadError> {
 /// Loads a scenario from RON text; `file` names it in messages.
 pub fn load_str(file: &str, src: &str) -> Result<Scenario, LoadError> {
     check_format(file, src)?;
-    let mut scenario: Scenario = ron_options().from_str(src).map_err(|e| {
+    let parsed = fast_scores::read_scenario(src).map_or_else(|| ron_options().from_str(src), Ok);
+    let mut scenario: Scenario = parsed.map_err(|e: ron::error::SpannedError| {
         // RON points just before the offending token; point at the token itself.
         let reported = LineCol {
             line: e.span.start.line,

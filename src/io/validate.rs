@@ -1,6 +1,6 @@
 //! Checks a parsed scenario for everything serde cannot: ids, references, weights, scales.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::locate::Seg;
 use crate::model::{is_valid_id, Citation, Scale, Scenario, ScoreValue};
