@@ -88,7 +88,11 @@ fn read_in_parallel(body: &str, threads: usize) -> Option<Vec<Score>> {
             .map(|h| h.join().ok().flatten())
             .collect()
     });
-    let mut scores = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
+    let total: usize = parts.iter().flatten().map(Vec::len).sum();
+    let mut parts = parts.into_iter();
+    // Growing the first part in place spares copying it (large blocks are remapped).
+    let mut scores = parts.next()??;
+    scores.reserve_exact(total - scores.len());
     for part in parts {
         scores.extend(part?);
     }
@@ -249,7 +253,8 @@ impl<'a> Reader<'a> {
 
     fn evidence(&mut self, text: &'a str) -> Option<Vec<Citation>> {
         self.eat(b'[')?;
-        let mut list = Vec::new();
+        // Most cells cite one source; the default first growth would reserve four.
+        let mut list = Vec::with_capacity(1);
         loop {
             self.ws()?;
             if self.eat(b']').is_some() {
