@@ -19,6 +19,9 @@ const PARALLEL_FROM_BYTES: usize = 1 << 20;
 /// Reads a file in the shape Concord writes, with its large `scores` list read by the
 /// fast reader and the rest by RON; `None` sends the whole file to RON.
 pub(crate) fn read_scenario(src: &str) -> Option<Scenario> {
+    if !extensions_are_default(src) {
+        return None;
+    }
     let at = locate(src, &[Seg::field("scores")])?;
     let start = offset_of(src, at);
     // The located value must follow `scores:` directly, as RON itself would read it.
@@ -31,6 +34,29 @@ pub(crate) fn read_scenario(src: &str) -> Option<Scenario> {
     let mut scenario: Scenario = ron_options().from_str(&rest).ok()?;
     scenario.scores = scores;
     Some(scenario)
+}
+
+/// True when the file enables no RON extension but `implicit_some`, which Concord's
+/// options turn on anyway; others (say, `explicit_struct_names`) change what is valid.
+fn extensions_are_default(src: &str) -> bool {
+    let mut rest = src;
+    loop {
+        rest = rest.trim_start();
+        let Some(attribute) = rest.strip_prefix("#![enable(") else {
+            // A comment could hide an attribute after it: leave such files to RON.
+            return !rest.starts_with(['#', '/']);
+        };
+        let Some(close) = attribute.find(")]") else {
+            return false;
+        };
+        if attribute[..close]
+            .split(',')
+            .any(|name| !matches!(name.trim(), "implicit_some" | ""))
+        {
+            return false;
+        }
+        rest = &attribute[close + 2..];
+    }
 }
 
 /// Reads the list that starts at `src[start]` (a `[`) and must be the scenario's last
@@ -494,6 +520,23 @@ mod tests {
             if changed != text {
                 assert!(assert_agrees(&changed).is_none(), "accepted {to}");
             }
+        }
+    }
+
+    #[test]
+    fn declines_files_that_enable_other_extensions() {
+        let text = to_ron_string(&synth::scenario(2, 2, 3)).expect("serialises");
+        assert!(text.starts_with("#![enable(implicit_some)]"));
+        let unnamed = text.replace("Score(", "(");
+        assert!(assert_agrees(&unnamed).is_some());
+        for header in [
+            "#![enable(explicit_struct_names)]",
+            "#![enable(implicit_some, explicit_struct_names)]",
+            "// a comment first\n#![enable(explicit_struct_names)]",
+        ] {
+            let strict = unnamed.replacen("#![enable(implicit_some)]", header, 1);
+            assert!(by_ron(&strict).is_none(), "RON needs the names under {header}");
+            assert!(assert_agrees(&strict).is_none(), "{header}");
         }
     }
 
