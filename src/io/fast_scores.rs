@@ -535,7 +535,10 @@ mod tests {
             "// a comment first\n#![enable(explicit_struct_names)]",
         ] {
             let strict = unnamed.replacen("#![enable(implicit_some)]", header, 1);
-            assert!(by_ron(&strict).is_none(), "RON needs the names under {header}");
+            assert!(
+                by_ron(&strict).is_none(),
+                "RON needs the names under {header}"
+            );
             assert!(assert_agrees(&strict).is_none(), "{header}");
         }
     }
