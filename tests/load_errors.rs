@@ -291,3 +291,26 @@ fn hostile_inputs_never_panic() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any damage to a real file gives a result or an error, never a panic or a hang, and
+    /// an error always says where.
+    #[test]
+    fn damaged_files_never_panic(
+        edits in proptest::collection::vec((0.0f64..1.0, 0usize..6, proptest::prelude::any::<u8>()), 1..6),
+    ) {
+        let seed = concord::seeds::BUNDLED[0].text.as_bytes();
+        let mut bytes = seed.to_vec();
+        for (at, cut, byte) in edits {
+            let pos = ((bytes.len() as f64) * at) as usize;
+            let end = (pos + cut).min(bytes.len());
+            bytes.splice(pos..end, [byte]);
+        }
+        if let Err(err) = load_bytes("damaged.ron", &bytes) {
+            proptest::prop_assert!(!err.problems.is_empty());
+            proptest::prop_assert!(err.lines().iter().all(|l| l.starts_with("damaged.ron")));
+        }
+    }
+}
