@@ -168,7 +168,7 @@ fn the_default_scenario_is_explained_in_sentences_true_to_its_numbers() {
         x.sentences[0],
         "«Confederation» leads with 70 of 100, 11 points ahead of «API»."
     );
-    assert!(x.sentences[1].starts_with("Its total counts only the 77% of the weight"));
+    assert!(x.sentences[1].starts_with("Its total rests on only 77% of the weight"));
     // Every interval sentence names bounds that contain the current weight (8%).
     for st in &x.stability {
         assert!(st.leader.0 <= st.current && st.current <= st.leader.1);

@@ -84,7 +84,7 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
     let cov = e.standings[lead].coverage;
     if cov < 0.999 {
         out.push(format!(
-            "Its total counts only the {} of the weight on which it is scored; unscored cells are left out, not counted as 0.",
+            "Its total rests on only {} of the weight: the criteria it is not scored on are left out, not counted as 0.",
             pct(cov)
         ));
     }

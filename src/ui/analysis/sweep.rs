@@ -174,15 +174,17 @@ pub(super) fn tornado_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView)
             let (lo, hi) = (b.low.min(b.high) * 100.0, b.low.max(b.high) * 100.0);
             Bar::new((n - row) as f64, hi - lo)
                 .base_offset(lo)
-                .width(0.6)
+                .width(0.5)
                 .fill(Color32::from_rgb(92, 170, 214))
                 .name(&s.criteria[b.criterion].name)
         })
         .collect();
     let margin =
         (e.standings[lead].total.unwrap_or(0.0) - e.standings[second].total.unwrap_or(0.0)) * 100.0;
+    // Each bar has a line of its own for its label, above the bar.
+    let row_height = 2.2 * ui.text_style_height(&egui::TextStyle::Small) + 6.0;
     Plot::new("tornado")
-        .height(240.0)
+        .height((n as f32 * row_height + 60.0).max(200.0))
         .x_axis_label("Lead (points of 100)")
         .show_axes([true, false])
         .allow_scroll(false)
@@ -198,7 +200,7 @@ pub(super) fn tornado_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView)
                         "",
                         egui_plot::PlotPoint::new(
                             b.low.min(b.high) * 100.0,
-                            (n - row) as f64 + 0.45,
+                            (n - row) as f64 + 0.27,
                         ),
                         RichText::new(&s.criteria[b.criterion].name).small(),
                     )
