@@ -12,9 +12,12 @@ pub struct Document {
     pub scenario: Scenario,
     /// Where it was loaded from or last saved to; `None` for a new document.
     pub path: Option<PathBuf>,
-    /// Counts edits (and undos); compared with `saved_version` for the dirty flag.
+    /// Counts changes (edits, undos, redos), for views and copies that follow the document.
     version: u64,
-    saved_version: u64,
+    /// The undo history's id of the current state.
+    state: u64,
+    /// The state that is on disk; `None` when no state is (restored work).
+    saved_state: Option<u64>,
 }
 
 impl Document {
@@ -24,18 +27,27 @@ impl Document {
             scenario,
             path,
             version: 0,
-            saved_version: 0,
+            state: 0,
+            saved_state: Some(0),
         }
     }
 
-    /// True when there are changes not saved to `path`.
+    /// True when the document differs from what is on disk: undoing back to the saved
+    /// state makes it clean again.
     pub fn is_dirty(&self) -> bool {
-        self.version != self.saved_version
+        self.saved_state != Some(self.state)
     }
 
-    /// Marks a change.
-    pub fn touch(&mut self) {
+    /// Marks a change that leads to history state `state`.
+    pub fn touch(&mut self, state: u64) {
         self.version = self.version.wrapping_add(1);
+        self.state = state;
+    }
+
+    /// Marks the whole document as unsaved, whatever history says (restored work).
+    pub fn mark_unsaved(&mut self) {
+        self.version = self.version.wrapping_add(1);
+        self.saved_state = None;
     }
 
     /// The edit counter, to notice changes (for example for recovery snapshots).
@@ -57,7 +69,7 @@ impl Document {
         self.scenario.sort_scores();
         save_path(&self.scenario, path)?;
         self.path = Some(path.to_owned());
-        self.saved_version = self.version;
+        self.saved_state = Some(self.state);
         Ok(())
     }
 }

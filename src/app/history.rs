@@ -1,4 +1,7 @@
 //! Undo and redo: a stack of inverse edits with labels, merging gestures into one step.
+//!
+//! Every state of the document that history can return to has an id, so that undoing back
+//! to the state last saved makes the document clean again.
 
 use super::edit::Edit;
 
@@ -9,6 +12,8 @@ pub const MAX_STEPS: usize = 500;
 #[derive(Clone, Debug)]
 struct Step {
     label: String,
+    /// The id of the state this step leads to.
+    id: u64,
     /// Edits with the same key merge into one step until the step is sealed.
     key: Option<String>,
     sealed: bool,
@@ -20,6 +25,10 @@ struct Step {
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// The id of the state under the oldest kept step (0: as opened).
+    floor: u64,
+    /// The last id handed out; ids are never reused.
+    last_id: u64,
 }
 
 impl History {
@@ -28,8 +37,11 @@ impl History {
     /// inverse already restores the state from before the gesture.
     pub fn record(&mut self, label: String, key: Option<String>, inverse: Edit) {
         self.redo.clear();
+        let id = self.fresh_id();
         if let (Some(top), Some(k)) = (self.undo.last_mut(), key.as_ref()) {
             if !top.sealed && top.key.as_ref() == Some(k) {
+                // The gesture went on: a new state, reached by the same step.
+                top.id = id;
                 return;
             }
         }
@@ -38,13 +50,24 @@ impl History {
         }
         self.undo.push(Step {
             label,
+            id,
             key,
             sealed: false,
             inverse,
         });
         if self.undo.len() > MAX_STEPS {
-            self.undo.remove(0);
+            self.floor = self.undo.remove(0).id;
         }
+    }
+
+    fn fresh_id(&mut self) -> u64 {
+        self.last_id += 1;
+        self.last_id
+    }
+
+    /// The id of the current state: equal ids mean equal documents.
+    pub fn state(&self) -> u64 {
+        self.undo.last().map_or(self.floor, |s| s.id)
     }
 
     /// Ends the current gesture: the next edit starts a new step.
@@ -64,31 +87,34 @@ impl History {
         self.redo.last().map(|s| s.label.as_str())
     }
 
-    /// Takes the edit that undoes the last step.
-    pub fn take_undo(&mut self) -> Option<(String, Edit)> {
-        self.undo.pop().map(|s| (s.label, s.inverse))
+    /// Takes the last step: its label, the edit that undoes it and its state id.
+    pub fn take_undo(&mut self) -> Option<(String, Edit, u64)> {
+        self.undo.pop().map(|s| (s.label, s.inverse, s.id))
     }
 
-    /// Takes the edit that redoes the last undone step.
-    pub fn take_redo(&mut self) -> Option<(String, Edit)> {
-        self.redo.pop().map(|s| (s.label, s.inverse))
+    /// Takes the last undone step: its label, the edit that redoes it and its state id.
+    pub fn take_redo(&mut self) -> Option<(String, Edit, u64)> {
+        self.redo.pop().map(|s| (s.label, s.inverse, s.id))
     }
 
-    /// After undoing: remembers how to redo.
-    pub fn push_redo(&mut self, label: String, edit: Edit) {
+    /// After undoing the step that led to state `id`: remembers how to redo it.
+    pub fn push_redo(&mut self, label: String, edit: Edit, id: u64) {
         self.redo.push(Step {
             label,
+            id,
             key: None,
             sealed: true,
             inverse: edit,
         });
     }
 
-    /// After redoing: remembers how to undo again, without clearing the redo stack.
-    pub fn push_undo(&mut self, label: String, edit: Edit) {
+    /// After redoing the step to state `id`: remembers how to undo it again, without
+    /// clearing the redo stack.
+    pub fn push_undo(&mut self, label: String, edit: Edit, id: u64) {
         self.seal();
         self.undo.push(Step {
             label,
+            id,
             key: None,
             sealed: true,
             inverse: edit,
@@ -104,6 +130,7 @@ impl History {
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
+        self.floor = 0;
     }
 }
 
@@ -136,15 +163,44 @@ mod tests {
         h.record("weight".into(), Some("w:a".into()), e(2));
         assert_eq!(h.undo_len(), 1);
         // The first inverse is kept: it restores the state from before the drag.
-        assert_eq!(h.take_undo().map(|(_, x)| x), Some(e(1)));
+        assert_eq!(h.take_undo().map(|(_, x, _)| x), Some(e(1)));
         h.record("weight".into(), Some("w:a".into()), e(3));
         h.seal();
         h.record("weight".into(), Some("w:a".into()), e(4));
         assert_eq!(h.undo_len(), 2);
         // A different key is a new step, and any new step clears redo.
-        h.push_redo("x".into(), e(9));
+        h.push_redo("x".into(), e(9), 99);
         h.record("name".into(), Some("n:a".into()), e(5));
         assert_eq!(h.undo_len(), 3);
         assert_eq!(h.redo_label(), None);
+    }
+
+    #[test]
+    fn undo_and_redo_return_to_the_same_state_ids() {
+        let mut h = History::default();
+        assert_eq!(h.state(), 0);
+        h.record("a".into(), Some("k".into()), e(1));
+        let after_first = h.state();
+        h.record("a".into(), Some("k".into()), e(2));
+        // The same step, but the gesture went on: a different state.
+        assert_ne!(h.state(), after_first);
+        let after_gesture = h.state();
+        let (label, edit, id) = h.take_undo().expect("a step");
+        assert_eq!(h.state(), 0);
+        h.push_redo(label, edit, id);
+        let (label, edit, id) = h.take_redo().expect("a step to redo");
+        h.push_undo(label, edit, id);
+        assert_eq!(h.state(), after_gesture);
+    }
+
+    #[test]
+    fn dropping_old_steps_keeps_the_state_of_the_oldest() {
+        let mut h = History::default();
+        for i in 0..MAX_STEPS + 1 {
+            h.record(format!("step {i}"), None, e(i));
+        }
+        while h.take_undo().is_some() {}
+        // The opened state can no longer be reached, so this is not state 0.
+        assert_ne!(h.state(), 0);
     }
 }

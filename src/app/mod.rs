@@ -185,7 +185,7 @@ impl AppState {
         match apply(&mut self.doc.scenario, edit) {
             Ok(inverse) => {
                 self.history.record(label.into(), key, inverse);
-                self.doc.touch();
+                self.doc.touch(self.history.state());
                 if weights_only {
                     // A weight drag on a large table: no need to re-read every cell.
                     let scenario = &self.doc.scenario;
@@ -232,7 +232,7 @@ impl AppState {
 
     /// Undoes the last step.
     pub fn undo(&mut self) {
-        let Some((label, inverse)) = self.history.take_undo() else {
+        let Some((label, inverse, id)) = self.history.take_undo() else {
             self.status = "Nothing to undo".into();
             return;
         };
@@ -241,8 +241,8 @@ impl AppState {
             Ok(redo) => {
                 self.reveal_edit(&focus_edit);
                 self.status = format!("Undone: {label}");
-                self.history.push_redo(label, redo);
-                self.doc.touch();
+                self.history.push_redo(label, redo, id);
+                self.doc.touch(self.history.state());
                 self.after_change();
             }
             Err(e) => self.status = e.to_string(),
@@ -251,7 +251,7 @@ impl AppState {
 
     /// Redoes the last undone step.
     pub fn redo(&mut self) {
-        let Some((label, edit)) = self.history.take_redo() else {
+        let Some((label, edit, id)) = self.history.take_redo() else {
             self.status = "Nothing to redo".into();
             return;
         };
@@ -260,8 +260,8 @@ impl AppState {
             Ok(inverse) => {
                 self.reveal_edit(&focus_edit);
                 self.status = format!("Redone: {label}");
-                self.history.push_undo(label, inverse);
-                self.doc.touch();
+                self.history.push_undo(label, inverse, id);
+                self.doc.touch(self.history.state());
                 self.after_change();
             }
             Err(e) => self.status = e.to_string(),
@@ -468,7 +468,7 @@ impl AppState {
     /// Restores work found by crash recovery.
     pub fn restore(&mut self, recovered: Recovered) {
         let mut doc = Document::new(recovered.scenario, recovered.original);
-        doc.touch(); // restored work is unsaved
+        doc.mark_unsaved();
         self.doc = doc;
         self.history.clear();
         self.selection = Selection::Scenario;
