@@ -422,14 +422,20 @@ fn save_as_to_a_path_and_load_it_back_equal() {
     assert_eq!(s.prefs.recent.first(), Some(&path));
 }
 
+/// Opens a copy of the valid test file, saved as `name` in `dir`; returns its path.
+fn open_a_copy(h: &mut H, dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::copy("tests/data/valid.ron", &path).unwrap();
+    h.state_mut().state.open_path(&path);
+    h.run();
+    path
+}
+
 #[test]
 fn ctrl_s_on_a_saved_file_saves_in_place() {
     let mut h = harness();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("in-place.ron");
-    std::fs::copy("tests/data/valid.ron", &path).unwrap();
-    h.state_mut().state.open_path(&path);
-    h.run();
+    let path = open_a_copy(&mut h, dir.path(), "in-place.ron");
     h.get_by_label("Weight of Refugees")
         .set_value_accesskit(5.0);
     h.run();
@@ -442,10 +448,7 @@ fn ctrl_s_on_a_saved_file_saves_in_place() {
 fn undoing_back_to_the_saved_state_makes_the_document_clean() {
     let mut h = harness();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("clean.ron");
-    std::fs::copy("tests/data/valid.ron", &path).unwrap();
-    h.state_mut().state.open_path(&path);
-    h.run();
+    let path = open_a_copy(&mut h, dir.path(), "clean.ron");
     assert_eq!(h.state().state.title(), "clean.ron — Concord");
     h.get_by_label("Weight of Refugees")
         .set_value_accesskit(5.0);
