@@ -562,6 +562,46 @@ fn folding_a_group_hides_its_rows() {
 }
 
 #[test]
+fn dragging_the_handle_under_the_cards_gives_the_table_more_rows() {
+    // Frames as short as a screen's, so that two clicks can make a double click.
+    let mut h = common::start(
+        common::builder(egui::vec2(1280.0, 720.0)).with_step_dt(1.0 / 60.0),
+        common::options(None),
+        concord::app::Prefs::default(),
+    );
+    let low_row = "Accountability for civilian casualties";
+    assert!(h.query_by_label(low_row).is_none(), "not in view at first");
+    let handle = h.get_by_label("Resize cards and table").rect().center();
+    h.drag_at(handle);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(handle - egui::vec2(0.0, 30.0 * i as f32));
+        h.run();
+    }
+    h.drop_at(handle - egui::vec2(0.0, 150.0));
+    h.run();
+    let chosen = h.state().state.prefs.cards_height.expect("a chosen height");
+    assert!(chosen < 200.0, "{chosen}");
+    h.get_by_label(low_row);
+    // The cards still show their totals.
+    h.get_by_label("1st of 5");
+    // A double click on the handle goes back to the automatic height.
+    let handle = h.get_by_label("Resize cards and table").rect().center();
+    h.hover_at(handle);
+    for pressed in [true, false, true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: handle,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    assert_eq!(h.state().state.prefs.cards_height, None);
+    assert!(h.query_by_label(low_row).is_none());
+}
+
+#[test]
 fn choosing_a_perspective_changes_the_ranking() {
     let mut h = harness();
     assert_eq!(rank_of(&h, "land-for-all"), Some(1));

@@ -19,6 +19,8 @@ pub struct Prefs {
     pub theme: ThemeChoice,
     /// Zoom factor of the whole interface (1 = 100%).
     pub zoom: f32,
+    /// Height of the cards chosen by dragging the handle under them; `None` is automatic.
+    pub cards_height: Option<f32>,
 }
 
 /// The colour themes.
@@ -65,6 +67,7 @@ impl Default for Prefs {
             show_inspector: true,
             theme: ThemeChoice::System,
             zoom: 1.0,
+            cards_height: None,
         }
     }
 }

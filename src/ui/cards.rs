@@ -95,11 +95,15 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) -> Option<(usize, usize)
                 total_ui(ui, standing, colour, state.scenario().proposals.len());
                 ui.separator();
                 ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    // Cards made short with the handle under them keep the name to one line.
+                    let compact = ui.available_height() < 110.0;
                     let header = ui
                         .horizontal(|ui| {
-                            let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 34.0), egui::Sense::hover());
+                            let strip = if compact { 20.0 } else { 34.0 };
+                            let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, strip), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, colour);
-                            ui.add(egui::Label::new(RichText::new(&p.name).family(egui::FontFamily::Name(super::fonts::BOLD.into())).strong().size(15.0)).wrap())
+                            let name = egui::Label::new(RichText::new(&p.name).family(egui::FontFamily::Name(super::fonts::BOLD.into())).strong().size(15.0));
+                            ui.add(if compact { name.truncate() } else { name.wrap() })
                         })
                         .inner;
                     let header = ui
@@ -114,10 +118,15 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) -> Option<(usize, usize)
                             dropped = Some((*from, i));
                         }
                     }
-                    egui::ScrollArea::vertical()
-                        .id_salt(("card-body", &p.id))
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| card_body_ui(ui, &p));
+                    // The body scrolls in the room left, unless that is less than a line.
+                    if ui.available_height() >= ui.text_style_height(&egui::TextStyle::Body) {
+                        egui::ScrollArea::vertical()
+                            .id_salt(("card-body", &p.id))
+                            .auto_shrink([false, false])
+                            .min_scrolled_height(0.0)
+                            .max_height(ui.available_height())
+                            .show(ui, |ui| card_body_ui(ui, &p));
+                    }
                 });
             });
         })

@@ -10,6 +10,7 @@ mod inspector;
 mod layout;
 mod menu;
 mod present;
+mod splitter;
 mod table;
 pub mod theme;
 pub mod widgets;
@@ -168,11 +169,12 @@ impl ConcordApp {
                 analysis::analysis_ui(ui, &mut self.state, &mut self.analysis);
                 return;
             }
-            let cards_height = (ui.available_height() * 0.45).clamp(180.0, 330.0);
+            let cards_height =
+                splitter::cards_height(self.state.prefs.cards_height, ui.available_height());
             ui.allocate_ui(egui::vec2(ui.available_width(), cards_height), |ui| {
                 cards::cards_ui(ui, &mut self.state, &mut self.view, &layout);
             });
-            ui.separator();
+            splitter::splitter_ui(ui, &mut self.state.prefs.cards_height, cards_height);
             table::table_ui(ui, &mut self.state, &mut self.view, &layout);
         });
         dialogs::dialogs_ui(&ctx, &mut self.state);
