@@ -13,7 +13,7 @@ use super::load::ron_options;
 use super::locate::{locate, offset_of, Seg};
 use crate::model::{Citation, Scenario, Score, ScoreValue};
 
-/// Lists shorter than this are left to RON: the split costs more than it saves.
+/// Lists shorter than this are read on one thread: starting threads would cost more.
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
 
 /// Reads a file in the shape Concord writes, with its large `scores` list read by the
