@@ -12,6 +12,19 @@ use crate::model::Scenario;
 /// How often unsaved work is copied.
 pub const INTERVAL: Duration = Duration::from_secs(3);
 
+/// Scenarios with more cells than this take a visible moment to copy (about 0.1 s per
+/// 500,000 cells), so their copy waits for a pause in the user's drag or typing…
+pub const LARGE_CELLS: usize = 20_000;
+
+/// …unless the work has waited this long for a copy.
+pub const OVERDUE: Duration = Duration::from_secs(15);
+
+/// True when a copy should wait: the user is busy, the copy would stall the window, and
+/// the work has not waited too long.
+pub fn waits_for_pause(busy: bool, cells: usize, waited: Duration) -> bool {
+    busy && cells > LARGE_CELLS && waited < OVERDUE
+}
+
 /// The recovery file in a folder, and the note of which file the work belonged to.
 /// Copies are written on a worker thread, so a large scenario never stalls the window.
 #[derive(Clone, Debug)]
@@ -19,6 +32,8 @@ pub struct Recovery {
     dir: PathBuf,
     last_version: Option<u64>,
     last_write: Option<Instant>,
+    /// When the work became unsaved, if it is.
+    dirty_since: Option<Instant>,
     /// Copies being written (0 or 1); clearing and flushing wait for them.
     writing: Arc<(Mutex<usize>, Condvar)>,
     /// Why the last background write failed, until reported.
@@ -76,32 +91,41 @@ impl Recovery {
             dir,
             last_version: None,
             last_write: None,
+            dirty_since: None,
             writing: Arc::default(),
             failed: Arc::default(),
         }
     }
 
-    /// Starts copying the work if it changed since the last copy and the interval has passed;
-    /// returns the error of an earlier copy that failed, once.
+    /// Starts copying the work if it changed since the last copy and the interval has passed
+    /// (for a large scenario, once the user is not `busy` dragging or typing); returns the
+    /// error of an earlier copy that failed, once.
     pub fn tick(
         &mut self,
         scenario: &Scenario,
         original: Option<&Path>,
         version: u64,
         dirty: bool,
+        busy: bool,
     ) -> Result<(), String> {
         if let Some(e) = self.failed.lock().ok().and_then(|mut f| f.take()) {
             return Err(e);
         }
         if !dirty {
+            self.dirty_since = None;
             if self.last_version.is_some() {
                 self.clear();
             }
             return Ok(());
         }
+        let dirty_since = *self.dirty_since.get_or_insert_with(Instant::now);
         if self.last_version == Some(version)
             || self.last_write.is_some_and(|t| t.elapsed() < INTERVAL)
         {
+            return Ok(());
+        }
+        let waited = self.last_write.unwrap_or(dirty_since).elapsed();
+        if waits_for_pause(busy, scenario.scores.len(), waited) {
             return Ok(());
         }
         {
@@ -155,6 +179,7 @@ impl Recovery {
         let _ = std::fs::remove_file(note(&self.dir));
         self.last_version = None;
         self.last_write = None;
+        self.dirty_since = None;
     }
 
     /// Work left by an earlier session, if any.
@@ -181,13 +206,40 @@ mod tests {
             std::env::temp_dir().join(format!("concord-recovery-test-{}", std::process::id()));
         let mut r = Recovery::new(dir.clone());
         let s = crate::synth::scenario(2, 2, 1);
-        r.tick(&s, Some(Path::new("/x/y.ron")), 1, true).unwrap();
+        r.tick(&s, Some(Path::new("/x/y.ron")), 1, true, false)
+            .unwrap();
         r.flush();
         let found = r.find().expect("a copy").expect("loads");
         assert_eq!(found.scenario, s);
         assert_eq!(found.original, Some(PathBuf::from("/x/y.ron")));
-        r.tick(&s, None, 1, false).unwrap();
+        r.tick(&s, None, 1, false, false).unwrap();
         assert!(r.find().is_none());
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_large_scenario_is_copied_when_the_user_pauses() {
+        let dir =
+            std::env::temp_dir().join(format!("concord-recovery-large-{}", std::process::id()));
+        let mut r = Recovery::new(dir.clone());
+        let s = crate::synth::scenario(101, 200, 1);
+        assert!(s.scores.len() > LARGE_CELLS);
+        r.tick(&s, None, 1, true, true).unwrap();
+        r.flush();
+        assert!(r.find().is_none(), "not while dragging");
+        r.tick(&s, None, 1, true, false).unwrap();
+        r.flush();
+        assert!(r.find().is_some(), "copied at the pause");
+        r.clear();
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn only_large_busy_recent_work_waits() {
+        let soon = Duration::from_secs(1);
+        assert!(waits_for_pause(true, LARGE_CELLS + 1, soon));
+        assert!(!waits_for_pause(false, LARGE_CELLS + 1, soon));
+        assert!(!waits_for_pause(true, LARGE_CELLS, soon));
+        assert!(!waits_for_pause(true, LARGE_CELLS + 1, OVERDUE));
     }
 }

@@ -253,11 +253,18 @@ impl ConcordApp {
         }
         if let Some(r) = &mut self.state.recovery {
             let doc = &self.state.doc;
+            // Busy: a button held down or input in the last moment (a drag, typing).
+            let busy = ctx.input(|i| {
+                i.pointer.any_down()
+                    || i.pointer.time_since_last_movement() < 0.5
+                    || !i.events.is_empty()
+            });
             if let Err(e) = r.tick(
                 &doc.scenario,
                 doc.path.as_deref(),
                 doc.version(),
                 doc.is_dirty(),
+                busy,
             ) {
                 self.state.status = format!("Recovery copy not written: {e}");
             }
