@@ -32,8 +32,8 @@ pub struct Recovery {
     dir: PathBuf,
     last_version: Option<u64>,
     last_write: Option<Instant>,
-    /// When the work became unsaved, if it is.
-    dirty_since: Option<Instant>,
+    /// Since when the work has had changes that no copy holds.
+    uncopied_since: Option<Instant>,
     /// Copies being written (0 or 1); clearing and flushing wait for them.
     writing: Arc<(Mutex<usize>, Condvar)>,
     /// Why the last background write failed, until reported.
@@ -91,7 +91,7 @@ impl Recovery {
             dir,
             last_version: None,
             last_write: None,
-            dirty_since: None,
+            uncopied_since: None,
             writing: Arc::default(),
             failed: Arc::default(),
         }
@@ -112,20 +112,20 @@ impl Recovery {
             return Err(e);
         }
         if !dirty {
-            self.dirty_since = None;
+            self.uncopied_since = None;
             if self.last_version.is_some() {
                 self.clear();
             }
             return Ok(());
         }
-        let dirty_since = *self.dirty_since.get_or_insert_with(Instant::now);
-        if self.last_version == Some(version)
-            || self.last_write.is_some_and(|t| t.elapsed() < INTERVAL)
-        {
+        if self.last_version == Some(version) {
             return Ok(());
         }
-        let waited = self.last_write.unwrap_or(dirty_since).elapsed();
-        if waits_for_pause(busy, scenario.scores.len(), waited) {
+        let uncopied_since = *self.uncopied_since.get_or_insert_with(Instant::now);
+        if self.last_write.is_some_and(|t| t.elapsed() < INTERVAL) {
+            return Ok(());
+        }
+        if waits_for_pause(busy, scenario.scores.len(), uncopied_since.elapsed()) {
             return Ok(());
         }
         {
@@ -160,6 +160,7 @@ impl Recovery {
         }
         self.last_version = Some(version);
         self.last_write = Some(Instant::now());
+        self.uncopied_since = None;
         Ok(())
     }
 
@@ -179,7 +180,7 @@ impl Recovery {
         let _ = std::fs::remove_file(note(&self.dir));
         self.last_version = None;
         self.last_write = None;
-        self.dirty_since = None;
+        self.uncopied_since = None;
     }
 
     /// Work left by an earlier session, if any.
