@@ -1,4 +1,14 @@
-//! Column geometry shared by the cards and the table, so each card sits over its column.
+//! Geometry: the window against the screen, and the columns shared by the cards and the
+//! table, so each card sits over its column.
+
+/// Room the desktop keeps for title bars and panels.
+const DESKTOP_CHROME: f32 = 80.0;
+
+/// True when a window of `size` (points) fits on a screen of `monitor` with its title bar
+/// and the desktop's panels.
+pub fn fits_on_screen(size: egui::Vec2, monitor: egui::Vec2) -> bool {
+    size.x <= monitor.x && size.y + DESKTOP_CHROME <= monitor.y
+}
 
 /// Widths of the fixed columns and of one proposal column, and how many proposals fit.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -58,6 +68,14 @@ impl ColumnLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_window_fits_full_hd_but_not_a_small_laptop() {
+        let size = egui::vec2(1280.0, 800.0);
+        assert!(fits_on_screen(size, egui::vec2(1920.0, 1080.0)));
+        assert!(!fits_on_screen(size, egui::vec2(1280.0, 720.0)));
+        assert!(!fits_on_screen(size, egui::vec2(1366.0, 768.0)));
+    }
 
     #[test]
     fn fits_columns() {

@@ -34,6 +34,8 @@ pub struct ConcordApp {
     applied: Option<(crate::app::ThemeChoice, f32)>,
     /// Whether the window was last set to full screen (for the presentation).
     fullscreen: bool,
+    /// Whether the window's size was checked against the screen's.
+    fitted: bool,
     /// A picture of the window, delivered by the renderer after a request.
     screenshot: std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<egui::ColorImage>>>>,
     /// Where a PNG export is: frames still to wait, or asked for.
@@ -103,6 +105,7 @@ impl ConcordApp {
             title_sent: String::new(),
             applied: None,
             fullscreen: false,
+            fitted: false,
             screenshot: Default::default(),
             export: ExportStage::Waiting(2),
             analysis: analysis::AnalysisView::default(),
@@ -229,6 +232,15 @@ impl ConcordApp {
     }
 
     fn sync_window(&mut self, ctx: &egui::Context) {
+        if !self.fitted {
+            // The first size asked for does not fit a small laptop screen: fill it instead.
+            if let Some(monitor) = ctx.input(|i| i.viewport().monitor_size) {
+                self.fitted = true;
+                if !layout::fits_on_screen(WINDOW_SIZE.into(), monitor) {
+                    ctx.send_viewport_cmd(ViewportCommand::Maximized(true));
+                }
+            }
+        }
         let presenting = self.state.presenter.is_some();
         if presenting != self.fullscreen {
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(presenting));
@@ -399,13 +411,16 @@ pub fn prefs_from(storage: Option<&dyn eframe::Storage>) -> Prefs {
         .unwrap_or_default()
 }
 
+/// The window's size at start, when the screen has room for it.
+const WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
+
 /// Opens the window; `file` is opened instead of the built-in scenario.
 pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Concord")
             .with_app_id("concord")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(WINDOW_SIZE)
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
         ..Default::default()
