@@ -295,6 +295,45 @@ fn add_rename_reorder_and_delete_a_proposal_with_undo() {
 }
 
 #[test]
+fn the_delete_key_deletes_the_selection_but_not_while_typing() {
+    let mut h = harness();
+    click(&mut h, "Abraham Accords (bilateral normalization)");
+    assert_eq!(
+        h.state().state.selection,
+        Selection::Proposal("abraham".into())
+    );
+    // In the inspector's Name field, Delete deletes a character, not the proposal.
+    h.get_by_role_and_label(Role::TextInput, "Name").focus();
+    h.run();
+    h.key_press(Key::Home);
+    h.key_press(Key::Delete);
+    h.run();
+    let s = h.state().state.scenario();
+    assert_eq!(s.proposals.len(), 5);
+    assert_eq!(
+        s.proposals[3].name,
+        "braham Accords (bilateral normalization)"
+    );
+    ctrl(&mut h, Key::Z);
+    click(&mut h, "Abraham Accords (bilateral normalization)");
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(h.state().state.scenario().proposals.len(), 4);
+    assert!(h.state().state.status.contains("Ctrl+Z to undo"));
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().state.scenario().proposals.len(), 5);
+    // On a cell, Delete clears the score and keeps the rationale.
+    click(&mut h, "Aqaba+ × Ends the Gaza blockade");
+    h.key_press(Key::Delete);
+    h.run();
+    let c = cell(&h, "blockade", "aqaba-plus");
+    assert_eq!(c.value, None);
+    assert!(!c.rationale.is_empty());
+    ctrl(&mut h, Key::Z);
+    assert!(cell(&h, "blockade", "aqaba-plus").value.is_some());
+}
+
+#[test]
 fn a_new_proposal_is_unscored_not_zero() {
     let mut h = harness();
     click(&mut h, "+ Proposal");

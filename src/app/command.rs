@@ -24,6 +24,8 @@ pub enum Command {
     AddProposal,
     /// Add a criterion.
     AddCriterion,
+    /// Delete the selected proposal or criterion, or clear the selected cell's score.
+    DeleteSelection,
     /// Show or hide the inspector.
     ToggleInspector,
     /// Show the keyboard shortcuts.
@@ -44,7 +46,7 @@ pub enum Command {
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 18] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -54,6 +56,7 @@ impl Command {
         Command::Redo,
         Command::AddProposal,
         Command::AddCriterion,
+        Command::DeleteSelection,
         Command::ToggleInspector,
         Command::Present,
         Command::WhyRanking,
@@ -76,6 +79,7 @@ impl Command {
             Command::Redo => "Redo",
             Command::AddProposal => "Add proposal",
             Command::AddCriterion => "Add criterion",
+            Command::DeleteSelection => "Delete selection",
             Command::ToggleInspector => "Inspector",
             Command::ShowShortcuts => "Keyboard shortcuts",
             Command::Present => "Present",
@@ -99,6 +103,10 @@ impl Command {
             Command::Redo => "Redo the last undone change",
             Command::AddProposal => "Add a proposal column at the end",
             Command::AddCriterion => "Add a criterion row at the end",
+            Command::DeleteSelection => {
+                "Delete the selected proposal or criterion with its scores, or clear the \
+                 selected cell's score (Ctrl+Z undoes)"
+            }
             Command::ToggleInspector => "Show or hide the side panel that edits the selection",
             Command::ShowShortcuts => "List every keyboard shortcut",
             Command::Present => {
@@ -128,6 +136,7 @@ impl Command {
             Command::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),
             Command::AddProposal => KeyboardShortcut::new(cmd_shift, Key::P),
             Command::AddCriterion => KeyboardShortcut::new(cmd_shift, Key::C),
+            Command::DeleteSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Delete),
             Command::ToggleInspector => KeyboardShortcut::new(Modifiers::NONE, Key::F4),
             Command::ShowShortcuts => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
             Command::Present => KeyboardShortcut::new(Modifiers::NONE, Key::F5),

@@ -268,6 +268,54 @@ impl AppState {
         }
     }
 
+    /// Deletes proposal `i` and its scores, as one undoable step.
+    pub fn delete_proposal(&mut self, i: usize) {
+        let Some(name) = self.scenario().proposals.get(i).map(|p| p.name.clone()) else {
+            return;
+        };
+        self.edit(format!("delete «{name}»"), None, Edit::RemoveProposal(i));
+        self.status = format!("Deleted «{name}» — Ctrl+Z to undo");
+    }
+
+    /// Deletes criterion `k` and its scores, as one undoable step.
+    pub fn delete_criterion(&mut self, k: usize) {
+        let Some(name) = self.scenario().criteria.get(k).map(|c| c.name.clone()) else {
+            return;
+        };
+        self.edit(format!("delete {name}"), None, Edit::RemoveCriterion(k));
+        self.status = format!("Deleted {name} — Ctrl+Z to undo");
+    }
+
+    /// Deletes what is selected: a proposal or a criterion with its scores, or the value of
+    /// a cell (its rationale and evidence stay).
+    pub fn delete_selection(&mut self) {
+        let s = self.scenario();
+        match self.selection.clone() {
+            Selection::Scenario => {
+                self.status = "Select a proposal, criterion or cell first".into()
+            }
+            Selection::Proposal(id) => {
+                if let Some(i) = s.proposal_index(&id) {
+                    self.delete_proposal(i);
+                }
+            }
+            Selection::Criterion(id) => {
+                if let Some(k) = s.criterion_index(&id) {
+                    self.delete_criterion(k);
+                }
+            }
+            Selection::Cell(c, p) => {
+                let Some(mut score) = s.score(&c, &p).filter(|x| x.value.is_some()).cloned() else {
+                    return;
+                };
+                score.value = None;
+                let kept = (!score.is_empty()).then_some(score);
+                self.edit("clear score".to_owned(), None, Edit::SetScore(c, p, kept));
+                self.status = "Score cleared: the cell is not scored — Ctrl+Z to undo".into();
+            }
+        }
+    }
+
     /// Selects what an undone or redone edit changed, and asks the views to show it.
     fn reveal_edit(&mut self, edit: &Edit) {
         if let Some(sel) = edit.focus(&self.doc.scenario) {

@@ -94,6 +94,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
             ui.separator();
             command_button(ui, state, Command::AddProposal, true);
             command_button(ui, state, Command::AddCriterion, true);
+            command_button(
+                ui,
+                state,
+                Command::DeleteSelection,
+                state.selection != crate::app::Selection::Scenario,
+            );
         });
         ui.menu_button("View", |ui| {
             command_button(ui, state, Command::Present, true);

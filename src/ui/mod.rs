@@ -199,7 +199,12 @@ impl ConcordApp {
             if self.state.presenter.is_some() {
                 present::handle_keys(ctx, &mut self.state);
             }
+            // While a text field has the keyboard, Delete deletes a character.
+            let typing = ctx.egui_wants_keyboard_input();
             for command in Command::by_shortcut_specificity() {
+                if typing && command == Command::DeleteSelection {
+                    continue;
+                }
                 let pressed = ctx.input_mut(|i| {
                     command.shortcut().is_some_and(|s| i.consume_shortcut(&s))
                         || command
@@ -382,6 +387,7 @@ pub fn run_command(command: Command, state: &mut AppState) {
         Command::Redo => state.redo(),
         Command::AddProposal => inspector::add_proposal(state, None),
         Command::AddCriterion => inspector::add_criterion(state, None),
+        Command::DeleteSelection => state.delete_selection(),
         Command::ToggleInspector => state.prefs.show_inspector = !state.prefs.show_inspector,
         Command::ShowShortcuts => state.dialog = Some(Dialog::Shortcuts),
         Command::Present => state.presenter = Some(crate::present::Presenter::default()),

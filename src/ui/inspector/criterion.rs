@@ -53,8 +53,7 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &mut AppState, cid: &str) {
         )
         .clicked()
         {
-            state.edit(format!("delete {}", c.name), None, Edit::RemoveCriterion(k));
-            state.status = format!("Deleted {} — Ctrl+Z to undo", c.name);
+            state.delete_criterion(k);
             return true;
         }
         false

@@ -61,12 +61,7 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &mut AppState, pid: &str) {
         )
         .clicked()
         {
-            state.edit(
-                format!("delete «{}»", p.name),
-                None,
-                Edit::RemoveProposal(i),
-            );
-            state.status = format!("Deleted «{}» — Ctrl+Z to undo", p.name);
+            state.delete_proposal(i);
             return true;
         }
         false
