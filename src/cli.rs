@@ -1,9 +1,11 @@
-//! The command-line subcommands: check, rank and fmt. Each writes to the given streams and
-//! returns the process exit code, so tests can run them without a process.
+//! The command-line subcommands: check, rank (or the whole table) and fmt. Each writes to
+//! the given streams and returns the process exit code, so tests can run them without a
+//! process.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::export::{rank_csv, table_csv};
 use crate::io::{load_path, save_path, LoadError};
 use crate::model::Scenario;
 use crate::scoring::{Evaluation, WeightSet};
@@ -23,6 +25,8 @@ pub enum RankFormat {
     Text,
     /// Comma-separated values with a header row.
     Csv,
+    /// The whole table as CSV, as File ▸ Export table as CSV writes it.
+    TableCsv,
 }
 
 /// `concord check FILE...`: validates files, prints one line per problem.
@@ -84,6 +88,7 @@ pub fn rank(
     let text = match format {
         RankFormat::Text => rank_text(&scenario, weights),
         RankFormat::Csv => rank_csv(&scenario, weights),
+        RankFormat::TableCsv => table_csv(&scenario, weights),
     };
     let _ = out.write_all(text.as_bytes());
     EXIT_OK
@@ -116,34 +121,6 @@ pub fn rank_text(scenario: &Scenario, weights: WeightSet<'_>) -> String {
         );
     }
     s
-}
-
-/// The ranking as CSV: `rank,id,proposal,total,coverage`.
-pub fn rank_csv(scenario: &Scenario, weights: WeightSet<'_>) -> String {
-    let eval = Evaluation::new(scenario, weights);
-    let mut s = String::from("rank,id,proposal,total,coverage\n");
-    for &i in &eval.order {
-        let st = eval.standings[i];
-        let p = &scenario.proposals[i];
-        s += &format!(
-            "{},{},{},{},{:.4}\n",
-            st.rank.map_or(String::new(), |r| r.to_string()),
-            csv_field(&p.id),
-            csv_field(&p.name),
-            st.total.map_or(String::new(), |t| format!("{t:.4}")),
-            st.coverage
-        );
-    }
-    s
-}
-
-/// Quotes a CSV field when it holds a comma, quote or line break.
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
 }
 
 /// `concord fmt FILE...`: rewrites each valid file in canonical form, atomically.

@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod app;
 pub mod bidi;
 pub mod cli;
+pub mod export;
 pub mod io;
 pub mod model;
 pub mod present;

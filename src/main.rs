@@ -40,6 +40,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Print the whole table as CSV instead: every score, the weights, totals and ranks.
+        #[arg(long, conflicts_with = "format")]
+        table: bool,
     },
     /// Explain the ranking: stability intervals, score flips and rank acceptability.
     Analyze {
@@ -88,8 +91,10 @@ fn main() -> ExitCode {
             file,
             perspective,
             format,
+            table,
         }) => {
             let format = match format {
+                _ if table => RankFormat::TableCsv,
                 Format::Text => RankFormat::Text,
                 Format::Csv => RankFormat::Csv,
                 Format::Json => {

@@ -47,6 +47,28 @@ fn check_reports_problems_as_file_line_col_and_exits_1() {
 }
 
 #[test]
+fn rank_table_prints_the_whole_table_as_csv() {
+    let o = concord(&["rank", "tests/data/valid.ron", "--table"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let scenario = concord::io::load_path(Path::new("tests/data/valid.ron")).unwrap();
+    let expected = concord::export::table_csv(&scenario, concord::scoring::WeightSet::Base);
+    assert_eq!(stdout(&o), expected);
+    // Totals as on the cards: Alpha 30, Beta 66.7 (see the ranking test below).
+    assert!(
+        expected.contains("\ntotal (0-100),,,,30.0,66.7\n"),
+        "{expected}"
+    );
+    let o = concord(&[
+        "rank",
+        "tests/data/valid.ron",
+        "--table",
+        "--format",
+        "text",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "--table is CSV already");
+}
+
+#[test]
 fn rank_prints_rank_proposal_total_coverage() {
     let o = concord(&["rank", "tests/data/valid.ron"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -461,6 +461,34 @@ fn save_as_to_a_path_and_load_it_back_equal() {
     assert_eq!(s.prefs.recent.first(), Some(&path));
 }
 
+#[test]
+fn exporting_the_table_as_csv_writes_what_the_table_shows() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("class.csv");
+    click(&mut h, "File");
+    click(&mut h, "Export table as CSV…");
+    type_into(&mut h, Role::TextInput, "File path", path.to_str().unwrap());
+    click(&mut h, "Export");
+    let csv = std::fs::read_to_string(&path).expect("the table was written");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("criterion,group,weight,share,Arab Peace Initiative,"));
+    assert!(
+        lines[1]
+            .starts_with("Ends the Gaza blockade,Gaza,1,0.0769,Partial,Partial,Weak,Not addressed"),
+        "{}",
+        lines[1]
+    );
+    let s = &h.state().state;
+    assert_eq!(lines.len(), 1 + s.scenario().criteria.len() + 3);
+    assert!(s.status.contains("Exported the table"));
+    // The ranking row agrees with the cards.
+    let ranks = lines[lines.len() - 2];
+    let api = s.scenario().proposal_index("api").unwrap();
+    let rank_of_api = ranks.split(',').nth(4 + api).unwrap();
+    assert_eq!(rank_of_api, rank_of(&h, "api").unwrap().to_string());
+}
+
 /// Opens a copy of the valid test file, saved as `name` in `dir`; returns its path.
 fn open_a_copy(h: &mut H, dir: &std::path::Path, name: &str) -> std::path::PathBuf {
     let path = dir.join(name);

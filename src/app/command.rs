@@ -40,13 +40,15 @@ pub enum Command {
     ZoomReset,
     /// Save what is on screen as a PNG image.
     ExportPng,
+    /// Save the table as CSV for a spreadsheet.
+    ExportCsv,
     /// Show or hide "Why this ranking?".
     WhyRanking,
 }
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 19] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -64,6 +66,7 @@ impl Command {
         Command::ZoomOut,
         Command::ZoomReset,
         Command::ExportPng,
+        Command::ExportCsv,
         Command::ShowShortcuts,
     ];
 
@@ -87,6 +90,7 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::ZoomReset => "Actual size",
             Command::ExportPng => "Export view as PNG…",
+            Command::ExportCsv => "Export table as CSV…",
             Command::WhyRanking => "Why this ranking?",
         }
     }
@@ -116,6 +120,9 @@ impl Command {
             Command::ZoomOut => "Make text and controls smaller",
             Command::ZoomReset => "Back to 100%",
             Command::ExportPng => "Save exactly what is on screen as a PNG image",
+            Command::ExportCsv => {
+                "Save the table for a spreadsheet: scores, the weights in use, totals and ranks"
+            }
             Command::WhyRanking => {
                 "What keeps the leader first and what would change it: sentences and charts"
             }
@@ -144,6 +151,7 @@ impl Command {
             Command::ZoomOut => KeyboardShortcut::new(cmd, Key::Minus),
             Command::ZoomReset => KeyboardShortcut::new(cmd, Key::Num0),
             Command::ExportPng => KeyboardShortcut::new(cmd_shift, Key::E),
+            Command::ExportCsv => return None,
             Command::WhyRanking => KeyboardShortcut::new(Modifiers::NONE, Key::F6),
         })
     }

@@ -13,6 +13,43 @@ pub enum FilePurpose {
     SaveAs,
     /// Save a picture of the window.
     ExportPng,
+    /// Save the table as CSV for a spreadsheet.
+    ExportCsv,
+}
+
+impl FilePurpose {
+    /// The dialog's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            FilePurpose::Open => "Open scenario",
+            FilePurpose::SaveAs => "Save scenario as",
+            FilePurpose::ExportPng => "Export view as PNG",
+            FilePurpose::ExportCsv => "Export table as CSV",
+        }
+    }
+
+    /// The kind of file, as the dialog's filter names it, and its extension.
+    pub fn file_type(self) -> (&'static str, &'static str) {
+        match self {
+            FilePurpose::Open | FilePurpose::SaveAs => ("Concord scenario", "ron"),
+            FilePurpose::ExportPng => ("PNG image", "png"),
+            FilePurpose::ExportCsv => ("CSV table", "csv"),
+        }
+    }
+
+    /// The button that carries it out.
+    pub fn action(self) -> &'static str {
+        match self {
+            FilePurpose::Open => "Open",
+            FilePurpose::SaveAs => "Save",
+            FilePurpose::ExportPng | FilePurpose::ExportCsv => "Export",
+        }
+    }
+
+    /// True when the dialog picks an existing file rather than naming a new one.
+    fn picks_existing(self) -> bool {
+        self == FilePurpose::Open
+    }
 }
 
 /// The answer of a dialog.
@@ -68,8 +105,10 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
-                let mut dialog =
-                    rfd::AsyncFileDialog::new().add_filter("Concord scenario", &["ron"]);
+                let (kind, extension) = purpose.file_type();
+                let mut dialog = rfd::AsyncFileDialog::new()
+                    .add_filter(kind, &[extension])
+                    .set_title(purpose.title());
                 if let Some(s) = &suggested {
                     if let Some(dir) = s.parent() {
                         dialog = dialog.set_directory(dir);
@@ -79,16 +118,10 @@ impl FileDialogs {
                     }
                 }
                 let started = Instant::now();
-                let picked = match purpose {
-                    FilePurpose::Open => {
-                        pollster::block_on(dialog.set_title("Open scenario").pick_file())
-                    }
-                    FilePurpose::SaveAs => {
-                        pollster::block_on(dialog.set_title("Save scenario as").save_file())
-                    }
-                    FilePurpose::ExportPng => {
-                        pollster::block_on(dialog.set_title("Export view as PNG").save_file())
-                    }
+                let picked = if purpose.picks_existing() {
+                    pollster::block_on(dialog.pick_file())
+                } else {
+                    pollster::block_on(dialog.save_file())
                 };
                 let answer = match picked {
                     Some(handle) => DialogAnswer::Chosen(purpose, handle.path().to_owned()),

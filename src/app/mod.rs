@@ -456,20 +456,17 @@ impl AppState {
     }
 
     fn show_path_entry(&mut self, purpose: FilePurpose, reason: String) {
-        let text = match purpose {
-            FilePurpose::ExportPng => self
-                .doc
-                .path
-                .as_ref()
-                .map(|p| p.with_extension("png").display().to_string())
-                .unwrap_or_default(),
-            _ => self
-                .doc
-                .path
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default(),
-        };
+        // Suggest the document's own path, with the extension of the file asked for.
+        let text = self
+            .doc
+            .path
+            .as_ref()
+            .map(|p| {
+                p.with_extension(purpose.file_type().1)
+                    .display()
+                    .to_string()
+            })
+            .unwrap_or_default();
         self.dialog = Some(Dialog::PathEntry {
             purpose,
             text,
@@ -480,11 +477,7 @@ impl AppState {
     /// Handles the answer of a native dialog.
     pub fn dialog_answered(&mut self, answer: DialogAnswer) {
         match answer {
-            DialogAnswer::Chosen(FilePurpose::Open, path) => self.open_path(&path),
-            DialogAnswer::Chosen(FilePurpose::SaveAs, path) => {
-                self.save_to(&path);
-            }
-            DialogAnswer::Chosen(FilePurpose::ExportPng, path) => self.png_target = Some(path),
+            DialogAnswer::Chosen(purpose, path) => self.file_chosen(purpose, &path),
             DialogAnswer::Cancelled => self.status = "Cancelled".into(),
             DialogAnswer::Unavailable(purpose) => self.show_path_entry(
                 purpose,
@@ -504,13 +497,31 @@ impl AppState {
         if text.trim().is_empty() {
             return;
         }
+        self.file_chosen(purpose, &path);
+    }
+
+    /// Carries out what a file was asked for.
+    fn file_chosen(&mut self, purpose: FilePurpose, path: &Path) {
         match purpose {
-            FilePurpose::Open => self.open_path(&path),
+            FilePurpose::Open => self.open_path(path),
             FilePurpose::SaveAs => {
-                self.save_to(&path);
+                self.save_to(path);
             }
-            FilePurpose::ExportPng => self.png_target = Some(path),
+            FilePurpose::ExportPng => self.png_target = Some(path.to_owned()),
+            FilePurpose::ExportCsv => self.export_csv(path),
         }
+    }
+
+    /// Writes the table, with the weights in use, as CSV at `path` (atomically).
+    pub fn export_csv(&mut self, path: &Path) {
+        let csv = crate::export::table_csv(
+            &self.doc.scenario,
+            weight_set_of(&self.doc.scenario, self.perspective.as_deref()),
+        );
+        self.status = match crate::io::write_atomically(path, csv.as_bytes()) {
+            Ok(()) => format!("Exported the table to {}", path.display()),
+            Err(e) => format!("Table not exported: {e}"),
+        };
     }
 
     /// Restores work found by crash recovery.

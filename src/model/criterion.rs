@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ScoreValue;
+
 /// One row of the comparison table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,6 +86,21 @@ impl Criterion {
             weight: 1.0,
             scale: Scale::zero_to_ten(),
             direction: Direction::HigherIsBetter,
+        }
+    }
+
+    /// The text a cell shows for a value on this criterion's scale ("—" when unscored).
+    pub fn value_text(&self, value: Option<ScoreValue>) -> String {
+        match (value, &self.scale) {
+            (None, _) => "—".to_owned(),
+            (Some(ScoreValue::Number(x)), _) => format!("{x}"),
+            (Some(ScoreValue::Level(i)), Scale::Levels(levels)) => levels
+                .get(i as usize)
+                .cloned()
+                .unwrap_or_else(|| format!("level {i}")),
+            (Some(ScoreValue::Level(i)), _) => format!("level {i}"),
+            (Some(ScoreValue::Bool(true)), _) => "Yes".to_owned(),
+            (Some(ScoreValue::Bool(false)), _) => "No".to_owned(),
         }
     }
 }

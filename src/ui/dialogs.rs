@@ -68,7 +68,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
             Dialog::Shortcuts => {
                 ui.heading("Keyboard shortcuts");
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for c in Command::ALL {
+                    for c in Command::ALL.into_iter().filter(|c| c.shortcut().is_some()) {
                         ui.label(c.label());
                         let mut keys: Vec<String> = c.shortcut().iter().map(|s| ctx.format_shortcut(s)).collect();
                         keys.extend(c.alternative_shortcut().iter().map(|s| ctx.format_shortcut(s)));
@@ -152,11 +152,7 @@ fn path_entry_ui(
     mut text: String,
     reason: &str,
 ) {
-    ui.heading(match purpose {
-        FilePurpose::Open => "Open scenario",
-        FilePurpose::SaveAs => "Save scenario as",
-        FilePurpose::ExportPng => "Export view as PNG",
-    });
+    ui.heading(purpose.title());
     if !reason.is_empty() {
         ui.label(reason);
     }
@@ -165,10 +161,7 @@ fn path_entry_ui(
         .add(
             egui::TextEdit::singleline(&mut text)
                 .desired_width(480.0)
-                .hint_text(match purpose {
-                    FilePurpose::ExportPng => "/path/to/view.png",
-                    _ => "/path/to/scenario.ron",
-                }),
+                .hint_text(format!("/path/to/file.{}", purpose.file_type().1)),
         )
         .labelled_by(label.id);
     if r.changed() {
@@ -178,11 +171,7 @@ fn path_entry_ui(
     }
     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ui.horizontal(|ui| {
-        let ok = match purpose {
-            FilePurpose::Open => "Open",
-            FilePurpose::SaveAs => "Save",
-            FilePurpose::ExportPng => "Export",
-        };
+        let ok = purpose.action();
         if ui
             .add_enabled(!text.trim().is_empty(), egui::Button::new(ok))
             .clicked()

@@ -75,6 +75,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
             command_button(ui, state, Command::Save, !state.dialogs.is_open());
             command_button(ui, state, Command::SaveAs, !state.dialogs.is_open());
             command_button(ui, state, Command::ExportPng, !state.dialogs.is_open());
+            command_button(ui, state, Command::ExportCsv, !state.dialogs.is_open());
             ui.separator();
             command_button(ui, state, Command::Quit, true);
         });

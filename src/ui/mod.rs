@@ -396,6 +396,7 @@ pub fn run_command(command: Command, state: &mut AppState) {
         Command::ZoomOut => state.prefs.zoom_by(1.0 / 1.1),
         Command::ZoomReset => state.prefs.zoom = 1.0,
         Command::ExportPng => state.ask_for_file(crate::app::FilePurpose::ExportPng),
+        Command::ExportCsv => state.ask_for_file(crate::app::FilePurpose::ExportCsv),
     }
 }
 

@@ -4,7 +4,6 @@
 
 use egui::{Align, Color32, Key, Layout, Modifiers, RichText, Ui};
 
-use super::table::value_text;
 use super::widgets::{ordinal, proposal_colour, total_text};
 use crate::app::AppState;
 use crate::bidi::display_order;
@@ -344,7 +343,7 @@ fn criterion_slide(
                                     .cell(j, p)
                                     .and_then(|x| s.scores.get(x))
                                     .and_then(|x| x.value);
-                                format!("{} {}", s.proposals[p].label(), value_text(prev, v))
+                                format!("{} {}", s.proposals[p].label(), prev.value_text(v))
                             })
                             .collect();
                         ui.label(RichText::new(line.join(" · ")).size(sz.small).color(weak));
@@ -408,7 +407,7 @@ fn score_block(
                         .color(text_colour),
                 );
                 ui.label(
-                    RichText::new(value_text(c, value))
+                    RichText::new(c.value_text(value))
                         .size(sz.score)
                         .strong()
                         .color(text_colour),

@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 use super::widgets::{ordinal, score_fill, total_text, weight_drag};
 use super::{ColumnLayout, ViewState};
 use crate::app::{AppState, Edit, Selection};
-use crate::model::{Criterion, Scale, Score, ScoreValue};
+use crate::model::Score;
 use crate::scoring::WeightSet;
 
 const ROW_HEIGHT: f32 = 40.0;
@@ -300,21 +300,6 @@ fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Act
     .on_hover_text("Share of the total weight");
 }
 
-/// The text a cell shows for its value.
-pub fn value_text(c: &Criterion, value: Option<ScoreValue>) -> String {
-    match (value, &c.scale) {
-        (None, _) => "—".to_owned(),
-        (Some(ScoreValue::Number(x)), _) => format!("{x}"),
-        (Some(ScoreValue::Level(i)), Scale::Levels(levels)) => levels
-            .get(i as usize)
-            .cloned()
-            .unwrap_or_else(|| format!("level {i}")),
-        (Some(ScoreValue::Level(i)), _) => format!("level {i}"),
-        (Some(ScoreValue::Bool(true)), _) => "Yes".to_owned(),
-        (Some(ScoreValue::Bool(false)), _) => "No".to_owned(),
-    }
-}
-
 fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mut Vec<Action>) {
     let s = state.scenario();
     let c = &s.criteria[k];
@@ -322,7 +307,7 @@ fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mu
     let score: Option<&Score> = state.eval.cell(k, p).and_then(|i| s.scores.get(i));
     let value = score.and_then(|sc| sc.value);
     let norm = state.eval.value(k, p);
-    let mut text = value_text(c, value);
+    let mut text = c.value_text(value);
     if score.is_some_and(Score::has_notes) {
         text.push_str("  ✎");
     }

@@ -5,7 +5,6 @@ use egui::{RichText, Ui};
 use super::short;
 use crate::app::{AppState, Edit};
 use crate::model::{Citation, Criterion, Scale, Score, ScoreValue};
-use crate::ui::table::value_text;
 use crate::ui::widgets::{button, text_area, text_field};
 
 pub(super) fn cell_ui(ui: &mut Ui, state: &mut AppState, cid: &str, pid: &str) {
@@ -54,7 +53,7 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &mut AppState, cid: &str, pid: &str) {
         );
     }
     ui.label(
-        RichText::new(format!("Shown as: {}", value_text(&criterion, score.value)))
+        RichText::new(format!("Shown as: {}", criterion.value_text(score.value)))
             .small()
             .weak(),
     );
