@@ -22,12 +22,21 @@ pub fn rank_csv(scenario: &Scenario, weights: WeightSet<'_>) -> String {
     s
 }
 
-/// Quotes a CSV field when it holds a comma, quote or line break.
+/// Quotes a CSV field when it holds a comma, quote or line break. Text that a spreadsheet
+/// would run as a formula (`=`, `+`, `-`, `@` first, and not a number) gets a leading `'`:
+/// scenarios come from other people, and a name must never become a formula.
 pub fn csv_field(s: &str) -> String {
+    let formula_like =
+        s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.trim().parse::<f64>().is_err();
+    let s = if formula_like {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s
     }
 }
 
@@ -139,5 +148,15 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"no\""), "\"say \"\"no\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn text_never_becomes_a_spreadsheet_formula() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-weak"), "'-weak");
+        // Numbers stay numbers.
+        assert_eq!(csv_field("-2"), "-2");
+        assert_eq!(csv_field("+0.5"), "+0.5");
     }
 }
