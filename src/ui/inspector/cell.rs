@@ -203,12 +203,14 @@ pub(super) fn citations_ui(
                         .iter()
                         .find(|s| s.id == cit.source)
                         .map_or_else(|| format!("missing: {}", cit.source), |s| s.title.clone());
-                    // Long titles would widen the panel; the full title is in the tooltip.
-                    let current = short(&full, 30);
+                    // The combo box grows to fit its text: cut the title to the room left
+                    // (about 7.5 px a character) beside the remove button, so the panel
+                    // keeps its width. The full title is in the tooltip.
+                    let room = ui.available_width() - 72.0;
+                    let current = short(&full, (room / 7.5).max(8.0) as usize);
                     let mut chosen = cit.source.clone();
                     egui::ComboBox::from_id_salt("source-pick")
                         .selected_text(current)
-                        .width((ui.available_width() - 64.0).max(80.0))
                         .wrap_mode(egui::TextWrapMode::Truncate)
                         .show_ui(ui, |ui| {
                             for s in sources {
