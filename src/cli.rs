@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::export::{rank_csv, table_csv};
+use crate::io::export::{rank_csv, table_csv};
 use crate::io::{load_path, save_path, LoadError};
 use crate::model::Scenario;
 use crate::scoring::{Evaluation, WeightSet};
@@ -61,29 +61,12 @@ pub fn rank(
             return EXIT_FAILURE;
         }
     };
-    let weights = match perspective {
-        None => WeightSet::Base,
-        Some(name) => match scenario.perspective(name) {
-            Some(p) => WeightSet::Perspective(p),
-            None => {
-                let known: Vec<&str> = scenario
-                    .perspectives
-                    .iter()
-                    .map(|p| p.id.as_str())
-                    .collect();
-                let _ = writeln!(
-                    err,
-                    "{}: no perspective named {name:?}; the file has: {}",
-                    file.display(),
-                    if known.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        known.join(", ")
-                    }
-                );
-                return EXIT_USAGE;
-            }
-        },
+    let weights = match weights_of(&scenario, file, perspective) {
+        Ok(w) => w,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            return EXIT_USAGE;
+        }
     };
     let text = match format {
         RankFormat::Text => rank_text(&scenario, weights),
@@ -92,6 +75,37 @@ pub fn rank(
     };
     let _ = out.write_all(text.as_bytes());
     EXIT_OK
+}
+
+/// The weights of the perspective named `perspective` (an id or a name), or the base
+/// weights; the error names the perspectives the file has.
+fn weights_of<'a>(
+    scenario: &'a Scenario,
+    file: &Path,
+    perspective: Option<&str>,
+) -> Result<WeightSet<'a>, String> {
+    let Some(name) = perspective else {
+        return Ok(WeightSet::Base);
+    };
+    match scenario.perspective(name) {
+        Some(p) => Ok(WeightSet::Perspective(p)),
+        None => {
+            let known: Vec<&str> = scenario
+                .perspectives
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect();
+            Err(format!(
+                "{}: no perspective named {name:?}; the file has: {}",
+                file.display(),
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            ))
+        }
+    }
 }
 
 /// The ranking as aligned text.
@@ -177,15 +191,12 @@ pub fn analyze(file: &Path, o: &AnalyzeOptions, out: &mut dyn Write, err: &mut d
             return EXIT_FAILURE;
         }
     };
-    let weights = match &o.perspective {
-        None => WeightSet::Base,
-        Some(name) => match scenario.perspective(name) {
-            Some(p) => WeightSet::Perspective(p),
-            None => {
-                let _ = writeln!(err, "{}: no perspective named {name:?}", file.display());
-                return EXIT_USAGE;
-            }
-        },
+    let weights = match weights_of(&scenario, file, o.perspective.as_deref()) {
+        Ok(w) => w,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            return EXIT_USAGE;
+        }
     };
     let report = crate::analysis::report::Report::new(
         &scenario,

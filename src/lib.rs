@@ -5,13 +5,11 @@
 
 pub mod analysis;
 pub mod app;
-pub mod bidi;
 pub mod cli;
-pub mod export;
 pub mod io;
 pub mod model;
-pub mod present;
 pub mod scoring;
 pub mod seeds;
+#[doc(hidden)]
 pub mod synth;
 pub mod ui;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use concord::analysis::WeightConstraint;
+use concord::analysis::{SmaaOptions, WeightConstraint};
 use concord::cli::{self, RankFormat};
 
 /// Compare peace-process proposals side by side.
@@ -38,8 +38,8 @@ enum Command {
         #[arg(long)]
         perspective: Option<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = RankOutput::Text)]
+        format: RankOutput,
         /// Print the whole table as CSV instead: every score, the weights, totals and ranks.
         #[arg(long, conflicts_with = "format")]
         table: bool,
@@ -52,10 +52,10 @@ enum Command {
         #[arg(long)]
         perspective: Option<String>,
         /// Monte Carlo draws for rank acceptability.
-        #[arg(long, default_value_t = 10_000)]
+        #[arg(long, default_value_t = SmaaOptions::default().draws)]
         draws: usize,
         /// Seed of the draws (same seed, same result).
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = SmaaOptions::default().seed)]
         seed: u64,
         /// Keep the current order of importance of the criteria in the draws.
         #[arg(long, conflicts_with = "within")]
@@ -64,8 +64,8 @@ enum Command {
         #[arg(long, value_name = "PCT")]
         within: Option<f64>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = AnalyzeOutput::Text)]
+        format: AnalyzeOutput,
     },
     /// Rewrite files in canonical form (atomically).
     Fmt {
@@ -75,10 +75,17 @@ enum Command {
     },
 }
 
+/// Formats of `concord rank`.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+enum RankOutput {
     Text,
     Csv,
+}
+
+/// Formats of `concord analyze`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AnalyzeOutput {
+    Text,
     Json,
 }
 
@@ -95,12 +102,8 @@ fn main() -> ExitCode {
         }) => {
             let format = match format {
                 _ if table => RankFormat::TableCsv,
-                Format::Text => RankFormat::Text,
-                Format::Csv => RankFormat::Csv,
-                Format::Json => {
-                    eprintln!("concord rank: --format json is not supported; use text or csv");
-                    return ExitCode::from(2);
-                }
+                RankOutput::Text => RankFormat::Text,
+                RankOutput::Csv => RankFormat::Csv,
             };
             cli::rank(&file, perspective.as_deref(), format, &mut out, &mut err)
         }
@@ -114,10 +117,6 @@ fn main() -> ExitCode {
             within,
             format,
         }) => {
-            if format == Format::Csv {
-                eprintln!("concord analyze: --format csv is not supported; use text or json");
-                return ExitCode::from(2);
-            }
             let constraint = match (keep_order, within) {
                 (true, _) => WeightConstraint::KeepOrder,
                 (_, Some(pct)) => WeightConstraint::Around(pct / 100.0),
@@ -128,7 +127,7 @@ fn main() -> ExitCode {
                 draws,
                 seed,
                 constraint,
-                json: format == Format::Json,
+                json: format == AnalyzeOutput::Json,
             };
             cli::analyze(&file, &options, &mut out, &mut err)
         }

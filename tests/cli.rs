@@ -51,7 +51,7 @@ fn rank_table_prints_the_whole_table_as_csv() {
     let o = concord(&["rank", "tests/data/valid.ron", "--table"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let scenario = concord::io::load_path(Path::new("tests/data/valid.ron")).unwrap();
-    let expected = concord::export::table_csv(&scenario, concord::scoring::WeightSet::Base);
+    let expected = concord::io::export::table_csv(&scenario, concord::scoring::WeightSet::Base);
     assert_eq!(stdout(&o), expected);
     // Totals as on the cards: Alpha 30, Beta 66.7 (see the ranking test below).
     assert!(
@@ -262,4 +262,37 @@ fn analyze_as_json_with_a_constraint() {
         Some(2),
         "conflicting options are a usage error"
     );
+}
+
+#[test]
+fn a_format_a_subcommand_does_not_offer_is_a_usage_error() {
+    for (command, format, offered) in [
+        ("rank", "json", "text, csv"),
+        ("analyze", "csv", "text, json"),
+    ] {
+        let o = concord(&[command, "seeds/gaza-ceasefire-2023.ron", "--format", format]);
+        assert_eq!(o.status.code(), Some(2), "{command} --format {format}");
+        let e = stderr(&o);
+        assert!(e.contains(&format!("invalid value '{format}'")), "{e}");
+        assert!(e.contains(offered), "{e}");
+    }
+}
+
+#[test]
+fn rank_and_analyze_say_the_same_about_an_unknown_perspective() {
+    let said: Vec<String> = ["rank", "analyze"]
+        .iter()
+        .map(|command| {
+            let o = concord(&[
+                command,
+                "seeds/gaza-ceasefire-2023.ron",
+                "--perspective",
+                "nobody",
+            ]);
+            assert_eq!(o.status.code(), Some(2));
+            stderr(&o)
+        })
+        .collect();
+    assert_eq!(said[0], said[1]);
+    assert!(said[0].contains("the file has: "), "{}", said[0]);
 }

@@ -10,8 +10,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 
+use concord::app::present::{steps, Step};
 use concord::app::{Prefs, ThemeChoice};
-use concord::present::{steps, Step};
 use concord::seeds::default_scenario;
 use concord::ui::ConcordApp;
 
@@ -35,7 +35,7 @@ fn press(h: &mut H, key: Key) {
 }
 
 fn step(h: &H) -> usize {
-    h.state().state.presenter.as_ref().expect("presenting").step
+    h.state().state.presenter().expect("presenting").step
 }
 
 /// The text each step must show, from the scenario.
@@ -64,7 +64,7 @@ fn f5_enters_full_screen_presentation_without_editing_chrome() {
         press_and_watch_fullscreen(&mut h, Key::F5, true),
         "the window goes full screen"
     );
-    assert!(h.state().state.presenter.is_some());
+    assert!(h.state().state.presenter().is_some());
     assert!(h.query_by_label("File").is_none(), "no menus");
     assert!(h.query_by_label("Inspector").is_none(), "no inspector");
     h.get_by_label("Introduction");
@@ -156,10 +156,10 @@ fn b_blanks_the_screen_and_a_key_brings_it_back() {
     let mut h = harness();
     press(&mut h, Key::F5);
     press(&mut h, Key::B);
-    assert!(h.state().state.presenter.as_ref().unwrap().blank);
+    assert!(h.state().state.presenter().unwrap().blank);
     assert!(h.query_by_label("Introduction").is_none(), "nothing shown");
     press(&mut h, Key::ArrowRight);
-    let p = h.state().state.presenter.clone().unwrap();
+    let p = h.state().state.presenter().cloned().unwrap();
     assert!(!p.blank);
     assert_eq!(p.step, 0, "the key that unblanks does not also move on");
 }
@@ -169,15 +169,12 @@ fn number_keys_spotlight_a_proposal() {
     let mut h = harness();
     press(&mut h, Key::F5);
     press(&mut h, Key::Num3);
-    assert_eq!(
-        h.state().state.presenter.as_ref().unwrap().spotlight,
-        Some(2)
-    );
+    assert_eq!(h.state().state.presenter().unwrap().spotlight, Some(2));
     press(&mut h, Key::Num3);
-    assert_eq!(h.state().state.presenter.as_ref().unwrap().spotlight, None);
+    assert_eq!(h.state().state.presenter().unwrap().spotlight, None);
     press(&mut h, Key::Num9);
     assert_eq!(
-        h.state().state.presenter.as_ref().unwrap().spotlight,
+        h.state().state.presenter().unwrap().spotlight,
         None,
         "no ninth proposal"
     );
@@ -195,7 +192,7 @@ fn escape_leaves_and_the_document_is_unchanged() {
         press_and_watch_fullscreen(&mut h, Key::Escape, false),
         "full screen ends"
     );
-    assert!(h.state().state.presenter.is_none());
+    assert!(h.state().state.presenter().is_none());
     assert_eq!(h.state().state.scenario(), &before);
     assert!(!h.state().state.doc.is_dirty());
     h.get_by_label("File");

@@ -2,8 +2,8 @@
 //! egui must come out with the words (and letters) of a Hebrew or Arabic name from right to
 //! left, as a reader expects.
 
-use concord::bidi::display_order;
 use concord::seeds::default_scenario;
+use concord::ui::bidi::display_order;
 use egui::{Color32, FontId, RawInput};
 
 /// The characters of `text` as egui places them, from left to right on the screen.

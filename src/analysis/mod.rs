@@ -10,6 +10,7 @@
 pub mod flips;
 pub mod quick_weights;
 pub mod report;
+pub mod rng;
 pub mod sentences;
 pub mod smaa;
 pub mod sweep;
@@ -17,6 +18,7 @@ pub mod tornado;
 
 pub use flips::{score_flips, Flip, FlipChange};
 pub use quick_weights::{rank_order_centroid, swing_weights};
+pub use rng::SplitMix64;
 pub use sentences::{explain, Explanation};
 pub use smaa::{smaa, SmaaOptions, SmaaResult, WeightConstraint};
 pub use sweep::{crossings, stability, sweep_totals, Crossing, Stability};

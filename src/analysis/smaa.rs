@@ -11,8 +11,8 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::totals_for;
+use crate::analysis::SplitMix64;
 use crate::scoring::{rank, Evaluation, Standing};
-use crate::synth::SplitMix64;
 
 /// How weights are drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]

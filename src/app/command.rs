@@ -1,7 +1,5 @@
-//! Every user command with its label, tooltip and shortcut: the menus, the keyboard and the
-//! help all read this one table, so they cannot disagree.
-
-use egui::{Key, KeyboardShortcut, Modifiers};
+//! Every user command with its label and tooltip: the menus, the keyboard (`ui::shortcuts`)
+//! and the help all read this one table, so they cannot disagree.
 
 /// A user command reachable from a menu or a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,53 +127,27 @@ impl Command {
         }
     }
 
-    /// The main shortcut.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let cmd = Modifiers::COMMAND;
-        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        Some(match self {
-            Command::New => KeyboardShortcut::new(cmd, Key::N),
-            Command::Open => KeyboardShortcut::new(cmd, Key::O),
-            Command::Save => KeyboardShortcut::new(cmd, Key::S),
-            Command::SaveAs => KeyboardShortcut::new(cmd_shift, Key::S),
-            Command::Quit => KeyboardShortcut::new(cmd, Key::Q),
-            Command::Undo => KeyboardShortcut::new(cmd, Key::Z),
-            Command::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),
-            Command::AddProposal => KeyboardShortcut::new(cmd_shift, Key::P),
-            Command::AddCriterion => KeyboardShortcut::new(cmd_shift, Key::C),
-            Command::DeleteSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Delete),
-            Command::ToggleInspector => KeyboardShortcut::new(Modifiers::NONE, Key::F4),
-            Command::ShowShortcuts => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
-            Command::Present => KeyboardShortcut::new(Modifiers::NONE, Key::F5),
-            Command::ZoomIn => KeyboardShortcut::new(cmd, Key::Plus),
-            Command::ZoomOut => KeyboardShortcut::new(cmd, Key::Minus),
-            Command::ZoomReset => KeyboardShortcut::new(cmd, Key::Num0),
-            Command::ExportPng => KeyboardShortcut::new(cmd_shift, Key::E),
-            Command::ExportCsv => return None,
-            Command::WhyRanking => KeyboardShortcut::new(Modifiers::NONE, Key::F6),
-        })
+    /// True when the command runs while a dialog is open (it neither changes the document
+    /// nor opens a dialog of its own).
+    pub fn runs_over_dialog(self) -> bool {
+        matches!(
+            self,
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset
+        )
     }
 
-    /// Further shortcuts that do the same (Ctrl+Y for Redo).
-    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
-        match self {
-            Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
-            // On most keyboards "+" is Shift+"="; accept Ctrl+"=" too.
-            Command::ZoomIn => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)),
-            _ => None,
-        }
-    }
-
-    /// Shortcuts with more modifiers first, so Ctrl+Shift+S is not taken for Ctrl+S.
-    pub fn by_shortcut_specificity() -> Vec<Command> {
-        let mut all = Self::ALL.to_vec();
-        all.sort_by_key(|c| {
-            std::cmp::Reverse(c.shortcut().map_or(0, |s| {
-                u8::from(s.modifiers.shift)
-                    + u8::from(s.modifiers.alt)
-                    + u8::from(s.modifiers.command)
-            }))
-        });
-        all
+    /// True when the command runs during a presentation (it leaves the document as it is).
+    pub fn runs_while_presenting(self) -> bool {
+        matches!(
+            self,
+            Command::ZoomIn
+                | Command::ZoomOut
+                | Command::ZoomReset
+                | Command::Save
+                | Command::Quit
+                | Command::ExportPng
+                | Command::ExportCsv
+                | Command::ShowShortcuts
+        )
     }
 }

@@ -1,15 +1,41 @@
 //! The open document: a scenario, where it lives on disk and whether it has unsaved changes.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::io::{save_path, SaveError};
 use crate::model::Scenario;
+
+/// Which document a piece of derived state belongs to: unique for the life of the process,
+/// so a cache or a worker's result from an earlier document can never match a later one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocId(u64);
+
+impl DocId {
+    /// A fresh id, never given out before in this process.
+    pub fn fresh() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Self(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+/// The identity of one state of one document: derived state keyed by it is dropped when
+/// either the document is replaced or it changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DocKey {
+    /// The document.
+    pub id: DocId,
+    /// Its change counter.
+    pub version: u64,
+}
 
 /// A scenario being edited.
 #[derive(Clone, Debug)]
 pub struct Document {
     /// The scenario itself.
     pub scenario: Scenario,
+    /// This document's identity (a new one for every New, Open, Restore).
+    id: DocId,
     /// Where it was loaded from or last saved to; `None` for a new document.
     pub path: Option<PathBuf>,
     /// Counts changes (edits, undos, redos), for views and copies that follow the document.
@@ -25,6 +51,7 @@ impl Document {
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
         Self {
             scenario,
+            id: DocId::fresh(),
             path,
             version: 0,
             state: 0,
@@ -53,6 +80,19 @@ impl Document {
     /// The edit counter, to notice changes (for example for recovery snapshots).
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// This document's identity, the same across its edits.
+    pub fn id(&self) -> DocId {
+        self.id
+    }
+
+    /// The identity of this state of this document, to key derived state by.
+    pub fn key(&self) -> DocKey {
+        DocKey {
+            id: self.id,
+            version: self.version,
+        }
     }
 
     /// File name for the window title, or "Untitled".

@@ -144,7 +144,30 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
                 .into_iter()
                 .partition(|sc| sc.criterion == c.id);
             s.scores = kept;
-            Edit::InsertCriterion(i, c, removed)
+            // What else names the criterion goes with it, so the file stays valid; the
+            // inverse puts every one of them back as it was.
+            let mut restore = vec![Edit::InsertCriterion(i, c.clone(), removed)];
+            for (j, p) in s.perspectives.iter_mut().enumerate() {
+                if p.weights.contains_key(&c.id) {
+                    let old = p.clone();
+                    p.weights.remove(&c.id);
+                    restore.push(Edit::SetPerspective(j, old));
+                }
+            }
+            for (j, p) in s.proposals.iter_mut().enumerate() {
+                if p.provisions.iter().any(|v| v.criteria.contains(&c.id)) {
+                    let old = p.clone();
+                    for v in &mut p.provisions {
+                        v.criteria.retain(|x| *x != c.id);
+                    }
+                    restore.push(Edit::SetProposal(j, old));
+                }
+            }
+            if restore.len() == 1 {
+                restore.remove(0)
+            } else {
+                Edit::Batch(restore)
+            }
         }
         Edit::MoveCriterion(from, to) => {
             let n = s.criteria.len();
@@ -179,6 +202,10 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::RemoveSource(i) => {
             check(i < s.sources.len(), || format!("source {i}"))?;
+            let id = &s.sources[i].id;
+            check(s.citation_count(id) == 0, || {
+                format!("source {id} is still cited; remove those citations first")
+            })?;
             Edit::InsertSource(i, s.sources.remove(i))
         }
         Edit::SetPerspective(i, p) => {
@@ -272,13 +299,69 @@ mod tests {
         let before = s.clone();
         let inverse = apply(&mut s, edit).expect("applies");
         assert_ne!(s, before, "the edit changed something");
+        let after = s.clone();
         let redo = apply(&mut s, inverse).expect("undo applies");
-        let mut a = s.clone();
-        let mut b = before.clone();
-        a.sort_scores();
-        b.sort_scores();
-        assert_eq!(a, b, "undo restores the scenario");
+        assert_eq!(sorted(&s), sorted(&before), "undo restores the scenario");
         apply(&mut s, redo).expect("redo applies");
+        assert_eq!(
+            sorted(&s),
+            sorted(&after),
+            "redo gives the edited scenario again"
+        );
+    }
+
+    fn sorted(s: &Scenario) -> Scenario {
+        let mut s = s.clone();
+        s.sort_scores();
+        s
+    }
+
+    #[test]
+    fn removing_a_criterion_takes_what_names_it_and_undo_restores_it() {
+        let mut s = crate::seeds::default_scenario().expect("the default scenario loads");
+        let k = s
+            .criterion_index("blockade")
+            .expect("the default scenario has it");
+        let named = |s: &Scenario| {
+            s.perspectives
+                .iter()
+                .any(|p| p.weights.contains_key("blockade"))
+                || s.proposals
+                    .iter()
+                    .flat_map(|p| &p.provisions)
+                    .any(|v| v.criteria.iter().any(|c| c == "blockade"))
+        };
+        assert!(
+            named(&s),
+            "the test needs weights or tags naming the criterion"
+        );
+        let before = s.clone();
+        let inverse = apply(&mut s, Edit::RemoveCriterion(k)).expect("applies");
+        assert!(
+            !named(&s),
+            "no weight or provision names the removed criterion"
+        );
+        assert!(
+            crate::io::validate(&s).is_empty(),
+            "{:?}",
+            crate::io::validate(&s)
+        );
+        let after = s.clone();
+        let redo = apply(&mut s, inverse).expect("undo applies");
+        assert_eq!(sorted(&s), sorted(&before));
+        apply(&mut s, redo).expect("redo applies");
+        assert_eq!(sorted(&s), sorted(&after));
+    }
+
+    #[test]
+    fn a_cited_source_is_not_removed() {
+        let mut s = crate::seeds::default_scenario().expect("the default scenario loads");
+        let cited = (0..s.sources.len())
+            .find(|&i| s.citation_count(&s.sources[i].id) > 0)
+            .expect("a cited source");
+        let before = s.clone();
+        assert!(apply(&mut s, Edit::RemoveSource(cited)).is_err());
+        assert_eq!(s, before);
     }
 
     #[test]

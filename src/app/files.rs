@@ -1,8 +1,6 @@
-//! File dialogs on a worker thread, so the window never freezes while one is open.
+//! What a file is asked for, and how the asking ended (the native dialogs are in `ui`).
 
 use std::path::PathBuf;
-use std::sync::mpsc::{channel, Receiver, Sender};
-use std::time::{Duration, Instant};
 
 /// What a file dialog was opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,13 +45,13 @@ impl FilePurpose {
     }
 
     /// True when the dialog picks an existing file rather than naming a new one.
-    fn picks_existing(self) -> bool {
+    pub fn picks_existing(self) -> bool {
         self == FilePurpose::Open
     }
 }
 
 /// The answer of a dialog.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogAnswer {
     /// The user chose a file.
     Chosen(FilePurpose, PathBuf),
@@ -61,88 +59,4 @@ pub enum DialogAnswer {
     Cancelled,
     /// No dialog could be shown (it came back at once without asking anyone).
     Unavailable(FilePurpose),
-}
-
-/// A dialog returning within this time was never shown: no portal and no zenity.
-const TOO_FAST: Duration = Duration::from_millis(150);
-
-/// Runs native dialogs on worker threads and collects their answers.
-pub struct FileDialogs {
-    tx: Sender<DialogAnswer>,
-    rx: Receiver<DialogAnswer>,
-    open: bool,
-}
-
-impl Default for FileDialogs {
-    fn default() -> Self {
-        let (tx, rx) = channel();
-        Self {
-            tx,
-            rx,
-            open: false,
-        }
-    }
-}
-
-impl FileDialogs {
-    /// True while a dialog is open.
-    pub fn is_open(&self) -> bool {
-        self.open
-    }
-
-    /// Shows a native dialog; `wake` is called when it answers (to repaint the window).
-    pub fn show(
-        &mut self,
-        purpose: FilePurpose,
-        suggested: Option<PathBuf>,
-        wake: impl Fn() + Send + 'static,
-    ) {
-        if self.open {
-            return;
-        }
-        self.open = true;
-        let tx = self.tx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let (kind, extension) = purpose.file_type();
-                let mut dialog = rfd::AsyncFileDialog::new()
-                    .add_filter(kind, &[extension])
-                    .set_title(purpose.title());
-                if let Some(s) = &suggested {
-                    if let Some(dir) = s.parent() {
-                        dialog = dialog.set_directory(dir);
-                    }
-                    if let Some(name) = s.file_name() {
-                        dialog = dialog.set_file_name(name.to_string_lossy());
-                    }
-                }
-                let started = Instant::now();
-                let picked = if purpose.picks_existing() {
-                    pollster::block_on(dialog.pick_file())
-                } else {
-                    pollster::block_on(dialog.save_file())
-                };
-                let answer = match picked {
-                    Some(handle) => DialogAnswer::Chosen(purpose, handle.path().to_owned()),
-                    None if started.elapsed() < TOO_FAST => DialogAnswer::Unavailable(purpose),
-                    None => DialogAnswer::Cancelled,
-                };
-                let _ = tx.send(answer);
-                wake();
-            });
-        if spawned.is_err() {
-            self.open = false;
-            let _ = self.tx.send(DialogAnswer::Unavailable(purpose));
-        }
-    }
-
-    /// The answer of the open dialog, if it has come.
-    pub fn poll(&mut self) -> Option<DialogAnswer> {
-        let answer = self.rx.try_recv().ok();
-        if answer.is_some() {
-            self.open = false;
-        }
-        answer
-    }
 }

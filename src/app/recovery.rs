@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use super::DocKey;
 use crate::io::{load_path, save_path, LoadError, SaveError};
 use crate::model::Scenario;
 
@@ -30,7 +31,8 @@ pub fn waits_for_pause(busy: bool, cells: usize, waited: Duration) -> bool {
 #[derive(Clone, Debug)]
 pub struct Recovery {
     dir: PathBuf,
-    last_version: Option<u64>,
+    /// The document state the last copy holds.
+    last_version: Option<DocKey>,
     last_write: Option<Instant>,
     /// Since when the work has had changes that no copy holds.
     uncopied_since: Option<Instant>,
@@ -104,7 +106,7 @@ impl Recovery {
         &mut self,
         scenario: &Scenario,
         original: Option<&Path>,
-        version: u64,
+        version: DocKey,
         dirty: bool,
         busy: bool,
     ) -> Result<(), String> {
@@ -197,6 +199,25 @@ impl Recovery {
     }
 }
 
+impl super::AppState {
+    /// Copies unsaved work for recovery when it is due (`busy`: the user is dragging or
+    /// typing). Returns when to look again, while there is unsaved work.
+    pub fn tick_recovery(&mut self, busy: bool) -> Option<Duration> {
+        let r = self.recovery.as_mut()?;
+        let doc = &self.doc;
+        if let Err(e) = r.tick(
+            &doc.scenario,
+            doc.path.as_deref(),
+            doc.key(),
+            doc.is_dirty(),
+            busy,
+        ) {
+            self.status = format!("Recovery copy not written: {e}");
+        }
+        self.doc.is_dirty().then_some(INTERVAL)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,13 +228,14 @@ mod tests {
             std::env::temp_dir().join(format!("concord-recovery-test-{}", std::process::id()));
         let mut r = Recovery::new(dir.clone());
         let s = crate::synth::scenario(2, 2, 1);
-        r.tick(&s, Some(Path::new("/x/y.ron")), 1, true, false)
+        let key = crate::app::Document::new(s.clone(), None).key();
+        r.tick(&s, Some(Path::new("/x/y.ron")), key, true, false)
             .unwrap();
         r.flush();
         let found = r.find().expect("a copy").expect("loads");
         assert_eq!(found.scenario, s);
         assert_eq!(found.original, Some(PathBuf::from("/x/y.ron")));
-        r.tick(&s, None, 1, false, false).unwrap();
+        r.tick(&s, None, key, false, false).unwrap();
         assert!(r.find().is_none());
         let _ = std::fs::remove_dir_all(dir);
     }
@@ -225,10 +247,11 @@ mod tests {
         let mut r = Recovery::new(dir.clone());
         let s = crate::synth::scenario(101, 200, 1);
         assert!(s.scores.len() > LARGE_CELLS);
-        r.tick(&s, None, 1, true, true).unwrap();
+        let key = crate::app::Document::new(s.clone(), None).key();
+        r.tick(&s, None, key, true, true).unwrap();
         r.flush();
         assert!(r.find().is_none(), "not while dragging");
-        r.tick(&s, None, 1, true, false).unwrap();
+        r.tick(&s, None, key, true, false).unwrap();
         r.flush();
         assert!(r.find().is_some(), "copied at the pause");
         r.clear();

@@ -95,7 +95,10 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Scenario, LoadError> {
 /// Loads a scenario from RON text; `file` names it in messages.
 pub fn load_str(file: &str, src: &str) -> Result<Scenario, LoadError> {
     check_format(file, src)?;
-    let parsed = fast_scores::read_scenario(src).map_or_else(|| ron_options().from_str(src), Ok);
+    let fast = (src.len() >= fast_scores::FAST_FROM_BYTES)
+        .then(|| fast_scores::read_scenario(src))
+        .flatten();
+    let parsed = fast.map_or_else(|| ron_options().from_str(src), Ok);
     let mut scenario: Scenario = parsed.map_err(|e: ron::error::SpannedError| {
         // RON points just before the offending token; point at the token itself.
         let reported = LineCol {

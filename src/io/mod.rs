@@ -1,5 +1,6 @@
-//! Reading and writing scenario files (RON), with validation and atomic saves.
+//! Reading and writing scenario files (RON), with validation and atomic saves; exports.
 
+pub mod export;
 mod fast_scores;
 mod load;
 pub mod locate;

@@ -133,16 +133,23 @@ impl Scenario {
         self.sources.iter().position(|s| s.id == id)
     }
 
+    /// The perspective with this id.
+    pub fn perspective_by_id(&self, id: &str) -> Option<&Perspective> {
+        self.perspectives.iter().find(|p| p.id == id)
+    }
+
+    /// Index of the perspective with this id.
+    pub fn perspective_index(&self, id: &str) -> Option<usize> {
+        self.perspectives.iter().position(|p| p.id == id)
+    }
+
     /// The perspective with this id or name (case-insensitive name match).
     pub fn perspective(&self, id_or_name: &str) -> Option<&Perspective> {
-        self.perspectives
-            .iter()
-            .find(|p| p.id == id_or_name)
-            .or_else(|| {
-                self.perspectives
-                    .iter()
-                    .find(|p| p.name.eq_ignore_ascii_case(id_or_name))
-            })
+        self.perspective_by_id(id_or_name).or_else(|| {
+            self.perspectives
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(id_or_name))
+        })
     }
 
     /// The score of `proposal` on `criterion`, if the cell exists (linear search).
@@ -183,6 +190,15 @@ impl Scenario {
             .collect();
         keyed.sort_by_key(|(k, _)| *k);
         self.scores = keyed.into_iter().map(|(_, s)| s).collect();
+    }
+
+    /// How many citations (in cells, proposals and perspectives) point at source `id`.
+    pub fn citation_count(&self, id: &str) -> usize {
+        let in_list = |l: &[Citation]| l.iter().filter(|c| c.source == id).count();
+        let cells: usize = self.scores.iter().map(|sc| in_list(&sc.evidence)).sum();
+        let proposals: usize = self.proposals.iter().map(|p| in_list(&p.sources)).sum();
+        let perspectives: usize = self.perspectives.iter().map(|p| in_list(&p.sources)).sum();
+        cells + proposals + perspectives
     }
 
     /// A fresh id derived from `base` that no proposal, criterion, source or perspective uses.

@@ -4,11 +4,17 @@ use egui::{Color32, CornerRadius, RichText, Stroke, Ui};
 
 use super::widgets::{ordinal, proposal_colour, total_text};
 use super::{ColumnLayout, ViewState};
-use crate::app::{AppState, Edit, Selection};
+use crate::app::{AppState, Edit, Msg, Outbox, Selection};
 use crate::scoring::Standing;
 
 /// Draws the visible cards; a card's header selects it and can be dragged onto another.
-pub fn cards_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout: &ColumnLayout) {
+pub fn cards_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: &ViewState,
+    layout: &ColumnLayout,
+    out: &mut Outbox,
+) {
     let height = ui.available_height();
     let mut moved: Option<(usize, usize)> = None;
     ui.horizontal(|ui| {
@@ -22,7 +28,7 @@ pub fn cards_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout:
             ui.allocate_ui(egui::vec2(layout.proposal, height), |ui| {
                 ui.set_width(layout.proposal);
                 ui.set_height(height);
-                if let Some(to_from) = card_ui(ui, state, i) {
+                if let Some(to_from) = card_ui(ui, state, i, out) {
                     moved = Some(to_from);
                 }
             });
@@ -30,7 +36,7 @@ pub fn cards_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout:
     });
     if let Some((from, to)) = moved {
         let name = state.scenario().proposals[from].name.clone();
-        state.edit(format!("move «{name}»"), None, Edit::MoveProposal(from, to));
+        out.edit(format!("move «{name}»"), None, Edit::MoveProposal(from, to));
     }
 }
 
@@ -68,7 +74,7 @@ fn legend_ui(ui: &mut Ui, state: &AppState) {
 }
 
 /// One card; returns (from, to) when another card was dropped on it.
-fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) -> Option<(usize, usize)> {
+fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<(usize, usize)> {
     let p = state.scenario().proposals[i].clone();
     let standing = state.eval.standings.get(i).copied().unwrap_or(Standing {
         total: None,
@@ -110,7 +116,7 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) -> Option<(usize, usize)
                         .interact(header.rect, ui.scope_id().with(("card-header", &p.id)), egui::Sense::click_and_drag())
                         .on_hover_text("Click to edit this proposal in the inspector; drag onto another card to reorder");
                     if header.clicked() {
-                        state.selection = Selection::Proposal(p.id.clone());
+                        out.send(Msg::Select(Selection::Proposal(p.id.clone())));
                     }
                     header.dnd_set_drag_payload(i);
                     if let Some(from) = header.dnd_release_payload::<usize>() {
@@ -150,13 +156,13 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) -> Option<(usize, usize)
 fn card_body_ui(ui: &mut Ui, p: &crate::model::Proposal) {
     if !p.original_name.is_empty() {
         // A name in Hebrew or Arabic sits at the right edge, where its line starts.
-        let layout = if crate::bidi::reads_right_to_left(&p.original_name) {
+        let layout = if crate::ui::bidi::reads_right_to_left(&p.original_name) {
             egui::Layout::right_to_left(egui::Align::Min)
         } else {
             egui::Layout::left_to_right(egui::Align::Min)
         };
         ui.with_layout(layout, |ui| {
-            ui.label(RichText::new(crate::bidi::display_order(&p.original_name)).size(15.0))
+            ui.label(RichText::new(crate::ui::bidi::display_order(&p.original_name)).size(15.0))
                 .on_hover_text("The name in its original script");
         });
     }

@@ -2,17 +2,24 @@
 
 use egui::{Id, Modal, RichText};
 
-use crate::app::{AppState, Command, Dialog, FilePurpose, Pending};
+use super::shortcuts::{alternative_shortcut, shortcut};
+use crate::app::PresentCommand;
 
-/// Draws the open dialog, if any, and applies the user's answer.
-pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
-    let Some(dialog) = state.dialog.clone() else {
+use crate::app::{AppState, Command, Dialog, FilePurpose, Msg, Outbox, Pending};
+
+/// Draws the open dialog, if any, and sends the user's answer.
+pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
+    if let Some(q) = state.quick() {
+        // A window beside the analysis, not a modal: its charts stay in view.
+        super::analysis::quick_weights_ui(ctx, state, q, out);
+    }
+    let Some(dialog) = &state.dialog else {
         return;
     };
     let modal = Modal::new(Id::unique("concord-dialog")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         match dialog {
-            Dialog::UnsavedChanges(pending) => unsaved_ui(ui, state, &pending),
+            Dialog::UnsavedChanges(pending) => unsaved_ui(ui, state, pending, out),
             Dialog::LoadFailed(err) => {
                 ui.heading("The file could not be opened");
                 ui.label("Nothing was changed: the open scenario is exactly as it was.");
@@ -24,7 +31,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
                 });
                 ui.add_space(6.0);
                 if ui.button("OK").on_hover_text("Close this message").clicked() {
-                    state.dialog = None;
+                    out.send(Msg::CloseDialog);
                 }
             }
             Dialog::SaveFailed(msg) => {
@@ -33,15 +40,14 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
                 ui.label("The file on disk is unchanged and your changes are still open here.");
                 ui.horizontal(|ui| {
                     if ui.button("Save As…").on_hover_text("Save somewhere else").clicked() {
-                        state.dialog = None;
-                        state.ask_for_file(FilePurpose::SaveAs);
+                        out.send(Msg::SaveAsInstead);
                     }
                     if ui.button("OK").clicked() {
-                        state.dialog = None;
+                        out.send(Msg::CloseDialog);
                     }
                 });
             }
-            Dialog::PathEntry { purpose, text, reason } => path_entry_ui(ui, state, purpose, text, &reason),
+            Dialog::PathEntry { purpose, text, reason } => path_entry_ui(ui, *purpose, text.clone(), reason, out),
             Dialog::Recover(found) => {
                 ui.heading("Restore unsaved work?");
                 let from = found
@@ -54,24 +60,20 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
                 ));
                 ui.horizontal(|ui| {
                     if ui.button("Restore").on_hover_text("Open the unsaved work; save it to keep it").clicked() {
-                        state.dialog = None;
-                        state.restore(found.clone());
+                        out.send(Msg::RestoreRecovered);
                     }
                     if ui.button("Discard").on_hover_text("Delete the kept copy").clicked() {
-                        state.dialog = None;
-                        if let Some(r) = &mut state.recovery {
-                            r.clear();
-                        }
+                        out.send(Msg::DiscardRecovered);
                     }
                 });
             }
             Dialog::Shortcuts => {
                 ui.heading("Keyboard shortcuts");
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for c in Command::ALL.into_iter().filter(|c| c.shortcut().is_some()) {
+                    for c in Command::ALL.into_iter().filter(|c| shortcut(*c).is_some()) {
                         ui.label(c.label());
-                        let mut keys: Vec<String> = c.shortcut().iter().map(|s| ctx.format_shortcut(s)).collect();
-                        keys.extend(c.alternative_shortcut().iter().map(|s| ctx.format_shortcut(s)));
+                        let mut keys: Vec<String> = shortcut(c).iter().map(|s| ctx.format_shortcut(s)).collect();
+                        keys.extend(alternative_shortcut(c).iter().map(|s| ctx.format_shortcut(s)));
                         ui.label(RichText::new(keys.join("  or  ")).monospace());
                         ui.end_row();
                     }
@@ -79,8 +81,17 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
                     ui.label(RichText::new("Tab / Shift+Tab").monospace());
                     ui.end_row();
                 });
+                ui.add_space(6.0);
+                ui.label(RichText::new("In a presentation").strong());
+                egui::Grid::new("presentation-keys").striped(true).show(ui, |ui| {
+                    for (keys, what) in PresentCommand::HELP {
+                        ui.label(what);
+                        ui.label(RichText::new(keys).monospace());
+                        ui.end_row();
+                    }
+                });
                 if ui.button("Close").clicked() {
-                    state.dialog = None;
+                    out.send(Msg::CloseDialog);
                 }
             }
             Dialog::About => {
@@ -94,22 +105,22 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
                 );
                 ui.label(RichText::new("Scores are readings of the cited sources, not verdicts.").italics());
                 if ui.button("Close").clicked() {
-                    state.dialog = None;
+                    out.send(Msg::CloseDialog);
                 }
             }
         }
     });
     if modal.should_close()
         && matches!(
-            state.dialog,
-            Some(Dialog::Shortcuts | Dialog::About | Dialog::LoadFailed(_))
+            dialog,
+            Dialog::Shortcuts | Dialog::About | Dialog::LoadFailed(_)
         )
     {
-        state.dialog = None;
+        out.send(Msg::CloseDialog);
     }
 }
 
-fn unsaved_ui(ui: &mut egui::Ui, state: &mut AppState, pending: &Pending) {
+fn unsaved_ui(ui: &mut egui::Ui, state: &AppState, pending: &Pending, out: &mut Outbox) {
     ui.heading(format!("Save changes to {}?", state.doc.display_name()));
     let what = match pending {
         Pending::New(_) => "Starting a new scenario",
@@ -126,31 +137,31 @@ fn unsaved_ui(ui: &mut egui::Ui, state: &mut AppState, pending: &Pending) {
             .on_hover_text("Save, then continue")
             .clicked()
         {
-            state.answer_unsaved(Some(true));
+            out.send(Msg::AnswerUnsaved(Some(true)));
         }
         if ui
             .button("Don't save")
             .on_hover_text("Discard the changes and continue")
             .clicked()
         {
-            state.answer_unsaved(Some(false));
+            out.send(Msg::AnswerUnsaved(Some(false)));
         }
         if ui
             .button("Cancel")
             .on_hover_text("Keep editing; nothing happens")
             .clicked()
         {
-            state.answer_unsaved(None);
+            out.send(Msg::AnswerUnsaved(None));
         }
     });
 }
 
 fn path_entry_ui(
     ui: &mut egui::Ui,
-    state: &mut AppState,
     purpose: FilePurpose,
     mut text: String,
     reason: &str,
+    out: &mut Outbox,
 ) {
     ui.heading(purpose.title());
     if !reason.is_empty() {
@@ -165,9 +176,7 @@ fn path_entry_ui(
         )
         .labelled_by(label.id);
     if r.changed() {
-        if let Some(Dialog::PathEntry { text: t, .. }) = &mut state.dialog {
-            t.clone_from(&text);
-        }
+        out.send(Msg::PathText(text.clone()));
     }
     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ui.horizontal(|ui| {
@@ -177,11 +186,10 @@ fn path_entry_ui(
             .clicked()
             || enter
         {
-            state.confirm_path_entry();
+            out.send(Msg::ConfirmPath);
         }
         if ui.button("Cancel").clicked() {
-            state.dialog = None;
-            state.status = "Cancelled".into();
+            out.send(Msg::CloseDialog);
         }
     });
 }

@@ -2,12 +2,19 @@
 
 use egui::{RichText, Ui};
 
-use super::{run_command, ColumnLayout, ViewState};
-use crate::app::{AppState, Command, Dialog, Pending};
+use super::shortcuts::shortcut;
+use super::{ColumnLayout, ViewState};
+use crate::app::{AppState, Command, Msg, Outbox, Pending};
 use crate::seeds::BUNDLED;
 
 /// A menu entry for a command: label, shortcut text, tooltip.
-fn command_button(ui: &mut Ui, state: &mut AppState, command: Command, enabled: bool) {
+fn command_button(
+    ui: &mut Ui,
+    state: &AppState,
+    command: Command,
+    enabled: bool,
+    out: &mut Outbox,
+) {
     let label = match command {
         Command::Undo => state
             .history
@@ -20,7 +27,7 @@ fn command_button(ui: &mut Ui, state: &mut AppState, command: Command, enabled: 
         _ => command.label().to_owned(),
     };
     let mut button = egui::Button::new(label);
-    if let Some(s) = command.shortcut() {
+    if let Some(s) = shortcut(command) {
         button = button.shortcut_text(ui.ctx().format_shortcut(&s));
     }
     if ui
@@ -29,16 +36,22 @@ fn command_button(ui: &mut Ui, state: &mut AppState, command: Command, enabled: 
         .on_disabled_hover_text(command.tooltip())
         .clicked()
     {
-        run_command(command, state);
+        out.send(Msg::Command(command));
         ui.close();
     }
 }
 
 /// File, Edit, View and Help menus.
-pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: &mut ViewState,
+    file_dialog_open: bool,
+    out: &mut Outbox,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            command_button(ui, state, Command::New, true);
+            command_button(ui, state, Command::New, true, out);
             ui.menu_button("Open bundled scenario", |ui| {
                 for (i, b) in BUNDLED.iter().enumerate() {
                     if ui
@@ -46,12 +59,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
                         .on_hover_text(format!("Start from seeds/{}", b.file))
                         .clicked()
                     {
-                        state.request(Pending::New(i));
+                        out.send(Msg::Request(Pending::New(i)));
                         ui.close();
                     }
                 }
             });
-            command_button(ui, state, Command::Open, !state.dialogs.is_open());
+            command_button(ui, state, Command::Open, !file_dialog_open, out);
             ui.menu_button("Open recent", |ui| {
                 if state.prefs.recent.is_empty() {
                     ui.label(RichText::new("No recent files").weak());
@@ -66,18 +79,18 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
                         .on_hover_text(path.display().to_string())
                         .clicked()
                     {
-                        state.request(Pending::Open(Some(path)));
+                        out.send(Msg::Request(Pending::Open(Some(path))));
                         ui.close();
                     }
                 }
             });
             ui.separator();
-            command_button(ui, state, Command::Save, !state.dialogs.is_open());
-            command_button(ui, state, Command::SaveAs, !state.dialogs.is_open());
-            command_button(ui, state, Command::ExportPng, !state.dialogs.is_open());
-            command_button(ui, state, Command::ExportCsv, !state.dialogs.is_open());
+            command_button(ui, state, Command::Save, !file_dialog_open, out);
+            command_button(ui, state, Command::SaveAs, !file_dialog_open, out);
+            command_button(ui, state, Command::ExportPng, !file_dialog_open, out);
+            command_button(ui, state, Command::ExportCsv, !file_dialog_open, out);
             ui.separator();
-            command_button(ui, state, Command::Quit, true);
+            command_button(ui, state, Command::Quit, true, out);
         });
         ui.menu_button("Edit", |ui| {
             command_button(
@@ -85,26 +98,29 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
                 state,
                 Command::Undo,
                 state.history.undo_label().is_some(),
+                out,
             );
             command_button(
                 ui,
                 state,
                 Command::Redo,
                 state.history.redo_label().is_some(),
+                out,
             );
             ui.separator();
-            command_button(ui, state, Command::AddProposal, true);
-            command_button(ui, state, Command::AddCriterion, true);
+            command_button(ui, state, Command::AddProposal, true, out);
+            command_button(ui, state, Command::AddCriterion, true, out);
             command_button(
                 ui,
                 state,
                 Command::DeleteSelection,
                 state.selection != crate::app::Selection::Scenario,
+                out,
             );
         });
         ui.menu_button("View", |ui| {
-            command_button(ui, state, Command::Present, true);
-            command_button(ui, state, Command::WhyRanking, true);
+            command_button(ui, state, Command::Present, true, out);
+            command_button(ui, state, Command::WhyRanking, true, out);
             ui.separator();
             ui.menu_button("Theme", |ui| {
                 for t in crate::app::ThemeChoice::ALL {
@@ -113,7 +129,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
                         .on_hover_text("Colours of the whole app, kept for next time")
                         .clicked()
                     {
-                        state.prefs.theme = t;
+                        out.send(Msg::SetTheme(t));
                         ui.close();
                     }
                 }
@@ -123,19 +139,20 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
                 state,
                 Command::ZoomIn,
                 state.prefs.zoom < crate::app::prefs::ZOOM_RANGE.1,
+                out,
             );
             command_button(
                 ui,
                 state,
                 Command::ZoomOut,
                 state.prefs.zoom > crate::app::prefs::ZOOM_RANGE.0,
+                out,
             );
-            command_button(ui, state, Command::ZoomReset, state.prefs.zoom != 1.0);
+            command_button(ui, state, Command::ZoomReset, state.prefs.zoom != 1.0, out);
             ui.label(RichText::new(format!("Zoom: {:.0}%", state.prefs.zoom * 100.0)).weak());
             ui.separator();
             let mut shown = state.prefs.show_inspector;
-            let shortcut = Command::ToggleInspector
-                .shortcut()
+            let shortcut = shortcut(Command::ToggleInspector)
                 .map(|s| ui.ctx().format_shortcut(&s))
                 .unwrap_or_default();
             if ui
@@ -143,7 +160,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
                 .on_hover_text(Command::ToggleInspector.tooltip())
                 .changed()
             {
-                state.prefs.show_inspector = shown;
+                out.send(Msg::ShowInspector(shown));
             }
             ui.separator();
             if ui
@@ -156,13 +173,13 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
             }
         });
         ui.menu_button("Help", |ui| {
-            command_button(ui, state, Command::ShowShortcuts, true);
+            command_button(ui, state, Command::ShowShortcuts, true, out);
             if ui
                 .button("About Concord")
                 .on_hover_text("What Concord is and how scores are computed")
                 .clicked()
             {
-                state.dialog = Some(Dialog::About);
+                out.send(Msg::ShowAbout);
                 ui.close();
             }
         });
@@ -170,7 +187,13 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState) {
 }
 
 /// The row above the cards: weights in use, add buttons and the column scroller.
-pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout: &ColumnLayout) {
+pub fn toolbar_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: &mut ViewState,
+    layout: &ColumnLayout,
+    out: &mut Outbox,
+) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(&state.scenario().title).heading().strong())
             .on_hover_text(&state.scenario().description);
@@ -179,7 +202,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layou
         let current = state
             .perspective
             .as_deref()
-            .and_then(|id| state.scenario().perspectives.iter().find(|p| p.id == id))
+            .and_then(|id| state.scenario().perspective_by_id(id))
             .map_or_else(|| "Criteria weights".to_owned(), |p| p.name.clone());
         let label = ui.label("Weights:");
         let mut choice = state.perspective.clone();
@@ -200,22 +223,22 @@ pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layou
                 "Score with the table's weights, or with a stakeholder's stated priorities",
             );
         if choice != state.perspective {
-            state.set_perspective(choice);
+            out.send(Msg::SetPerspective(choice));
         }
         ui.separator();
         if ui
-            .selectable_label(!state.show_analysis, "Comparison")
+            .selectable_label(!state.shows_analysis(), "Comparison")
             .on_hover_text("The cards and the criteria table")
             .clicked()
         {
-            state.show_analysis = false;
+            out.send(Msg::ShowAnalysis(false));
         }
         if ui
-            .selectable_label(state.show_analysis, "Why this ranking?")
+            .selectable_label(state.shows_analysis(), "Why this ranking?")
             .on_hover_text(Command::WhyRanking.tooltip())
             .clicked()
         {
-            state.show_analysis = true;
+            out.send(Msg::ShowAnalysis(true));
         }
         ui.separator();
         if ui
@@ -223,14 +246,14 @@ pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layou
             .on_hover_text(Command::AddProposal.tooltip())
             .clicked()
         {
-            run_command(Command::AddProposal, state);
+            out.send(Msg::Command(Command::AddProposal));
         }
         if ui
             .button("+ Criterion")
             .on_hover_text(Command::AddCriterion.tooltip())
             .clicked()
         {
-            run_command(Command::AddCriterion, state);
+            out.send(Msg::Command(Command::AddCriterion));
         }
         if layout.total > layout.visible {
             ui.separator();
@@ -271,7 +294,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layou
 }
 
 /// Status message, selection hint and undo depth.
-pub fn status_bar_ui(ui: &mut Ui, state: &mut AppState) {
+pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
     ui.horizontal(|ui| {
         let file = state
             .doc

@@ -2,14 +2,14 @@
 //! Keys: → Space PageDown next · ← PageUp back · Home End · G step list · B blank ·
 //! 1–9 spotlight a proposal (0 clears) · Esc leave.
 
-use egui::{Align, Color32, Key, Layout, Modifiers, RichText, Ui};
+use egui::{Align, Color32, Layout, RichText, Ui};
 
 use super::widgets::{ordinal, proposal_colour, total_text};
-use crate::app::AppState;
-use crate::bidi::display_order;
+use crate::app::present::{progress_label, step_title, steps, Step};
+use crate::app::{AppState, Msg, Outbox, PresentCommand};
 use crate::model::Scenario;
-use crate::present::{progress_label, step_title, steps, Step};
 use crate::scoring::Evaluation;
+use crate::ui::bidi::display_order;
 
 /// Type sizes for the screen: body text 30 px and scores 46 px on a 1080-pixel-high screen.
 #[derive(Clone, Copy)]
@@ -40,82 +40,9 @@ impl Sizes {
     }
 }
 
-/// Handles the presentation keys, before any widget sees them.
-pub fn handle_keys(ctx: &egui::Context, state: &mut AppState) {
-    let n = steps(state.scenario()).len();
-    let n_proposals = state.scenario().proposals.len();
-    let Some(p) = state.presenter.as_mut() else {
-        return;
-    };
-    let mut leave = false;
-    ctx.input_mut(|i| {
-        let mut pressed = |key: Key| i.consume_key(Modifiers::NONE, key);
-        if p.blank {
-            // Any key brings the picture back.
-            let any = i
-                .events
-                .iter()
-                .any(|e| matches!(e, egui::Event::Key { pressed: true, .. }));
-            if any {
-                i.events.retain(|e| !matches!(e, egui::Event::Key { .. }));
-                p.blank = false;
-            }
-            return;
-        }
-        if pressed(Key::Escape) {
-            if p.show_list {
-                p.show_list = false;
-            } else {
-                leave = true;
-            }
-        }
-        if pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::PageDown) {
-            p.next(n);
-        }
-        if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
-            p.previous();
-        }
-        if pressed(Key::Home) {
-            p.jump(0, n);
-        }
-        if pressed(Key::End) {
-            p.jump(n, n);
-        }
-        if pressed(Key::G) {
-            p.show_list = !p.show_list;
-        }
-        if pressed(Key::B) {
-            p.blank = true;
-        }
-        let digits = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
-        for (d, key) in digits.into_iter().enumerate() {
-            if pressed(key) {
-                p.toggle_spotlight(d, n_proposals);
-            }
-        }
-        if pressed(Key::Num0) {
-            p.spotlight = None;
-        }
-    });
-    if leave {
-        state.presenter = None;
-        state.status = "Left the presentation".into();
-    }
-}
-
 /// Draws the current step full screen.
-pub fn presentation_ui(ui: &mut Ui, state: &mut AppState) {
-    let Some(presenter) = state.presenter.clone() else {
+pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
+    let Some(presenter) = state.presenter().cloned() else {
         return;
     };
     let sz = Sizes::for_screen(ui.ctx());
@@ -164,7 +91,7 @@ pub fn presentation_ui(ui: &mut Ui, state: &mut AppState) {
                 });
         });
     if presenter.show_list {
-        step_list_ui(ui.ctx(), state, &list, i, sz);
+        step_list_ui(ui.ctx(), state, &list, i, sz, out);
     }
 }
 
@@ -549,13 +476,12 @@ fn ranking_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, spot: Option<usize>,
 
 fn step_list_ui(
     ctx: &egui::Context,
-    state: &mut AppState,
+    state: &AppState,
     list: &[Step],
     current: usize,
     sz: Sizes,
+    out: &mut Outbox,
 ) {
-    let n = list.len();
-    let mut jump = None;
     egui::Modal::new(egui::Id::unique("presentation-steps")).show(ctx, |ui| {
         ui.set_max_height(ctx.content_rect().height() * 0.8);
         ui.set_min_width(ctx.content_rect().width() * 0.5);
@@ -572,12 +498,9 @@ fn step_list_ui(
                     .selectable_label(i == current, RichText::new(text).size(sz.small))
                     .clicked()
                 {
-                    jump = Some(i);
+                    out.send(Msg::Present(PresentCommand::Jump(i)));
                 }
             }
         });
     });
-    if let (Some(i), Some(p)) = (jump, state.presenter.as_mut()) {
-        p.jump(i, n);
-    }
 }

@@ -2,6 +2,8 @@
 
 use egui::{CursorIcon, Role, Sense, Ui, WidgetInfo};
 
+use crate::app::{Msg, Outbox};
+
 /// Accessible name (and tooltip title) of the handle.
 pub const LABEL: &str = "Resize cards and table";
 
@@ -22,9 +24,9 @@ pub fn cards_height(chosen: Option<f32>, available: f32) -> f32 {
     height.min(available - MIN_TABLE).max(MIN_CARDS)
 }
 
-/// Draws the handle under cards of height `height`. Dragging sets `chosen`;
+/// Draws the handle under cards of height `height`. Dragging chooses a height;
 /// a double click goes back to the automatic height.
-pub fn splitter_ui(ui: &mut Ui, chosen: &mut Option<f32>, height: f32) {
+pub fn splitter_ui(ui: &mut Ui, height: f32, out: &mut Outbox) {
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), 9.0),
         Sense::click_and_drag(),
@@ -51,9 +53,11 @@ pub fn splitter_ui(ui: &mut Ui, chosen: &mut Option<f32>, height: f32) {
         );
     }
     if response.double_clicked() {
-        *chosen = None;
-    } else if response.dragged() {
-        *chosen = Some((height + response.drag_delta().y).max(MIN_CARDS));
+        out.send(Msg::SetCardsHeight(None));
+    } else if response.dragged() && response.drag_delta().y != 0.0 {
+        out.send(Msg::SetCardsHeight(Some(
+            (height + response.drag_delta().y).max(MIN_CARDS),
+        )));
     }
 }
 

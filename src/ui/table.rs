@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::widgets::{ordinal, score_fill, total_text, weight_drag};
 use super::{ColumnLayout, ViewState};
-use crate::app::{AppState, Edit, Selection};
+use crate::app::{AppState, Edit, Msg, Outbox, Selection};
 use crate::model::Score;
 use crate::scoring::WeightSet;
 
@@ -47,9 +47,15 @@ fn rows(state: &AppState, view: &ViewState) -> Vec<Row> {
 }
 
 /// Draws the table.
-pub fn table_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout: &ColumnLayout) {
+pub fn table_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: &mut ViewState,
+    layout: &ColumnLayout,
+    out: &mut Outbox,
+) {
     let rows = rows(state, view);
-    let reveal_row = reveal_row(state, view, &rows);
+    let reveal_row = reveal_row(state, view, &rows, out);
     let shown = layout.shown(view.first_proposal);
     let mut table = TableBuilder::new(ui)
         .id_salt("criteria-table")
@@ -153,13 +159,18 @@ pub fn table_ui(ui: &mut Ui, state: &mut AppState, view: &mut ViewState, layout:
             });
         });
     for a in actions {
-        a.apply(state, view);
+        a.apply(view, out);
     }
 }
 
 /// The row to scroll to for a pending reveal (unfolding its group), taking the request.
-fn reveal_row(state: &mut AppState, view: &mut ViewState, rows: &[Row]) -> Option<usize> {
-    let cid = match state.reveal.as_ref()? {
+fn reveal_row(
+    state: &AppState,
+    view: &mut ViewState,
+    rows: &[Row],
+    out: &mut Outbox,
+) -> Option<usize> {
+    let cid = match state.reveal()? {
         Selection::Criterion(c) | Selection::Cell(c, _) => c.clone(),
         _ => return None,
     };
@@ -168,7 +179,7 @@ fn reveal_row(state: &mut AppState, view: &mut ViewState, rows: &[Row]) -> Optio
     if view.collapsed_groups.remove(&group) {
         return None; // the rows change; scroll on the next frame
     }
-    state.reveal = None;
+    out.send(Msg::Revealed);
     rows.iter().position(|r| *r == Row::Criterion(k))
 }
 
@@ -183,15 +194,15 @@ enum Action {
 }
 
 impl Action {
-    fn apply(self, state: &mut AppState, view: &mut ViewState) {
+    fn apply(self, view: &mut ViewState, out: &mut Outbox) {
         match self {
             Action::ToggleGroup(g) => {
                 if !view.collapsed_groups.remove(&g) {
                     view.collapsed_groups.insert(g);
                 }
             }
-            Action::Select(s) => state.selection = s,
-            Action::Edit(label, key, edit) => state.edit(label, key, *edit),
+            Action::Select(s) => out.send(Msg::Select(s)),
+            Action::Edit(label, key, edit) => out.edit(label, key, *edit),
         }
     }
 }
@@ -275,12 +286,7 @@ fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Act
                 &tip,
             );
             if changed {
-                if let Some(pi) = state
-                    .scenario()
-                    .perspectives
-                    .iter()
-                    .position(|x| x.id == p.id)
-                {
+                if let Some(pi) = state.scenario().perspective_index(&p.id) {
                     let mut new = p.clone();
                     new.weights.insert(c.id.clone(), w);
                     actions.push(Action::Edit(

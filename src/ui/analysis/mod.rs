@@ -1,7 +1,8 @@
 //! "Why this ranking?": sentences from the sensitivity analysis with their charts (weight
 //! sweep, tornado), totals, contributions, a radar of scores, rank acceptability (SMAA-2,
 //! computed off the UI thread), and quick weights. Everything follows the open scenario and
-//! the chosen perspective; results are cached per document version.
+//! the chosen perspective; results are keyed by (document id, version, perspective), and
+//! the whole view starts afresh when another document is opened.
 
 mod charts;
 mod quick;
@@ -17,11 +18,15 @@ use crate::analysis::tornado::DEFAULT_DELTA;
 use crate::analysis::{
     explain, tornado, Explanation, SmaaOptions, SmaaResult, TornadoBar, WeightConstraint,
 };
-use crate::app::AppState;
+use crate::app::{AppState, DocId, DocKey, Msg, Outbox, QuickMsg};
+
+pub use quick::quick_weights_ui;
 
 /// View state of the analysis: choices, cached results, the Monte Carlo job.
 #[derive(Default)]
 pub struct AnalysisView {
+    /// The document this view's state belongs to.
+    doc: Option<DocId>,
     /// The criterion whose weight is swept.
     pub criterion: usize,
     /// Monte Carlo settings.
@@ -29,8 +34,6 @@ pub struct AnalysisView {
     cache: Option<Cached>,
     job: Option<Job>,
     smaa: Option<SmaaResult>,
-    /// The quick-weights dialog, when open.
-    pub quick: Option<quick::QuickWeights>,
     /// Whether the user chose the criterion (otherwise the most telling one is shown).
     picked: bool,
 }
@@ -50,11 +53,20 @@ pub struct SmaaSettings {
 
 impl Default for SmaaSettings {
     fn default() -> Self {
+        // The library's defaults, so the window and `concord analyze` agree.
+        let o = SmaaOptions::default();
         Self {
-            draws: 10_000,
-            seed: 1,
-            kind: 0,
-            percent: 20.0,
+            draws: o.draws,
+            seed: o.seed,
+            kind: match o.constraint {
+                WeightConstraint::Free => 0,
+                WeightConstraint::KeepOrder => 1,
+                WeightConstraint::Around(_) => 2,
+            },
+            percent: match o.constraint {
+                WeightConstraint::Around(p) => p * 100.0,
+                _ => 20.0,
+            },
         }
     }
 }
@@ -74,7 +86,7 @@ impl SmaaSettings {
 }
 
 struct Cached {
-    key: (u64, Option<String>),
+    key: (DocKey, Option<String>),
     explanation: Explanation,
     tornado: Vec<TornadoBar>,
     /// The sweep of one criterion: which, every proposal's line, and where the lead changes.
@@ -86,16 +98,38 @@ struct Cached {
 type Sweep = (Vec<Vec<[f64; 2]>>, Vec<[f64; 2]>);
 
 struct Job {
-    key: (u64, Option<String>, SmaaSettings),
+    key: (DocKey, Option<String>, SmaaSettings),
     progress: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
     result: Arc<Mutex<Option<SmaaResult>>>,
 }
 
 impl AnalysisView {
+    /// Starts afresh (keeping the Monte Carlo settings) when the document is another one;
+    /// a job still running for the old one is cancelled and its result never shown.
+    pub fn follow(&mut self, doc: DocId) {
+        if self.doc == Some(doc) {
+            return;
+        }
+        if let Some(job) = &self.job {
+            job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        *self = Self {
+            doc: Some(doc),
+            options: self.options,
+            ..Self::default()
+        };
+    }
+
+    /// The document state the shown results were computed for, if any.
+    pub fn cached_for(&self) -> Option<DocKey> {
+        self.cache.as_ref().map(|c| c.key.0)
+    }
+
     /// The explanation for the current document (recomputed only after a change).
     pub fn explanation(&mut self, state: &AppState) -> &Explanation {
-        let key = (state.doc.version(), state.perspective.clone());
+        self.follow(state.doc.id());
+        let key = (state.doc.key(), state.perspective.clone());
         if self.cache.as_ref().is_none_or(|c| c.key != key) {
             self.cache = Some(Cached {
                 key,
@@ -151,7 +185,8 @@ fn charted_note(ui: &mut Ui, state: &AppState) {
 }
 
 /// Draws the analysis in the central area.
-pub fn analysis_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
+pub fn analysis_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView, out: &mut Outbox) {
+    view.follow(state.doc.id());
     let n_c = state.scenario().criteria.len();
     if n_c == 0 || state.scenario().proposals.len() < 2 {
         ui.label("Add at least two proposals and one criterion, and score them, to see why they rank as they do.");
@@ -179,12 +214,12 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
                 .on_hover_text("Set the weights from a ranking of the criteria or from swing ratings (undoable)")
                 .clicked()
             {
-                view.quick = Some(quick::quick_weights_start(state));
+                out.send(Msg::Quick(QuickMsg::Open));
             }
         });
         ui.add_space(8.0);
         ui.columns(2, |cols| {
-            sweep::sweep_ui(&mut cols[0], state, view);
+            sweep::sweep_ui(&mut cols[0], state, view, out);
             sweep::tornado_ui(&mut cols[1], state, view);
         });
         ui.add_space(8.0);
@@ -198,5 +233,4 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
             charts::radar_ui(&mut cols[1], state);
         });
     });
-    quick::quick_weights_ui(ui.ctx(), state, view);
 }

@@ -1,64 +1,26 @@
-//! Quick weights: from a ranking of the criteria (rank-order centroid) or swing ratings.
+//! The quick-weights window: rank the criteria (rank-order centroid) or rate their swings.
+//! It holds criteria by id (`app::QuickWeights`), so it follows additions and deletions.
 
 use egui::RichText;
 
-use super::AnalysisView;
-use crate::analysis::{rank_order_centroid, swing_weights};
-use crate::app::{AppState, Edit};
+use crate::app::{AppState, Msg, Outbox, QuickMsg, QuickWeights};
 
-/// The quick-weights dialog: an order of criteria for rank-order weights, or swing ratings.
-#[derive(Clone, Debug)]
-pub struct QuickWeights {
-    /// Criterion indices, most important first.
-    pub order: Vec<usize>,
-    /// Swing ratings 0–100 per criterion.
-    pub swings: Vec<f64>,
-}
-
-pub(super) fn quick_weights_start(state: &AppState) -> QuickWeights {
-    let w = &state.eval.weights;
-    let mut order: Vec<usize> = (0..w.len()).collect();
-    order.sort_by(|&a, &b| w[b].total_cmp(&w[a]).then(a.cmp(&b)));
-    let max = w.iter().copied().fold(0.0, f64::max).max(1e-9);
-    QuickWeights {
-        order,
-        swings: w.iter().map(|x| (x / max * 100.0).round()).collect(),
-    }
-}
-
-/// Replaces the criteria's weights with `weights` as one undoable step.
-pub fn apply_weights(state: &mut AppState, weights: &[f64], label: &str) {
-    let edits: Vec<Edit> = state
-        .scenario()
-        .criteria
-        .iter()
-        .enumerate()
-        .filter(|(k, c)| (c.weight - weights[*k]).abs() > 1e-12)
-        .map(|(k, c)| {
-            let mut c = c.clone();
-            // Rounded so the file stays readable; the ratios are what matter.
-            c.weight = (weights[k] * 10_000.0).round() / 100.0;
-            Edit::SetCriterion(k, c)
-        })
-        .collect();
-    state.edit(label, None, Edit::Batch(edits));
-}
-
-pub(super) fn quick_weights_ui(ctx: &egui::Context, state: &mut AppState, view: &mut AnalysisView) {
-    let Some(mut q) = view.quick.take() else {
-        return;
+/// Draws the quick-weights window for `q`.
+pub fn quick_weights_ui(ctx: &egui::Context, state: &AppState, q: &QuickWeights, out: &mut Outbox) {
+    let s = state.scenario();
+    let name = |id: &str| {
+        s.criterion_index(id)
+            .map_or_else(|| id.to_owned(), |k| s.criteria[k].name.clone())
     };
     let mut open = true;
-    let mut apply: Option<(Vec<f64>, &str)> = None;
-    let names: Vec<String> = state
-        .scenario()
-        .criteria
-        .iter()
-        .map(|c| c.name.clone())
-        .collect();
+    // Over the inspector at the right, below the toolbar: the menus and the charts it
+    // changes stay in view.
+    let corner = ctx.content_rect().right_top() + egui::vec2(-16.0, 96.0);
     egui::Window::new("Quick weights")
         .open(&mut open)
         .default_width(520.0)
+        .pivot(egui::Align2::RIGHT_TOP)
+        .default_pos(corner)
         .show(ctx, |ui| {
             if state.perspective.is_some() {
                 ui.label(
@@ -75,23 +37,23 @@ pub(super) fn quick_weights_ui(ctx: &egui::Context, state: &mut AppState, view: 
                     RichText::new("Most important first; rank-order centroid weights.").small(),
                 );
                 let n = q.order.len();
-                for pos in 0..n {
+                for (pos, id) in q.order.iter().enumerate() {
                     ui.horizontal(|ui| {
                         if ui
                             .add_enabled(pos > 0, egui::Button::new("▲"))
                             .on_hover_text("More important")
                             .clicked()
                         {
-                            q.order.swap(pos, pos - 1);
+                            out.send(Msg::Quick(QuickMsg::Up(pos)));
                         }
                         if ui
                             .add_enabled(pos + 1 < n, egui::Button::new("▼"))
                             .on_hover_text("Less important")
                             .clicked()
                         {
-                            q.order.swap(pos, pos + 1);
+                            out.send(Msg::Quick(QuickMsg::Down(pos)));
                         }
-                        ui.label(format!("{}. {}", pos + 1, names[q.order[pos]]));
+                        ui.label(format!("{}. {}", pos + 1, name(id)));
                     });
                 }
                 if ui
@@ -99,12 +61,7 @@ pub(super) fn quick_weights_ui(ctx: &egui::Context, state: &mut AppState, view: 
                     .on_hover_text("w = (1/n)·Σ 1/k from each rank down")
                     .clicked()
                 {
-                    let roc = rank_order_centroid(n);
-                    let mut w = vec![0.0; n];
-                    for (pos, &k) in q.order.iter().enumerate() {
-                        w[k] = roc[pos];
-                    }
-                    apply = Some((w, "quick weights (rank order)"));
+                    out.send(Msg::Quick(QuickMsg::ApplyRankOrder));
                 }
                 let ui = &mut cols[1];
                 ui.label(RichText::new("Rate the swings").strong());
@@ -112,27 +69,30 @@ pub(super) fn quick_weights_ui(ctx: &egui::Context, state: &mut AppState, view: 
                     RichText::new("The most important swing at 100; the others relative to it.")
                         .small(),
                 );
-                for (k, name) in names.iter().enumerate() {
-                    ui.add(
-                        egui::Slider::new(&mut q.swings[k], 0.0..=100.0)
-                            .text(crate::ui::widgets::short_label(name)),
-                    )
-                    .on_hover_text(name);
+                for (id, rating) in &q.swings {
+                    let full = name(id);
+                    let mut r = *rating;
+                    if ui
+                        .add(
+                            egui::Slider::new(&mut r, 0.0..=100.0)
+                                .text(crate::ui::widgets::short_label(&full)),
+                        )
+                        .on_hover_text(&full)
+                        .changed()
+                    {
+                        out.send(Msg::Quick(QuickMsg::Swing(id.clone(), r)));
+                    }
                 }
                 if ui
                     .button("Apply swing weights")
                     .on_hover_text("w = rating / sum of ratings")
                     .clicked()
                 {
-                    apply = Some((swing_weights(&q.swings), "quick weights (swing)"));
+                    out.send(Msg::Quick(QuickMsg::ApplySwing));
                 }
             });
         });
-    if let Some((w, label)) = apply {
-        apply_weights(state, &w, label);
-        open = false;
-    }
-    if open {
-        view.quick = Some(q);
+    if !open {
+        out.send(Msg::CloseQuick);
     }
 }

@@ -12,7 +12,7 @@ use crate::analysis::report::constraint_label;
 use crate::app::AppState;
 
 pub(super) fn run_smaa(ctx: &egui::Context, state: &AppState, view: &mut AnalysisView) {
-    let key = (state.doc.version(), state.perspective.clone(), view.options);
+    let key = (state.doc.key(), state.perspective.clone(), view.options);
     if let Some(job) = &view.job {
         if job.key == key {
             if let Some(r) = job.result.lock().ok().and_then(|mut g| g.take()) {

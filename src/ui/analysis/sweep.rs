@@ -6,11 +6,11 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points, Text, VLi
 use super::AnalysisView;
 use crate::analysis::sweep::{crossings_of, sweep_totals_with, Sums};
 use crate::analysis::tornado::{leader_and_runner_up, DEFAULT_DELTA};
-use crate::app::{AppState, Edit};
+use crate::app::{AppState, Edit, Outbox};
 use crate::ui::widgets::proposal_colour;
 
-pub(super) fn sweep_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
-    weight_editor_ui(ui, state, view);
+pub(super) fn sweep_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView, out: &mut Outbox) {
+    weight_editor_ui(ui, state, view, out);
     let s = state.scenario();
     let e = &state.eval;
     let label = ui.label("Criterion:");
@@ -108,7 +108,7 @@ pub(super) fn compute(e: &crate::scoring::Evaluation, k: usize) -> super::Sweep 
 
 /// The criterion picker's weight, editable here so that the lines and sentences can be
 /// watched while it moves.
-fn weight_editor_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) {
+fn weight_editor_ui(ui: &mut Ui, state: &AppState, view: &AnalysisView, out: &mut Outbox) {
     ui.label(RichText::new("What if one weight changes?").strong());
     let k = view.criterion;
     let Some(c) = state.scenario().criteria.get(k).cloned() else {
@@ -130,7 +130,7 @@ fn weight_editor_ui(ui: &mut Ui, state: &mut AppState, view: &mut AnalysisView) 
         if changed {
             let mut new = c.clone();
             new.weight = w;
-            state.edit(
+            out.edit(
                 format!("weight of {}", c.name),
                 Some(format!("weight:{}", c.id)),
                 Edit::SetCriterion(k, new),

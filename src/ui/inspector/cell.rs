@@ -3,11 +3,11 @@
 use egui::{RichText, Ui};
 
 use super::short;
-use crate::app::{AppState, Edit};
+use crate::app::{AppState, Edit, Outbox};
 use crate::model::{Citation, Criterion, Scale, Score, ScoreValue};
 use crate::ui::widgets::{button, text_area, text_field};
 
-pub(super) fn cell_ui(ui: &mut Ui, state: &mut AppState, cid: &str, pid: &str) {
+pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: &mut Outbox) {
     let s = state.scenario();
     let (Some(k), Some(p)) = (s.criterion_index(cid), s.proposal_index(pid)) else {
         return;
@@ -31,9 +31,9 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &mut AppState, cid: &str, pid: &str) {
     }
     ui.add_space(6.0);
     let label = format!("score of {} on {}", proposal.label(), criterion.name);
-    let set = |state: &mut AppState, new: Score, label: String, key: Option<String>| {
+    let mut set = |new: Score, label: String, key: Option<String>| {
         let cell = (!new.is_empty()).then_some(new);
-        state.edit(
+        out.edit(
             label,
             key,
             Edit::SetScore(cid.to_owned(), pid.to_owned(), cell),
@@ -43,7 +43,6 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &mut AppState, cid: &str, pid: &str) {
     ui.label(RichText::new("Score").small().weak());
     if let Some(value) = value_editor_ui(ui, &criterion, score.value) {
         set(
-            state,
             Score {
                 value,
                 ..score.clone()
@@ -66,7 +65,6 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &mut AppState, cid: &str, pid: &str) {
         5,
     ) {
         set(
-            state,
             Score {
                 rationale,
                 ..score.clone()
@@ -85,7 +83,6 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &mut AppState, cid: &str, pid: &str) {
         &format!("evidence:{cid}:{pid}"),
     ) {
         set(
-            state,
             Score {
                 evidence,
                 ..score.clone()

@@ -2,11 +2,12 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::{set_criterion, AppState, Edit, Selection};
-use crate::model::{Criterion, Direction, Scale, Score};
-use crate::ui::widgets::{button, lines_field, text_area, text_field};
+use super::fields::Fields;
+use crate::app::{set_criterion, AppState, Edit, Msg, Outbox};
+use crate::model::{Criterion, Direction, Scale};
+use crate::ui::widgets::{button, lines_field};
 
-pub(super) fn criterion_ui(ui: &mut Ui, state: &mut AppState, cid: &str) {
+pub(super) fn criterion_ui(ui: &mut Ui, state: &AppState, cid: &str, out: &mut Outbox) {
     let Some(k) = state.scenario().criterion_index(cid) else {
         return;
     };
@@ -15,7 +16,7 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &mut AppState, cid: &str) {
     ui.label(RichText::new("Criterion").strong());
     let deleted = ui.horizontal_wrapped(|ui| {
         if button(ui, k > 0, "▲ Move up", "Move this criterion one row up").clicked() {
-            state.edit(
+            out.edit(
                 format!("move {}", c.name),
                 None,
                 Edit::MoveCriterion(k, k - 1),
@@ -29,7 +30,7 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &mut AppState, cid: &str) {
         )
         .clicked()
         {
-            state.edit(
+            out.edit(
                 format!("move {}", c.name),
                 None,
                 Edit::MoveCriterion(k, k + 1),
@@ -43,7 +44,7 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &mut AppState, cid: &str) {
         )
         .clicked()
         {
-            duplicate_criterion(state, k);
+            out.send(Msg::DuplicateCriterion(k));
         }
         if button(
             ui,
@@ -53,7 +54,7 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &mut AppState, cid: &str) {
         )
         .clicked()
         {
-            state.delete_criterion(k);
+            out.send(Msg::DeleteCriterion(k));
             return true;
         }
         false
@@ -62,55 +63,36 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &mut AppState, cid: &str) {
         return;
     }
     ui.label(RichText::new(format!("id: {}", c.id)).small().weak());
-    let set = |state: &mut AppState, field: &str, new: Criterion| {
-        let edit = set_criterion(state.scenario(), k, new);
-        state.edit(
-            format!("{field} of {}", c.name),
-            Some(format!("criterion:{}:{field}", c.id)),
-            edit,
-        );
-    };
-    if let Some(v) = text_field(ui, "Name", &c.name, "Short name of the criterion") {
-        set(
-            state,
-            "name",
-            Criterion {
-                name: v,
-                ..c.clone()
-            },
-        );
-    }
-    if let Some(v) = text_area(
+    let scenario = state.scenario();
+    let mut f = Fields::of(out, c.name.clone(), format!("criterion:{}", c.id));
+    // A new scale converts the row's scores, so the whole change is built from the scenario.
+    let set = |new: Criterion| set_criterion(scenario, k, new);
+    f.text(
         ui,
-        "Description",
+        ("Name", "name"),
+        &c.name,
+        "Short name of the criterion",
+        |name| set(Criterion { name, ..c.clone() }),
+    );
+    f.area(
+        ui,
+        ("Description", "description"),
         &c.description,
-        "The question this criterion asks",
-        3,
-    ) {
-        set(
-            state,
-            "description",
-            Criterion {
-                description: v,
+        ("The question this criterion asks", 3),
+        |description| {
+            set(Criterion {
+                description,
                 ..c.clone()
-            },
-        );
-    }
-    if let Some(v) = text_field(
+            })
+        },
+    );
+    f.text(
         ui,
-        "Group",
+        ("Group", "group"),
         &c.group,
         "Rows of one group fold together, e.g. Security",
-    ) {
-        set(
-            state,
-            "group",
-            Criterion {
-                group: v,
-                ..c.clone()
-            },
-        );
-    }
+        |group| set(Criterion { group, ..c.clone() }),
+    );
     ui.horizontal(|ui| {
         ui.label("Weight");
         let mut w = c.weight;
@@ -121,7 +103,8 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &mut AppState, cid: &str) {
             format!("Weight of {} (inspector)", c.name),
             tip,
         ) {
-            state.edit(
+            // The same gesture key as the table's weight, so a drag merges wherever it is.
+            f.out.edit(
                 format!("weight of {}", c.name),
                 Some(format!("weight:{}", c.id)),
                 Edit::SetCriterion(
@@ -149,26 +132,29 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &mut AppState, cid: &str) {
             .response
             .labelled_by(l.id);
         if d != c.direction {
-            set(
-                state,
+            f.edit(
                 "direction",
-                Criterion {
+                set(Criterion {
                     direction: d,
                     ..c.clone()
-                },
+                }),
             );
         }
     });
-    scale_ui(ui, state, k, &c);
+    scale_ui(ui, &mut f, scenario, k, &c);
 }
 
-fn scale_ui(ui: &mut Ui, state: &mut AppState, k: usize, c: &Criterion) {
-    let set_scale = |state: &mut AppState, scale: Scale| {
-        let edit = set_criterion(state.scenario(), k, Criterion { scale, ..c.clone() });
-        state.edit(
-            format!("scale of {}", c.name),
-            Some(format!("criterion:{}:scale", c.id)),
-            edit,
+fn scale_ui(
+    ui: &mut Ui,
+    f: &mut Fields,
+    scenario: &crate::model::Scenario,
+    k: usize,
+    c: &Criterion,
+) {
+    let mut set_scale = |scale: Scale| {
+        f.edit(
+            "scale",
+            set_criterion(scenario, k, Criterion { scale, ..c.clone() }),
         );
     };
     ui.horizontal(|ui| {
@@ -192,19 +178,16 @@ fn scale_ui(ui: &mut Ui, state: &mut AppState, k: usize, c: &Criterion) {
             .labelled_by(l.id)
             .on_hover_text("Changing the scale converts the row's scores to the nearest value");
         if chosen != kind {
-            set_scale(
-                state,
-                match chosen {
-                    0 => Scale::zero_to_ten(),
-                    1 => Scale::Levels(vec![
-                        "Not addressed".into(),
-                        "Weak".into(),
-                        "Partial".into(),
-                        "Strong".into(),
-                    ]),
-                    _ => Scale::YesNo,
-                },
-            );
+            set_scale(match chosen {
+                0 => Scale::zero_to_ten(),
+                1 => Scale::Levels(vec![
+                    "Not addressed".into(),
+                    "Weak".into(),
+                    "Partial".into(),
+                    "Strong".into(),
+                ]),
+                _ => Scale::YesNo,
+            });
         }
     });
     match &c.scale {
@@ -234,14 +217,11 @@ fn scale_ui(ui: &mut Ui, state: &mut AppState, k: usize, c: &Criterion) {
                 })
                 .inner;
             if changed && lo < hi {
-                set_scale(
-                    state,
-                    Scale::Numeric {
-                        min: lo,
-                        max: hi,
-                        step: st,
-                    },
-                );
+                set_scale(Scale::Numeric {
+                    min: lo,
+                    max: hi,
+                    step: st,
+                });
             }
         }
         Scale::Levels(levels) => {
@@ -252,53 +232,10 @@ fn scale_ui(ui: &mut Ui, state: &mut AppState, k: usize, c: &Criterion) {
                 "At least two levels",
             ) {
                 if v.len() >= 2 {
-                    set_scale(state, Scale::Levels(v));
+                    set_scale(Scale::Levels(v));
                 }
             }
         }
         Scale::YesNo => {}
     }
-}
-
-/// Adds a criterion after `after` (or at the end) and selects it.
-pub fn add_criterion(state: &mut AppState, after: Option<usize>) {
-    let s = state.scenario();
-    let n = s.criteria.len();
-    let name = format!("New criterion {}", n + 1);
-    let mut c = Criterion::new(s.fresh_id(&name), name.clone());
-    if let Some(last) = after.and_then(|i| s.criteria.get(i)).or(s.criteria.last()) {
-        c.group = last.group.clone();
-    }
-    let at = after.map_or(n, |i| (i + 1).min(n));
-    let id = c.id.clone();
-    state.edit(
-        format!("add {name}"),
-        None,
-        Edit::InsertCriterion(at, c, Vec::new()),
-    );
-    state.select(Selection::Criterion(id));
-}
-
-fn duplicate_criterion(state: &mut AppState, k: usize) {
-    let s = state.scenario();
-    let mut c = s.criteria[k].clone();
-    let old_id = c.id.clone();
-    c.name = format!("{} (copy)", c.name);
-    c.id = s.fresh_id(&c.id);
-    let scores: Vec<Score> = s
-        .scores
-        .iter()
-        .filter(|sc| sc.criterion == old_id)
-        .map(|sc| Score {
-            criterion: c.id.clone(),
-            ..sc.clone()
-        })
-        .collect();
-    let id = c.id.clone();
-    state.edit(
-        format!("duplicate {}", s.criteria[k].name),
-        None,
-        Edit::InsertCriterion(k + 1, c, scores),
-    );
-    state.select(Selection::Criterion(id));
 }

@@ -2,18 +2,16 @@
 
 mod cell;
 mod criterion;
+mod fields;
 mod proposal;
 mod scenario;
 
 use egui::Ui;
 
-use crate::app::{AppState, Selection};
-
-pub use criterion::add_criterion;
-pub use proposal::add_proposal;
+use crate::app::{AppState, Msg, Outbox, Selection};
 
 /// Draws the inspector for the current selection.
-pub fn inspector_ui(ui: &mut Ui, state: &mut AppState) {
+pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     ui.horizontal(|ui| {
         ui.heading("Inspector");
         if !matches!(state.selection, Selection::Scenario)
@@ -22,18 +20,18 @@ pub fn inspector_ui(ui: &mut Ui, state: &mut AppState) {
                 .on_hover_text("Show the scenario and its sources")
                 .clicked()
         {
-            state.selection = Selection::Scenario;
+            out.send(Msg::Select(Selection::Scenario));
         }
     });
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("inspector-scroll")
         .auto_shrink([false, false])
-        .show(ui, |ui| match state.selection.clone() {
-            Selection::Scenario => scenario::scenario_ui(ui, state),
-            Selection::Cell(c, p) => cell::cell_ui(ui, state, &c, &p),
-            Selection::Proposal(p) => proposal::proposal_ui(ui, state, &p),
-            Selection::Criterion(c) => criterion::criterion_ui(ui, state, &c),
+        .show(ui, |ui| match &state.selection {
+            Selection::Scenario => scenario::scenario_ui(ui, state, out),
+            Selection::Cell(c, p) => cell::cell_ui(ui, state, c, p, out),
+            Selection::Proposal(p) => proposal::proposal_ui(ui, state, p, out),
+            Selection::Criterion(c) => criterion::criterion_ui(ui, state, c, out),
         });
 }
 

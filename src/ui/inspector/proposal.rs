@@ -3,11 +3,12 @@
 use egui::{RichText, Ui};
 
 use super::cell::citations_ui;
-use crate::app::{AppState, Edit, Selection};
-use crate::model::{Proposal, Provision, Score};
-use crate::ui::widgets::{button, lines_field, text_area, text_field};
+use super::fields::Fields;
+use crate::app::{AppState, Edit, Msg, Outbox};
+use crate::model::{Proposal, Provision};
+use crate::ui::widgets::button;
 
-pub(super) fn proposal_ui(ui: &mut Ui, state: &mut AppState, pid: &str) {
+pub(super) fn proposal_ui(ui: &mut Ui, state: &AppState, pid: &str, out: &mut Outbox) {
     let Some(i) = state.scenario().proposal_index(pid) else {
         return;
     };
@@ -23,7 +24,7 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &mut AppState, pid: &str) {
         )
         .clicked()
         {
-            state.edit(
+            out.edit(
                 format!("move «{}»", p.name),
                 None,
                 Edit::MoveProposal(i, i - 1),
@@ -37,7 +38,7 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &mut AppState, pid: &str) {
         )
         .clicked()
         {
-            state.edit(
+            out.edit(
                 format!("move «{}»", p.name),
                 None,
                 Edit::MoveProposal(i, i + 1),
@@ -51,7 +52,7 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &mut AppState, pid: &str) {
         )
         .clicked()
         {
-            duplicate_proposal(state, i);
+            out.send(Msg::DuplicateProposal(i));
         }
         if button(
             ui,
@@ -61,7 +62,7 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &mut AppState, pid: &str) {
         )
         .clicked()
         {
-            state.delete_proposal(i);
+            out.send(Msg::DeleteProposal(i));
             return true;
         }
         false
@@ -71,119 +72,90 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &mut AppState, pid: &str) {
     }
     ui.label(RichText::new(format!("id: {}", p.id)).small().weak())
         .on_hover_text("The id scores refer to; it stays the same when the name changes");
-    let set = |state: &mut AppState, field: &str, new: Proposal| {
-        state.edit(
-            format!("{field} of «{}»", p.name),
-            Some(format!("proposal:{}:{field}", p.id)),
-            Edit::SetProposal(i, new),
-        );
-    };
-    if let Some(v) = text_field(ui, "Name", &p.name, "Full name") {
-        set(
-            state,
-            "name",
-            Proposal {
-                name: v,
-                ..p.clone()
-            },
-        );
-    }
-    if let Some(v) = text_field(
+    let mut f = Fields::of(out, format!("«{}»", p.name), format!("proposal:{}", p.id));
+    let set = |new: Proposal| Edit::SetProposal(i, new);
+    f.text(ui, ("Name", "name"), &p.name, "Full name", |name| {
+        set(Proposal { name, ..p.clone() })
+    });
+    f.text(
         ui,
-        "Original name",
+        ("Original name", "original name"),
         &p.original_name,
         "The name in its original script, if any",
-    ) {
-        set(
-            state,
-            "original name",
-            Proposal {
-                original_name: v,
+        |original_name| {
+            set(Proposal {
+                original_name,
                 ..p.clone()
-            },
-        );
-    }
-    if let Some(v) = text_field(ui, "Short name", &p.short_name, "For column headings") {
-        set(
-            state,
-            "short name",
-            Proposal {
-                short_name: v,
-                ..p.clone()
-            },
-        );
-    }
-    if let Some(v) = text_field(ui, "Year or date", &p.date, "e.g. 2002 or 2023-02-26") {
-        set(
-            state,
-            "date",
-            Proposal {
-                date: v,
-                ..p.clone()
-            },
-        );
-    }
-    if let Some(v) = text_field(
+            })
+        },
+    );
+    f.text(
         ui,
-        "Proposed or convened by",
+        ("Short name", "short name"),
+        &p.short_name,
+        "For column headings",
+        |short_name| {
+            set(Proposal {
+                short_name,
+                ..p.clone()
+            })
+        },
+    );
+    f.text(
+        ui,
+        ("Year or date", "date"),
+        &p.date,
+        "e.g. 2002 or 2023-02-26",
+        |date| set(Proposal { date, ..p.clone() }),
+    );
+    f.text(
+        ui,
+        ("Proposed or convened by", "proposer"),
         &p.proposer,
         "Who proposed it",
-    ) {
-        set(
-            state,
-            "proposer",
-            Proposal {
-                proposer: v,
+        |proposer| {
+            set(Proposal {
+                proposer,
                 ..p.clone()
-            },
-        );
-    }
-    if let Some(v) = lines_field(
+            })
+        },
+    );
+    f.lines(
         ui,
-        "Parties (one per line)",
+        ("Parties (one per line)", "parties"),
         &p.parties,
         "Who is party to it",
-    ) {
-        set(
-            state,
-            "parties",
-            Proposal {
-                parties: v,
+        |parties| {
+            set(Proposal {
+                parties,
                 ..p.clone()
-            },
-        );
-    }
-    if let Some(v) = text_field(
+            })
+        },
+    );
+    f.text(
         ui,
-        "Status or outcome",
+        ("Status or outcome", "status"),
         &p.status,
         "e.g. adopted, rejected, in force",
-    ) {
-        set(
-            state,
-            "status",
-            Proposal {
-                status: v,
+        |status| {
+            set(Proposal {
+                status,
                 ..p.clone()
-            },
-        );
-    }
-    if let Some(v) = text_area(
+            })
+        },
+    );
+    f.area(
         ui,
-        "Summary",
+        ("Summary", "summary"),
         &p.summary,
-        "What it proposes, paraphrased",
-        4,
-    ) {
-        set(
-            state,
-            "summary",
-            Proposal {
-                summary: v,
+        ("What it proposes, paraphrased", 4),
+        |summary| {
+            set(Proposal {
+                summary,
                 ..p.clone()
-            },
-        );
-    }
+            })
+        },
+    );
     ui.horizontal(|ui| {
         let l = ui.label("Colour");
         let mut rgb = p.rgb().unwrap_or_else(|| {
@@ -195,99 +167,55 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &mut AppState, pid: &str) {
             .labelled_by(l.id)
             .on_hover_text("The card's colour");
         if r.changed() {
-            let hex = format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]);
-            set(
-                state,
+            let colour = format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]);
+            f.edit(
                 "colour",
-                Proposal {
-                    colour: hex,
+                set(Proposal {
+                    colour,
                     ..p.clone()
-                },
+                }),
             );
         }
     });
     let provisions: Vec<String> = p.provisions.iter().map(|x| x.text.clone()).collect();
-    if let Some(v) = lines_field(
+    f.lines(
         ui,
-        "Provisions (one per line)",
+        ("Provisions (one per line)", "provisions"),
         &provisions,
         "Key provisions, paraphrased",
-    ) {
-        let kept: Vec<Provision> = v
-            .into_iter()
-            .enumerate()
-            .map(|(j, text)| Provision {
-                text,
-                criteria: p
-                    .provisions
-                    .get(j)
-                    .map(|x| x.criteria.clone())
-                    .unwrap_or_default(),
-            })
-            .collect();
-        set(
-            state,
-            "provisions",
-            Proposal {
-                provisions: kept,
+        |lines| {
+            // A provision keeps the criteria it was tagged with, by position.
+            let provisions = lines
+                .into_iter()
+                .enumerate()
+                .map(|(j, text)| Provision {
+                    text,
+                    criteria: p
+                        .provisions
+                        .get(j)
+                        .map(|x| x.criteria.clone())
+                        .unwrap_or_default(),
+                })
+                .collect();
+            set(Proposal {
+                provisions,
                 ..p.clone()
-            },
-        );
-    }
-    if let Some(v) = citations_ui(
+            })
+        },
+    );
+    if let Some(sources) = citations_ui(
         ui,
         state,
         "Sources",
         &p.sources,
         &format!("psources:{}", p.id),
     ) {
-        set(
-            state,
+        f.edit(
             "sources",
-            Proposal {
-                sources: v,
+            set(Proposal {
+                sources,
                 ..p.clone()
-            },
+            }),
         );
     }
-}
-
-/// Adds a proposal after `after` (or at the end) and selects it.
-pub fn add_proposal(state: &mut AppState, after: Option<usize>) {
-    let s = state.scenario();
-    let n = s.proposals.len();
-    let name = format!("New proposal {}", n + 1);
-    let p = Proposal::new(s.fresh_id(&name), name.clone());
-    let at = after.map_or(n, |i| (i + 1).min(n));
-    let id = p.id.clone();
-    state.edit(
-        format!("add «{name}»"),
-        None,
-        Edit::InsertProposal(at, p, Vec::new()),
-    );
-    state.select(Selection::Proposal(id));
-}
-
-fn duplicate_proposal(state: &mut AppState, i: usize) {
-    let s = state.scenario();
-    let mut p = s.proposals[i].clone();
-    let old_id = p.id.clone();
-    p.name = format!("{} (copy)", p.name);
-    p.id = s.fresh_id(&p.id);
-    let scores: Vec<Score> = s
-        .scores
-        .iter()
-        .filter(|sc| sc.proposal == old_id)
-        .map(|sc| Score {
-            proposal: p.id.clone(),
-            ..sc.clone()
-        })
-        .collect();
-    let id = p.id.clone();
-    state.edit(
-        format!("duplicate «{}»", s.proposals[i].name),
-        None,
-        Edit::InsertProposal(i + 1, p, scores),
-    );
-    state.select(Selection::Proposal(id));
 }

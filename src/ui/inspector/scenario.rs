@@ -3,74 +3,69 @@
 use egui::{RichText, Ui};
 
 use super::cell::citations_ui;
+use super::fields::Fields;
 use super::short;
-use crate::app::{AppState, Edit, Meta};
-use crate::model::{Citation, Perspective, Source};
-use crate::ui::widgets::{button, lines_field, text_area, text_field};
+use crate::app::{AppState, Edit, Meta, Msg, Outbox};
+use crate::model::{Perspective, Source};
+use crate::ui::widgets::button;
 
-pub(super) fn scenario_ui(ui: &mut Ui, state: &mut AppState) {
+pub(super) fn scenario_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     let meta = Meta::of(state.scenario());
     ui.label(RichText::new("Scenario").strong());
-    if let Some(title) = text_field(ui, "Title", &meta.title, "The scenario's title") {
-        let new = Meta {
-            title,
-            ..meta.clone()
-        };
-        state.edit("title", Some("meta:title".into()), Edit::SetMeta(new));
-    }
-    if let Some(description) = text_area(
-        ui,
-        "Description",
-        &meta.description,
-        "What is compared, for whom, from which sources",
-        4,
-    ) {
-        let new = Meta {
-            description,
-            ..meta.clone()
-        };
-        state.edit(
-            "description",
-            Some("meta:description".into()),
-            Edit::SetMeta(new),
+    {
+        let mut f = Fields::plain(out, "meta".into());
+        f.text(
+            ui,
+            ("Title", "title"),
+            &meta.title,
+            "The scenario's title",
+            |title| {
+                Edit::SetMeta(Meta {
+                    title,
+                    ..meta.clone()
+                })
+            },
         );
-    }
-    if let Some(authors) = lines_field(
-        ui,
-        "Authors (one per line)",
-        &meta.authors,
-        "Who made this scenario",
-    ) {
-        let new = Meta {
-            authors,
-            ..meta.clone()
-        };
-        state.edit("authors", Some("meta:authors".into()), Edit::SetMeta(new));
+        f.area(
+            ui,
+            ("Description", "description"),
+            &meta.description,
+            ("What is compared, for whom, from which sources", 4),
+            |description| {
+                Edit::SetMeta(Meta {
+                    description,
+                    ..meta.clone()
+                })
+            },
+        );
+        f.lines(
+            ui,
+            ("Authors (one per line)", "authors"),
+            &meta.authors,
+            "Who made this scenario",
+            |authors| {
+                Edit::SetMeta(Meta {
+                    authors,
+                    ..meta.clone()
+                })
+            },
+        );
     }
     ui.add_space(8.0);
     ui.separator();
     ui.horizontal(|ui| {
         ui.label(RichText::new("Sources").strong());
         if button(ui, true, "+ Add source", "Add an entry to the bibliography").clicked() {
-            let s = state.scenario();
-            let src = Source {
-                id: s.fresh_id("source"),
-                title: "New source".into(),
-                ..Source::default()
-            };
-            let at = s.sources.len();
-            state.edit("add source", None, Edit::InsertSource(at, src));
+            out.send(Msg::AddSource);
         }
     });
-    let n = state.scenario().sources.len();
-    for i in 0..n {
-        let src = state.scenario().sources[i].clone();
-        let cited = citation_count(state, &src.id);
+    for (i, src) in state.scenario().sources.iter().enumerate() {
+        let cited = state.scenario().citation_count(&src.id);
         egui::CollapsingHeader::new(short(&src.title, 38))
             .id_salt(("source", &src.id))
             .show(ui, |ui| {
                 ui.push_id(("source-fields", &src.id), |ui| {
-                    source_fields_ui(ui, state, i, &src)
+                    source_fields_ui(ui, i, src, out)
                 });
                 let tip = if cited > 0 {
                     format!("Cited {cited} times: remove those citations first")
@@ -78,7 +73,7 @@ pub(super) fn scenario_ui(ui: &mut Ui, state: &mut AppState) {
                     "Remove this source from the bibliography".to_owned()
                 };
                 if button(ui, cited == 0, "Remove source", &tip).clicked() {
-                    state.edit(
+                    out.edit(
                         format!("remove source {}", src.title),
                         None,
                         Edit::RemoveSource(i),
@@ -88,90 +83,59 @@ pub(super) fn scenario_ui(ui: &mut Ui, state: &mut AppState) {
     }
     ui.add_space(8.0);
     ui.separator();
-    perspectives_ui(ui, state);
+    perspectives_ui(ui, state, out);
 }
 
 /// Perspectives: named weight sets. Their weights are edited in the table when chosen.
-fn perspectives_ui(ui: &mut Ui, state: &mut AppState) {
+fn perspectives_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Perspectives").strong()).on_hover_text(
             "Stakeholders' stated priorities as weight sets; choose one above the cards to see and edit its weights",
         );
         if button(ui, true, "+ Add perspective", "A new weight set, starting from the criteria's weights").clicked() {
-            let s = state.scenario();
-            let p = Perspective {
-                id: s.fresh_id("perspective"),
-                name: "New perspective".into(),
-                weights: s.criteria.iter().map(|c| (c.id.clone(), c.weight)).collect(),
-                ..Perspective::default()
-            };
-            let (at, id) = (s.perspectives.len(), p.id.clone());
-            state.edit("add perspective", None, Edit::InsertPerspective(at, p));
-            state.set_perspective(Some(id));
+            out.send(Msg::AddPerspective);
         }
     });
-    for i in 0..state.scenario().perspectives.len() {
-        let p = state.scenario().perspectives[i].clone();
+    for (i, p) in state.scenario().perspectives.iter().enumerate() {
         egui::CollapsingHeader::new(short(&p.name, 38))
             .id_salt(("perspective", &p.id))
             .show(ui, |ui| {
                 ui.push_id(("perspective-fields", &p.id), |ui| {
-                    let key = |f: &str| Some(format!("perspective:{}:{f}", p.id));
                     let label = format!("perspective {}", p.name);
-                    if let Some(v) = text_field(
+                    let mut f = Fields::named(out, label.clone(), format!("perspective:{}", p.id));
+                    let set = |new: Perspective| Edit::SetPerspective(i, new);
+                    f.text(
                         ui,
-                        "Name",
+                        ("Name", "name"),
                         &p.name,
                         "Whose view, e.g. a party's stated positions",
-                    ) {
-                        state.edit(
-                            label.clone(),
-                            key("name"),
-                            Edit::SetPerspective(
-                                i,
-                                Perspective {
-                                    name: v,
-                                    ..p.clone()
-                                },
-                            ),
-                        );
-                    }
-                    if let Some(v) = text_area(
+                        |name| set(Perspective { name, ..p.clone() }),
+                    );
+                    f.area(
                         ui,
-                        "Description",
+                        ("Description", "description"),
                         &p.description,
-                        "How the weights were derived, from which statements",
-                        3,
-                    ) {
-                        state.edit(
-                            label.clone(),
-                            key("description"),
-                            Edit::SetPerspective(
-                                i,
-                                Perspective {
-                                    description: v,
-                                    ..p.clone()
-                                },
-                            ),
-                        );
-                    }
-                    if let Some(v) = citations_ui(
+                        ("How the weights were derived, from which statements", 3),
+                        |description| {
+                            set(Perspective {
+                                description,
+                                ..p.clone()
+                            })
+                        },
+                    );
+                    if let Some(sources) = citations_ui(
                         ui,
                         state,
                         "Sources",
                         &p.sources,
                         &format!("persp-sources:{}", p.id),
                     ) {
-                        state.edit(
-                            label.clone(),
-                            key("sources"),
-                            Edit::SetPerspective(
-                                i,
-                                Perspective {
-                                    sources: v,
-                                    ..p.clone()
-                                },
-                            ),
+                        f.edit(
+                            "sources",
+                            set(Perspective {
+                                sources,
+                                ..p.clone()
+                            }),
                         );
                     }
                     ui.horizontal(|ui| {
@@ -183,7 +147,7 @@ fn perspectives_ui(ui: &mut Ui, state: &mut AppState) {
                         )
                         .clicked()
                         {
-                            state.set_perspective(Some(p.id.clone()));
+                            f.out.send(Msg::SetPerspective(Some(p.id.clone())));
                         }
                         if button(
                             ui,
@@ -193,7 +157,8 @@ fn perspectives_ui(ui: &mut Ui, state: &mut AppState) {
                         )
                         .clicked()
                         {
-                            state.edit(format!("remove {label}"), None, Edit::RemovePerspective(i));
+                            f.out
+                                .edit(format!("remove {label}"), None, Edit::RemovePerspective(i));
                         }
                     });
                 });
@@ -201,99 +166,56 @@ fn perspectives_ui(ui: &mut Ui, state: &mut AppState) {
     }
 }
 
-fn source_fields_ui(ui: &mut Ui, state: &mut AppState, i: usize, src: &Source) {
-    let key = |f: &str| Some(format!("source:{}:{f}", src.id));
-    let label = format!("source {}", src.title);
-    if let Some(v) = text_field(ui, "Title", &src.title, "Title of the work") {
-        state.edit(
-            label.clone(),
-            key("title"),
-            Edit::SetSource(
-                i,
-                Source {
-                    title: v,
-                    ..src.clone()
-                },
-            ),
-        );
-    }
-    if let Some(v) = lines_field(
+fn source_fields_ui(ui: &mut Ui, i: usize, src: &Source, out: &mut Outbox) {
+    let mut f = Fields::named(
+        out,
+        format!("source {}", src.title),
+        format!("source:{}", src.id),
+    );
+    let set = |new: Source| Edit::SetSource(i, new);
+    f.text(
         ui,
-        "Authors (one per line)",
+        ("Title", "title"),
+        &src.title,
+        "Title of the work",
+        |title| {
+            set(Source {
+                title,
+                ..src.clone()
+            })
+        },
+    );
+    f.lines(
+        ui,
+        ("Authors (one per line)", "authors"),
         &src.authors,
         "Authors as written in the work",
-    ) {
-        state.edit(
-            label.clone(),
-            key("authors"),
-            Edit::SetSource(
-                i,
-                Source {
-                    authors: v,
-                    ..src.clone()
-                },
-            ),
-        );
-    }
-    if let Some(v) = text_field(
+        |authors| {
+            set(Source {
+                authors,
+                ..src.clone()
+            })
+        },
+    );
+    f.text(
         ui,
-        "Publication",
+        ("Publication", "publication"),
         &src.publication,
         "Journal, publisher or website",
-    ) {
-        state.edit(
-            label.clone(),
-            key("publication"),
-            Edit::SetSource(
-                i,
-                Source {
-                    publication: v,
-                    ..src.clone()
-                },
-            ),
-        );
-    }
-    if let Some(v) = text_field(ui, "Date", &src.date, "e.g. 2023-11") {
-        state.edit(
-            label.clone(),
-            key("date"),
-            Edit::SetSource(
-                i,
-                Source {
-                    date: v,
-                    ..src.clone()
-                },
-            ),
-        );
-    }
-    if let Some(v) = text_field(ui, "URL", &src.url, "Where to find it") {
-        state.edit(
-            label,
-            key("url"),
-            Edit::SetSource(
-                i,
-                Source {
-                    url: v,
-                    ..src.clone()
-                },
-            ),
-        );
-    }
-}
-
-fn citation_count(state: &AppState, source: &str) -> usize {
-    let s = state.scenario();
-    let in_list = |l: &[Citation]| l.iter().filter(|c| c.source == source).count();
-    s.scores
-        .iter()
-        .map(|sc| in_list(&sc.evidence))
-        .sum::<usize>()
-        + s.proposals
-            .iter()
-            .map(|p| in_list(&p.sources))
-            .sum::<usize>()
-        + s.perspectives
-            .iter()
-            .map(|p| in_list(&p.sources))
-            .sum::<usize>()
+        |publication| {
+            set(Source {
+                publication,
+                ..src.clone()
+            })
+        },
+    );
+    f.text(ui, ("Date", "date"), &src.date, "e.g. 2023-11", |date| {
+        set(Source {
+            date,
+            ..src.clone()
+        })
+    });
+    f.text(ui, ("URL", "url"), &src.url, "Where to find it", |url| {
+        set(Source { url, ..src.clone() })
+    });
 }

@@ -125,6 +125,68 @@ impl Presenter {
     }
 }
 
+/// A presentation key's meaning, applied by the presenter (and listed in F1's help).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresentCommand {
+    /// The next step.
+    Next,
+    /// The previous step.
+    Previous,
+    /// The first step.
+    First,
+    /// The last step.
+    Last,
+    /// Jump to step i.
+    Jump(usize),
+    /// Show or hide the list of steps.
+    ToggleList,
+    /// Blank the screen.
+    Blank,
+    /// Bring the picture back after a blank.
+    Unblank,
+    /// Spotlight proposal i (again: clear the spotlight).
+    Spotlight(usize),
+    /// Clear the spotlight.
+    ClearSpotlight,
+    /// Close the step list if open, otherwise leave the presentation.
+    Back,
+}
+
+impl PresentCommand {
+    /// The keys and what they do, for the help: (keys, description).
+    pub const HELP: [(&'static str, &'static str); 7] = [
+        ("→  Space  PageDown", "Next step"),
+        ("←  PageUp", "Previous step"),
+        ("Home / End", "First / last step"),
+        ("G", "List of steps, to jump to one"),
+        ("1–9 (0 clears)", "Spotlight a proposal, dimming the others"),
+        ("B", "Blank the screen (any key brings it back)"),
+        ("Esc", "Close the step list, or leave the presentation"),
+    ];
+}
+
+impl Presenter {
+    /// Applies `command` to a presentation of `s`; false when it asks to leave.
+    pub fn apply(&mut self, command: PresentCommand, s: &Scenario) -> bool {
+        let n = steps(s).len();
+        match command {
+            PresentCommand::Next => self.next(n),
+            PresentCommand::Previous => self.previous(),
+            PresentCommand::First => self.jump(0, n),
+            PresentCommand::Last => self.jump(n, n),
+            PresentCommand::Jump(i) => self.jump(i, n),
+            PresentCommand::ToggleList => self.show_list = !self.show_list,
+            PresentCommand::Blank => self.blank = true,
+            PresentCommand::Unblank => self.blank = false,
+            PresentCommand::Spotlight(i) => self.toggle_spotlight(i, s.proposals.len()),
+            PresentCommand::ClearSpotlight => self.spotlight = None,
+            PresentCommand::Back if self.show_list => self.show_list = false,
+            PresentCommand::Back => return false,
+        }
+        true
+    }
+}
+
 #[cfg(test)]
 mod presenter_tests {
     use super::*;

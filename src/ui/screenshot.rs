@@ -1,9 +1,7 @@
-//! Writing a picture of the window as a PNG file (atomically, like every save).
+//! A picture of the window as PNG bytes (the app writes them like every other file).
 
-use std::path::Path;
-
-/// Encodes `image` as PNG and writes it to `path`; the message says what failed.
-pub fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
+/// Encodes `image` as PNG; the message says what failed.
+pub fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
     let [w, h] = image.size;
     let rgba: Vec<u8> = image
         .pixels
@@ -19,5 +17,5 @@ pub fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
             image::ImageFormat::Png,
         )
         .map_err(|e| format!("could not encode the picture as PNG: {e}"))?;
-    crate::io::write_atomically(path, &bytes).map_err(|e| e.to_string())
+    Ok(bytes)
 }

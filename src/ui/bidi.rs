@@ -7,18 +7,17 @@
 
 use std::borrow::Cow;
 
-use unicode_bidi::{BidiInfo, Level};
+use unicode_bidi::{bidi_class, get_base_direction, BidiClass, BidiInfo, Direction, Level};
 
-/// True for letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
+/// True for characters that are strongly right-to-left (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko…), by their Unicode bidi class.
 pub fn is_rtl_char(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+    matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
-/// True when the first letter of `text` belongs to a right-to-left script.
+/// True when the first strong letter of `text` is right-to-left (UAX #9, rules P2–P3).
 pub fn reads_right_to_left(text: &str) -> bool {
-    text.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(is_rtl_char)
+    get_base_direction(text) == Direction::Rtl
 }
 
 /// `text` with the words of right-to-left runs in visual (left-to-right) order, line by

@@ -1,0 +1,283 @@
+//! Files: new, open, save, save as, exports, the unsaved-changes question, the path field
+//! and restoring work found by crash recovery. Every new document gets a fresh identity.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::load_path;
+use crate::model::Scenario;
+use crate::seeds::{Bundled, BUNDLED};
+
+use super::{
+    AppState, Dialog, DialogAnswer, DialogMode, Document, FilePurpose, Pending, Recovered,
+    Selection,
+};
+
+impl AppState {
+    /// Replaces the document (after any unsaved-changes question was answered): what
+    /// belonged to the old one (history, selection, perspective, presentation, the
+    /// quick-weights window, the recovery copy) goes with it.
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.history.clear();
+        self.selection = Selection::Scenario;
+        self.reveal = None;
+        self.perspective = None;
+        self.presenter = None;
+        self.quick = None;
+        if let Some(r) = &mut self.recovery {
+            r.clear();
+        }
+        self.refresh();
+    }
+
+    /// Asks to do something that would discard unsaved changes.
+    pub fn request(&mut self, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedChanges(pending));
+        } else {
+            self.perform(pending);
+        }
+    }
+
+    /// Does it now, unsaved changes or not.
+    pub fn perform(&mut self, pending: Pending) {
+        match pending {
+            Pending::New(i) => self.new_from(BUNDLED.get(i).copied()),
+            Pending::Open(Some(path)) => self.open_path(&path),
+            Pending::Open(None) => self.ask_for_file(FilePurpose::Open),
+            Pending::Quit => {
+                self.close_confirmed = true;
+                self.wants_close = true;
+                if let Some(r) = &mut self.recovery {
+                    r.clear();
+                }
+            }
+        }
+    }
+
+    /// The answer to "Save changes?": save first, discard, or cancel.
+    pub fn answer_unsaved(&mut self, save: Option<bool>) {
+        let Some(Dialog::UnsavedChanges(pending)) = self.dialog.take() else {
+            return;
+        };
+        match save {
+            None => self.status = "Cancelled".into(),
+            Some(false) => self.perform(pending),
+            Some(true) => {
+                if self.save() {
+                    self.perform(pending);
+                } else if !matches!(self.dialog, Some(Dialog::SaveFailed(_))) {
+                    // Save As is being asked for: carry on once it has saved.
+                    self.after_save_as = Some(pending);
+                }
+            }
+        }
+    }
+
+    fn new_from(&mut self, bundled: Option<Bundled>) {
+        let loaded = bundled.map(|b| (b, b.load()));
+        match loaded {
+            Some((b, Ok(scenario))) => {
+                self.replace_document(Document::new(scenario, None));
+                self.status = format!("New scenario from “{}”", b.title);
+            }
+            Some((_, Err(e))) => self.dialog = Some(Dialog::LoadFailed(e)),
+            None => self.replace_document(Document::new(Scenario::default(), None)),
+        }
+    }
+
+    /// Opens `path`; if it fails, shows every problem and leaves the document as it was.
+    pub fn open_path(&mut self, path: &Path) {
+        match load_path(path) {
+            Ok(scenario) => {
+                self.replace_document(Document::new(scenario, Some(path.to_owned())));
+                self.prefs.add_recent(path.to_owned());
+                self.status = format!("Opened {}", path.display());
+            }
+            Err(e) => {
+                self.status = format!("Could not open {}", path.display());
+                self.dialog = Some(Dialog::LoadFailed(e));
+            }
+        }
+    }
+
+    /// Saves to the document's file, or asks where. True when saved now.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => {
+                self.ask_for_file(FilePurpose::SaveAs);
+                false
+            }
+        }
+    }
+
+    /// Saves to `path`. True on success; on failure says why and stays dirty.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.prefs.add_recent(path.to_owned());
+                self.status = format!("Saved {}", path.display());
+                if let Some(r) = &mut self.recovery {
+                    r.clear();
+                }
+                // Saving puts cells in canonical order: re-index them.
+                self.refresh();
+                true
+            }
+            Err(e) => {
+                self.status = "Not saved".into();
+                self.dialog = Some(Dialog::SaveFailed(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Asks for a file: a native dialog, or the path field when there is none.
+    pub fn ask_for_file(&mut self, purpose: FilePurpose) {
+        match self.dialog_mode {
+            DialogMode::PathField => self.show_path_entry(purpose, String::new()),
+            DialogMode::Native => {
+                // The GUI layer starts the native dialog when it takes this request.
+                self.native_request = Some(purpose);
+            }
+        }
+    }
+
+    fn show_path_entry(&mut self, purpose: FilePurpose, reason: String) {
+        // Suggest the document's own path, with the extension of the file asked for.
+        let text = self
+            .doc
+            .path
+            .as_ref()
+            .map(|p| {
+                p.with_extension(purpose.file_type().1)
+                    .display()
+                    .to_string()
+            })
+            .unwrap_or_default();
+        self.dialog = Some(Dialog::PathEntry {
+            purpose,
+            text,
+            reason,
+        });
+    }
+
+    /// Handles the answer of a native dialog.
+    pub fn dialog_answered(&mut self, answer: DialogAnswer) {
+        match answer {
+            DialogAnswer::Chosen(purpose, path) => self.file_chosen(purpose, &path),
+            DialogAnswer::Cancelled => self.cancelled(),
+            DialogAnswer::Unavailable(purpose) => self.show_path_entry(
+                purpose,
+                "No file dialog could be shown on this system (no desktop portal or zenity). \
+                 Type the file's path instead."
+                    .into(),
+            ),
+        }
+    }
+
+    /// Sets the path field's text.
+    pub(super) fn set_path_text(&mut self, new: String) {
+        if let Some(Dialog::PathEntry { text, .. }) = &mut self.dialog {
+            *text = new;
+        }
+    }
+
+    /// Confirms the path field.
+    pub fn confirm_path_entry(&mut self) {
+        let Some(Dialog::PathEntry { purpose, text, .. }) = self.dialog.take() else {
+            return;
+        };
+        let path = PathBuf::from(text.trim());
+        if text.trim().is_empty() {
+            return self.cancelled();
+        }
+        self.file_chosen(purpose, &path);
+    }
+
+    /// The file asked for was not given: nothing happens, nor what was to follow a save.
+    pub(super) fn cancelled(&mut self) {
+        self.after_save_as = None;
+        self.status = "Cancelled".into();
+    }
+
+    /// Carries out what a file was asked for.
+    fn file_chosen(&mut self, purpose: FilePurpose, path: &Path) {
+        let then = self.after_save_as.take();
+        match purpose {
+            FilePurpose::Open => self.open_path(path),
+            FilePurpose::SaveAs => {
+                if self.save_to(path) {
+                    if let Some(pending) = then {
+                        self.perform(pending);
+                    }
+                }
+            }
+            FilePurpose::ExportPng => self.png_target = Some(path.to_owned()),
+            FilePurpose::ExportCsv => self.export_csv(path),
+        }
+    }
+
+    /// Writes the table, with the weights in use, as CSV at `path` (atomically).
+    pub fn export_csv(&mut self, path: &Path) {
+        let csv = crate::io::export::table_csv(&self.doc.scenario, self.weight_set());
+        self.status = match crate::io::write_atomically(path, csv.as_bytes()) {
+            Ok(()) => format!("Exported the table to {}", path.display()),
+            Err(e) => format!("Table not exported: {e}"),
+        };
+    }
+
+    /// Writes a picture of the window (PNG bytes) where the export asked for it.
+    pub fn picture_taken(&mut self, png: Result<Vec<u8>, String>) {
+        let Some(path) = self.png_target.take() else {
+            return;
+        };
+        let written = png.and_then(|bytes| {
+            crate::io::write_atomically(&path, &bytes).map_err(|e| e.to_string())
+        });
+        self.status = match written {
+            Ok(()) => format!("Saved the view as {}", path.display()),
+            Err(e) => {
+                self.dialog = Some(Dialog::SaveFailed(e));
+                "Not exported".into()
+            }
+        };
+    }
+
+    /// Restores work found by crash recovery, as a new document with unsaved changes.
+    pub fn restore(&mut self, recovered: Recovered) {
+        let mut doc = Document::new(recovered.scenario, recovered.original);
+        doc.mark_unsaved();
+        // The copy stays until the restored work is saved or discarded.
+        let recovery = self.recovery.take();
+        self.replace_document(doc);
+        self.recovery = recovery;
+        self.status = "Restored unsaved work from the last session".into();
+    }
+
+    /// Deletes the work found by crash recovery.
+    pub(super) fn discard_recovered(&mut self) {
+        if let Some(r) = &mut self.recovery {
+            r.clear();
+        }
+        self.status = "The kept copy was deleted".into();
+    }
+
+    /// The window's close button: lets it through, or asks about unsaved changes first.
+    /// True when the window may close now.
+    pub fn close_requested(&mut self) -> bool {
+        if self.close_confirmed {
+            return true;
+        }
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedChanges(Pending::Quit));
+            false
+        } else {
+            if let Some(r) = &mut self.recovery {
+                r.clear();
+            }
+            true
+        }
+    }
+}

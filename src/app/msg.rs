@@ -1,0 +1,135 @@
+//! Messages: everything a view can ask for. Views read `&AppState` and put messages in an
+//! `Outbox`; `AppState::update` applies them, once per frame, in one place.
+
+use std::path::PathBuf;
+
+use super::present::PresentCommand;
+use super::{Command, DialogAnswer, Edit, Pending, Selection, ThemeChoice};
+
+/// One thing the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// Change the scenario as one undoable step named `label`; edits with the same `key`
+    /// in a row (one drag, one burst of typing) merge until the gesture is sealed.
+    Edit {
+        /// The step's name in the Edit menu.
+        label: String,
+        /// Merges a gesture's edits into one step.
+        key: Option<String>,
+        /// The change (boxed: an edit can carry a whole proposal with its scores).
+        edit: Box<Edit>,
+    },
+    /// A command from the menu, the toolbar or the keyboard.
+    Command(Command),
+    /// Select an item (shown in the inspector).
+    Select(Selection),
+    /// A view has scrolled the revealed item into view.
+    Revealed,
+    /// The pointer was released: the next edit is a new undo step.
+    SealGesture,
+    /// Score with a perspective's weights, or the criteria's own with `None`.
+    SetPerspective(Option<String>),
+    /// Something that would discard unsaved changes (asks first when there are some).
+    Request(Pending),
+    /// The answer to "Save changes?": save first, discard, or cancel (`None`).
+    AnswerUnsaved(Option<bool>),
+    /// The path field's text.
+    PathText(String),
+    /// Confirm the path field.
+    ConfirmPath,
+    /// Close the open dialog without doing anything.
+    CloseDialog,
+    /// Close the quick-weights window without applying it.
+    CloseQuick,
+    /// Show "About Concord".
+    ShowAbout,
+    /// After a failed save: choose another file.
+    SaveAsInstead,
+    /// Restore the work found by crash recovery.
+    RestoreRecovered,
+    /// Delete the work found by crash recovery.
+    DiscardRecovered,
+    /// A step of the running presentation.
+    Present(PresentCommand),
+    /// Show "Why this ranking?" (true) or the comparison (false).
+    ShowAnalysis(bool),
+    /// The quick-weights window.
+    Quick(QuickMsg),
+    /// Add a proposal after index `after` (or at the end) and select it.
+    AddProposal(Option<usize>),
+    /// Add a copy of proposal i, with its scores, after it.
+    DuplicateProposal(usize),
+    /// Delete proposal i and its scores.
+    DeleteProposal(usize),
+    /// Add a criterion after index `after` (or at the end) and select it.
+    AddCriterion(Option<usize>),
+    /// Add a copy of criterion k, with its scores, below it.
+    DuplicateCriterion(usize),
+    /// Delete criterion k, its scores and what names it.
+    DeleteCriterion(usize),
+    /// Add an entry to the bibliography.
+    AddSource,
+    /// Add a perspective starting from the criteria's weights, and use it.
+    AddPerspective,
+    /// The colours of the whole app.
+    SetTheme(ThemeChoice),
+    /// Show or hide the inspector.
+    ShowInspector(bool),
+    /// The cards' share of the height (`None`: back to the default).
+    SetCardsHeight(Option<f32>),
+    /// A native file dialog answered.
+    DialogAnswered(DialogAnswer),
+    /// A file dropped on the window.
+    Dropped(PathBuf),
+    /// The window's close button: asks about unsaved changes first.
+    CloseRequested,
+    /// A line for the status bar.
+    Status(String),
+}
+
+/// What the quick-weights window asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuickMsg {
+    /// Open it, starting from the weights in use.
+    Open,
+    /// Move the criterion at this position of the ranking one up.
+    Up(usize),
+    /// Move the criterion at this position of the ranking one down.
+    Down(usize),
+    /// Set the swing rating (0–100) of a criterion by id.
+    Swing(String, f64),
+    /// Set the weights from the ranking (rank-order centroid).
+    ApplyRankOrder,
+    /// Set the weights from the swing ratings.
+    ApplySwing,
+}
+
+/// The messages of one frame, in the order the views sent them.
+#[derive(Debug, Default)]
+pub struct Outbox(Vec<Msg>);
+
+impl Outbox {
+    /// Sends a message.
+    pub fn send(&mut self, msg: Msg) {
+        self.0.push(msg);
+    }
+
+    /// Sends an edit as one undoable step named `label` (merged by `key`).
+    pub fn edit(&mut self, label: impl Into<String>, key: Option<String>, edit: Edit) {
+        self.send(Msg::Edit {
+            label: label.into(),
+            key,
+            edit: Box::new(edit),
+        });
+    }
+
+    /// Takes the messages sent so far.
+    pub fn take(&mut self) -> Vec<Msg> {
+        std::mem::take(&mut self.0)
+    }
+
+    /// True when nothing was sent.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}

@@ -1,0 +1,272 @@
+//! The app without a window: messages in, state out.
+
+use std::path::Path;
+
+use super::*;
+use crate::model::ScoreValue;
+
+fn app() -> AppState {
+    let mut a = AppState::with_default_scenario();
+    a.dialog_mode = DialogMode::PathField;
+    a
+}
+
+fn native() -> AppState {
+    AppState::with_default_scenario()
+}
+
+/// A weight change, as the table sends it.
+fn weight(a: &AppState, k: usize, w: f64) -> Msg {
+    let mut c = a.scenario().criteria[k].clone();
+    c.weight = w;
+    Msg::Edit {
+        label: "weight".into(),
+        key: None,
+        edit: Box::new(Edit::SetCriterion(k, c)),
+    }
+}
+
+fn type_path(a: &mut AppState, path: &Path) {
+    a.update(Msg::PathText(path.display().to_string()));
+    a.update(Msg::ConfirmPath);
+}
+
+#[test]
+fn dirty_follows_undo_redo_and_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    assert!(!a.doc.is_dirty());
+    a.update(weight(&a, 0, 3.0));
+    assert!(a.doc.is_dirty());
+    a.update(Msg::Command(Command::Undo));
+    assert!(!a.doc.is_dirty(), "undo back to the opened state");
+    a.update(Msg::Command(Command::Redo));
+    assert!(a.doc.is_dirty());
+    a.update(Msg::Command(Command::Save));
+    type_path(&mut a, &dir.path().join("a.ron"));
+    assert!(!a.doc.is_dirty(), "saved");
+    a.update(Msg::Command(Command::Undo));
+    assert!(a.doc.is_dirty(), "undo past the save");
+    a.update(Msg::Command(Command::Redo));
+    assert!(!a.doc.is_dirty(), "redo back to the saved state");
+    a.update(weight(&a, 1, 2.0));
+    a.update(Msg::Command(Command::Save));
+    assert!(
+        !a.doc.is_dirty(),
+        "Save writes to the known file without asking"
+    );
+    assert_eq!(
+        crate::io::load_path(&dir.path().join("a.ron"))
+            .unwrap()
+            .criteria[1]
+            .weight,
+        2.0
+    );
+}
+
+#[test]
+fn unsaved_changes_save_as_then_carry_on_with_a_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.ron");
+    let mut a = app();
+    a.update(weight(&a, 0, 4.0));
+    let old = a.doc.id();
+    a.update(Msg::Request(Pending::New(crate::seeds::BLANK)));
+    assert!(matches!(a.dialog, Some(Dialog::UnsavedChanges(_))));
+    a.update(Msg::AnswerUnsaved(Some(true)));
+    assert!(matches!(
+        a.dialog,
+        Some(Dialog::PathEntry {
+            purpose: FilePurpose::SaveAs,
+            ..
+        })
+    ));
+    type_path(&mut a, &path);
+    assert_eq!(crate::io::load_path(&path).unwrap().criteria[0].weight, 4.0);
+    assert_ne!(a.doc.id(), old, "then the new document opened");
+    let blank = crate::seeds::BUNDLED[crate::seeds::BLANK].load().unwrap();
+    assert_eq!(a.scenario(), &blank);
+    assert!(!a.doc.is_dirty());
+}
+
+#[test]
+fn unsaved_changes_save_as_then_carry_on_with_native_dialogs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.ron");
+    let mut a = native();
+    a.update(weight(&a, 0, 4.0));
+    a.update(Msg::Request(Pending::Quit));
+    a.update(Msg::AnswerUnsaved(Some(true)));
+    assert_eq!(a.take_native_request(), Some(FilePurpose::SaveAs));
+    assert!(!a.take_close_request(), "not before the save");
+    a.update(Msg::DialogAnswered(DialogAnswer::Chosen(
+        FilePurpose::SaveAs,
+        path.clone(),
+    )));
+    assert!(path.exists());
+    assert!(a.take_close_request(), "closes once saved");
+}
+
+#[test]
+fn unsaved_changes_cancel_and_discard() {
+    for mut a in [app(), native()] {
+        a.update(weight(&a, 0, 4.0));
+        let id = a.doc.id();
+        a.update(Msg::Request(Pending::New(1)));
+        a.update(Msg::AnswerUnsaved(None));
+        assert_eq!(a.doc.id(), id, "cancel keeps the document");
+        assert!(a.doc.is_dirty());
+        // Save, then cancel the Save As: nothing else happens either.
+        a.update(Msg::Request(Pending::New(1)));
+        a.update(Msg::AnswerUnsaved(Some(true)));
+        match a.dialog_mode {
+            DialogMode::PathField => a.update(Msg::CloseDialog),
+            DialogMode::Native => a.update(Msg::DialogAnswered(DialogAnswer::Cancelled)),
+        }
+        assert_eq!(a.doc.id(), id);
+        assert_eq!(a.status, "Cancelled");
+        a.update(Msg::Request(Pending::New(1)));
+        a.update(Msg::AnswerUnsaved(Some(false)));
+        assert_ne!(a.doc.id(), id, "don't save: the other lesson opens");
+        assert!(!a.doc.is_dirty());
+    }
+}
+
+#[test]
+fn deletes_of_each_selection_kind() {
+    let mut a = app();
+    a.update(Msg::Command(Command::DeleteSelection));
+    assert!(a.status.contains("Select"), "{}", a.status);
+    a.update(Msg::Select(Selection::Proposal("abraham".into())));
+    a.update(Msg::Command(Command::DeleteSelection));
+    assert!(a.scenario().proposal_index("abraham").is_none());
+    assert_eq!(a.selection, Selection::Scenario);
+    a.update(Msg::Select(Selection::Criterion("blockade".into())));
+    a.update(Msg::Command(Command::DeleteSelection));
+    assert!(a.scenario().criterion_index("blockade").is_none());
+    assert!(crate::io::validate(a.scenario()).is_empty());
+    let cell = Selection::Cell("refugees".into(), "api".into());
+    a.update(Msg::Select(cell));
+    a.update(Msg::Command(Command::DeleteSelection));
+    let sc = a.scenario().score("refugees", "api");
+    assert!(sc.is_none_or(|s| s.value.is_none()), "the value is cleared");
+    for _ in 0..3 {
+        a.update(Msg::Command(Command::Undo));
+    }
+    let mut back = a.scenario().clone();
+    let mut original = crate::seeds::default_scenario().unwrap();
+    back.sort_scores();
+    original.sort_scores();
+    assert_eq!(back, original);
+    assert!(!a.doc.is_dirty());
+}
+
+#[test]
+fn every_file_purpose_through_the_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    // Save As.
+    let saved = dir.path().join("saved.ron");
+    a.update(Msg::Command(Command::SaveAs));
+    type_path(&mut a, &saved);
+    assert_eq!(a.doc.path.as_deref(), Some(saved.as_path()));
+    // Export CSV.
+    let csv = dir.path().join("table.csv");
+    a.update(Msg::Command(Command::ExportCsv));
+    type_path(&mut a, &csv);
+    assert!(std::fs::read_to_string(&csv)
+        .unwrap()
+        .starts_with("criterion,"));
+    // Export PNG: the window hands over the bytes, the app writes them.
+    let png = dir.path().join("view.png");
+    a.update(Msg::Command(Command::ExportPng));
+    type_path(&mut a, &png);
+    assert_eq!(a.png_target(), Some(png.as_path()));
+    a.picture_taken(Ok(vec![0x89, b'P', b'N', b'G']));
+    assert_eq!(std::fs::read(&png).unwrap(), vec![0x89, b'P', b'N', b'G']);
+    assert!(a.png_target().is_none());
+    // Open: a new document with a new identity.
+    a.update(Msg::Command(Command::New));
+    let blank = a.doc.id();
+    a.update(Msg::Command(Command::Open));
+    type_path(&mut a, &saved);
+    assert_ne!(a.doc.id(), blank);
+    assert_eq!(a.scenario().proposals.len(), 5);
+    assert_eq!(a.prefs.recent.first(), Some(&saved));
+}
+
+#[test]
+fn a_failed_open_leaves_the_document_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(format: 1, title: ").unwrap();
+    let mut a = app();
+    a.update(weight(&a, 0, 9.0));
+    let (id, version) = (a.doc.id(), a.doc.version());
+    a.open_path(&bad);
+    assert!(matches!(a.dialog, Some(Dialog::LoadFailed(_))));
+    assert_eq!((a.doc.id(), a.doc.version()), (id, version));
+    assert_eq!(a.scenario().criteria[0].weight, 9.0);
+}
+
+#[test]
+fn editing_commands_wait_while_a_dialog_or_a_presentation_is_open() {
+    let mut a = app();
+    a.update(Msg::Command(Command::Present));
+    assert!(a.presenter().is_some());
+    a.update(Msg::Command(Command::AddCriterion));
+    a.update(Msg::Command(Command::Undo));
+    assert_eq!(a.scenario().criteria.len(), 13);
+    a.update(Msg::Command(Command::ZoomIn));
+    assert!(a.prefs.zoom > 1.0, "zoom works on a slide");
+    a.update(Msg::Present(PresentCommand::Back));
+    assert!(a.presenter().is_none());
+    a.update(Msg::ShowAbout);
+    a.update(Msg::Command(Command::AddProposal));
+    assert_eq!(a.scenario().proposals.len(), 5);
+    a.update(Msg::CloseDialog);
+    a.update(Msg::Command(Command::AddProposal));
+    assert_eq!(a.scenario().proposals.len(), 6);
+}
+
+#[test]
+fn a_new_document_drops_what_belonged_to_the_old_one() {
+    let mut a = app();
+    a.update(Msg::SetPerspective(Some(
+        a.scenario().perspectives[0].id.clone(),
+    )));
+    a.update(Msg::Select(Selection::Proposal("api".into())));
+    a.update(Msg::Quick(QuickMsg::Open));
+    a.update(weight(&a, 0, 2.0));
+    let id = a.doc.id();
+    a.update(Msg::Request(Pending::New(1)));
+    a.update(Msg::AnswerUnsaved(Some(false)));
+    assert_ne!(a.doc.id(), id);
+    assert!(a.perspective.is_none());
+    assert_eq!(a.selection, Selection::Scenario);
+    assert!(a.quick().is_none());
+    assert!(a.history.undo_label().is_none());
+    // Reopening the same lesson is still another document.
+    let id = a.doc.id();
+    a.update(Msg::Request(Pending::New(1)));
+    assert_ne!(a.doc.id(), id);
+}
+
+#[test]
+fn a_score_message_changes_the_total() {
+    let mut a = app();
+    let i = a.scenario().proposal_index("abraham").unwrap();
+    let before = a.eval.standings[i].total;
+    let mut sc = a.scenario().score("blockade", "abraham").cloned().unwrap();
+    sc.value = Some(ScoreValue::Level(3));
+    a.update(Msg::Edit {
+        label: "score".into(),
+        key: None,
+        edit: Box::new(Edit::SetScore(
+            "blockade".into(),
+            "abraham".into(),
+            Some(sc),
+        )),
+    });
+    assert!(a.eval.standings[i].total > before);
+}

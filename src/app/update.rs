@@ -1,0 +1,139 @@
+//! The one way in: every message from the views is applied here, in order, once per frame.
+
+use super::{AppState, Command, Dialog, FilePurpose, Msg, Pending, Presenter, QuickMsg};
+
+impl AppState {
+    /// Applies every message of a frame, in the order they were sent.
+    pub fn update_all(&mut self, msgs: impl IntoIterator<Item = Msg>) {
+        for msg in msgs {
+            self.update(msg);
+        }
+    }
+
+    /// Applies one message.
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Edit { label, key, edit } => self.edit(label, key, *edit),
+            Msg::Command(command) => self.run(command),
+            Msg::Select(selection) => self.selection = selection,
+            Msg::Revealed => self.reveal = None,
+            Msg::SealGesture => self.seal_gesture(),
+            Msg::SetPerspective(id) => self.set_perspective(id),
+            Msg::Request(pending) => self.request(pending),
+            Msg::AnswerUnsaved(save) => self.answer_unsaved(save),
+            Msg::PathText(text) => self.set_path_text(text),
+            Msg::ConfirmPath => self.confirm_path_entry(),
+            Msg::CloseQuick => self.quick = None,
+            Msg::CloseDialog => {
+                if matches!(self.dialog, Some(Dialog::PathEntry { .. })) {
+                    self.cancelled();
+                }
+                self.dialog = None;
+            }
+            Msg::ShowAbout => self.dialog = Some(Dialog::About),
+            Msg::SaveAsInstead => {
+                self.dialog = None;
+                self.ask_for_file(FilePurpose::SaveAs);
+            }
+            Msg::RestoreRecovered => {
+                if let Some(Dialog::Recover(found)) = self.dialog.take() {
+                    self.restore(found);
+                }
+            }
+            Msg::DiscardRecovered => {
+                if matches!(self.dialog, Some(Dialog::Recover(_))) {
+                    self.dialog = None;
+                    self.discard_recovered();
+                }
+            }
+            Msg::Present(command) => {
+                if let Some(p) = &mut self.presenter {
+                    if !p.apply(command, &self.doc.scenario) {
+                        self.presenter = None;
+                        self.status = "Left the presentation".into();
+                    }
+                }
+            }
+            Msg::ShowAnalysis(show) => self.show_analysis = show,
+            Msg::Quick(q) => self.quick_weights(q),
+            Msg::AddProposal(after) => self.add_proposal(after),
+            Msg::DuplicateProposal(i) => self.duplicate_proposal(i),
+            Msg::DeleteProposal(i) => self.delete_proposal(i),
+            Msg::AddCriterion(after) => self.add_criterion(after),
+            Msg::DuplicateCriterion(k) => self.duplicate_criterion(k),
+            Msg::DeleteCriterion(k) => self.delete_criterion(k),
+            Msg::AddSource => self.add_source(),
+            Msg::AddPerspective => self.add_perspective(),
+            Msg::SetTheme(theme) => self.prefs.theme = theme,
+            Msg::ShowInspector(shown) => self.prefs.show_inspector = shown,
+            Msg::SetCardsHeight(h) => self.prefs.cards_height = h,
+            Msg::DialogAnswered(answer) => self.dialog_answered(answer),
+            Msg::Dropped(path) => {
+                if !self.editing_blocked() {
+                    self.request(Pending::Open(Some(path)));
+                }
+            }
+            Msg::CloseRequested => {
+                self.close_requested();
+            }
+            Msg::Status(text) => self.status = text,
+        }
+    }
+
+    /// Runs a command from the menu, the toolbar or the keyboard. Commands that change or
+    /// replace the document do nothing while a modal dialog is open or a presentation runs
+    /// (the keyboard also leaves them alone while the quick-weights window is open).
+    pub fn run(&mut self, command: Command) {
+        let blocked = (self.dialog.is_some() && !command.runs_over_dialog())
+            || (self.presenter.is_some() && !command.runs_while_presenting());
+        if blocked {
+            return;
+        }
+        match command {
+            Command::New => self.request(Pending::New(crate::seeds::BLANK)),
+            Command::Open => self.request(Pending::Open(None)),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => self.ask_for_file(FilePurpose::SaveAs),
+            Command::Quit => self.request(Pending::Quit),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::AddProposal => self.add_proposal(None),
+            Command::AddCriterion => self.add_criterion(None),
+            Command::DeleteSelection => self.delete_selection(),
+            Command::ToggleInspector => self.prefs.show_inspector = !self.prefs.show_inspector,
+            Command::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Command::Present => self.presenter = Some(Presenter::default()),
+            Command::WhyRanking => self.show_analysis = !self.show_analysis,
+            Command::ZoomIn => self.prefs.zoom_by(1.1),
+            Command::ZoomOut => self.prefs.zoom_by(1.0 / 1.1),
+            Command::ZoomReset => self.prefs.zoom = 1.0,
+            Command::ExportPng => self.ask_for_file(FilePurpose::ExportPng),
+            Command::ExportCsv => self.ask_for_file(FilePurpose::ExportCsv),
+        }
+    }
+
+    /// The quick-weights window: open it, rearrange it, or apply it as one undoable step.
+    fn quick_weights(&mut self, msg: QuickMsg) {
+        if let QuickMsg::Open = msg {
+            let q = super::QuickWeights::start(self.scenario(), &self.eval.weights);
+            self.quick = Some(q);
+            return;
+        }
+        let Some(q) = &mut self.quick else {
+            return;
+        };
+        let (weights, label) = match msg {
+            QuickMsg::Open => return,
+            QuickMsg::Up(pos) => return q.move_by_one(pos, true),
+            QuickMsg::Down(pos) => return q.move_by_one(pos, false),
+            QuickMsg::Swing(id, r) => return q.set_swing(&id, r),
+            QuickMsg::ApplyRankOrder => (q.rank_order(), "quick weights (rank order)"),
+            QuickMsg::ApplySwing => (q.swing(), "quick weights (swing)"),
+        };
+        self.quick = None;
+        let edit = super::quick::weights_edit(self.scenario(), &weights);
+        self.edit(label, None, edit);
+    }
+}

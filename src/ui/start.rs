@@ -1,0 +1,82 @@
+//! Start-up: the options, the first state (a file or the built-in scenario, work left by a
+//! session that did not end cleanly) and opening the native window.
+
+use std::path::PathBuf;
+
+use super::window::WINDOW_SIZE;
+use super::ConcordApp;
+use crate::app::{AppState, Dialog, DialogMode, Prefs, Recovery};
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A file to open instead of the built-in scenario.
+    pub file: Option<PathBuf>,
+    /// Use a path field instead of native dialogs.
+    pub path_field_dialogs: bool,
+    /// Folder for crash-recovery copies; `None` disables recovery.
+    pub recovery_dir: Option<PathBuf>,
+}
+
+impl ConcordApp {
+    /// Builds the app: preferences, the document (a file or the built-in scenario) and
+    /// any work left over from a session that did not end cleanly.
+    pub fn new(ctx: &egui::Context, options: StartOptions, prefs: Prefs) -> Self {
+        let mut state = AppState::with_default_scenario();
+        state.prefs = prefs;
+        if options.path_field_dialogs {
+            state.dialog_mode = DialogMode::PathField;
+        }
+        if let Some(file) = &options.file {
+            state.open_path(file);
+        }
+        if let Some(dir) = options.recovery_dir {
+            let recovery = Recovery::new(dir);
+            match recovery.find() {
+                Some(Ok(found)) => state.dialog = Some(Dialog::Recover(found)),
+                Some(Err(e)) => state.status = format!("A recovery copy could not be read: {e}"),
+                None => {}
+            }
+            state.recovery = Some(recovery);
+        }
+        Self::with_state(ctx, state)
+    }
+}
+
+/// The preferences kept in eframe's storage (defaults when there are none or they are
+/// unreadable: preferences are never worth an error).
+pub fn prefs_from(storage: Option<&dyn eframe::Storage>) -> Prefs {
+    storage
+        .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+        .unwrap_or_default()
+}
+
+/// Opens the window; `file` is opened instead of the built-in scenario.
+pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Concord")
+            .with_app_id("concord")
+            .with_inner_size(WINDOW_SIZE)
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Concord",
+        options,
+        Box::new(move |cc| {
+            let prefs = prefs_from(cc.storage);
+            let recovery_dir = eframe::storage_dir("Concord").map(|d| d.join("recovery"));
+            Ok(Box::new(ConcordApp::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    file,
+                    path_field_dialogs: false,
+                    recovery_dir,
+                },
+                prefs,
+            )))
+        }),
+    )
+}

@@ -1,0 +1,147 @@
+//! Keeping the window in step with the state: theme and zoom, title, full screen for the
+//! presentation, closing, native file dialogs, pictures for PNG export and the recovery
+//! copy's tick. Each is told to the window once, when it changes.
+
+use std::sync::{Arc, Mutex};
+
+use egui::ViewportCommand;
+
+use super::file_dialogs::FileDialogs;
+use crate::app::{AppState, Prefs, ThemeChoice};
+
+/// The window's size at start, when the screen has room for it.
+pub const WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
+
+/// What the window was last told.
+#[derive(Default)]
+pub struct WindowSync {
+    title_sent: String,
+    /// The theme and zoom last applied.
+    applied: Option<(ThemeChoice, f32)>,
+    /// Whether the window was last set to full screen (for the presentation).
+    fullscreen: bool,
+    /// Whether the window's size was checked against the screen's.
+    fitted: bool,
+    /// A picture of the window, delivered by the renderer after a request.
+    picture: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+    /// Where a PNG export is.
+    export: ExportStage,
+}
+
+/// A PNG export goes: wait until the dialog is gone from the screen, ask the renderer for
+/// the pixels, save them when they arrive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ExportStage {
+    /// Frames to draw before asking (the closed dialog must be off the screen).
+    Waiting(u8),
+    /// Asked; the picture comes with a later frame.
+    Asked,
+}
+
+impl Default for ExportStage {
+    fn default() -> Self {
+        ExportStage::Waiting(2)
+    }
+}
+
+impl WindowSync {
+    /// Applies the theme and zoom when they changed.
+    pub fn apply_theme(&mut self, ctx: &egui::Context, prefs: &Prefs) {
+        let wanted = (prefs.theme, prefs.zoom);
+        if self.applied != Some(wanted) {
+            super::theme::apply(ctx, wanted.0, wanted.1);
+            self.applied = Some(wanted);
+        }
+    }
+
+    /// Tells the window what changed this frame, and starts what the state asked for.
+    pub fn sync(&mut self, ctx: &egui::Context, state: &mut AppState, dialogs: &mut FileDialogs) {
+        if !self.fitted {
+            // The first size asked for does not fit a small laptop screen: fill it instead.
+            if let Some(monitor) = ctx.input(|i| i.viewport().monitor_size) {
+                self.fitted = true;
+                if !super::layout::fits_on_screen(WINDOW_SIZE.into(), monitor) {
+                    ctx.send_viewport_cmd(ViewportCommand::Maximized(true));
+                }
+            }
+        }
+        let presenting = state.presenter().is_some();
+        if presenting != self.fullscreen {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(presenting));
+            self.fullscreen = presenting;
+        }
+        self.take_picture(ctx, state);
+        if let Some(purpose) = state.take_native_request() {
+            let wake = ctx.clone();
+            let suggested = state.doc.path.clone();
+            dialogs.show(purpose, suggested, move || wake.request_repaint());
+        }
+        if state.take_close_request() {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+        let title = state.title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+        // Busy: a button held down or input in the last moment (a drag, typing).
+        let busy = ctx.input(|i| {
+            i.pointer.any_down()
+                || i.pointer.time_since_last_movement() < 0.5
+                || !i.events.is_empty()
+        });
+        if let Some(after) = state.tick_recovery(busy) {
+            ctx.request_repaint_after(after);
+        }
+    }
+
+    /// Hands a picture to the state once the export dialog has closed and a frame without
+    /// it has been drawn.
+    fn take_picture(&mut self, ctx: &egui::Context, state: &mut AppState) {
+        let taken = self.picture.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(image) = taken {
+            self.export = ExportStage::default();
+            state.picture_taken(super::screenshot::png_bytes(&image));
+            return;
+        }
+        if state.png_target().is_none() || state.dialog.is_some() {
+            self.export = ExportStage::default();
+            return;
+        }
+        match self.export {
+            ExportStage::Waiting(0) => {
+                let slot = self.picture.clone();
+                let wake = ctx.clone();
+                ctx.request_screenshot(move |image| {
+                    if let Ok(mut s) = slot.lock() {
+                        *s = Some(image);
+                    }
+                    wake.request_repaint();
+                });
+                self.export = ExportStage::Asked;
+            }
+            ExportStage::Waiting(n) => {
+                self.export = ExportStage::Waiting(n - 1);
+                ctx.request_repaint();
+            }
+            ExportStage::Asked => {}
+        }
+    }
+
+    /// True while the window is (asked to be) full screen.
+    pub fn is_fullscreen(&self) -> bool {
+        self.fullscreen
+    }
+
+    /// True when a picture has been asked for and not yet delivered.
+    pub fn is_waiting_for_screenshot(&self) -> bool {
+        self.export == ExportStage::Asked
+    }
+
+    /// Hands a picture of the window to the exporter, as the renderer does.
+    pub fn deliver_screenshot(&mut self, image: egui::ColorImage) {
+        if let Ok(mut s) = self.picture.lock() {
+            *s = Some(Arc::new(image));
+        }
+    }
+}
