@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod platform;
 pub mod scoring;
 pub mod seeds;
 #[doc(hidden)]

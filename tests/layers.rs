@@ -98,3 +98,35 @@ fn the_check_sees_a_violation() {
     // The scanner itself works: the ui layer does name egui.
     assert!(!offending_lines("ui", &GUI).is_empty());
 }
+
+#[test]
+fn threads_and_time_go_through_the_platform_module() {
+    // std's threads and clock panic on wasm32; src/platform.rs has a side for each.
+    let needles = [
+        "thread::Builder",
+        "thread::spawn",
+        "std::time::Instant",
+        "Instant::now",
+        "SystemTime",
+    ];
+    let mut found = Vec::new();
+    for layer in ["model", "scoring", "analysis", "io", "app", "ui", "cli"] {
+        found.extend(offending_lines(layer, &needles));
+    }
+    // `Instant::now` is fine when it is the platform's Instant.
+    found.retain(|line| !line.contains("Instant::now") || !uses_platform_instant(line));
+    assert!(
+        found.is_empty(),
+        "use crate::platform instead:\n{}",
+        found.join("\n")
+    );
+}
+
+/// True when the file of a found line imports Instant from the platform module.
+fn uses_platform_instant(found: &str) -> bool {
+    let file = found.split(':').next().unwrap_or_default();
+    std::fs::read_to_string(file).is_ok_and(|text| {
+        text.contains("use crate::platform::{Duration, Instant}")
+            || text.contains("use crate::platform::Instant")
+    })
+}

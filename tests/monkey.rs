@@ -283,6 +283,8 @@ fn with_window<T>(f: impl FnOnce(&mut H) -> T) -> T {
         });
         let ctx = h.ctx.clone();
         *h.state_mut() = ConcordApp::for_tests(&ctx);
+        // Rank acceptability runs inline here: fewer draws keep a sequence quick.
+        h.state_mut().analysis.options.draws = 500;
         h.run();
         f(h)
     })

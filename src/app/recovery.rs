@@ -4,11 +4,11 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::{Duration, Instant};
 
 use super::DocKey;
 use crate::io::{load_path, save_path, LoadError, SaveError};
 use crate::model::Scenario;
+use crate::platform::{Duration, Instant};
 
 /// How often unsaved work is copied.
 pub const INTERVAL: Duration = Duration::from_secs(3);
@@ -146,16 +146,14 @@ impl Recovery {
         );
         let (writing, failed) = (self.writing.clone(), self.failed.clone());
         let worker_writing = writing.clone();
-        let spawned = std::thread::Builder::new()
-            .name("recovery".into())
-            .spawn(move || {
-                if let Err(e) = write_files(&dir, copy, original.as_deref()) {
-                    if let Ok(mut f) = failed.lock() {
-                        *f = Some(e.to_string());
-                    }
+        let spawned = crate::platform::spawn("recovery", move || {
+            if let Err(e) = write_files(&dir, copy, original.as_deref()) {
+                if let Ok(mut f) = failed.lock() {
+                    *f = Some(e.to_string());
                 }
-                written(&worker_writing);
-            });
+            }
+            written(&worker_writing);
+        });
         if let Err(e) = spawned {
             written(&writing);
             return Err(format!("could not start writing the recovery copy: {e}"));

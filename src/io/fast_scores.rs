@@ -73,10 +73,10 @@ fn read_scores(src: &str, start: usize) -> Option<(Vec<Score>, usize)> {
     }
     let end = last_list_end(bytes)?;
     let body = src.get(start + 1..end)?;
-    let scores = if body.len() < PARALLEL_FROM_BYTES {
+    let threads = crate::platform::parallelism();
+    let scores = if body.len() < PARALLEL_FROM_BYTES || threads == 1 {
         read_entries(body)?
     } else {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         read_in_parallel(body, threads.clamp(1, 8))?
     };
     Some((scores, end + 1))

@@ -3,11 +3,14 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::{channel, Receiver, Sender};
-use std::time::{Duration, Instant};
+
+#[cfg(not(target_arch = "wasm32"))]
+use crate::platform::{Duration, Instant};
 
 use crate::app::{DialogAnswer, FilePurpose};
 
 /// A dialog returning within this time was never shown: no portal and no zenity.
+#[cfg(not(target_arch = "wasm32"))]
 const TOO_FAST: Duration = Duration::from_millis(150);
 
 /// Runs native dialogs on worker threads and collects their answers.
@@ -46,35 +49,52 @@ impl FileDialogs {
         }
         self.open = true;
         let tx = self.tx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let (kind, extension) = purpose.file_type();
-                let mut dialog = rfd::AsyncFileDialog::new()
-                    .add_filter(kind, &[extension])
-                    .set_title(purpose.title());
-                if let Some(s) = &suggested {
-                    if let Some(dir) = s.parent() {
-                        dialog = dialog.set_directory(dir);
-                    }
-                    if let Some(name) = s.file_name() {
-                        dialog = dialog.set_file_name(name.to_string_lossy());
-                    }
+        // In a browser a picked file has no path: the web side brings its own files.
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = (suggested, wake);
+            self.open = false;
+            let _ = tx.send(DialogAnswer::Unavailable(purpose));
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        self.show_native(purpose, suggested, wake, tx);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn show_native(
+        &mut self,
+        purpose: FilePurpose,
+        suggested: Option<PathBuf>,
+        wake: impl Fn() + Send + 'static,
+        tx: Sender<DialogAnswer>,
+    ) {
+        let spawned = crate::platform::spawn("file-dialog", move || {
+            let (kind, extension) = purpose.file_type();
+            let mut dialog = rfd::AsyncFileDialog::new()
+                .add_filter(kind, &[extension])
+                .set_title(purpose.title());
+            if let Some(s) = &suggested {
+                if let Some(dir) = s.parent() {
+                    dialog = dialog.set_directory(dir);
                 }
-                let started = Instant::now();
-                let picked = if purpose.picks_existing() {
-                    pollster::block_on(dialog.pick_file())
-                } else {
-                    pollster::block_on(dialog.save_file())
-                };
-                let answer = match picked {
-                    Some(handle) => DialogAnswer::Chosen(purpose, handle.path().to_owned()),
-                    None if started.elapsed() < TOO_FAST => DialogAnswer::Unavailable(purpose),
-                    None => DialogAnswer::Cancelled,
-                };
-                let _ = tx.send(answer);
-                wake();
-            });
+                if let Some(name) = s.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+            }
+            let started = Instant::now();
+            let picked = if purpose.picks_existing() {
+                pollster::block_on(dialog.pick_file())
+            } else {
+                pollster::block_on(dialog.save_file())
+            };
+            let answer = match picked {
+                Some(handle) => DialogAnswer::Chosen(purpose, handle.path().to_owned()),
+                None if started.elapsed() < TOO_FAST => DialogAnswer::Unavailable(purpose),
+                None => DialogAnswer::Cancelled,
+            };
+            let _ = tx.send(answer);
+            wake();
+        });
         if spawned.is_err() {
             self.open = false;
             let _ = self.tx.send(DialogAnswer::Unavailable(purpose));

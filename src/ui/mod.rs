@@ -26,7 +26,9 @@ use std::path::PathBuf;
 use crate::app::{AppState, DialogMode, DocId, Document, Msg, Outbox, Prefs};
 
 pub use layout::ColumnLayout;
-pub use start::{prefs_from, run, StartOptions};
+#[cfg(not(target_arch = "wasm32"))]
+pub use start::run;
+pub use start::{prefs_from, StartOptions};
 
 /// The eframe application: the state plus view-only state (scroll positions, folds).
 pub struct ConcordApp {

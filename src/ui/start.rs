@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::window::WINDOW_SIZE;
 use super::ConcordApp;
 use crate::app::{AppState, Dialog, DialogMode, Prefs, Recovery};
@@ -52,6 +53,7 @@ pub fn prefs_from(storage: Option<&dyn eframe::Storage>) -> Prefs {
 }
 
 /// Opens the window; `file` is opened instead of the built-in scenario.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -19,12 +19,14 @@ pub fn options(recovery_dir: Option<std::path::PathBuf>) -> StartOptions {
     }
 }
 
-/// Starts the app from `builder` and runs it until it settles.
+/// Starts the app from `builder` and runs it until it settles. Background jobs (recovery
+/// copies, rank acceptability) run inline, so what a test sees never depends on timing.
 pub fn start(
     builder: HarnessBuilder<ConcordApp>,
     options: StartOptions,
     prefs: Prefs,
 ) -> Harness<'static, ConcordApp> {
+    concord::platform::run_jobs_inline(true);
     let mut h = builder.build_eframe(move |cc| ConcordApp::new(&cc.egui_ctx, options, prefs));
     h.run();
     h

@@ -39,17 +39,15 @@ pub(super) fn run_smaa(ctx: &egui::Context, state: &AppState, view: &mut Analysi
         result.clone(),
         ctx.clone(),
     );
-    let spawned = std::thread::Builder::new()
-        .name("smaa".into())
-        .spawn(move || {
-            let out = crate::analysis::smaa::smaa_with_progress(&e, options, &p, &c);
-            if !c.load(Ordering::Relaxed) {
-                if let Ok(mut g) = r.lock() {
-                    *g = Some(out);
-                }
-                wake.request_repaint();
+    let spawned = crate::platform::spawn("smaa", move || {
+        let out = crate::analysis::smaa::smaa_with_progress(&e, options, &p, &c);
+        if !c.load(Ordering::Relaxed) {
+            if let Ok(mut g) = r.lock() {
+                *g = Some(out);
             }
-        });
+            wake.request_repaint();
+        }
+    });
     if spawned.is_err() {
         view.smaa = Some(crate::analysis::smaa(&state.eval, options));
     }
