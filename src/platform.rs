@@ -3,21 +3,24 @@
 //! nothing else changes. Native: a named thread per job; the web, and tests that ask for
 //! it, run each job inline, to the end, before `spawn` returns.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::cell::Cell;
 
 pub use web_time::{Duration, Instant};
 
-/// Set by tests (and the web side) to run background jobs inline.
-static INLINE: AtomicBool = AtomicBool::new(cfg!(target_arch = "wasm32"));
-
-/// Runs background jobs inline (true) or on threads (false, native only).
-pub fn run_jobs_inline(inline: bool) {
-    INLINE.store(inline || cfg!(target_arch = "wasm32"), Ordering::Relaxed);
+thread_local! {
+    /// Set by tests (and always on the web) to run the jobs this thread starts inline; per
+    /// thread, so tests running side by side do not change each other's mode.
+    static INLINE: Cell<bool> = const { Cell::new(cfg!(target_arch = "wasm32")) };
 }
 
-/// True when background jobs run inline.
+/// Runs the background jobs this thread starts inline (true) or on threads (false).
+pub fn run_jobs_inline(inline: bool) {
+    INLINE.with(|i| i.set(inline || cfg!(target_arch = "wasm32")));
+}
+
+/// True when background jobs started from this thread run inline.
 pub fn jobs_run_inline() -> bool {
-    INLINE.load(Ordering::Relaxed)
+    INLINE.with(Cell::get)
 }
 
 /// Runs `job` in the background (named `name` for debuggers), or inline when jobs run

@@ -342,7 +342,7 @@ fn run_sequence(ops: &[Op]) -> Result<(), TestCaseError> {
             h.run();
             let doc = &h.state().state.doc;
             if doc.id() != opened.0 {
-                opened = (doc.id(), saved_text(&doc.scenario));
+                opened = (doc.id(), saved_text(doc.scenario()));
             }
             check(h, step, op)?;
         }

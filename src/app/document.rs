@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
-use crate::io::{save_path, SaveError};
 use crate::model::Scenario;
 
 /// Which document a piece of derived state belongs to: unique for the life of the process,
@@ -32,8 +32,10 @@ pub struct DocKey {
 /// A scenario being edited.
 #[derive(Clone, Debug)]
 pub struct Document {
-    /// The scenario itself.
-    pub scenario: Scenario,
+    /// The scenario itself, shared with a save or a recovery copy in progress (an edit
+    /// made meanwhile copies it first, so what they write is what was there when they
+    /// started).
+    scenario: Arc<Scenario>,
     /// This document's identity (a new one for every New, Open, Restore).
     id: DocId,
     /// Where it was loaded from or last saved to; `None` for a new document.
@@ -50,7 +52,7 @@ impl Document {
     /// A document that matches what is on disk at `path` (or a fresh built-in one).
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
         Self {
-            scenario,
+            scenario: Arc::new(scenario),
             id: DocId::fresh(),
             path,
             version: 0,
@@ -103,13 +105,29 @@ impl Document {
         )
     }
 
-    /// Saves to `path` atomically; on success the document lives there and is clean.
-    /// On failure nothing changes and the document stays dirty.
-    pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
-        self.scenario.sort_scores();
-        save_path(&self.scenario, path)?;
+    /// The scenario.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The scenario, to change it (copied first if a save or a copy still reads it).
+    pub fn scenario_mut(&mut self) -> &mut Scenario {
+        Arc::make_mut(&mut self.scenario)
+    }
+
+    /// The scenario as it is now, shared (not copied) with a worker that writes it.
+    pub fn snapshot(&self) -> Arc<Scenario> {
+        Arc::clone(&self.scenario)
+    }
+
+    /// The history state the document is in now (what a save started now will hold).
+    pub fn state(&self) -> u64 {
+        self.state
+    }
+
+    /// Records that history state `state` is now on disk at `path`.
+    pub fn saved_as(&mut self, path: &Path, state: u64) {
         self.path = Some(path.to_owned());
-        self.saved_state = Some(self.state);
-        Ok(())
+        self.saved_state = Some(state);
     }
 }

@@ -9,14 +9,14 @@ impl AppState {
     /// Applies an edit as one undoable step named `label`. Edits with the same `key` in a
     /// row (one drag, one burst of typing) merge into one step until `seal_gesture`.
     pub fn edit(&mut self, label: impl Into<String>, key: Option<String>, edit: Edit) {
-        let weights_only = edit.is_weight_only(&self.doc.scenario);
-        match apply(&mut self.doc.scenario, edit) {
+        let weights_only = edit.is_weight_only(self.doc.scenario());
+        match apply(self.doc.scenario_mut(), edit) {
             Ok(inverse) => {
                 self.history.record(label.into(), key, inverse);
                 self.doc.touch(self.history.state());
                 if weights_only {
                     // A weight drag on a large table: no need to re-read every cell.
-                    let scenario = &self.doc.scenario;
+                    let scenario = self.doc.scenario();
                     self.eval.reweight(
                         scenario,
                         weight_set_of(scenario, self.perspective.as_deref()),
@@ -32,7 +32,7 @@ impl AppState {
     /// Brings what follows the scenario back in line after a change: a selection or a
     /// perspective whose item is gone, the quick-weights window, the totals.
     pub(super) fn after_change(&mut self) {
-        let s = &self.doc.scenario;
+        let s = self.doc.scenario();
         let keep = match &self.selection {
             Selection::Scenario => true,
             Selection::Cell(c, p) => {
@@ -87,7 +87,7 @@ impl AppState {
             return;
         };
         let focus_edit = inverse.clone();
-        match apply(&mut self.doc.scenario, inverse) {
+        match apply(self.doc.scenario_mut(), inverse) {
             Ok(redo) => {
                 self.reveal_edit(&focus_edit);
                 self.status = format!("Undone: {label}");
@@ -106,7 +106,7 @@ impl AppState {
             return;
         };
         let focus_edit = edit.clone();
-        match apply(&mut self.doc.scenario, edit) {
+        match apply(self.doc.scenario_mut(), edit) {
             Ok(inverse) => {
                 self.reveal_edit(&focus_edit);
                 self.status = format!("Redone: {label}");
@@ -280,7 +280,7 @@ impl AppState {
 
     /// Selects what an undone or redone edit changed, and asks the views to show it.
     fn reveal_edit(&mut self, edit: &Edit) {
-        if let Some(sel) = edit.focus(&self.doc.scenario) {
+        if let Some(sel) = edit.focus(self.doc.scenario()) {
             self.select(sel);
         }
     }

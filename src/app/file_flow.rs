@@ -46,6 +46,8 @@ impl AppState {
             Pending::Open(Some(path)) => self.open_path(&path),
             Pending::Open(None) => self.ask_for_file(FilePurpose::Open),
             Pending::Quit => {
+                // A save being written finishes first: quitting must not cut it short.
+                self.finish_save();
                 self.close_confirmed = true;
                 self.wants_close = true;
                 if let Some(r) = &mut self.recovery {
@@ -64,12 +66,9 @@ impl AppState {
             None => self.status = "Cancelled".into(),
             Some(false) => self.perform(pending),
             Some(true) => {
-                if self.save() {
-                    self.perform(pending);
-                } else if !matches!(self.dialog, Some(Dialog::SaveFailed(_))) {
-                    // Save As is being asked for: carry on once it has saved.
-                    self.after_save_as = Some(pending);
-                }
+                // Carry on once saved (after a Save As if the document has no file yet).
+                self.after_save = Some(pending);
+                self.save();
             }
         }
     }
@@ -101,35 +100,11 @@ impl AppState {
         }
     }
 
-    /// Saves to the document's file, or asks where. True when saved now.
-    pub fn save(&mut self) -> bool {
+    /// Saves to the document's file, or asks where.
+    pub fn save(&mut self) {
         match self.doc.path.clone() {
             Some(path) => self.save_to(&path),
-            None => {
-                self.ask_for_file(FilePurpose::SaveAs);
-                false
-            }
-        }
-    }
-
-    /// Saves to `path`. True on success; on failure says why and stays dirty.
-    pub fn save_to(&mut self, path: &Path) -> bool {
-        match self.doc.save_to(path) {
-            Ok(()) => {
-                self.prefs.add_recent(path.to_owned());
-                self.status = format!("Saved {}", path.display());
-                if let Some(r) = &mut self.recovery {
-                    r.clear();
-                }
-                // Saving puts cells in canonical order: re-index them.
-                self.refresh();
-                true
-            }
-            Err(e) => {
-                self.status = "Not saved".into();
-                self.dialog = Some(Dialog::SaveFailed(e.to_string()));
-                false
-            }
+            None => self.ask_for_file(FilePurpose::SaveAs),
         }
     }
 
@@ -198,22 +173,18 @@ impl AppState {
 
     /// The file asked for was not given: nothing happens, nor what was to follow a save.
     pub(super) fn cancelled(&mut self) {
-        self.after_save_as = None;
+        self.after_save = None;
         self.status = "Cancelled".into();
     }
 
     /// Carries out what a file was asked for.
     fn file_chosen(&mut self, purpose: FilePurpose, path: &Path) {
-        let then = self.after_save_as.take();
+        if purpose != FilePurpose::SaveAs {
+            self.after_save = None;
+        }
         match purpose {
             FilePurpose::Open => self.open_path(path),
-            FilePurpose::SaveAs => {
-                if self.save_to(path) {
-                    if let Some(pending) = then {
-                        self.perform(pending);
-                    }
-                }
-            }
+            FilePurpose::SaveAs => self.save_to(path),
             FilePurpose::ExportPng => self.png_target = Some(path.to_owned()),
             FilePurpose::ExportCsv => self.export_csv(path),
         }
@@ -221,7 +192,7 @@ impl AppState {
 
     /// Writes the table, with the weights in use, as CSV at `path` (atomically).
     pub fn export_csv(&mut self, path: &Path) {
-        let csv = crate::io::export::table_csv(&self.doc.scenario, self.weight_set());
+        let csv = crate::io::export::table_csv(self.doc.scenario(), self.weight_set());
         self.status = match crate::io::write_atomically(path, csv.as_bytes()) {
             Ok(()) => format!("Exported the table to {}", path.display()),
             Err(e) => format!("Table not exported: {e}"),
@@ -270,6 +241,7 @@ impl AppState {
         if self.close_confirmed {
             return true;
         }
+        self.finish_save();
         if self.doc.is_dirty() {
             self.dialog = Some(Dialog::UnsavedChanges(Pending::Quit));
             false

@@ -14,6 +14,7 @@ pub mod prefs;
 pub mod present;
 pub mod quick;
 pub mod recovery;
+mod saving;
 #[cfg(test)]
 mod tests;
 mod update;
@@ -131,8 +132,10 @@ pub struct AppState {
     presenter: Option<Presenter>,
     /// The quick-weights window, while it is open (a window beside the charts, not modal).
     quick: Option<QuickWeights>,
-    /// What to do once the Save As that "Save changes?" asked for has saved.
-    after_save_as: Option<Pending>,
+    /// What to do once the save that "Save changes?" asked for has been written.
+    after_save: Option<Pending>,
+    /// A save being written on a worker.
+    saving: Option<saving::SaveJob>,
     /// Whether the central area shows "Why this ranking?" instead of the table.
     show_analysis: bool,
 }
@@ -140,7 +143,7 @@ pub struct AppState {
 impl AppState {
     /// A state showing `doc`.
     pub fn new(doc: Document) -> Self {
-        let eval = Evaluation::new(&doc.scenario, WeightSet::Base);
+        let eval = Evaluation::new(doc.scenario(), WeightSet::Base);
         Self {
             doc,
             history: History::default(),
@@ -159,7 +162,8 @@ impl AppState {
             png_target: None,
             presenter: None,
             quick: None,
-            after_save_as: None,
+            after_save: None,
+            saving: None,
             show_analysis: false,
         }
     }
@@ -172,12 +176,12 @@ impl AppState {
 
     /// The scenario being edited.
     pub fn scenario(&self) -> &Scenario {
-        &self.doc.scenario
+        self.doc.scenario()
     }
 
     /// The weights in use: the chosen perspective's, or the base weights.
     pub fn weight_set(&self) -> WeightSet<'_> {
-        weight_set_of(&self.doc.scenario, self.perspective.as_deref())
+        weight_set_of(self.doc.scenario(), self.perspective.as_deref())
     }
 
     /// The running presentation, if any.
@@ -228,15 +232,16 @@ impl AppState {
 
     /// Recomputes totals and ranks.
     pub fn refresh(&mut self) {
-        self.eval = Evaluation::new(&self.doc.scenario, self.weight_set());
+        self.eval = Evaluation::new(self.doc.scenario(), self.weight_set());
     }
 
-    /// The window title: file name, a mark for unsaved changes, the app.
+    /// The window title: file name, a mark for unsaved changes, a save in progress, the app.
     pub fn title(&self) -> String {
         format!(
-            "{}{} — Concord",
+            "{}{}{} — Concord",
             if self.doc.is_dirty() { "• " } else { "" },
-            self.doc.display_name()
+            self.doc.display_name(),
+            if self.is_saving() { " (saving…)" } else { "" }
         )
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 
 use super::DocKey;
-use crate::io::{load_path, save_path, LoadError, SaveError};
+use crate::io::{load_path, save_canonical, LoadError, SaveError};
 use crate::model::Scenario;
 use crate::platform::{Duration, Instant};
 
@@ -60,18 +60,13 @@ fn note(dir: &Path) -> PathBuf {
 }
 
 /// Writes the copy and the note of where the work belongs.
-fn write_files(
-    dir: &Path,
-    mut scenario: Scenario,
-    original: Option<&Path>,
-) -> Result<(), SaveError> {
+fn write_files(dir: &Path, scenario: &Scenario, original: Option<&Path>) -> Result<(), SaveError> {
     std::fs::create_dir_all(dir).map_err(|source| SaveError::Io {
         path: dir.to_owned(),
         action: "creating the recovery folder",
         source,
     })?;
-    scenario.sort_scores();
-    save_path(&scenario, &file(dir))?;
+    save_canonical(scenario, &file(dir))?;
     let text = original
         .map(|p| p.display().to_string())
         .unwrap_or_default();
@@ -104,7 +99,7 @@ impl Recovery {
     /// error of an earlier copy that failed, once.
     pub fn tick(
         &mut self,
-        scenario: &Scenario,
+        scenario: Arc<Scenario>,
         original: Option<&Path>,
         version: DocKey,
         dirty: bool,
@@ -139,15 +134,11 @@ impl Recovery {
             }
             *pending += 1;
         }
-        let (dir, copy, original) = (
-            self.dir.clone(),
-            scenario.clone(),
-            original.map(Path::to_owned),
-        );
+        let (dir, copy, original) = (self.dir.clone(), scenario, original.map(Path::to_owned));
         let (writing, failed) = (self.writing.clone(), self.failed.clone());
         let worker_writing = writing.clone();
         let spawned = crate::platform::spawn("recovery", move || {
-            if let Err(e) = write_files(&dir, copy, original.as_deref()) {
+            if let Err(e) = write_files(&dir, &copy, original.as_deref()) {
                 if let Ok(mut f) = failed.lock() {
                     *f = Some(e.to_string());
                 }
@@ -204,7 +195,7 @@ impl super::AppState {
         let r = self.recovery.as_mut()?;
         let doc = &self.doc;
         if let Err(e) = r.tick(
-            &doc.scenario,
+            doc.snapshot(),
             doc.path.as_deref(),
             doc.key(),
             doc.is_dirty(),
@@ -227,13 +218,20 @@ mod tests {
         let mut r = Recovery::new(dir.clone());
         let s = crate::synth::scenario(2, 2, 1);
         let key = crate::app::Document::new(s.clone(), None).key();
-        r.tick(&s, Some(Path::new("/x/y.ron")), key, true, false)
-            .unwrap();
+        r.tick(
+            Arc::new(s.clone()),
+            Some(Path::new("/x/y.ron")),
+            key,
+            true,
+            false,
+        )
+        .unwrap();
         r.flush();
         let found = r.find().expect("a copy").expect("loads");
         assert_eq!(found.scenario, s);
         assert_eq!(found.original, Some(PathBuf::from("/x/y.ron")));
-        r.tick(&s, None, key, false, false).unwrap();
+        r.tick(Arc::new(s.clone()), None, key, false, false)
+            .unwrap();
         assert!(r.find().is_none());
         let _ = std::fs::remove_dir_all(dir);
     }
@@ -246,10 +244,10 @@ mod tests {
         let s = crate::synth::scenario(101, 200, 1);
         assert!(s.scores.len() > LARGE_CELLS);
         let key = crate::app::Document::new(s.clone(), None).key();
-        r.tick(&s, None, key, true, true).unwrap();
+        r.tick(Arc::new(s.clone()), None, key, true, true).unwrap();
         r.flush();
         assert!(r.find().is_none(), "not while dragging");
-        r.tick(&s, None, key, true, false).unwrap();
+        r.tick(Arc::new(s.clone()), None, key, true, false).unwrap();
         r.flush();
         assert!(r.find().is_some(), "copied at the pause");
         r.clear();

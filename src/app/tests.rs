@@ -6,12 +6,14 @@ use super::*;
 use crate::model::ScoreValue;
 
 fn app() -> AppState {
+    crate::platform::run_jobs_inline(true);
     let mut a = AppState::with_default_scenario();
     a.dialog_mode = DialogMode::PathField;
     a
 }
 
 fn native() -> AppState {
+    crate::platform::run_jobs_inline(true);
     AppState::with_default_scenario()
 }
 
@@ -269,4 +271,38 @@ fn a_score_message_changes_the_total() {
         )),
     });
     assert!(a.eval.standings[i].total > before);
+}
+
+#[test]
+fn a_save_on_a_worker_writes_the_snapshot_and_the_document_stays_editable() {
+    crate::platform::run_jobs_inline(false);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.ron");
+    let mut a = AppState::new(Document::new(crate::synth::scenario(200, 100, 3), None));
+    a.dialog_mode = DialogMode::PathField;
+    a.update(weight(&a, 0, 7.0));
+    let snapshot = a.scenario().clone();
+    a.save_to(&path);
+    // Edits go on while the worker writes (when it has not finished already).
+    let saving = a.is_saving();
+    a.update(weight(&a, 1, 9.0));
+    if saving {
+        assert!(a.title().contains("saving…"), "{}", a.title());
+    }
+    a.finish_save();
+    assert!(!a.is_saving());
+    assert_eq!(a.doc.path.as_deref(), Some(path.as_path()));
+    let mut on_disk = crate::io::load_path(&path).unwrap();
+    let mut expected = snapshot;
+    on_disk.sort_scores();
+    expected.sort_scores();
+    assert_eq!(
+        on_disk, expected,
+        "the file holds the document as it was when saved"
+    );
+    assert!(a.doc.is_dirty(), "the edit made since is not saved");
+    a.update(Msg::Command(Command::Undo));
+    assert!(!a.doc.is_dirty(), "undoing it goes back to the saved state");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
 }

@@ -3,8 +3,10 @@
 use super::{AppState, Command, Dialog, FilePurpose, Msg, Pending, Presenter, QuickMsg};
 
 impl AppState {
-    /// Applies every message of a frame, in the order they were sent.
+    /// Applies every message of a frame, in the order they were sent, after taking in
+    /// what background work has finished.
     pub fn update_all(&mut self, msgs: impl IntoIterator<Item = Msg>) {
+        self.poll_save();
         for msg in msgs {
             self.update(msg);
         }
@@ -48,7 +50,7 @@ impl AppState {
             }
             Msg::Present(command) => {
                 if let Some(p) = &mut self.presenter {
-                    if !p.apply(command, &self.doc.scenario) {
+                    if !p.apply(command, self.doc.scenario()) {
                         self.presenter = None;
                         self.status = "Left the presentation".into();
                     }
@@ -92,9 +94,7 @@ impl AppState {
         match command {
             Command::New => self.request(Pending::New(crate::seeds::BLANK)),
             Command::Open => self.request(Pending::Open(None)),
-            Command::Save => {
-                self.save();
-            }
+            Command::Save => self.save(),
             Command::SaveAs => self.ask_for_file(FilePurpose::SaveAs),
             Command::Quit => self.request(Pending::Quit),
             Command::Undo => self.undo(),

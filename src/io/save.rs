@@ -34,6 +34,18 @@ pub fn save_path(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
     write_atomically(path, text.as_bytes())
 }
 
+/// Saves `scenario` to `path` atomically, its cells in canonical order, without changing
+/// it (a copy is sorted when the cells are out of order). For a worker holding a shared
+/// snapshot of the document.
+pub fn save_canonical(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
+    if scenario.scores_in_order() {
+        return save_path(scenario, path);
+    }
+    let mut sorted = scenario.clone();
+    sorted.sort_scores();
+    save_path(&sorted, path)
+}
+
 /// Replaces the file at `path` with `bytes`, or leaves it untouched on error.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_atomically_with(path, |file| file.write_all(bytes))

@@ -166,20 +166,26 @@ impl Scenario {
             .position(|s| s.criterion == criterion && s.proposal == proposal)
     }
 
+    /// Each cell's place in canonical order: (criterion index, proposal index), with
+    /// `usize::MAX` for an unknown item.
+    fn score_keys(&self) -> Vec<(usize, usize)> {
+        let (crit, prop) = (self.criterion_indices(), self.proposal_indices());
+        let at = |map: &HashMap<&str, usize>, id: &str| map.get(id).copied().unwrap_or(usize::MAX);
+        self.scores
+            .iter()
+            .map(|s| (at(&crit, &s.criterion), at(&prop, &s.proposal)))
+            .collect()
+    }
+
+    /// True when the scores are in canonical order already (as in files Concord wrote).
+    pub fn scores_in_order(&self) -> bool {
+        self.score_keys().is_sorted()
+    }
+
     /// Sorts scores into canonical order: criterion order, then proposal order;
     /// cells naming unknown items go last, in their previous order.
     pub fn sort_scores(&mut self) {
-        let (crit, prop) = (self.criterion_indices(), self.proposal_indices());
-        let keys: Vec<(usize, usize)> = self
-            .scores
-            .iter()
-            .map(|s| {
-                let at = |map: &HashMap<&str, usize>, id: &str| {
-                    map.get(id).copied().unwrap_or(usize::MAX)
-                };
-                (at(&crit, &s.criterion), at(&prop, &s.proposal))
-            })
-            .collect();
+        let keys = self.score_keys();
         // Files Concord wrote are already in order: no need to move every cell.
         if keys.is_sorted() {
             return;

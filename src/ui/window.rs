@@ -79,6 +79,10 @@ impl WindowSync {
         if state.take_close_request() {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
+        if state.is_saving() {
+            // The worker cannot wake the window: look again shortly.
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
         let title = state.title();
         if title != self.title_sent {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
