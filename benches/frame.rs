@@ -3,6 +3,7 @@
 //! then run the UI and tessellate its shapes.
 
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use concord::app::Document;
 use concord::model::Scenario;
@@ -37,6 +38,64 @@ fn frame_bench(c: &mut Criterion, name: &str, scenario: Scenario) {
     c.bench_function(name, |b| b.iter(|| black_box(frame())));
 }
 
+/// Frames drawn while 2,000 × 300 is saved on a worker: each iteration is one frame, and
+/// a new save starts whenever the last one has finished, so every frame measured runs
+/// beside a save (its first frame starts it, its last takes in the result). Prints the
+/// longest frame seen; then the one frame that edits during a save (the edit copies the
+/// document the save still reads).
+fn frames_during_save(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let scenario = concord::synth::scenario(2_000, 300, 42);
+    let mut app = ConcordApp::with_document(&ctx, Document::new(scenario, None));
+    let dir = std::env::temp_dir().join(format!("concord-bench-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let path = dir.join("large.ron");
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),
+        ..Default::default()
+    };
+    let mut longest = Duration::ZERO;
+    let mut saves = 0;
+    c.bench_function("frame/during-save/2000x300", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let started = Instant::now();
+                if !app.state.is_saving() {
+                    app.state.save_to(&path);
+                    saves += 1;
+                }
+                let out = ctx.run_ui(input.clone(), |ui| app.ui(ui));
+                let primitives = ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
+                out.drop_without_applying_deltas();
+                black_box(primitives);
+                let spent = started.elapsed();
+                longest = longest.max(spent);
+                total += spent;
+            }
+            total
+        })
+    });
+    app.state.finish_save();
+    println!("longest frame during {saves} saves of 2,000 × 300: {longest:.2?}");
+    // The worst case: an edit while the save still reads the document.
+    app.state.save_to(&path);
+    let mut w = app.state.scenario().criteria[0].clone();
+    w.weight += 1.0;
+    let started = Instant::now();
+    app.state
+        .edit("weight", None, concord::app::Edit::SetCriterion(0, w));
+    let out = ctx.run_ui(input.clone(), |ui| app.ui(ui));
+    out.drop_without_applying_deltas();
+    let edit_frame = started.elapsed();
+    let still_saving = app.state.is_saving();
+    app.state.finish_save();
+    println!(
+        "a frame that edits during a save: {edit_frame:.2?} (save still running: {still_saving})"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn frames(c: &mut Criterion) {
     let default = concord::seeds::default_scenario().expect("the built-in scenario loads");
     frame_bench(c, "frame/default", default);
@@ -47,5 +106,5 @@ fn frames(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, frames);
+criterion_group!(benches, frames, frames_during_save);
 criterion_main!(benches);

@@ -116,8 +116,10 @@ pub struct AppState {
     pub prefs: Prefs,
     /// Native dialogs or a path field.
     pub dialog_mode: DialogMode,
-    /// Crash recovery, if enabled.
+    /// Crash recovery, if enabled (once the look-up for earlier work is over).
     pub recovery: Option<Recovery>,
+    /// The look-up for work left by an earlier session, while it runs.
+    recovery_lookup: Option<recovery::Lookup>,
     /// Set when the user agreed to close; the next close request is let through.
     close_confirmed: bool,
     /// Set when the window should close (taken by the GUI layer).
@@ -155,6 +157,7 @@ impl AppState {
             prefs: Prefs::default(),
             dialog_mode: DialogMode::Native,
             recovery: None,
+            recovery_lookup: None,
             close_confirmed: false,
             wants_close: false,
             native_request: None,

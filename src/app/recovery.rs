@@ -3,6 +3,7 @@
 //! deliberately discarded, and offered back at the next start if it is still there.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::sync::{Arc, Condvar, Mutex};
 
 use super::DocKey;
@@ -188,7 +189,71 @@ impl Recovery {
     }
 }
 
+/// Work left by an earlier session being looked for on a worker (a large copy takes a
+/// second to read), so the window opens without waiting for it.
+pub(super) struct Lookup {
+    /// The recovery folder; copies start only once the look-up is over, so a new copy can
+    /// never replace the old work before it was offered.
+    recovery: Recovery,
+    /// What the worker found.
+    found: Receiver<Option<Result<Recovered, LoadError>>>,
+    /// Found, waiting for the dialog in the way to close.
+    waiting: Option<Option<Result<Recovered, LoadError>>>,
+}
+
 impl super::AppState {
+    /// Looks for work left in `dir` by a session that did not end cleanly, on a worker;
+    /// `poll_recovery` offers it when it is ready.
+    pub fn look_for_recovered_work(&mut self, dir: PathBuf) {
+        let recovery = Recovery::new(dir);
+        let (tx, found) = channel();
+        let probe = recovery.clone();
+        let spawned = crate::platform::spawn("recovery-lookup", move || {
+            let _ = tx.send(probe.find());
+        });
+        if let Err(e) = spawned {
+            self.status = format!("Recovery copies are off: {e}");
+            return;
+        }
+        self.recovery_lookup = Some(Lookup {
+            recovery,
+            found,
+            waiting: None,
+        });
+        self.poll_recovery();
+    }
+
+    /// True while the look-up for earlier work is still running.
+    pub fn is_looking_for_recovered_work(&self) -> bool {
+        self.recovery_lookup.is_some()
+    }
+
+    /// Offers work found by the look-up once it is ready and no other dialog is open.
+    pub fn poll_recovery(&mut self) {
+        let Some(lookup) = &mut self.recovery_lookup else {
+            return;
+        };
+        if lookup.waiting.is_none() {
+            match lookup.found.try_recv() {
+                Ok(found) => lookup.waiting = Some(found),
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => lookup.waiting = Some(None),
+            }
+        }
+        if self.dialog.is_some() {
+            return;
+        }
+        let Some(lookup) = self.recovery_lookup.take() else {
+            return;
+        };
+        match lookup.waiting.flatten() {
+            Some(Ok(found)) => self.dialog = Some(super::Dialog::Recover(found)),
+            Some(Err(e)) => self.status = format!("A recovery copy could not be read: {e}"),
+            None => {}
+        }
+        self.recovery = Some(lookup.recovery);
+    }
+
     /// Copies unsaved work for recovery when it is due (`busy`: the user is dragging or
     /// typing). Returns when to look again, while there is unsaved work.
     pub fn tick_recovery(&mut self, busy: bool) -> Option<Duration> {

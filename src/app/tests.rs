@@ -306,3 +306,38 @@ fn a_save_on_a_worker_writes_the_snapshot_and_the_document_stays_editable() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
 }
+
+#[test]
+fn earlier_work_is_looked_for_on_a_worker_and_never_overwritten_first() {
+    crate::platform::run_jobs_inline(false);
+    let dir = tempfile::tempdir().unwrap();
+    // Work left by an earlier session.
+    let mut earlier = AppState::with_default_scenario();
+    earlier.recovery = Some(Recovery::new(dir.path().to_owned()));
+    earlier.update(weight(&earlier, 0, 6.0));
+    crate::platform::run_jobs_inline(true);
+    earlier.tick_recovery(false);
+    crate::platform::run_jobs_inline(false);
+    // A new session: it edits at once, before the look-up has finished.
+    let mut a = AppState::with_default_scenario();
+    a.look_for_recovered_work(dir.path().to_owned());
+    a.update(weight(&a, 1, 3.0));
+    a.tick_recovery(false);
+    let mut waited = 0;
+    while a.is_looking_for_recovered_work() && waited < 1000 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        a.update_all([]);
+        waited += 1;
+    }
+    let Some(Dialog::Recover(found)) = &a.dialog else {
+        panic!("the earlier work is offered: {:?}", a.dialog);
+    };
+    assert_eq!(
+        found.scenario.criteria[0].weight, 6.0,
+        "the earlier work, not this session's"
+    );
+    assert!(
+        a.recovery.is_some(),
+        "copies start once the look-up is over"
+    );
+}

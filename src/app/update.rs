@@ -7,6 +7,7 @@ impl AppState {
     /// what background work has finished.
     pub fn update_all(&mut self, msgs: impl IntoIterator<Item = Msg>) {
         self.poll_save();
+        self.poll_recovery();
         for msg in msgs {
             self.update(msg);
         }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[cfg(not(target_arch = "wasm32"))]
 use super::window::WINDOW_SIZE;
 use super::ConcordApp;
-use crate::app::{AppState, Dialog, DialogMode, Prefs, Recovery};
+use crate::app::{AppState, DialogMode, Prefs};
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
@@ -17,6 +17,9 @@ pub struct StartOptions {
     pub path_field_dialogs: bool,
     /// Folder for crash-recovery copies; `None` disables recovery.
     pub recovery_dir: Option<PathBuf>,
+    /// Close the window once its first frame is on screen (the start-up measurement,
+    /// `benches/startup.sh`; set by the environment variable `CONCORD_STARTUP_PROBE`).
+    pub close_after_first_frame: bool,
 }
 
 impl ConcordApp {
@@ -32,15 +35,12 @@ impl ConcordApp {
             state.open_path(file);
         }
         if let Some(dir) = options.recovery_dir {
-            let recovery = Recovery::new(dir);
-            match recovery.find() {
-                Some(Ok(found)) => state.dialog = Some(Dialog::Recover(found)),
-                Some(Err(e)) => state.status = format!("A recovery copy could not be read: {e}"),
-                None => {}
-            }
-            state.recovery = Some(recovery);
+            // Read on a worker: a large copy would hold the window back for a second.
+            state.look_for_recovered_work(dir);
         }
-        Self::with_state(ctx, state)
+        let mut app = Self::with_state(ctx, state);
+        app.probe = options.close_after_first_frame.then_some(0);
+        app
     }
 }
 
@@ -76,6 +76,7 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
                     file,
                     path_field_dialogs: false,
                     recovery_dir,
+                    close_after_first_frame: std::env::var_os("CONCORD_STARTUP_PROBE").is_some(),
                 },
                 prefs,
             )))

@@ -79,7 +79,7 @@ impl WindowSync {
         if state.take_close_request() {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
-        if state.is_saving() {
+        if state.is_saving() || state.is_looking_for_recovered_work() {
             // The worker cannot wake the window: look again shortly.
             ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }
