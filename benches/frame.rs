@@ -18,7 +18,8 @@ fn frame_bench(c: &mut Criterion, name: &str, scenario: Scenario) {
     let first = app.state.scenario().criteria.first().map(|c| c.id.clone());
     let prop = app.state.scenario().proposals.first().map(|p| p.id.clone());
     if let (Some(c), Some(p)) = (first, prop) {
-        app.state.selection = concord::app::Selection::Cell(c, p);
+        let cell = concord::app::Selection::Cell(c, p);
+        app.state.update(concord::app::Msg::Select(cell));
     }
     let input = RawInput {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),

@@ -320,7 +320,7 @@ fn check(h: &H, step: usize, op: &Op) -> Result<(), TestCaseError> {
         let shown = h.state().analysis.cached_for();
         prop_assert_eq!(
             shown,
-            Some(state.doc.key()),
+            Some(state.doc().key()),
             "step {} ({:?}): the analysis describes another document",
             step,
             op
@@ -333,14 +333,14 @@ fn run_sequence(ops: &[Op]) -> Result<(), TestCaseError> {
     with_window(|h| {
         // The document as last opened, and its identity.
         let mut opened = (
-            h.state().state.doc.id(),
+            h.state().state.doc().id(),
             saved_text(h.state().state.scenario()),
         );
         for (step, op) in ops.iter().enumerate() {
             let msgs = messages(op, h.state());
             h.state_mut().state.update_all(msgs);
             h.run();
-            let doc = &h.state().state.doc;
+            let doc = &h.state().state.doc();
             if doc.id() != opened.0 {
                 opened = (doc.id(), saved_text(doc.scenario()));
             }
@@ -353,13 +353,13 @@ fn run_sequence(ops: &[Op]) -> Result<(), TestCaseError> {
         while state.presenter().is_some() {
             state.update(Msg::Present(PresentCommand::Back));
         }
-        while state.history.undo_label().is_some() {
+        while state.history().undo_label().is_some() {
             state.undo();
         }
-        prop_assert_eq!(state.doc.id(), opened.0);
+        prop_assert_eq!(state.doc().id(), opened.0);
         prop_assert_eq!(saved_text(state.scenario()), opened.1.clone());
         prop_assert!(
-            !state.doc.is_dirty(),
+            !state.doc().is_dirty(),
             "undo back to the opened state is clean"
         );
         h.run();

@@ -194,7 +194,7 @@ fn escape_leaves_and_the_document_is_unchanged() {
     );
     assert!(h.state().state.presenter().is_none());
     assert_eq!(h.state().state.scenario(), &before);
-    assert!(!h.state().state.doc.is_dirty());
+    assert!(!h.state().state.doc().is_dirty());
     h.get_by_label("File");
 }
 
@@ -228,11 +228,11 @@ fn zoom_keys_change_the_zoom_and_it_is_kept() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
     h.run();
-    assert_eq!(h.state().state.prefs.zoom, 1.21);
+    assert_eq!(h.state().state.prefs().zoom, 1.21);
     assert_eq!(h.ctx.zoom_factor(), 1.21);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     h.run();
-    assert_eq!(h.state().state.prefs.zoom, 1.1);
+    assert_eq!(h.state().state.prefs().zoom, 1.1);
     let storage = save_prefs(&mut h);
     // A new run reads the zoom back.
     let h2 = harness_with(concord::ui::prefs_from(Some(&storage)));
@@ -254,7 +254,7 @@ fn theme_switch_to_high_contrast_is_kept() {
     h.run();
     h.get_by_label("High contrast").click();
     h.run();
-    assert_eq!(h.state().state.prefs.theme, ThemeChoice::HighContrast);
+    assert_eq!(h.state().state.prefs().theme, ThemeChoice::HighContrast);
     assert_eq!(h.ctx.theme(), egui::Theme::Dark);
     assert_eq!(
         h.ctx.global_style().visuals.panel_fill,
@@ -262,7 +262,7 @@ fn theme_switch_to_high_contrast_is_kept() {
     );
     let storage = save_prefs(&mut h);
     let h2 = harness_with(concord::ui::prefs_from(Some(&storage)));
-    assert_eq!(h2.state().state.prefs.theme, ThemeChoice::HighContrast);
+    assert_eq!(h2.state().state.prefs().theme, ThemeChoice::HighContrast);
     assert_eq!(
         h2.ctx.global_style().visuals.panel_fill,
         egui::Color32::BLACK
@@ -285,7 +285,7 @@ fn export_view_as_png_writes_the_picture() {
     h.get_by_label("Export").click();
     h.run();
     // The dialog is gone before the picture is asked for.
-    assert!(h.state().state.dialog.is_none());
+    assert!(h.state().state.dialog().is_none());
     let asked = (0..6).any(|_| {
         h.step();
         h.state().is_waiting_for_screenshot()
@@ -300,5 +300,5 @@ fn export_view_as_png_writes_the_picture() {
     assert_eq!(png.dimensions(), (4, 2));
     assert_eq!(png.get_pixel(0, 0).0, [10, 20, 30, 255]);
     assert_eq!(png.get_pixel(1, 0).0, [255, 255, 255, 255]);
-    assert!(h.state().state.status.starts_with("Saved the view as"));
+    assert!(h.state().state.status().starts_with("Saved the view as"));
 }

@@ -52,13 +52,13 @@ fn click_role(h: &mut H, role: Role, label: &str) {
 fn total_of(h: &H, proposal: &str) -> Option<f64> {
     let s = &h.state().state;
     let i = s.scenario().proposal_index(proposal).unwrap();
-    s.eval.standings[i].total
+    s.eval().standings[i].total
 }
 
 fn rank_of(h: &H, proposal: &str) -> Option<usize> {
     let s = &h.state().state;
     let i = s.scenario().proposal_index(proposal).unwrap();
-    s.eval.standings[i].rank
+    s.eval().standings[i].rank
 }
 
 /// Drags the widget labelled `from` onto the one labelled `to`, in steps as a hand does, so
@@ -122,7 +122,7 @@ fn changing_a_score_changes_total_and_rank() {
     assert_eq!(rank_of(&h, "aqaba-plus"), Some(4));
     click(&mut h, "Aqaba+ × Ends the Gaza blockade");
     assert_eq!(
-        h.state().state.selection,
+        *h.state().state.selection(),
         Selection::Cell("blockade".into(), "aqaba-plus".into())
     );
     click(&mut h, "Strong");
@@ -171,10 +171,10 @@ fn a_weight_drag_is_one_undo_step_named_in_the_edit_menu() {
         h.run();
     }
     assert_eq!(
-        h.state().state.history.undo_label(),
+        h.state().state.history().undo_label(),
         Some("weight of Ends the Gaza blockade")
     );
-    assert_eq!(h.state().state.history.undo_len(), 1);
+    assert_eq!(h.state().state.history().undo_len(), 1);
     click(&mut h, "Edit");
     h.get_by_label_contains("Undo: weight of Ends the Gaza blockade");
     h.key_press(Key::Escape);
@@ -252,7 +252,7 @@ fn deleting_a_criterion_removes_its_scores_and_undo_restores_them() {
             .count()
     };
     assert_eq!(cells(&h), 5);
-    let totals_before: Vec<_> = h.state().state.eval.standings.clone();
+    let totals_before: Vec<_> = h.state().state.eval().standings.clone();
     click(&mut h, "Ends the Gaza blockade");
     click(&mut h, "Delete");
     assert_eq!(cells(&h), 0);
@@ -264,7 +264,7 @@ fn deleting_a_criterion_removes_its_scores_and_undo_restores_them() {
         .is_none());
     ctrl(&mut h, Key::Z);
     assert_eq!(cells(&h), 5);
-    assert_eq!(h.state().state.eval.standings, totals_before);
+    assert_eq!(h.state().state.eval().standings, totals_before);
 }
 
 #[test]
@@ -273,7 +273,7 @@ fn add_rename_reorder_and_delete_a_proposal_with_undo() {
     click(&mut h, "+ Proposal");
     let s = &h.state().state;
     assert_eq!(s.scenario().proposals.len(), 6);
-    let Selection::Proposal(id) = s.selection.clone() else {
+    let Selection::Proposal(id) = s.selection().clone() else {
         panic!("the new proposal is selected")
     };
     type_into(&mut h, Role::TextInput, "Name", "Regional security pact");
@@ -299,7 +299,7 @@ fn the_delete_key_deletes_the_selection_but_not_while_typing() {
     let mut h = harness();
     click(&mut h, "Abraham Accords (bilateral normalization)");
     assert_eq!(
-        h.state().state.selection,
+        *h.state().state.selection(),
         Selection::Proposal("abraham".into())
     );
     // In the inspector's Name field, Delete deletes a character, not the proposal.
@@ -319,7 +319,7 @@ fn the_delete_key_deletes_the_selection_but_not_while_typing() {
     h.key_press(Key::Delete);
     h.run();
     assert_eq!(h.state().state.scenario().proposals.len(), 4);
-    assert!(h.state().state.status.contains("Ctrl+Z to undo"));
+    assert!(h.state().state.status().contains("Ctrl+Z to undo"));
     ctrl(&mut h, Key::Z);
     assert_eq!(h.state().state.scenario().proposals.len(), 5);
     // On a cell, Delete clears the score and keeps the rationale.
@@ -338,7 +338,7 @@ fn a_new_proposal_is_unscored_not_zero() {
     let mut h = harness();
     click(&mut h, "+ Proposal");
     let s = &h.state().state;
-    let st = s.eval.standings[5];
+    let st = s.eval().standings[5];
     assert_eq!(st.total, None);
     assert_eq!(st.rank, None);
     assert_eq!(
@@ -358,9 +358,10 @@ fn duplicating_a_proposal_copies_its_scores() {
         s.scenario().proposals[1].name,
         "Arab Peace Initiative (copy)"
     );
-    assert_eq!(s.eval.standings[1].total, s.eval.standings[0].total);
+    assert_eq!(s.eval().standings[1].total, s.eval().standings[0].total);
     assert_eq!(
-        s.eval.standings[1].rank, s.eval.standings[0].rank,
+        s.eval().standings[1].rank,
+        s.eval().standings[0].rank,
         "equal totals share a rank"
     );
 }
@@ -380,7 +381,7 @@ fn editing_a_rationale_and_undo() {
         cell(&h, "blockade", "api").rationale,
         "The class thinks otherwise."
     );
-    assert!(h.state().state.doc.is_dirty());
+    assert!(h.state().state.doc().is_dirty());
     ctrl(&mut h, Key::Z);
     assert_eq!(cell(&h, "blockade", "api").rationale, original);
 }
@@ -427,7 +428,7 @@ fn unscoring_a_cell_leaves_it_out_of_the_total() {
         .score("blockade", "api")
         .expect("the rationale is kept");
     assert_eq!(sc.value, None);
-    assert!((s.eval.standings[0].coverage - 12.0 / 13.0).abs() < 1e-9);
+    assert!((s.eval().standings[0].coverage - 12.0 / 13.0).abs() < 1e-9);
     click(&mut h, "Partial");
     assert_eq!(
         cell(&h, "blockade", "api").value,
@@ -450,7 +451,7 @@ fn save_as_to_a_path_and_load_it_back_equal() {
     type_into(&mut h, Role::TextInput, "File path", path.to_str().unwrap());
     click(&mut h, "Save");
     let s = &h.state().state;
-    assert!(!s.doc.is_dirty());
+    assert!(!s.doc().is_dirty());
     assert_eq!(s.title(), "class.ron — Concord");
     let loaded = load_path(&path).unwrap();
     assert_eq!(&loaded, s.scenario());
@@ -458,7 +459,7 @@ fn save_as_to_a_path_and_load_it_back_equal() {
         loaded.score("blockade", "aqaba-plus").unwrap().value,
         Some(ScoreValue::Level(3))
     );
-    assert_eq!(s.prefs.recent.first(), Some(&path));
+    assert_eq!(s.prefs().recent.first(), Some(&path));
 }
 
 #[test]
@@ -481,7 +482,7 @@ fn exporting_the_table_as_csv_writes_what_the_table_shows() {
     );
     let s = &h.state().state;
     assert_eq!(lines.len(), 1 + s.scenario().criteria.len() + 3);
-    assert!(s.status.contains("Exported the table"));
+    assert!(s.status().contains("Exported the table"));
     // The ranking row agrees with the cards.
     let ranks = lines[lines.len() - 2];
     let api = s.scenario().proposal_index("api").unwrap();
@@ -507,7 +508,7 @@ fn ctrl_s_on_a_saved_file_saves_in_place() {
         .set_value_accesskit(5.0);
     h.run();
     ctrl(&mut h, Key::S);
-    assert!(h.state().state.dialog.is_none());
+    assert!(h.state().state.dialog().is_none());
     assert_eq!(load_path(&path).unwrap().criteria[0].weight, 5.0);
 }
 
@@ -525,16 +526,16 @@ fn undoing_back_to_the_saved_state_makes_the_document_clean() {
     assert_eq!(h.state().state.title(), "clean.ron — Concord");
     ctrl_shift(&mut h, Key::Z);
     assert!(
-        h.state().state.doc.is_dirty(),
+        h.state().state.doc().is_dirty(),
         "redo leaves the saved state again"
     );
     // Saved here, the weight of 5 is the clean state; undoing leaves it.
     ctrl(&mut h, Key::S);
-    assert!(!h.state().state.doc.is_dirty());
+    assert!(!h.state().state.doc().is_dirty());
     ctrl(&mut h, Key::Z);
-    assert!(h.state().state.doc.is_dirty());
+    assert!(h.state().state.doc().is_dirty());
     ctrl_shift(&mut h, Key::Z);
-    assert!(!h.state().state.doc.is_dirty());
+    assert!(!h.state().state.doc().is_dirty());
     assert_eq!(load_path(&path).unwrap().criteria[0].weight, 5.0);
 }
 
@@ -555,14 +556,14 @@ fn opening_a_broken_file_shows_errors_and_keeps_the_document() {
     );
     click(&mut h, "Open");
     let s = &h.state().state;
-    assert!(matches!(s.dialog, Some(Dialog::LoadFailed(_))));
+    assert!(matches!(s.dialog(), Some(Dialog::LoadFailed(_))));
     h.get_by_label("The file could not be opened");
     h.get_by_label(r#"tests/data/invalid/many_problems.ron:15:21: criteria[0] "refugees": weight -2 must be ≥ 0"#);
     assert_eq!(h.state().state.scenario(), &before);
     click(&mut h, "OK");
-    assert!(h.state().state.dialog.is_none());
+    assert!(h.state().state.dialog().is_none());
     assert!(
-        h.state().state.doc.is_dirty(),
+        h.state().state.doc().is_dirty(),
         "the unsaved changes are still there"
     );
 }
@@ -577,11 +578,11 @@ fn unsaved_prompt_on_new_cancel_keeps_the_document() {
     h.get_by_label("Save changes to Untitled?");
     click(&mut h, "Cancel");
     assert_eq!(h.state().state.scenario(), &before);
-    assert!(h.state().state.doc.is_dirty());
+    assert!(h.state().state.doc().is_dirty());
     ctrl(&mut h, Key::N);
     click(&mut h, "Don't save");
     assert_eq!(h.state().state.scenario().title, "New comparison");
-    assert!(!h.state().state.doc.is_dirty());
+    assert!(!h.state().state.doc().is_dirty());
 }
 
 #[test]
@@ -600,7 +601,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     click(&mut h, "Cancel");
     let s = &h.state().state;
     assert!(!s.close_confirmed());
-    assert!(s.doc.is_dirty());
+    assert!(s.doc().is_dirty());
     // Quit from the keyboard, then Don't save: the app lets the window close.
     ctrl(&mut h, Key::Q);
     h.get_by_label("Save changes to Untitled?");
@@ -612,7 +613,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
 fn closing_a_clean_window_does_not_ask() {
     let mut h = harness();
     ctrl(&mut h, Key::Q);
-    assert!(h.state().state.dialog.is_none());
+    assert!(h.state().state.dialog().is_none());
     assert!(h.state().state.close_confirmed());
 }
 
@@ -647,7 +648,12 @@ fn dragging_the_handle_under_the_cards_gives_the_table_more_rows() {
     }
     h.drop_at(handle - egui::vec2(0.0, 150.0));
     h.run();
-    let chosen = h.state().state.prefs.cards_height.expect("a chosen height");
+    let chosen = h
+        .state()
+        .state
+        .prefs()
+        .cards_height
+        .expect("a chosen height");
     assert!(chosen < 200.0, "{chosen}");
     h.get_by_label(low_row);
     // The cards still show their totals.
@@ -664,7 +670,7 @@ fn dragging_the_handle_under_the_cards_gives_the_table_more_rows() {
         });
     }
     h.run();
-    assert_eq!(h.state().state.prefs.cards_height, None);
+    assert_eq!(h.state().state.prefs().cards_height, None);
     assert!(h.query_by_label(low_row).is_none());
 }
 
@@ -689,7 +695,7 @@ fn choosing_a_perspective_changes_the_ranking() {
     };
     option().click();
     h.run();
-    assert_eq!(h.state().state.perspective.as_deref(), Some("plo-pa"));
+    assert_eq!(h.state().state.perspective(), Some("plo-pa"));
     assert_eq!(rank_of(&h, "api"), Some(1));
     // Its weights are shown and editable in the table.
     h.get_by_label("Weight of Ends the Gaza blockade for PLO / Palestinian Authority (stated positions, late 2023)");
@@ -701,13 +707,13 @@ fn tab_moves_through_cells() {
     h.get_by_label("API × Ends the Gaza blockade").focus();
     h.run();
     assert_eq!(
-        h.state().state.selection,
+        *h.state().state.selection(),
         Selection::Cell("blockade".into(), "api".into())
     );
     h.key_press(Key::Tab);
     h.run();
     assert_eq!(
-        h.state().state.selection,
+        *h.state().state.selection(),
         Selection::Cell("blockade".into(), "land-for-all".into())
     );
 }
@@ -720,7 +726,7 @@ fn dropping_a_file_opens_it() {
         .dropped_files
         .push(std::sync::Arc::new(PathOnly(path.clone())));
     h.run();
-    assert_eq!(h.state().state.doc.path.as_ref(), Some(&path));
+    assert_eq!(h.state().state.doc().path.as_ref(), Some(&path));
     assert_eq!(h.state().state.scenario().proposals.len(), 2);
 }
 
@@ -764,8 +770,8 @@ fn adding_a_perspective_and_editing_its_weights_leaves_the_base_weights() {
     let s = &h.state().state;
     assert_eq!(s.scenario().perspectives.len(), 7);
     let id = s
-        .perspective
-        .clone()
+        .perspective()
+        .map(str::to_owned)
         .expect("the new perspective is in use");
     h.get_by_label("Weight of Ends the Gaza blockade for New perspective")
         .set_value_accesskit(5.0);
@@ -783,7 +789,7 @@ fn adding_a_perspective_and_editing_its_weights_leaves_the_base_weights() {
         1.0,
         "base weights unchanged"
     );
-    assert!((s.eval.weights[0] - 5.0 / 17.0).abs() < 1e-12);
+    assert!((s.eval().weights[0] - 5.0 / 17.0).abs() < 1e-12);
     ctrl(&mut h, Key::Z);
     let s = &h.state().state;
     let p = s
@@ -829,7 +835,7 @@ fn why_this_ranking_follows_a_weight_change() {
         .query_by_label("«Confederation» leads with 70 of 100, 11 points ahead of «API».")
         .is_none());
     let s = &h.state().state;
-    let expected = concord::analysis::explain(s.scenario(), &s.eval).sentences[0].clone();
+    let expected = concord::analysis::explain(s.scenario(), s.eval()).sentences[0].clone();
     assert!(
         expected.contains("«API» is ahead of «Confederation»")
             || expected.starts_with("«API» leads"),
@@ -851,11 +857,11 @@ fn quick_weights_by_rank_order_are_one_undo_step() {
     // Equal weights keep file order: the first criterion gets the largest ROC weight.
     let roc = concord::analysis::rank_order_centroid(13);
     assert!(
-        (s.eval.weights[0] - roc[0]).abs() < 1e-3,
+        (s.eval().weights[0] - roc[0]).abs() < 1e-3,
         "{:?}",
-        s.eval.weights
+        s.eval().weights
     );
-    assert_eq!(s.history.undo_label(), Some("quick weights (rank order)"));
+    assert_eq!(s.history().undo_label(), Some("quick weights (rank order)"));
     ctrl(&mut h, Key::Z);
     assert!(h
         .state()
@@ -885,7 +891,7 @@ fn dragging_a_criterion_onto_another_moves_it() {
         .collect();
     assert_eq!(ids, ["armed-groups", "security-guarantees", "blockade"]);
     assert_eq!(
-        h.state().state.history.undo_label(),
+        h.state().state.history().undo_label(),
         Some("move Ends the Gaza blockade")
     );
     ctrl(&mut h, Key::Z);
@@ -935,7 +941,7 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
         click(&mut h, "Strong");
         h.run();
         // The copy is written on a worker thread: wait for it.
-        h.state().state.recovery.as_ref().unwrap().flush();
+        h.state().state.recovery().as_ref().unwrap().flush();
         assert!(
             dir.path().join("recovery.ron").exists(),
             "a copy is written at once"
@@ -948,7 +954,7 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
     click(&mut h, "Restore");
     let s = &h.state().state;
     assert_eq!(s.scenario(), &edited);
-    assert!(s.doc.is_dirty(), "restored work still needs saving");
+    assert!(s.doc().is_dirty(), "restored work still needs saving");
     // Discarding on a later start removes the copy.
     drop(h);
     let mut h = harness_with_recovery(dir.path());
@@ -973,19 +979,19 @@ fn opening_another_lesson_while_the_analysis_shows_describes_the_new_one() {
     let mut h = harness();
     h.key_press(Key::F6);
     h.run();
-    let old_id = h.state().state.doc.id();
+    let old_id = h.state().state.doc().id();
     let old_sentence = {
         let s = &h.state().state;
-        concord::analysis::explain(s.scenario(), &s.eval).sentences[0].clone()
+        concord::analysis::explain(s.scenario(), s.eval()).sentences[0].clone()
     };
     h.get_by_label(&old_sentence);
     click(&mut h, "File");
     click(&mut h, "Open bundled scenario");
     click(&mut h, "Final-status plans, 2000–2020");
     let s = &h.state().state;
-    assert_ne!(s.doc.id(), old_id, "a new document has a new identity");
+    assert_ne!(s.doc().id(), old_id, "a new document has a new identity");
     assert!(s.shows_analysis(), "the analysis stays in view");
-    let new_sentence = concord::analysis::explain(s.scenario(), &s.eval).sentences[0].clone();
+    let new_sentence = concord::analysis::explain(s.scenario(), s.eval()).sentences[0].clone();
     assert_ne!(new_sentence, old_sentence);
     h.get_by_label(&new_sentence);
     assert!(h.query_by_label(&old_sentence).is_none());
@@ -1028,9 +1034,9 @@ fn quick_weights_follow_criteria_added_and_deleted_while_open() {
     assert!(s.quick().is_none(), "applying closes the window");
     let roc = concord::analysis::rank_order_centroid(13);
     assert!(
-        (s.eval.weights[0] - roc[0]).abs() < 1e-3,
+        (s.eval().weights[0] - roc[0]).abs() < 1e-3,
         "{:?}",
-        s.eval.weights
+        s.eval().weights
     );
 }
 

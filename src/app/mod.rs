@@ -99,25 +99,25 @@ pub enum DialogMode {
 /// Everything the window shows and edits.
 pub struct AppState {
     /// The open document.
-    pub doc: Document,
+    doc: Document,
     /// Undo and redo.
-    pub history: History,
+    history: History,
     /// Totals and ranks of the document, recomputed after every edit.
-    pub eval: Evaluation,
+    eval: Evaluation,
     /// The chosen perspective's id; `None` for the criteria's own weights.
-    pub perspective: Option<String>,
+    perspective: Option<String>,
     /// The selection shown in the inspector.
-    pub selection: Selection,
+    selection: Selection,
     /// The dialog, if one is open.
-    pub dialog: Option<Dialog>,
+    dialog: Option<Dialog>,
     /// A short message for the status bar.
-    pub status: String,
+    status: String,
     /// Persisted preferences.
-    pub prefs: Prefs,
+    prefs: Prefs,
     /// Native dialogs or a path field.
-    pub dialog_mode: DialogMode,
+    dialog_mode: DialogMode,
     /// Crash recovery, if enabled (once the look-up for earlier work is over).
-    pub recovery: Option<Recovery>,
+    recovery: Option<Recovery>,
     /// The look-up for work left by an earlier session, while it runs.
     recovery_lookup: Option<recovery::Lookup>,
     /// Set when the user agreed to close; the next close request is let through.
@@ -175,6 +175,66 @@ impl AppState {
     pub fn with_default_scenario() -> Self {
         let scenario = crate::seeds::default_scenario().unwrap_or_default();
         Self::new(Document::new(scenario, None))
+    }
+
+    /// The open document.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Undo and redo.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Totals and ranks of the document with the weights in use.
+    pub fn eval(&self) -> &Evaluation {
+        &self.eval
+    }
+
+    /// The chosen perspective's id; `None` for the criteria's own weights.
+    pub fn perspective(&self) -> Option<&str> {
+        self.perspective.as_deref()
+    }
+
+    /// The selection shown in the inspector.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The modal dialog, if one is open.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The status bar's message.
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// The preferences (kept between runs by the GUI layer).
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// Starts with these preferences.
+    pub fn set_prefs(&mut self, prefs: Prefs) {
+        self.prefs = prefs;
+    }
+
+    /// Native dialogs or a path field.
+    pub fn dialog_mode(&self) -> DialogMode {
+        self.dialog_mode
+    }
+
+    /// Uses a path field (or native dialogs) to ask for files.
+    pub fn set_dialog_mode(&mut self, mode: DialogMode) {
+        self.dialog_mode = mode;
+    }
+
+    /// Crash recovery, once enabled.
+    pub fn recovery(&self) -> Option<&Recovery> {
+        self.recovery.as_ref()
     }
 
     /// The scenario being edited.

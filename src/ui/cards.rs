@@ -76,13 +76,13 @@ fn legend_ui(ui: &mut Ui, state: &AppState) {
 /// One card; returns (from, to) when another card was dropped on it.
 fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<(usize, usize)> {
     let p = state.scenario().proposals[i].clone();
-    let standing = state.eval.standings.get(i).copied().unwrap_or(Standing {
+    let standing = state.eval().standings.get(i).copied().unwrap_or(Standing {
         total: None,
         coverage: 0.0,
         rank: None,
     });
     let colour = proposal_colour(&p, i);
-    let selected = state.selection == Selection::Proposal(p.id.clone());
+    let selected = *state.selection() == Selection::Proposal(p.id.clone());
     let stroke = if selected {
         Stroke::new(2.5, ui.visuals().selection.stroke.color)
     } else {

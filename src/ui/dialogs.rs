@@ -13,7 +13,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
         // A window beside the analysis, not a modal: its charts stay in view.
         super::analysis::quick_weights_ui(ctx, state, q, out);
     }
-    let Some(dialog) = &state.dialog else {
+    let Some(dialog) = &state.dialog() else {
         return;
     };
     let modal = Modal::new(Id::unique("concord-dialog")).show(ctx, |ui| {
@@ -121,7 +121,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
 }
 
 fn unsaved_ui(ui: &mut egui::Ui, state: &AppState, pending: &Pending, out: &mut Outbox) {
-    ui.heading(format!("Save changes to {}?", state.doc.display_name()));
+    ui.heading(format!("Save changes to {}?", state.doc().display_name()));
     let what = match pending {
         Pending::New(_) => "Starting a new scenario",
         Pending::Open(_) => "Opening another file",

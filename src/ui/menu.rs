@@ -17,11 +17,11 @@ fn command_button(
 ) {
     let label = match command {
         Command::Undo => state
-            .history
+            .history()
             .undo_label()
             .map_or_else(|| "Undo".to_owned(), |l| format!("Undo: {l}")),
         Command::Redo => state
-            .history
+            .history()
             .redo_label()
             .map_or_else(|| "Redo".to_owned(), |l| format!("Redo: {l}")),
         _ => command.label().to_owned(),
@@ -66,10 +66,10 @@ pub fn menu_bar_ui(
             });
             command_button(ui, state, Command::Open, !file_dialog_open, out);
             ui.menu_button("Open recent", |ui| {
-                if state.prefs.recent.is_empty() {
+                if state.prefs().recent.is_empty() {
                     ui.label(RichText::new("No recent files").weak());
                 }
-                for path in state.prefs.recent.clone() {
+                for path in state.prefs().recent.clone() {
                     let name = path.file_name().map_or_else(
                         || path.display().to_string(),
                         |n| n.to_string_lossy().into_owned(),
@@ -97,14 +97,14 @@ pub fn menu_bar_ui(
                 ui,
                 state,
                 Command::Undo,
-                state.history.undo_label().is_some(),
+                state.history().undo_label().is_some(),
                 out,
             );
             command_button(
                 ui,
                 state,
                 Command::Redo,
-                state.history.redo_label().is_some(),
+                state.history().redo_label().is_some(),
                 out,
             );
             ui.separator();
@@ -114,7 +114,7 @@ pub fn menu_bar_ui(
                 ui,
                 state,
                 Command::DeleteSelection,
-                state.selection != crate::app::Selection::Scenario,
+                *state.selection() != crate::app::Selection::Scenario,
                 out,
             );
         });
@@ -125,7 +125,7 @@ pub fn menu_bar_ui(
             ui.menu_button("Theme", |ui| {
                 for t in crate::app::ThemeChoice::ALL {
                     if ui
-                        .radio(state.prefs.theme == t, t.label())
+                        .radio(state.prefs().theme == t, t.label())
                         .on_hover_text("Colours of the whole app, kept for next time")
                         .clicked()
                     {
@@ -138,20 +138,26 @@ pub fn menu_bar_ui(
                 ui,
                 state,
                 Command::ZoomIn,
-                state.prefs.zoom < crate::app::prefs::ZOOM_RANGE.1,
+                state.prefs().zoom < crate::app::prefs::ZOOM_RANGE.1,
                 out,
             );
             command_button(
                 ui,
                 state,
                 Command::ZoomOut,
-                state.prefs.zoom > crate::app::prefs::ZOOM_RANGE.0,
+                state.prefs().zoom > crate::app::prefs::ZOOM_RANGE.0,
                 out,
             );
-            command_button(ui, state, Command::ZoomReset, state.prefs.zoom != 1.0, out);
-            ui.label(RichText::new(format!("Zoom: {:.0}%", state.prefs.zoom * 100.0)).weak());
+            command_button(
+                ui,
+                state,
+                Command::ZoomReset,
+                state.prefs().zoom != 1.0,
+                out,
+            );
+            ui.label(RichText::new(format!("Zoom: {:.0}%", state.prefs().zoom * 100.0)).weak());
             ui.separator();
-            let mut shown = state.prefs.show_inspector;
+            let mut shown = state.prefs().show_inspector;
             let shortcut = shortcut(Command::ToggleInspector)
                 .map(|s| ui.ctx().format_shortcut(&s))
                 .unwrap_or_default();
@@ -200,12 +206,11 @@ pub fn toolbar_ui(
     });
     ui.horizontal_wrapped(|ui| {
         let current = state
-            .perspective
-            .as_deref()
+            .perspective()
             .and_then(|id| state.scenario().perspective_by_id(id))
             .map_or_else(|| "Criteria weights".to_owned(), |p| p.name.clone());
         let label = ui.label("Weights:");
-        let mut choice = state.perspective.clone();
+        let mut choice = state.perspective().map(str::to_owned);
         egui::ComboBox::from_id_salt("perspective")
             .selected_text(current)
             .width(240.0)
@@ -222,7 +227,7 @@ pub fn toolbar_ui(
             .on_hover_text(
                 "Score with the table's weights, or with a stakeholder's stated priorities",
             );
-        if choice != state.perspective {
+        if choice.as_deref() != state.perspective() {
             out.send(Msg::SetPerspective(choice));
         }
         ui.separator();
@@ -297,14 +302,14 @@ pub fn toolbar_ui(
 pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
     ui.horizontal(|ui| {
         let file = state
-            .doc
+            .doc()
             .path
             .as_ref()
             .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
         ui.label(RichText::new(file).weak())
             .on_hover_text("Where this scenario is saved");
         ui.separator();
-        ui.label(&state.status);
+        ui.label(state.status());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(
                 RichText::new("Scores are readings of the sources, not verdicts")

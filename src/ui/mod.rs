@@ -100,7 +100,7 @@ impl ConcordApp {
     /// An app showing `doc`, for benches and tests.
     pub fn with_document(ctx: &egui::Context, doc: Document) -> Self {
         let mut state = AppState::new(doc);
-        state.dialog_mode = DialogMode::PathField;
+        state.set_dialog_mode(DialogMode::PathField);
         Self::with_state(ctx, state)
     }
 
@@ -108,9 +108,9 @@ impl ConcordApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut out = Outbox::default();
-        self.window.apply_theme(&ctx, &self.state.prefs);
+        self.window.apply_theme(&ctx, self.state.prefs());
         self.input_ui(&ctx, &mut out);
-        self.view.follow(self.state.doc.id());
+        self.view.follow(self.state.doc().id());
         if self.state.presenter().is_some() {
             present::presentation_ui(ui, &self.state, &mut out);
         } else {
@@ -145,7 +145,7 @@ impl ConcordApp {
             menu::menu_bar_ui(ui, state, &mut self.view, self.dialogs.is_open(), out)
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| menu::status_bar_ui(ui, state));
-        if state.prefs.show_inspector {
+        if state.prefs().show_inspector {
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(320.0)
@@ -164,7 +164,7 @@ impl ConcordApp {
                 return;
             }
             let cards_height =
-                splitter::cards_height(state.prefs.cards_height, ui.available_height());
+                splitter::cards_height(state.prefs().cards_height, ui.available_height());
             ui.allocate_ui(egui::vec2(ui.available_width(), cards_height), |ui| {
                 cards::cards_ui(ui, state, &self.view, &layout, out);
             });
@@ -179,7 +179,7 @@ impl ConcordApp {
         if let Some(answer) = self.dialogs.poll() {
             out.send(Msg::DialogAnswered(answer));
         }
-        if self.state.dialog.is_none() {
+        if self.state.dialog().is_none() {
             shortcuts::presentation_keys(ctx, &self.state, out);
         }
         shortcuts::commands_ui(ctx, &self.state, out);
@@ -189,7 +189,7 @@ impl ConcordApp {
             out.send(Msg::Dropped(path));
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.state.close_confirmed() {
-            if self.state.doc.is_dirty() {
+            if self.state.doc().is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             }
             out.send(Msg::CloseRequested);
@@ -245,6 +245,6 @@ impl eframe::App for ConcordApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.state.prefs);
+        eframe::set_value(storage, eframe::APP_KEY, &self.state.prefs());
     }
 }

@@ -79,13 +79,13 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     let s = state.scenario();
-                    let e = &state.eval;
+                    let e = &state.eval();
                     let spot = presenter.spotlight;
                     match step {
                         Step::Title => title_slide(ui, s, sz),
                         Step::Proposal(p) => proposal_slide(ui, s, e, p, sz),
                         Step::Criterion(k) => criterion_slide(ui, s, e, k, spot, sz),
-                        Step::Weights => weights_slide(ui, s, e, state.perspective.as_deref(), sz),
+                        Step::Weights => weights_slide(ui, s, e, state.perspective(), sz),
                         Step::Ranking => ranking_slide(ui, s, e, spot, sz),
                     }
                 });

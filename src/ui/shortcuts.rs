@@ -63,7 +63,7 @@ pub fn commands_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
         }
         // A key that would do nothing now is left to the widgets. While the quick-weights
         // window is open, keys do not edit either: it shows the weights it started from.
-        let blocked = ((state.dialog.is_some() || state.quick().is_some())
+        let blocked = ((state.dialog().is_some() || state.quick().is_some())
             && !command.runs_over_dialog())
             || (state.presenter().is_some() && !command.runs_while_presenting());
         if blocked {

@@ -27,9 +27,9 @@ impl ConcordApp {
     /// any work left over from a session that did not end cleanly.
     pub fn new(ctx: &egui::Context, options: StartOptions, prefs: Prefs) -> Self {
         let mut state = AppState::with_default_scenario();
-        state.prefs = prefs;
+        state.set_prefs(prefs);
         if options.path_field_dialogs {
-            state.dialog_mode = DialogMode::PathField;
+            state.set_dialog_mode(DialogMode::PathField);
         }
         if let Some(file) = &options.file {
             state.open_path(file);

@@ -142,7 +142,7 @@ pub fn table_ui(
                         });
                         for p in shown.clone() {
                             row.col(|ui| {
-                                let s = state.eval.standings[p];
+                                let s = state.eval().standings[p];
                                 let rank = s.rank.map_or_else(|| "unranked".to_owned(), ordinal);
                                 ui.label(
                                     RichText::new(format!("{} · {rank}", total_text(s.total)))
@@ -209,7 +209,7 @@ impl Action {
 
 fn criterion_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Action>) {
     let c = &state.scenario().criteria[k];
-    let selected = state.selection == Selection::Criterion(c.id.clone());
+    let selected = *state.selection() == Selection::Criterion(c.id.clone());
     ui.vertical(|ui| {
         let r = ui
             .add(
@@ -258,7 +258,7 @@ fn criterion_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<
 
 fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Action>) {
     let c = &state.scenario().criteria[k];
-    let share = state.eval.weights.get(k).copied().unwrap_or(0.0);
+    let share = state.eval().weights.get(k).copied().unwrap_or(0.0);
     match state.weight_set() {
         WeightSet::Base => {
             let mut w = c.weight;
@@ -310,14 +310,14 @@ fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mu
     let s = state.scenario();
     let c = &s.criteria[k];
     let proposal = &s.proposals[p];
-    let score: Option<&Score> = state.eval.cell(k, p).and_then(|i| s.scores.get(i));
+    let score: Option<&Score> = state.eval().cell(k, p).and_then(|i| s.scores.get(i));
     let value = score.and_then(|sc| sc.value);
-    let norm = state.eval.value(k, p);
+    let norm = state.eval().value(k, p);
     let mut text = c.value_text(value);
     if score.is_some_and(Score::has_notes) {
         text.push_str("  ✎");
     }
-    let selected = state.selection == Selection::Cell(c.id.clone(), proposal.id.clone());
+    let selected = *state.selection() == Selection::Cell(c.id.clone(), proposal.id.clone());
     let dark = ui.visuals().dark_mode;
     let fill = norm.map_or(ui.visuals().faint_bg_color, |v| score_fill(v, dark));
     let mut button = egui::Button::new(RichText::new(text).color(if dark {

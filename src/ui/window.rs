@@ -73,7 +73,7 @@ impl WindowSync {
         self.take_picture(ctx, state);
         if let Some(purpose) = state.take_native_request() {
             let wake = ctx.clone();
-            let suggested = state.doc.path.clone();
+            let suggested = state.doc().path.clone();
             dialogs.show(purpose, suggested, move || wake.request_repaint());
         }
         if state.take_close_request() {
@@ -108,7 +108,7 @@ impl WindowSync {
             state.picture_taken(super::screenshot::png_bytes(&image));
             return;
         }
-        if state.png_target().is_none() || state.dialog.is_some() {
+        if state.png_target().is_none() || state.dialog().is_some() {
             self.export = ExportStage::default();
             return;
         }

@@ -8,7 +8,7 @@ use crate::ui::widgets::proposal_colour;
 
 pub(super) fn totals_ui(ui: &mut Ui, state: &AppState) {
     let s = state.scenario();
-    let e = &state.eval;
+    let e = &state.eval();
     ui.label(RichText::new("Totals (0–100), with the share of the weight scored").strong());
     super::charted_note(ui, state);
     let shown = super::charted(state);
@@ -65,7 +65,7 @@ fn criterion_colour(k: usize) -> Color32 {
 
 pub(super) fn contributions_ui(ui: &mut Ui, state: &AppState) {
     let s = state.scenario();
-    let e = &state.eval;
+    let e = &state.eval();
     ui.label(RichText::new("What each criterion adds to each total").strong());
     super::charted_note(ui, state);
     let shown = super::charted(state);
@@ -110,7 +110,7 @@ pub(super) fn contributions_ui(ui: &mut Ui, state: &AppState) {
 
 pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
     let s = state.scenario();
-    let e = &state.eval;
+    let e = &state.eval();
     let n_c = s.criteria.len();
     ui.label(RichText::new("Normalised scores by criterion (unscored cells left out)").strong());
     super::charted_note(ui, state);

@@ -128,13 +128,13 @@ impl AnalysisView {
 
     /// The explanation for the current document (recomputed only after a change).
     pub fn explanation(&mut self, state: &AppState) -> &Explanation {
-        self.follow(state.doc.id());
-        let key = (state.doc.key(), state.perspective.clone());
+        self.follow(state.doc().id());
+        let key = (state.doc().key(), state.perspective().map(str::to_owned));
         if self.cache.as_ref().is_none_or(|c| c.key != key) {
             self.cache = Some(Cached {
                 key,
-                explanation: explain(state.scenario(), &state.eval),
-                tornado: tornado(&state.eval, DEFAULT_DELTA),
+                explanation: explain(state.scenario(), state.eval()),
+                tornado: tornado(state.eval(), DEFAULT_DELTA),
                 sweep: None,
             });
         }
@@ -146,7 +146,7 @@ impl AnalysisView {
         self.explanation(state);
         let cache = self.cache.as_mut().expect("just filled");
         if cache.sweep.as_ref().is_none_or(|(c, _)| *c != k) {
-            cache.sweep = Some((k, sweep::compute(&state.eval, k)));
+            cache.sweep = Some((k, sweep::compute(state.eval(), k)));
         }
         cache
             .sweep
@@ -166,7 +166,13 @@ fn charted(state: &AppState) -> Vec<usize> {
     if n <= MAX_CHARTED {
         (0..n).collect()
     } else {
-        state.eval.order.iter().copied().take(MAX_CHARTED).collect()
+        state
+            .eval()
+            .order
+            .iter()
+            .copied()
+            .take(MAX_CHARTED)
+            .collect()
     }
 }
 
@@ -186,7 +192,7 @@ fn charted_note(ui: &mut Ui, state: &AppState) {
 
 /// Draws the analysis in the central area.
 pub fn analysis_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView, out: &mut Outbox) {
-    view.follow(state.doc.id());
+    view.follow(state.doc().id());
     let n_c = state.scenario().criteria.len();
     if n_c == 0 || state.scenario().proposals.len() < 2 {
         ui.label("Add at least two proposals and one criterion, and score them, to see why they rank as they do.");

@@ -22,7 +22,7 @@ pub fn quick_weights_ui(ctx: &egui::Context, state: &AppState, q: &QuickWeights,
         .pivot(egui::Align2::RIGHT_TOP)
         .default_pos(corner)
         .show(ctx, |ui| {
-            if state.perspective.is_some() {
+            if state.perspective().is_some() {
                 ui.label(
                     RichText::new(
                         "These set the criteria's own weights, not the chosen perspective's.",

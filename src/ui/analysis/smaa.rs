@@ -12,7 +12,11 @@ use crate::analysis::report::constraint_label;
 use crate::app::AppState;
 
 pub(super) fn run_smaa(ctx: &egui::Context, state: &AppState, view: &mut AnalysisView) {
-    let key = (state.doc.key(), state.perspective.clone(), view.options);
+    let key = (
+        state.doc().key(),
+        state.perspective().map(str::to_owned),
+        view.options,
+    );
     if let Some(job) = &view.job {
         if job.key == key {
             if let Some(r) = job.result.lock().ok().and_then(|mut g| g.take()) {
@@ -28,7 +32,7 @@ pub(super) fn run_smaa(ctx: &egui::Context, state: &AppState, view: &mut Analysi
         }
         job.cancel.store(true, Ordering::Relaxed);
     }
-    let e = state.eval.clone();
+    let e = state.eval().clone();
     let options = view.options.options();
     let progress = Arc::new(AtomicUsize::new(0));
     let cancel = Arc::new(AtomicBool::new(false));
@@ -49,7 +53,7 @@ pub(super) fn run_smaa(ctx: &egui::Context, state: &AppState, view: &mut Analysi
         }
     });
     if spawned.is_err() {
-        view.smaa = Some(crate::analysis::smaa(&state.eval, options));
+        view.smaa = Some(crate::analysis::smaa(state.eval(), options));
     }
     view.job = Some(Job {
         key,

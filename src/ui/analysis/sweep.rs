@@ -12,7 +12,7 @@ use crate::ui::widgets::proposal_colour;
 pub(super) fn sweep_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView, out: &mut Outbox) {
     weight_editor_ui(ui, state, view, out);
     let s = state.scenario();
-    let e = &state.eval;
+    let e = &state.eval();
     let label = ui.label("Criterion:");
     let before = view.criterion;
     egui::ComboBox::from_id_salt("sweep-criterion")
@@ -114,7 +114,7 @@ fn weight_editor_ui(ui: &mut Ui, state: &AppState, view: &AnalysisView, out: &mu
     let Some(c) = state.scenario().criteria.get(k).cloned() else {
         return;
     };
-    if state.perspective.is_some() {
+    if state.perspective().is_some() {
         return; // perspective weights are edited in the table
     }
     ui.horizontal(|ui| {
@@ -138,14 +138,14 @@ fn weight_editor_ui(ui: &mut Ui, state: &AppState, view: &AnalysisView, out: &mu
         }
         ui.label(format!(
             "{:.0}% of the total weight",
-            state.eval.weights.get(k).copied().unwrap_or(0.0) * 100.0
+            state.eval().weights.get(k).copied().unwrap_or(0.0) * 100.0
         ));
     });
 }
 
 pub(super) fn tornado_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView) {
     let s = state.scenario();
-    let e = &state.eval;
+    let e = &state.eval();
     view.explanation(state);
     let bars = view
         .cache

@@ -15,7 +15,7 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: 
     let criterion = s.criteria[k].clone();
     let proposal = s.proposals[p].clone();
     let score = state
-        .eval
+        .eval()
         .cell(k, p)
         .and_then(|i| s.scores.get(i))
         .cloned()

@@ -14,7 +14,7 @@ use crate::app::{AppState, Msg, Outbox, Selection};
 pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     ui.horizontal(|ui| {
         ui.heading("Inspector");
-        if !matches!(state.selection, Selection::Scenario)
+        if !matches!(state.selection(), Selection::Scenario)
             && ui
                 .button("Scenario")
                 .on_hover_text("Show the scenario and its sources")
@@ -27,7 +27,7 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     egui::ScrollArea::vertical()
         .id_salt("inspector-scroll")
         .auto_shrink([false, false])
-        .show(ui, |ui| match &state.selection {
+        .show(ui, |ui| match &state.selection() {
             Selection::Scenario => scenario::scenario_ui(ui, state, out),
             Selection::Cell(c, p) => cell::cell_ui(ui, state, c, p, out),
             Selection::Proposal(p) => proposal::proposal_ui(ui, state, p, out),

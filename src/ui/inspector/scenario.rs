@@ -141,7 +141,7 @@ fn perspectives_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                     ui.horizontal(|ui| {
                         if button(
                             ui,
-                            state.perspective.as_deref() != Some(p.id.as_str()),
+                            state.perspective() != Some(p.id.as_str()),
                             "Use these weights",
                             "Score with this perspective's weights",
                         )
