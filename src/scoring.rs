@@ -8,7 +8,7 @@
 //!   Σ_{k scored} w_k: a missing score is left out, never counted as 0.
 //! - ranks are competition ranks (1, 2, 2, 4); proposals with no scored weight are unranked.
 
-use crate::model::{Criterion, Direction, Perspective, Scale, Scenario, ScoreValue};
+use crate::model::{Criterion, Direction, Perspective, Scale, Scenario, Score, ScoreValue};
 
 /// Totals closer than this are a tie.
 pub const TIE_EPSILON: f64 = 1e-9;
@@ -110,6 +110,12 @@ impl Evaluation {
     /// Index into `scenario.scores` of the cell (c, p), if the cell exists.
     pub fn cell(&self, c: usize, p: usize) -> Option<usize> {
         self.cells.get(c * self.n_proposals + p).copied().flatten()
+    }
+
+    /// The cell of criterion `k` and proposal `p` in `scenario` (the one evaluated), if scored
+    /// or annotated.
+    pub fn score<'a>(&self, scenario: &'a Scenario, k: usize, p: usize) -> Option<&'a Score> {
+        self.cell(k, p).and_then(|i| scenario.scores.get(i))
     }
 
     /// Number of proposals the evaluation was made for.

@@ -218,10 +218,7 @@ pub fn flip_sentence(
         return format!("No change to a single score within its scale would swap {pair}.");
     };
     let c = &s.criteria[k];
-    let current = e
-        .cell(k, p)
-        .and_then(|i| s.scores.get(i))
-        .and_then(|sc| sc.value);
+    let current = e.score(s, k, p).and_then(|sc| sc.value);
     let verb = if p == f.lower { "Raising" } else { "Lowering" };
     let what = match (change, &c.scale, current) {
         (FlipChange::Levels(m), Scale::Levels(levels), Some(ScoreValue::Level(l))) => {

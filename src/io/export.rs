@@ -62,10 +62,7 @@ pub fn table_csv(scenario: &Scenario, weights: WeightSet<'_>) -> String {
             format!("{:.4}", eval.weights.get(k).copied().unwrap_or(0.0)),
         ];
         row.extend((0..scenario.proposals.len()).map(|p| {
-            let value = eval
-                .cell(k, p)
-                .and_then(|i| scenario.scores.get(i))
-                .and_then(|s| s.value);
+            let value = eval.score(scenario, k, p).and_then(|s| s.value);
             value.map_or_else(String::new, |v| c.value_text(Some(v)))
         }));
         rows.push(row);

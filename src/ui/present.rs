@@ -266,10 +266,7 @@ fn criterion_slide(
                         ui.label(RichText::new(&prev.name).size(sz.small).color(weak));
                         let line: Vec<String> = (0..s.proposals.len())
                             .map(|p| {
-                                let v = e
-                                    .cell(j, p)
-                                    .and_then(|x| s.scores.get(x))
-                                    .and_then(|x| x.value);
+                                let v = e.score(s, j, p).and_then(|x| x.value);
                                 format!("{} {}", s.proposals[p].label(), prev.value_text(v))
                             })
                             .collect();
@@ -315,7 +312,7 @@ fn score_block(
     } else {
         ui.visuals().text_color()
     };
-    let score = e.cell(k, p).and_then(|x| s.scores.get(x));
+    let score = e.score(s, k, p);
     let value = score.and_then(|x| x.value);
     ui.horizontal_top(|ui| {
         let colour = proposal_colour(prop, p);

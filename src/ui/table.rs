@@ -310,7 +310,7 @@ fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mu
     let s = state.scenario();
     let c = &s.criteria[k];
     let proposal = &s.proposals[p];
-    let score: Option<&Score> = state.eval().cell(k, p).and_then(|i| s.scores.get(i));
+    let score: Option<&Score> = state.eval().score(s, k, p);
     let value = score.and_then(|sc| sc.value);
     let norm = state.eval().value(k, p);
     let mut text = c.value_text(value);

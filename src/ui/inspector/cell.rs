@@ -16,8 +16,7 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: 
     let proposal = s.proposals[p].clone();
     let score = state
         .eval()
-        .cell(k, p)
-        .and_then(|i| s.scores.get(i))
+        .score(s, k, p)
         .cloned()
         .unwrap_or_else(|| Score {
             criterion: cid.to_owned(),
