@@ -60,13 +60,14 @@ pub(super) fn scenario_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
         }
     });
     for (i, src) in state.scenario().sources.iter().enumerate() {
-        let cited = state.scenario().citation_count(&src.id);
         egui::CollapsingHeader::new(short(&src.title, 38))
             .id_salt(("source", &src.id))
             .show(ui, |ui| {
                 ui.push_id(("source-fields", &src.id), |ui| {
                     source_fields_ui(ui, i, src, out)
                 });
+                // Counted only while the source is open: it reads every cell.
+                let cited = state.scenario().citation_count(&src.id);
                 let tip = if cited > 0 {
                     format!("Cited {cited} times: remove those citations first")
                 } else {
