@@ -48,6 +48,15 @@ fn spawn_thread(_name: &str, job: impl FnOnce() + Send + 'static) -> Result<(), 
     Ok(())
 }
 
+/// Milliseconds since the Unix epoch, for a start-up time measured across processes
+/// (`benches/startup.sh` passes the launch time in); `None` where there is no clock.
+pub fn unix_time_ms() -> Option<f64> {
+    web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_secs_f64() * 1000.0)
+}
+
 /// How many threads a job may split into (1 where there are no threads).
 pub fn parallelism() -> usize {
     if cfg!(target_arch = "wasm32") || jobs_run_inline() {

@@ -42,8 +42,8 @@ pub struct ConcordApp {
     dialogs: file_dialogs::FileDialogs,
     /// What the window was last told (title, full screen, theme), to tell it changes once.
     window: window::WindowSync,
-    /// Frames drawn, when the window closes after its first (the start-up measurement).
-    probe: Option<u32>,
+    /// The start-up measurement: launch time and frames drawn (see `StartOptions`).
+    probe: Option<(f64, u32)>,
 }
 
 /// View-only state of one document: which groups are folded, which proposals are scrolled
@@ -127,14 +127,22 @@ impl ConcordApp {
             ctx.request_repaint();
         }
         self.window.sync(&ctx, &mut self.state, &mut self.dialogs);
-        if let Some(frames) = &mut self.probe {
-            // The second frame starts once the first, with the cards, has been presented.
-            *frames += 1;
-            if *frames >= 2 {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            } else {
-                ctx.request_repaint();
-            }
+        self.startup_probe(&ctx);
+    }
+
+    /// The start-up measurement: the second frame starts once the first, with the cards,
+    /// is on screen; print the time since launch and close.
+    fn startup_probe(&mut self, ctx: &egui::Context) {
+        let Some((launched, frames)) = &mut self.probe else {
+            return;
+        };
+        *frames += 1;
+        if *frames == 1 {
+            ctx.request_repaint();
+        } else if *frames == 2 {
+            let now = crate::platform::unix_time_ms().unwrap_or(*launched);
+            println!("first frame on screen after {:.1} ms", now - *launched);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 

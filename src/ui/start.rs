@@ -17,9 +17,10 @@ pub struct StartOptions {
     pub path_field_dialogs: bool,
     /// Folder for crash-recovery copies; `None` disables recovery.
     pub recovery_dir: Option<PathBuf>,
-    /// Close the window once its first frame is on screen (the start-up measurement,
-    /// `benches/startup.sh`; set by the environment variable `CONCORD_STARTUP_PROBE`).
-    pub close_after_first_frame: bool,
+    /// The start-up measurement (`benches/startup.sh`): the launch time (ms since the Unix
+    /// epoch, from the environment variable `CONCORD_STARTUP_PROBE`). Once the first frame
+    /// is on screen, the time since launch is printed and the window closes.
+    pub startup_probe: Option<f64>,
 }
 
 impl ConcordApp {
@@ -39,7 +40,7 @@ impl ConcordApp {
             state.look_for_recovered_work(dir);
         }
         let mut app = Self::with_state(ctx, state);
-        app.probe = options.close_after_first_frame.then_some(0);
+        app.probe = options.startup_probe.map(|launched| (launched, 0));
         app
     }
 }
@@ -76,7 +77,9 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
                     file,
                     path_field_dialogs: false,
                     recovery_dir,
-                    close_after_first_frame: std::env::var_os("CONCORD_STARTUP_PROBE").is_some(),
+                    startup_probe: std::env::var("CONCORD_STARTUP_PROBE")
+                        .ok()
+                        .and_then(|v| v.parse().ok()),
                 },
                 prefs,
             )))
