@@ -13,6 +13,12 @@ fn main() -> eframe::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Empty")
             .with_inner_size([1280.0, 800.0]),
+        // STARTUP_RENDERER=glow: the same empty window drawn with OpenGL, as Concord is.
+        renderer: if std::env::var("STARTUP_RENDERER").is_ok_and(|r| r == "glow") {
+            eframe::Renderer::Glow
+        } else {
+            eframe::Renderer::default()
+        },
         ..Default::default()
     };
     let mut frames = 0;

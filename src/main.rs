@@ -144,6 +144,9 @@ fn concord_gui(file: Option<PathBuf>) -> i32 {
         Ok(()) => cli::EXIT_OK,
         Err(e) => {
             eprintln!("concord: could not open the window: {e}");
+            eprintln!(
+                "(set CONCORD_RENDERER=wgpu or CONCORD_RENDERER=glow to draw it another way)"
+            );
             cli::EXIT_FAILURE
         }
     }
