@@ -1077,3 +1077,62 @@ fn deleting_a_criterion_saves_a_file_that_opens_again() {
     now.sort_scores();
     assert_eq!(now, original);
 }
+
+/// Focuses the field `label` (a text input), selects all its text, and types `lines` one
+/// key at a time, pressing Enter between them.
+fn type_lines(h: &mut H, label: &str, lines: &[&str]) {
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            h.key_press(Key::Enter);
+            h.run();
+        }
+        type_keys(h, line);
+    }
+}
+
+#[test]
+fn list_fields_take_typing_line_by_line() {
+    let mut h = harness();
+    click(&mut h, "Abraham Accords (bilateral normalization)");
+    type_lines(
+        &mut h,
+        "Parties (one per line)",
+        &["UK Government", "Irish Government "],
+    );
+    // Leaving the field keeps the list.
+    h.get_by_role_and_label(Role::TextInput, "Name").focus();
+    h.run();
+    let p = &h.state().state.scenario().proposals[3];
+    assert_eq!(p.parties, vec!["UK Government", "Irish Government"]);
+    assert_eq!(
+        h.state().state.history().undo_label(),
+        Some("parties of «Abraham Accords (bilateral normalization)»")
+    );
+    // A scale's levels typed by hand become exactly those levels, worst first.
+    click(&mut h, "Ends the Gaza blockade");
+    let before = h.state().state.scenario().criteria[0].scale.clone();
+    type_lines(
+        &mut h,
+        "Levels, worst first (one per line)",
+        &["Absent", "Mentioned", "In principle", "In detail"],
+    );
+    // The row's scores are converted once, when the field is left, not at every line.
+    assert_eq!(h.state().state.scenario().criteria[0].scale, before);
+    h.get_by_role_and_label(Role::TextInput, "Name").focus();
+    h.run();
+    let c = &h.state().state.scenario().criteria[0];
+    assert_eq!(
+        c.scale,
+        concord::model::Scale::Levels(vec![
+            "Absent".into(),
+            "Mentioned".into(),
+            "In principle".into(),
+            "In detail".into()
+        ])
+    );
+}

@@ -48,16 +48,72 @@ pub fn text_area(ui: &mut Ui, label: &str, value: &str, hint: &str, rows: usize)
     })
 }
 
-/// A list of short strings edited as one line each; returns the new list when it changed.
-pub fn lines_field(ui: &mut Ui, label: &str, values: &[String], hint: &str) -> Option<Vec<String>> {
-    let joined = values.join("\n");
-    text_area(ui, label, &joined, hint, values.len().clamp(1, 6)).map(|t| {
-        t.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect()
-    })
+/// When a list field sends its list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListCommit {
+    /// With every change (the document follows the typing; undo takes the burst).
+    EveryChange,
+    /// When the field loses the keyboard (a list whose every change costs something, like a
+    /// scale's levels, which convert the row's scores).
+    OnLeave,
+}
+
+/// A list of short strings edited one per line. While the field has the keyboard it keeps
+/// the text as typed (a line break, a space at the end of a line), whatever it sends; it
+/// starts again from the list if that changes elsewhere meanwhile (an undo).
+pub fn lines_field(
+    ui: &mut Ui,
+    label: &str,
+    values: &[String],
+    hint: &str,
+    commit: ListCommit,
+) -> Option<Vec<String>> {
+    let id = ui.scope_id().with(("lines-field", label));
+    let typed: Option<(String, Vec<String>)> = ui.data(|d| d.get_temp(id));
+    let mut text = match typed {
+        Some((text, list)) if list == values => text,
+        _ => values.join("\n"),
+    };
+    let (output, l) = ui
+        .vertical(|ui| {
+            let l = ui.label(RichText::new(label).small().weak());
+            let output = egui::TextEdit::multiline(&mut text)
+                .id(id)
+                .desired_rows(values.len().clamp(1, 6))
+                .hint_text(hint)
+                .desired_width(f32::INFINITY)
+                .show(ui);
+            (output, l)
+        })
+        .inner;
+    let response = output
+        .response
+        .response
+        .labelled_by(l.id)
+        .on_hover_text(format!("{hint}; one per line"));
+    let list = parse_lines(&text);
+    let due = match commit {
+        ListCommit::EveryChange => response.changed(),
+        ListCommit::OnLeave => response.lost_focus(),
+    };
+    let send = due && list != values;
+    if response.has_focus() {
+        // Kept with the list the document will hold, so the text survives what it sends.
+        let holds = if send { list.clone() } else { values.to_vec() };
+        ui.data_mut(|d| d.insert_temp(id, (text, holds)));
+    } else {
+        ui.data_mut(|d| d.remove::<(String, Vec<String>)>(id));
+    }
+    send.then_some(list)
+}
+
+/// The non-empty lines of `text`, trimmed.
+fn parse_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A weight editor (0–100, fine steps) with an accessible name; true when it changed.

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::fields::Fields;
 use crate::app::{set_criterion, AppState, Edit, Msg, Outbox};
 use crate::model::{Criterion, Direction, Scale};
-use crate::ui::widgets::{button, lines_field};
+use crate::ui::widgets::{button, lines_field, ListCommit};
 
 pub(super) fn criterion_ui(ui: &mut Ui, state: &AppState, cid: &str, out: &mut Outbox) {
     let Some(k) = state.scenario().criterion_index(cid) else {
@@ -225,14 +225,21 @@ fn scale_ui(
             }
         }
         Scale::Levels(levels) => {
+            // Sent when the field is left: each new scale converts the row's scores.
             if let Some(v) = lines_field(
                 ui,
                 "Levels, worst first (one per line)",
                 levels,
-                "At least two levels",
+                "At least two levels, worst first",
+                ListCommit::OnLeave,
             ) {
                 if v.len() >= 2 {
                     set_scale(Scale::Levels(v));
+                } else {
+                    f.out.send(crate::app::Msg::Status(
+                        "A scale needs at least two levels: the levels were left as they were"
+                            .into(),
+                    ));
                 }
             }
         }

@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use crate::app::{Edit, Outbox};
-use crate::ui::widgets::{lines_field, text_area, text_field};
+use crate::ui::widgets::{lines_field, text_area, text_field, ListCommit};
 
 /// The fields of one item (a proposal, a criterion, a source…).
 pub(super) struct Fields<'a> {
@@ -87,7 +87,7 @@ impl<'a> Fields<'a> {
         hint: &str,
         make: impl FnOnce(Vec<String>) -> Edit,
     ) {
-        if let Some(v) = lines_field(ui, label, values, hint) {
+        if let Some(v) = lines_field(ui, label, values, hint, ListCommit::EveryChange) {
             self.edit(field, make(v));
         }
     }
