@@ -1136,3 +1136,94 @@ fn list_fields_take_typing_line_by_line() {
         ])
     );
 }
+
+#[test]
+fn the_path_field_has_the_keyboard_adds_the_extension_and_asks_before_replacing() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.ron");
+    // Save As: the path field has the keyboard at once.
+    ctrl_shift(&mut h, Key::S);
+    assert!(h
+        .get_by_role_and_label(Role::TextInput, "File path")
+        .is_focused());
+    type_keys(&mut h, first.to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().state.doc().path.as_deref(), Some(first.as_path()));
+    // A bare name goes beside the scenario, with the extension added.
+    ctrl_shift(&mut h, Key::S);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, "ni-lesson");
+    h.key_press(Key::Enter);
+    h.run();
+    let second = dir.path().join("ni-lesson.ron");
+    assert!(second.exists(), "saved as {}", second.display());
+    assert!(h
+        .state()
+        .state
+        .status()
+        .contains(&second.display().to_string()));
+    // Saving over an existing file asks first; Cancel leaves it as it was.
+    let before = std::fs::read(&first).unwrap();
+    click(&mut h, "API × Ends the Gaza blockade");
+    click(&mut h, "Strong");
+    ctrl_shift(&mut h, Key::S);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, "first");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Replace first.ron?");
+    click(&mut h, "Cancel");
+    assert_eq!(std::fs::read(&first).unwrap(), before, "not replaced");
+    assert!(h.state().state.doc().is_dirty());
+    // Asked again, Replace writes it.
+    ctrl_shift(&mut h, Key::S);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, "first");
+    h.key_press(Key::Enter);
+    h.run();
+    click(&mut h, "Replace");
+    assert_ne!(std::fs::read(&first).unwrap(), before, "replaced");
+    assert!(!h.state().state.doc().is_dirty());
+    // An export over an existing picture asks too.
+    let csv = dir.path().join("table.csv");
+    std::fs::write(&csv, "kept").unwrap();
+    click(&mut h, "File");
+    click(&mut h, "Export table as CSV…");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, csv.to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Replace table.csv?");
+    click(&mut h, "Cancel");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "kept");
+}
+
+#[test]
+fn dont_save_on_quit_leaves_nothing_to_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut h = harness_with_recovery(dir.path());
+        click(&mut h, "Aqaba+ × Ends the Gaza blockade");
+        click(&mut h, "Strong");
+        assert!(
+            dir.path().join("recovery.ron").exists(),
+            "the work is copied"
+        );
+        ctrl(&mut h, Key::Q);
+        click(&mut h, "Don't save");
+        // A few more frames, as the window takes to close.
+        for _ in 0..5 {
+            h.step();
+        }
+        assert!(h.state().state.close_confirmed());
+    }
+    assert!(!dir.path().join("recovery.ron").exists(), "nothing is kept");
+    let h = harness_with_recovery(dir.path());
+    assert!(h.query_by_label("Restore unsaved work?").is_none());
+}

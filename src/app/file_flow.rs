@@ -12,6 +12,14 @@ use super::{
     Selection,
 };
 
+/// The user's home folder, where a bare file name goes when the document has no folder.
+fn home_folder() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(PathBuf::from)
+        .filter(|p| p.is_dir())
+}
+
 impl AppState {
     /// Replaces the document (after any unsaved-changes question was answered): what
     /// belonged to the old one (history, selection, perspective, presentation, the
@@ -159,16 +167,58 @@ impl AppState {
         }
     }
 
-    /// Confirms the path field.
+    /// Confirms the path field: a name without a folder goes beside the document (or in the
+    /// home folder), the kind's extension is added when missing, and an existing file is
+    /// replaced only once the user says so.
     pub fn confirm_path_entry(&mut self) {
         let Some(Dialog::PathEntry { purpose, text, .. }) = self.dialog.take() else {
             return;
         };
-        let path = PathBuf::from(text.trim());
         if text.trim().is_empty() {
             return self.cancelled();
         }
+        let path = self.resolve_typed_path(purpose, text.trim());
+        if purpose != FilePurpose::Open && path.exists() {
+            self.dialog = Some(Dialog::ConfirmReplace { purpose, path });
+            return;
+        }
         self.file_chosen(purpose, &path);
+    }
+
+    /// The answer to "Replace X?".
+    pub(super) fn answer_replace(&mut self, replace: bool) {
+        let Some(Dialog::ConfirmReplace { purpose, path }) = self.dialog.take() else {
+            return;
+        };
+        if replace {
+            self.file_chosen(purpose, &path);
+        } else {
+            self.cancelled();
+        }
+    }
+
+    /// Where a typed path points: relative to the document's folder (else the home
+    /// folder, else the working folder), with the extension of the file asked for.
+    fn resolve_typed_path(&self, purpose: FilePurpose, typed: &str) -> PathBuf {
+        let mut path = PathBuf::from(typed);
+        if path.is_relative() {
+            let base = self
+                .doc
+                .path
+                .as_deref()
+                .and_then(Path::parent)
+                .filter(|d| !d.as_os_str().is_empty())
+                .map(Path::to_owned)
+                .or_else(home_folder);
+            if let Some(base) = base {
+                path = base.join(path);
+            }
+        }
+        let extension = purpose.file_type().1;
+        if purpose != FilePurpose::Open && path.extension().is_none() {
+            path.set_extension(extension);
+        }
+        std::path::absolute(&path).unwrap_or(path)
     }
 
     /// The file asked for was not given: nothing happens, nor what was to follow a save.

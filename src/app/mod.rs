@@ -79,6 +79,13 @@ pub enum Dialog {
         /// Why the path field is shown.
         reason: String,
     },
+    /// "Replace X?" before a save or an export writes over an existing file.
+    ConfirmReplace {
+        /// Save As or an export.
+        purpose: FilePurpose,
+        /// The file that exists.
+        path: PathBuf,
+    },
     /// Work found from a session that did not end cleanly.
     Recover(Recovered),
     /// The list of shortcuts.

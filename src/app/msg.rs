@@ -37,6 +37,8 @@ pub enum Msg {
     PathText(String),
     /// Confirm the path field.
     ConfirmPath,
+    /// The answer to "Replace X?".
+    AnswerReplace(bool),
     /// Close the open dialog without doing anything.
     CloseDialog,
     /// Close the quick-weights window without applying it.

@@ -257,6 +257,10 @@ impl super::AppState {
     /// Copies unsaved work for recovery when it is due (`busy`: the user is dragging or
     /// typing). Returns when to look again, while there is unsaved work.
     pub fn tick_recovery(&mut self, busy: bool) -> Option<Duration> {
+        if self.close_confirmed {
+            // The user chose to quit without saving: the work is discarded, not kept.
+            return None;
+        }
         let r = self.recovery.as_mut()?;
         let doc = &self.doc;
         if let Err(e) = r.tick(

@@ -341,3 +341,27 @@ fn earlier_work_is_looked_for_on_a_worker_and_never_overwritten_first() {
         "copies start once the look-up is over"
     );
 }
+
+#[test]
+fn dont_save_leaves_no_recovery_copy_behind() {
+    crate::platform::run_jobs_inline(true);
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    a.recovery = Some(Recovery::new(dir.path().to_owned()));
+    a.update(weight(&a, 0, 6.0));
+    a.tick_recovery(false);
+    assert!(
+        a.recovery().unwrap().find().is_some(),
+        "unsaved work is copied"
+    );
+    a.update(Msg::Command(Command::Quit));
+    a.update(Msg::AnswerUnsaved(Some(false)));
+    assert!(a.take_close_request());
+    // The frames until the window is gone must not copy the discarded work again.
+    a.tick_recovery(false);
+    a.tick_recovery(true);
+    assert!(
+        a.recovery().unwrap().find().is_none(),
+        "the next start offers nothing back"
+    );
+}

@@ -26,6 +26,7 @@ impl AppState {
             Msg::AnswerUnsaved(save) => self.answer_unsaved(save),
             Msg::PathText(text) => self.set_path_text(text),
             Msg::ConfirmPath => self.confirm_path_entry(),
+            Msg::AnswerReplace(replace) => self.answer_replace(replace),
             Msg::CloseQuick => self.quick = None,
             Msg::CloseDialog => {
                 if matches!(self.dialog, Some(Dialog::PathEntry { .. })) {

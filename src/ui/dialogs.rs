@@ -7,8 +7,16 @@ use crate::app::PresentCommand;
 
 use crate::app::{AppState, Command, Dialog, FilePurpose, Msg, Outbox, Pending};
 
+/// Where the path field notes that it was given the keyboard (once per time it is shown).
+fn path_field_focused() -> Id {
+    Id::new("path-field-focused")
+}
+
 /// Draws the open dialog, if any, and sends the user's answer.
 pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
+    if !matches!(state.dialog(), Some(Dialog::PathEntry { .. })) {
+        ctx.data_mut(|d| d.remove::<bool>(path_field_focused()));
+    }
     if let Some(q) = state.quick() {
         // A window beside the analysis, not a modal: its charts stay in view.
         super::analysis::quick_weights_ui(ctx, state, q, out);
@@ -48,6 +56,26 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                 });
             }
             Dialog::PathEntry { purpose, text, reason } => path_entry_ui(ui, *purpose, text.clone(), reason, out),
+            Dialog::ConfirmReplace { purpose, path } => {
+                let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                ui.heading(format!("Replace {name}?"));
+                ui.label(format!(
+                    "{} already exists. Replacing it overwrites what it holds.",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Replace")
+                        .on_hover_text(format!("{} over the existing file", purpose.action()))
+                        .clicked()
+                    {
+                        out.send(Msg::AnswerReplace(true));
+                    }
+                    if ui.button("Cancel").on_hover_text("Keep the existing file").clicked() {
+                        out.send(Msg::AnswerReplace(false));
+                    }
+                });
+            }
             Dialog::Recover(found) => {
                 ui.heading("Restore unsaved work?");
                 let from = found
@@ -174,7 +202,16 @@ fn path_entry_ui(
                 .desired_width(480.0)
                 .hint_text(format!("/path/to/file.{}", purpose.file_type().1)),
         )
-        .labelled_by(label.id);
+        .labelled_by(label.id)
+        .on_hover_text(format!(
+            "A full path, or a name to put beside the scenario (or in your home folder); .{} is added if missing",
+            purpose.file_type().1
+        ));
+    // The field has the keyboard from the start: the first thing typed is the path.
+    if !ui.data(|d| d.get_temp::<bool>(path_field_focused()).unwrap_or(false)) {
+        r.request_focus();
+        ui.data_mut(|d| d.insert_temp(path_field_focused(), true));
+    }
     if r.changed() {
         out.send(Msg::PathText(text.clone()));
     }
