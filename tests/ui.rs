@@ -558,7 +558,12 @@ fn opening_a_broken_file_shows_errors_and_keeps_the_document() {
     let s = &h.state().state;
     assert!(matches!(s.dialog(), Some(Dialog::LoadFailed(_))));
     h.get_by_label("The file could not be opened");
-    h.get_by_label(r#"tests/data/invalid/many_problems.ron:15:21: criteria[0] "refugees": weight -2 must be ≥ 0"#);
+    // The path typed is shown in full.
+    let full = std::path::absolute("tests/data/invalid/many_problems.ron").unwrap();
+    h.get_by_label(&format!(
+        r#"{}:15:21: criteria[0] "refugees": weight -2 must be ≥ 0"#,
+        full.display()
+    ));
     assert_eq!(h.state().state.scenario(), &before);
     click(&mut h, "OK");
     assert!(h.state().state.dialog().is_none());

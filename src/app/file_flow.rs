@@ -12,14 +12,6 @@ use super::{
     Selection,
 };
 
-/// The user's home folder, where a bare file name goes when the document has no folder.
-fn home_folder() -> Option<PathBuf> {
-    std::env::var_os("HOME")
-        .or_else(|| std::env::var_os("USERPROFILE"))
-        .map(PathBuf::from)
-        .filter(|p| p.is_dir())
-}
-
 impl AppState {
     /// Replaces the document (after any unsaved-changes question was answered): what
     /// belonged to the old one (history, selection, perspective, presentation, the
@@ -167,9 +159,9 @@ impl AppState {
         }
     }
 
-    /// Confirms the path field: a name without a folder goes beside the document (or in the
-    /// home folder), the kind's extension is added when missing, and an existing file is
-    /// replaced only once the user says so.
+    /// Confirms the path field: a relative path is taken from the document's folder (or the
+    /// working folder, for a document never saved) and shown in full, the kind's extension is
+    /// added when missing, and an existing file is replaced only once the user says so.
     pub fn confirm_path_entry(&mut self) {
         let Some(Dialog::PathEntry { purpose, text, .. }) = self.dialog.take() else {
             return;
@@ -197,8 +189,8 @@ impl AppState {
         }
     }
 
-    /// Where a typed path points: relative to the document's folder (else the home
-    /// folder, else the working folder), with the extension of the file asked for.
+    /// Where a typed path points, in full: relative to the document's folder (else the
+    /// working folder), with the extension of the file asked for.
     fn resolve_typed_path(&self, purpose: FilePurpose, typed: &str) -> PathBuf {
         let mut path = PathBuf::from(typed);
         if path.is_relative() {
@@ -207,9 +199,7 @@ impl AppState {
                 .path
                 .as_deref()
                 .and_then(Path::parent)
-                .filter(|d| !d.as_os_str().is_empty())
-                .map(Path::to_owned)
-                .or_else(home_folder);
+                .filter(|d| !d.as_os_str().is_empty());
             if let Some(base) = base {
                 path = base.join(path);
             }

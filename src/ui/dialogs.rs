@@ -9,7 +9,7 @@ use crate::app::{AppState, Command, Dialog, FilePurpose, Msg, Outbox, Pending};
 
 /// Where the path field notes that it was given the keyboard (once per time it is shown).
 fn path_field_focused() -> Id {
-    Id::new("path-field-focused")
+    Id::unique("path-field-focused")
 }
 
 /// Draws the open dialog, if any, and sends the user's answer.
@@ -204,7 +204,7 @@ fn path_entry_ui(
         )
         .labelled_by(label.id)
         .on_hover_text(format!(
-            "A full path, or a name to put beside the scenario (or in your home folder); .{} is added if missing",
+            "A full path, or a name to put beside the scenario; .{} is added if missing",
             purpose.file_type().1
         ));
     // The field has the keyboard from the start: the first thing typed is the path.
