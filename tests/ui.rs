@@ -1232,3 +1232,44 @@ fn dont_save_on_quit_leaves_nothing_to_restore() {
     let h = harness_with_recovery(dir.path());
     assert!(h.query_by_label("Restore unsaved work?").is_none());
 }
+
+/// Replaces the text of the one-line field `label` by typing, key by key.
+fn retype(h: &mut H, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.key_press(Key::Backspace);
+    h.run();
+    type_keys(h, text);
+}
+
+#[test]
+fn each_group_has_one_heading_and_ungrouped_criteria_have_their_own() {
+    let mut h = harness();
+    // The third criterion joins Gaza, with a Security criterion between them in the list:
+    // still one Gaza heading, over both.
+    let third = "Security guarantees and third-party roles";
+    click(&mut h, third);
+    retype(&mut h, "Group", "Gaza");
+    assert_eq!(h.state().state.scenario().criteria[2].group, "Gaza");
+    assert_eq!(h.query_all_by_label("▼ Gaza").count(), 1);
+    let gaza = h.get_by_label("▼ Gaza").rect().top();
+    let moved = h.get_by_label(third).rect().top();
+    let security = h.get_by_label("▼ Security").rect().top();
+    assert!(
+        gaza < moved && moved < security,
+        "it sits in the Gaza block"
+    );
+    // The second criterion leaves its group: it goes under a heading of its own, not under
+    // the one before it.
+    let second = "Denies armed groups the capability to attack";
+    click(&mut h, second);
+    retype(&mut h, "Group", "");
+    assert_eq!(h.state().state.scenario().criteria[1].group, "");
+    let other = h.get_by_label("▼ Other criteria").rect().top();
+    let row = h.get_by_label(second).rect().top();
+    assert!(other < row, "under Other criteria");
+    click(&mut h, "▼ Other criteria");
+    assert!(h.query_by_label(second).is_none(), "its heading folds it");
+}

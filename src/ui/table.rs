@@ -24,23 +24,30 @@ enum Row {
     Totals,
 }
 
+/// The heading of the criteria in no group, when others are in one.
+const UNGROUPED: &str = "Other criteria";
+
+/// The table's rows: each group under one heading, in the order groups first appear (so a
+/// group named on two criteria apart is still one block), the criteria in no group under a
+/// heading of their own when any group exists, then the totals.
 fn rows(state: &AppState, view: &ViewState) -> Vec<Row> {
     let criteria = &state.scenario().criteria;
-    let mut out = Vec::with_capacity(criteria.len() + 8);
-    let mut k = 0;
-    while k < criteria.len() {
-        let group = &criteria[k].group;
-        // Consecutive criteria of one group form a block under one heading.
-        let end = (k..criteria.len())
-            .find(|&j| &criteria[j].group != group)
-            .unwrap_or(criteria.len());
-        if !group.is_empty() {
-            out.push(Row::Group(group.clone(), end - k));
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (k, c) in criteria.iter().enumerate() {
+        match groups.iter_mut().find(|(g, _)| *g == c.group) {
+            Some((_, ks)) => ks.push(k),
+            None => groups.push((&c.group, vec![k])),
         }
-        if group.is_empty() || !view.collapsed_groups.contains(group) {
-            out.extend((k..end).map(Row::Criterion));
+    }
+    let headed = groups.iter().any(|(g, _)| !g.is_empty());
+    let mut out = Vec::with_capacity(criteria.len() + groups.len() + 1);
+    for (group, ks) in groups {
+        if headed {
+            out.push(Row::Group(group.to_owned(), ks.len()));
         }
-        k = end;
+        if !headed || !view.collapsed_groups.contains(group) {
+            out.extend(ks.into_iter().map(Row::Criterion));
+        }
     }
     out.push(Row::Totals);
     out
@@ -93,8 +100,9 @@ pub fn table_ui(
             body.rows(ROW_HEIGHT, rows.len(), |mut row| {
                 let r = &rows[row.index()];
                 match r {
-                    Row::Group(name, count) => {
-                        let collapsed = view.collapsed_groups.contains(name);
+                    Row::Group(group, count) => {
+                        let collapsed = view.collapsed_groups.contains(group);
+                        let name = if group.is_empty() { UNGROUPED } else { group };
                         row.col(|ui| {
                             let arrow = if collapsed { "▶" } else { "▼" };
                             if ui
@@ -110,7 +118,7 @@ pub fn table_ui(
                                 ))
                                 .clicked()
                             {
-                                actions.push(Action::ToggleGroup(name.clone()));
+                                actions.push(Action::ToggleGroup(group.clone()));
                             }
                         });
                         row.col(|_| {});
