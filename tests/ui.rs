@@ -1273,3 +1273,26 @@ fn each_group_has_one_heading_and_ungrouped_criteria_have_their_own() {
     click(&mut h, "▼ Other criteria");
     assert!(h.query_by_label(second).is_none(), "its heading folds it");
 }
+
+#[test]
+fn an_unscored_numeric_cell_takes_a_typed_number() {
+    let mut h = harness();
+    click(&mut h, "+ Criterion");
+    click(&mut h, "API × New criterion 14");
+    let value = |h: &H| cell_value(h, "new-criterion-14", "api");
+    assert_eq!(value(&h), None, "a new criterion is unscored");
+    // The field is empty, not 0: typing scores the cell.
+    retype(&mut h, "Score value", "7.5");
+    assert_eq!(value(&h), Some(ScoreValue::Number(7.5)));
+    // Out of range: kept within the scale, and the field says so.
+    retype(&mut h, "Score value", "12");
+    assert_eq!(value(&h), Some(ScoreValue::Number(10.0)));
+    h.get_by_label("kept within 0–10");
+    // Emptied: not scored again.
+    retype(&mut h, "Score value", "");
+    assert_eq!(value(&h), None);
+}
+
+fn cell_value(h: &H, c: &str, p: &str) -> Option<ScoreValue> {
+    h.state().state.scenario().score(c, p).and_then(|s| s.value)
+}

@@ -107,6 +107,80 @@ pub fn lines_field(
     send.then_some(list)
 }
 
+/// A number typed as text, within `range`: returns `Some(Some(x))` for a new number,
+/// `Some(None)` when the field is emptied (not scored), `None` when nothing changed. While
+/// the field has the keyboard it keeps the text as typed ("7." on the way to "7.5"); a
+/// number outside the range is kept within it, and the field says so.
+pub fn number_field(
+    ui: &mut Ui,
+    label: &str,
+    value: Option<f64>,
+    range: std::ops::RangeInclusive<f64>,
+    hint: &str,
+) -> Option<Option<f64>> {
+    let id = ui.scope_id().with(("number-field", label));
+    let typed: Option<(String, Option<f64>)> = ui.data(|d| d.get_temp(id));
+    let mut text = match typed {
+        Some((text, held)) if held == value => text,
+        _ => value.map(format_number).unwrap_or_default(),
+    };
+    let l = ui.label(RichText::new(label).small().weak());
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(80.0)
+                .hint_text("not scored"),
+        )
+        .labelled_by(l.id)
+        .on_hover_text(hint);
+    let trimmed = text.trim().replace(',', ".");
+    let parsed = if trimmed.is_empty() {
+        Ok(None)
+    } else {
+        trimmed
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .map(|x| Some(x.clamp(*range.start(), *range.end())))
+            .ok_or(())
+    };
+    match &parsed {
+        Err(()) => {
+            ui.label(
+                RichText::new("not a number: the score is unchanged")
+                    .small()
+                    .weak(),
+            );
+        }
+        Ok(Some(x)) if trimmed.parse::<f64>().is_ok_and(|t| t != *x) => {
+            ui.label(
+                RichText::new(format!("kept within {}–{}", range.start(), range.end()))
+                    .small()
+                    .weak(),
+            );
+        }
+        _ => {}
+    }
+    let send = match parsed {
+        Ok(new) if response.changed() && new != value => Some(new),
+        _ => None,
+    };
+    if response.has_focus() {
+        let holds = send.unwrap_or(value);
+        ui.data_mut(|d| d.insert_temp(id, (text, holds)));
+    } else {
+        ui.data_mut(|d| d.remove::<(String, Option<f64>)>(id));
+    }
+    send
+}
+
+/// A number as people write it: no trailing zeros ("7.5", "3").
+fn format_number(x: f64) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 /// The non-empty lines of `text`, trimmed.
 fn parse_lines(text: &str) -> Vec<String> {
     text.lines()

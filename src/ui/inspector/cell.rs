@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::short;
 use crate::app::{AppState, Edit, Outbox};
 use crate::model::{Citation, Criterion, Scale, Score, ScoreValue};
-use crate::ui::widgets::{button, text_area, text_field};
+use crate::ui::widgets::{button, number_field, text_area, text_field};
 
 pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: &mut Outbox) {
     let s = state.scenario();
@@ -100,33 +100,25 @@ fn value_editor_ui(
 ) -> Option<Option<ScoreValue>> {
     let mut out = None;
     match &c.scale {
-        Scale::Numeric { min, max, step } => {
+        Scale::Numeric { min, max, .. } => {
+            let shown = match value {
+                Some(ScoreValue::Number(x)) => Some(x),
+                _ => None,
+            };
             ui.horizontal(|ui| {
-                let mut scored = value.is_some();
-                if ui
-                    .checkbox(&mut scored, "Scored")
-                    .on_hover_text(
-                        "Untick to leave the cell unscored (left out of the total, not 0)",
-                    )
-                    .changed()
-                {
-                    out = Some(scored.then_some(ScoreValue::Number(*min)));
+                let hint = format!(
+                    "Type a value from {min} to {max}; empty leaves the cell unscored (left out of the total, not 0)"
+                );
+                if let Some(new) = number_field(ui, "Score value", shown, *min..=*max, &hint) {
+                    out = Some(new.map(ScoreValue::Number));
                 }
-                if let Some(ScoreValue::Number(x)) = value {
-                    let mut x = x;
-                    if ui
-                        .add(
-                            egui::DragValue::new(&mut x)
-                                .range(*min..=*max)
-                                .speed(*step * 0.2)
-                                .max_decimals(3),
-                        )
-                        .accessible_name("Score value")
-                        .on_hover_text(format!("A value from {min} to {max}"))
-                        .changed()
-                    {
-                        out = Some(Some(ScoreValue::Number(x)));
-                    }
+                if shown.is_some()
+                    && ui
+                        .button("Not scored")
+                        .on_hover_text("Leave the cell unscored: left out of the total, not counted as 0")
+                        .clicked()
+                {
+                    out = Some(None);
                 }
             });
         }
