@@ -1296,3 +1296,42 @@ fn an_unscored_numeric_cell_takes_a_typed_number() {
 fn cell_value(h: &H, c: &str, p: &str) -> Option<ScoreValue> {
     h.state().state.scenario().score(c, p).and_then(|s| s.value)
 }
+
+#[test]
+fn under_a_perspective_the_inspector_shows_and_edits_that_perspectives_weight() {
+    let mut h = harness();
+    h.state_mut()
+        .state
+        .update(concord::app::Msg::SetPerspective(Some("plo-pa".into())));
+    h.run();
+    click(&mut h, "Ends the Gaza blockade");
+    let plo = "PLO / Palestinian Authority (stated positions, late 2023)";
+    let field = format!("Weight of Ends the Gaza blockade for {plo} (inspector)");
+    let stated = h
+        .state()
+        .state
+        .scenario()
+        .perspective_by_id("plo-pa")
+        .unwrap()
+        .weights["blockade"];
+    assert_eq!(
+        h.get_by_label(&field).accesskit_node().numeric_value(),
+        Some(stated)
+    );
+    assert!(
+        h.query_by_label("Weight of Ends the Gaza blockade (inspector)")
+            .is_none(),
+        "one weight, the one in use"
+    );
+    h.get_by_label(&field).set_value_accesskit(2.0);
+    h.run();
+    let s = h.state().state.scenario();
+    assert_eq!(
+        s.perspective_by_id("plo-pa").unwrap().weights["blockade"],
+        2.0
+    );
+    assert_eq!(
+        s.criteria[0].weight, 1.0,
+        "the criteria's own weight is left alone"
+    );
+}

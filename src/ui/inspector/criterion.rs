@@ -93,30 +93,7 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &AppState, cid: &str, out: &mut O
         "Rows of one group fold together, e.g. Security",
         |group| set(Criterion { group, ..c.clone() }),
     );
-    ui.horizontal(|ui| {
-        ui.label("Weight");
-        let mut w = c.weight;
-        let tip = "Relative importance; 0 leaves the criterion out";
-        if crate::ui::widgets::weight_drag(
-            ui,
-            &mut w,
-            format!("Weight of {} (inspector)", c.name),
-            tip,
-        ) {
-            // The same gesture key as the table's weight, so a drag merges wherever it is.
-            f.out.edit(
-                format!("weight of {}", c.name),
-                Some(format!("weight:{}", c.id)),
-                Edit::SetCriterion(
-                    k,
-                    Criterion {
-                        weight: w,
-                        ..c.clone()
-                    },
-                ),
-            );
-        }
-    });
+    weight_ui(ui, state, k, &c, f.out);
     ui.horizontal(|ui| {
         let l = ui.label("Direction");
         let mut d = c.direction;
@@ -244,5 +221,66 @@ fn scale_ui(
             }
         }
         Scale::YesNo => {}
+    }
+}
+
+/// The weight in use, labelled for whose it is: the criteria's own, or the chosen
+/// perspective's (the same number the table shows and edits).
+fn weight_ui(ui: &mut Ui, state: &AppState, k: usize, c: &Criterion, out: &mut Outbox) {
+    let scenario = state.scenario();
+    let chosen = state.perspective().and_then(|id| {
+        let i = scenario.perspective_index(id)?;
+        Some((i, &scenario.perspectives[i]))
+    });
+    ui.horizontal(|ui| match chosen {
+        None => {
+            ui.label("Weight");
+            let mut w = c.weight;
+            let tip = "Relative importance; 0 leaves the criterion out";
+            let name = format!("Weight of {} (inspector)", c.name);
+            if crate::ui::widgets::weight_drag(ui, &mut w, name, tip) {
+                // The same gesture key as the table's weight, so a drag merges wherever it is.
+                out.edit(
+                    format!("weight of {}", c.name),
+                    Some(format!("weight:{}", c.id)),
+                    Edit::SetCriterion(
+                        k,
+                        Criterion {
+                            weight: w,
+                            ..c.clone()
+                        },
+                    ),
+                );
+            }
+        }
+        Some((i, p)) => {
+            ui.label(format!(
+                "Weight in «{}»",
+                crate::ui::widgets::short_label(&p.name)
+            ))
+            .on_hover_text(&p.name);
+            let mut w = p.weights.get(&c.id).copied().unwrap_or(0.0);
+            let tip = format!("This criterion's weight in the perspective “{}”", p.name);
+            let name = format!("Weight of {} for {} (inspector)", c.name, p.name);
+            if crate::ui::widgets::weight_drag(ui, &mut w, name, &tip) {
+                let mut new = p.clone();
+                new.weights.insert(c.id.clone(), w);
+                out.edit(
+                    format!("weight of {} ({})", c.name, p.name),
+                    Some(format!("pweight:{}:{}", p.id, c.id)),
+                    Edit::SetPerspective(i, new),
+                );
+            }
+        }
+    });
+    if chosen.is_some() {
+        ui.label(
+            RichText::new(format!(
+                "The criteria's own weight, used with no perspective chosen: {}",
+                c.weight
+            ))
+            .small()
+            .weak(),
+        );
     }
 }
