@@ -1325,13 +1325,74 @@ fn under_a_perspective_the_inspector_shows_and_edits_that_perspectives_weight() 
     );
     h.get_by_label(&field).set_value_accesskit(2.0);
     h.run();
-    let s = h.state().state.scenario();
+    // The PLO's stated weights are not changed without asking.
+    h.get_by_label(&format!("Change the weights of «{plo}»?"));
+    click(&mut h, "Start my own weights");
+    let s = &h.state().state;
+    let scenario = s.scenario();
     assert_eq!(
-        s.perspective_by_id("plo-pa").unwrap().weights["blockade"],
-        2.0
+        scenario.perspective_by_id("plo-pa").unwrap().weights["blockade"],
+        stated
     );
+    let mine = scenario
+        .perspective_by_id(s.perspective().unwrap())
+        .unwrap();
+    assert_eq!(mine.name, "My weights");
+    assert_eq!(mine.weights["blockade"], 2.0);
     assert_eq!(
-        s.criteria[0].weight, 1.0,
+        scenario.criteria[0].weight, 1.0,
         "the criteria's own weight is left alone"
     );
+    // One's own weights change without asking.
+    let field = "Weight of Ends the Gaza blockade for My weights (inspector)";
+    h.get_by_label(field).set_value_accesskit(3.0);
+    h.run();
+    assert!(h.state().state.dialog().is_none());
+    let s = &h.state().state;
+    let mine = s
+        .scenario()
+        .perspective_by_id(s.perspective().unwrap())
+        .unwrap();
+    assert_eq!(mine.weights["blockade"], 3.0);
+    // Saved and reopened, the file still gives the PLO its own stated weight.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("student.ron");
+    h.state_mut().state.save_to(&path);
+    let saved = load_path(&path).unwrap();
+    assert_eq!(
+        saved.perspective_by_id("plo-pa").unwrap().weights["blockade"],
+        stated
+    );
+}
+
+#[test]
+fn quick_weights_under_a_perspective_set_that_perspectives_weights_after_asking() {
+    let mut h = harness();
+    h.state_mut()
+        .state
+        .update(concord::app::Msg::SetPerspective(Some("plo-pa".into())));
+    h.run();
+    let before = h.state().state.scenario().clone();
+    click(&mut h, "Why this ranking?");
+    click(&mut h, "Quick weights…");
+    h.get_by_label(
+        "These set the weights of «PLO / Palestinian Authority (stated positions, late 2023)».",
+    );
+    click(&mut h, "Apply rank-order weights");
+    click(&mut h, "Start my own weights");
+    let s = &h.state().state;
+    assert_eq!(
+        s.scenario().criteria,
+        before.criteria,
+        "the criteria's own weights are untouched"
+    );
+    assert_eq!(
+        s.scenario().perspective_by_id("plo-pa"),
+        before.perspective_by_id("plo-pa")
+    );
+    let mine = s
+        .scenario()
+        .perspective_by_id(s.perspective().unwrap())
+        .unwrap();
+    assert_eq!(mine.name, "My weights");
 }

@@ -210,6 +210,9 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::SetPerspective(i, p) => {
             check(i < s.perspectives.len(), || format!("perspective {i}"))?;
+            check(s.perspectives[i].id == p.id, || {
+                format!("perspective id {}", p.id)
+            })?;
             Edit::SetPerspective(i, std::mem::replace(&mut s.perspectives[i], p))
         }
         Edit::InsertPerspective(i, p) => {

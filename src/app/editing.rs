@@ -226,6 +226,8 @@ impl AppState {
             ..Perspective::default()
         };
         let (at, id) = (s.perspectives.len(), p.id.clone());
+        // Made here: its weights are the user's own to change.
+        self.agreed.insert(&id);
         self.edit("add perspective", None, Edit::InsertPerspective(at, p));
         self.set_perspective(Some(id));
     }

@@ -24,6 +24,7 @@ impl AppState {
         self.perspective = None;
         self.presenter = None;
         self.quick = None;
+        self.agreed = super::stated::Agreed::default();
         if let Some(r) = &mut self.recovery {
             r.clear();
         }

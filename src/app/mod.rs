@@ -15,6 +15,7 @@ pub mod present;
 pub mod quick;
 pub mod recovery;
 mod saving;
+mod stated;
 #[cfg(test)]
 mod tests;
 mod update;
@@ -35,6 +36,7 @@ pub use prefs::{Prefs, ThemeChoice};
 pub use present::{PresentCommand, Presenter};
 pub use quick::QuickWeights;
 pub use recovery::{Recovered, Recovery};
+pub use stated::{StatedChoice, StatedEdit};
 
 /// What is selected and shown in the inspector.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -92,6 +94,8 @@ pub enum Dialog {
     Shortcuts,
     /// About Concord.
     About,
+    /// "Change the stated weights of a perspective, or start your own?"
+    StatedWeights(StatedEdit),
 }
 
 /// How file dialogs are shown.
@@ -145,6 +149,8 @@ pub struct AppState {
     after_save: Option<Pending>,
     /// A save being written on a worker.
     saving: Option<saving::SaveJob>,
+    /// Perspectives whose weights change without asking (made here, or agreed to).
+    agreed: stated::Agreed,
     /// Whether the central area shows "Why this ranking?" instead of the table.
     show_analysis: bool,
 }
@@ -174,6 +180,7 @@ impl AppState {
             quick: None,
             after_save: None,
             saving: None,
+            agreed: stated::Agreed::default(),
             show_analysis: false,
         }
     }

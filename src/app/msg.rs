@@ -39,6 +39,8 @@ pub enum Msg {
     ConfirmPath,
     /// The answer to "Replace X?".
     AnswerReplace(bool),
+    /// The answer to "change the stated weights, or start your own?".
+    AnswerStated(super::StatedChoice),
     /// Close the open dialog without doing anything.
     CloseDialog,
     /// Close the quick-weights window without applying it.

@@ -102,14 +102,25 @@ impl QuickWeights {
 }
 
 /// One edit that gives each named criterion its weight (as a share, stored in percent,
-/// rounded so the file stays readable; the ratios are what matter).
-pub fn weights_edit(s: &Scenario, weights: &[(String, f64)]) -> Edit {
+/// rounded so the file stays readable; the ratios are what matter): in the perspective
+/// `perspective` when one is given, else the criteria's own.
+pub fn weights_edit(s: &Scenario, perspective: Option<&str>, weights: &[(String, f64)]) -> Edit {
+    let percent = |w: f64| (w * 10_000.0).round() / 100.0;
+    if let Some(i) = perspective.and_then(|id| s.perspective_index(id)) {
+        let mut p = s.perspectives[i].clone();
+        for (id, w) in weights {
+            if s.criterion_index(id).is_some() {
+                p.weights.insert(id.clone(), percent(*w));
+            }
+        }
+        return Edit::SetPerspective(i, p);
+    }
     let edits = weights
         .iter()
         .filter_map(|(id, w)| {
             let k = s.criterion_index(id)?;
             let mut c = s.criteria[k].clone();
-            let w = (w * 10_000.0).round() / 100.0;
+            let w = percent(*w);
             ((c.weight - w).abs() > 1e-12).then(|| {
                 c.weight = w;
                 Edit::SetCriterion(k, c)
@@ -146,7 +157,7 @@ mod tests {
     #[test]
     fn weights_are_one_edit_by_id() {
         let mut s = crate::synth::scenario(2, 3, 1);
-        let edit = weights_edit(&s, &[("c2".into(), 0.5), ("gone".into(), 0.5)]);
+        let edit = weights_edit(&s, None, &[("c2".into(), 0.5), ("gone".into(), 0.5)]);
         crate::app::apply(&mut s, edit).unwrap();
         assert_eq!(s.criteria[2].weight, 50.0);
     }

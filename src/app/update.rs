@@ -16,7 +16,16 @@ impl AppState {
     /// Applies one message.
     pub fn update(&mut self, msg: Msg) {
         match msg {
-            Msg::Edit { label, key, edit } => self.edit(label, key, *edit),
+            Msg::Edit { label, key, edit } => match self.stated_weights_touched(&edit) {
+                Some((perspective, name)) => self.ask_about_stated(super::StatedEdit {
+                    perspective,
+                    name,
+                    label,
+                    key,
+                    edit: *edit,
+                }),
+                None => self.edit(label, key, *edit),
+            },
             Msg::Command(command) => self.run(command),
             Msg::Select(selection) => self.selection = selection,
             Msg::Revealed => self.reveal = None,
@@ -27,6 +36,7 @@ impl AppState {
             Msg::PathText(text) => self.set_path_text(text),
             Msg::ConfirmPath => self.confirm_path_entry(),
             Msg::AnswerReplace(replace) => self.answer_replace(replace),
+            Msg::AnswerStated(choice) => self.answer_stated(choice),
             Msg::CloseQuick => self.quick = None,
             Msg::CloseDialog => {
                 if matches!(self.dialog, Some(Dialog::PathEntry { .. })) {
@@ -135,7 +145,13 @@ impl AppState {
             QuickMsg::ApplySwing => (q.swing(), "quick weights (swing)"),
         };
         self.quick = None;
-        let edit = super::quick::weights_edit(self.scenario(), &weights);
-        self.edit(label, None, edit);
+        // Under a perspective, quick weights set that perspective's weights (asked about
+        // like any change of stated weights); otherwise the criteria's own.
+        let edit = super::quick::weights_edit(self.scenario(), self.perspective(), &weights);
+        self.update(Msg::Edit {
+            label: label.to_owned(),
+            key: None,
+            edit: Box::new(edit),
+        });
     }
 }

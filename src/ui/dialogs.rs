@@ -3,7 +3,7 @@
 use egui::{Id, Modal, RichText};
 
 use super::shortcuts::{alternative_shortcut, shortcut};
-use crate::app::PresentCommand;
+use crate::app::{PresentCommand, StatedChoice};
 
 use crate::app::{AppState, Command, Dialog, FilePurpose, Msg, Outbox, Pending};
 
@@ -73,6 +73,32 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     }
                     if ui.button("Cancel").on_hover_text("Keep the existing file").clicked() {
                         out.send(Msg::AnswerReplace(false));
+                    }
+                });
+            }
+            Dialog::StatedWeights(asked) => {
+                ui.heading(format!("Change the weights of «{}»?", asked.name));
+                ui.label(
+                    "A perspective's weights are that party's stated priorities, as this file \
+                     attributes them. Changing them here would put your weights in their name.",
+                );
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Start my own weights")
+                        .on_hover_text("A new perspective, “My weights”, starting from these, with your change")
+                        .clicked()
+                    {
+                        out.send(Msg::AnswerStated(StatedChoice::MyOwn));
+                    }
+                    if ui
+                        .button(format!("Change «{}»", crate::ui::widgets::short_label(&asked.name)))
+                        .on_hover_text("Correct the perspective itself (for example, to follow a newer statement); not asked again for it")
+                        .clicked()
+                    {
+                        out.send(Msg::AnswerStated(StatedChoice::ChangeIt));
+                    }
+                    if ui.button("Cancel").on_hover_text("Leave the weights as they are").clicked() {
+                        out.send(Msg::AnswerStated(StatedChoice::Cancel));
                     }
                 });
             }

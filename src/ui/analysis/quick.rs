@@ -22,13 +22,11 @@ pub fn quick_weights_ui(ctx: &egui::Context, state: &AppState, q: &QuickWeights,
         .pivot(egui::Align2::RIGHT_TOP)
         .default_pos(corner)
         .show(ctx, |ui| {
-            if state.perspective().is_some() {
-                ui.label(
-                    RichText::new(
-                        "These set the criteria's own weights, not the chosen perspective's.",
-                    )
-                    .weak(),
-                );
+            if let Some(p) = state
+                .perspective()
+                .and_then(|id| state.scenario().perspective_by_id(id))
+            {
+                ui.label(RichText::new(format!("These set the weights of «{}».", p.name)).weak());
             }
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];
