@@ -40,7 +40,18 @@ fn truncated_file() {
 fn empty_file() {
     assert_problems(
         "empty",
-        &["1:1: Expected opening `(` for struct `Scenario`"],
+        &["1:1: the file is empty: a Concord scenario starts with `Scenario(`"],
+    );
+}
+
+#[test]
+fn another_kind_of_file_is_named_as_such_first() {
+    assert_problems(
+        "not_a_scenario",
+        &[
+            "1:1: this is not a Concord scenario (a scenario file starts with `Scenario(`); \
+           the reader says: Expected struct `Scenario` but found `Settings`",
+        ],
     );
 }
 

@@ -1396,3 +1396,15 @@ fn quick_weights_under_a_perspective_set_that_perspectives_weights_after_asking(
         .unwrap();
     assert_eq!(mine.name, "My weights");
 }
+
+#[test]
+fn a_file_that_is_not_a_scenario_is_called_that() {
+    let mut h = harness();
+    ctrl(&mut h, Key::O);
+    type_keys(&mut h, "tests/data/invalid/not_a_scenario.ron");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("The file could not be opened");
+    // Said first, before the reader's detail.
+    h.get_by_label_contains("not_a_scenario.ron:1:1: this is not a Concord scenario");
+}

@@ -94,6 +94,16 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Scenario, LoadError> {
 
 /// Loads a scenario from RON text; `file` names it in messages.
 pub fn load_str(file: &str, src: &str) -> Result<Scenario, LoadError> {
+    if src.trim().is_empty() {
+        return Err(LoadError::single(
+            file,
+            Problem {
+                at: Some(LineCol { line: 1, col: 1 }),
+                item: String::new(),
+                message: "the file is empty: a Concord scenario starts with `Scenario(`".into(),
+            },
+        ));
+    }
     check_format(file, src)?;
     let fast = (src.len() >= fast_scores::FAST_FROM_BYTES)
         .then(|| fast_scores::read_scenario(src))
@@ -107,12 +117,22 @@ pub fn load_str(file: &str, src: &str) -> Result<Scenario, LoadError> {
         };
         let at = line_col(src, skip_blank(src, offset_of(src, reported)));
         let path = path_at(src, at);
+        let detail = e.code.to_string();
+        // The file as a whole is something else: say that first, then what the reader saw.
+        let message = if path.is_empty() && not_a_scenario(&e.code) {
+            format!(
+                "this is not a Concord scenario (a scenario file starts with `Scenario(`); \
+                 the reader says: {detail}"
+            )
+        } else {
+            detail
+        };
         LoadError::single(
             file,
             Problem {
                 at: Some(at),
                 item: PathDisplay(&path).to_string(),
-                message: e.code.to_string(),
+                message,
             },
         )
     })?;
@@ -142,6 +162,17 @@ pub fn load_str(file: &str, src: &str) -> Result<Scenario, LoadError> {
     }
     scenario.sort_scores();
     Ok(scenario)
+}
+
+/// True when RON found something other than a `Scenario` where the file should start.
+fn not_a_scenario(code: &ron::Error) -> bool {
+    matches!(
+        code,
+        ron::Error::ExpectedStructName(_)
+            | ron::Error::ExpectedNamedStructLike(_)
+            | ron::Error::ExpectedDifferentStructName { .. }
+            | ron::Error::ExpectedStructLike
+    )
 }
 
 /// Refuses files from a newer Concord before parsing them as this format.
