@@ -112,7 +112,11 @@ fn opens_on_the_default_scenario() {
     // Each card shows its rank; the confederation leads with equal weights.
     h.get_by_label("1st of 5");
     assert_eq!(rank_of(&h, "land-for-all"), Some(1));
-    assert_eq!(s.title(), "Untitled — Concord");
+    // A lesson never saved is named by its title, not "Untitled".
+    assert_eq!(
+        s.title(),
+        "After the Gaza cease-fire: which way to a settlement? — Concord"
+    );
 }
 
 #[test]
@@ -580,7 +584,7 @@ fn unsaved_prompt_on_new_cancel_keeps_the_document() {
     click(&mut h, "Strong");
     let before = h.state().state.scenario().clone();
     ctrl(&mut h, Key::N);
-    h.get_by_label("Save changes to Untitled?");
+    h.get_by_label("Save your changes?");
     click(&mut h, "Cancel");
     assert_eq!(h.state().state.scenario(), &before);
     assert!(h.state().state.doc().is_dirty());
@@ -602,14 +606,14 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .events
         .push(egui::ViewportEvent::Close);
     h.run();
-    h.get_by_label("Quitting will discard the changes you have not saved.");
+    h.get_by_label("Quitting will discard the changes to “After the Gaza cease-fire: which way to a settlement?” that you have not saved.");
     click(&mut h, "Cancel");
     let s = &h.state().state;
     assert!(!s.close_confirmed());
     assert!(s.doc().is_dirty());
     // Quit from the keyboard, then Don't save: the app lets the window close.
     ctrl(&mut h, Key::Q);
-    h.get_by_label("Save changes to Untitled?");
+    h.get_by_label("Save your changes?");
     click(&mut h, "Don't save");
     assert!(h.state().state.close_confirmed());
 }

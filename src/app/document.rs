@@ -97,12 +97,18 @@ impl Document {
         }
     }
 
-    /// File name for the window title, or "Untitled".
+    /// The file's name, or for a document never saved its title (else "Untitled"): for
+    /// the window title and the questions about it.
     pub fn display_name(&self) -> String {
-        self.path.as_deref().and_then(Path::file_name).map_or_else(
-            || "Untitled".to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        if let Some(name) = self.path.as_deref().and_then(Path::file_name) {
+            return name.to_string_lossy().into_owned();
+        }
+        let title = self.scenario.title.trim();
+        if title.is_empty() {
+            "Untitled".to_owned()
+        } else {
+            title.to_owned()
+        }
     }
 
     /// The scenario.

@@ -175,14 +175,18 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
 }
 
 fn unsaved_ui(ui: &mut egui::Ui, state: &AppState, pending: &Pending, out: &mut Outbox) {
-    ui.heading(format!("Save changes to {}?", state.doc().display_name()));
+    ui.heading("Save your changes?");
     let what = match pending {
-        Pending::New(_) => "Starting a new scenario",
-        Pending::Open(_) => "Opening another file",
-        Pending::Quit => "Quitting",
+        Pending::New(i) => match crate::seeds::BUNDLED.get(*i) {
+            Some(b) if *i != crate::seeds::BLANK => format!("Opening “{}”", b.title),
+            _ => "Starting a new scenario".to_owned(),
+        },
+        Pending::Open(_) => "Opening another file".to_owned(),
+        Pending::Quit => "Quitting".to_owned(),
     };
     ui.label(format!(
-        "{what} will discard the changes you have not saved."
+        "{what} will discard the changes to “{}” that you have not saved.",
+        state.doc().display_name()
     ));
     ui.add_space(6.0);
     ui.horizontal(|ui| {
