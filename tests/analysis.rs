@@ -231,3 +231,57 @@ fn stability_with_proposals_tied_now() {
     // Found by the property test: two proposals tied at the current weight.
     check_stability_against_all_crossings(5, 3, 9475923164559238831, true);
 }
+
+#[test]
+fn a_flip_on_a_whole_number_scale_names_whole_numbers() {
+    // Two proposals on two 0–10 criteria in steps of 1: A 6 and 6, B 4 and 5.
+    let mut s = concord::synth::scenario(2, 2, 1);
+    for c in &mut s.criteria {
+        c.scale = Scale::Numeric {
+            min: 0.0,
+            max: 10.0,
+            step: 1.0,
+        };
+        c.weight = 1.0;
+    }
+    for (sc, v) in s.scores.iter_mut().zip([6.0, 4.0, 6.0, 5.0]) {
+        sc.value = Some(ScoreValue::Number(v));
+    }
+    s.sort_scores();
+    let e = Evaluation::new(&s, WeightSet::Base);
+    let sentence = explain(&s, &e)
+        .sentences
+        .into_iter()
+        .find(|x| x.contains("would swap"))
+        .expect("a flip sentence");
+    assert!(!sentence.contains("by more than"), "{sentence}");
+    // Only whole numbers: the values a person can give on this scale.
+    let numbers: Vec<&str> = sentence
+        .split(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+        .filter(|w| w.chars().any(|ch| ch.is_ascii_digit()))
+        .collect();
+    assert!(
+        numbers
+            .iter()
+            .all(|n| !n.trim_end_matches('.').contains('.')),
+        "{sentence}"
+    );
+    // And the value it names does swap them.
+    let flips = score_flips(&s, &e);
+    assert!(matches!(flips[0].change, Some(FlipChange::Points(_))));
+    let to: f64 = numbers[1].trim_end_matches('.').parse().unwrap();
+    let (k, p) = flips[0].cell.unwrap();
+    let mut changed = s.clone();
+    let (cid, pid) = (
+        changed.criteria[k].id.clone(),
+        changed.proposals[p].id.clone(),
+    );
+    let at = changed.score_position(&cid, &pid).unwrap();
+    changed.scores[at].value = Some(ScoreValue::Number(to));
+    let after = Evaluation::new(&changed, WeightSet::Base);
+    assert_ne!(
+        after.ranked().next(),
+        e.ranked().next(),
+        "{sentence}: the leader changes"
+    );
+}

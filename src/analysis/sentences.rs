@@ -225,6 +225,22 @@ pub fn flip_sentence(
             let to = (i64::from(l) + m).clamp(0, levels.len() as i64 - 1) as usize;
             format!("from {} to {}", levels[l as usize], levels[to])
         }
+        (
+            FlipChange::Points(dx),
+            Scale::Numeric { min, max, step },
+            Some(ScoreValue::Number(x)),
+        ) if *step > 0.0 => {
+            // The first value on the scale's steps past the change that swaps them.
+            let steps = (x + dx - min) / step;
+            let n = if dx > 0.0 {
+                (steps + 1e-9).floor() + 1.0
+            } else {
+                (steps - 1e-9).ceil() - 1.0
+            };
+            let to = ((min + n * step).clamp(*min, *max) * 1e6).round() / 1e6;
+            let shown = |v: f64| c.value_text(Some(ScoreValue::Number(v)));
+            format!("from {} to {}", shown(x), shown(to))
+        }
         (FlipChange::Points(dx), Scale::Numeric { min, max, .. }, _) => {
             format!("by more than {:.2} on its {min}–{max} scale", dx.abs())
         }
