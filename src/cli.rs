@@ -108,7 +108,7 @@ fn weights_of<'a>(
     }
 }
 
-/// The ranking as aligned text.
+/// The ranking as aligned text, totals on 0–100 as the window shows them.
 pub fn rank_text(scenario: &Scenario, weights: WeightSet<'_>) -> String {
     let eval = Evaluation::new(scenario, weights);
     let width = scenario
@@ -125,7 +125,9 @@ pub fn rank_text(scenario: &Scenario, weights: WeightSet<'_>) -> String {
     for &i in &eval.order {
         let st = eval.standings[i];
         let rank = st.rank.map_or("-".to_owned(), |r| r.to_string());
-        let total = st.total.map_or("-".to_owned(), |t| format!("{t:.3}"));
+        let total = st
+            .total
+            .map_or("-".to_owned(), |t| format!("{:.1}", t * 100.0));
         s += &format!(
             "{:<4}  {:<width$}  {:>5}  {:>7.0}%\n",
             rank,

@@ -72,12 +72,13 @@ fn rank_table_prints_the_whole_table_as_csv() {
 fn rank_prints_rank_proposal_total_coverage() {
     let o = concord(&["rank", "tests/data/valid.ron"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // refugees (w 1/3): Alpha 3/10 → 0.3; jerusalem (w 2/3): Beta level 2 of 0–3 → 2/3.
+    // refugees (w 1/3): Alpha 3/10 → 30; jerusalem (w 2/3): Beta level 2 of 0–3 → 66.7,
+    // on 0–100 as the window shows totals.
     assert_eq!(
         stdout(&o),
         "rank  proposal  total  coverage\n\
-         1     Beta      0.667       67%\n\
-         2     Alpha     0.300       33%\n"
+         1     Beta       66.7       67%\n\
+         2     Alpha      30.0       33%\n"
     );
 }
 
@@ -94,7 +95,7 @@ fn rank_as_csv_with_a_perspective() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "rank,id,proposal,total,coverage");
+    assert_eq!(lines[0], "rank,id,proposal,total (0-100),coverage");
     assert_eq!(lines.len(), 6);
     assert!(
         lines[1].starts_with("1,api,Arab Peace Initiative,"),

@@ -3,10 +3,11 @@
 use crate::model::Scenario;
 use crate::scoring::{raw_weights, Evaluation, WeightSet};
 
-/// The ranking as CSV: `rank,id,proposal,total,coverage`.
+/// The ranking as CSV: `rank,id,proposal,total (0-100),coverage` (totals on the window's
+/// 0–100 scale, coverage as a share).
 pub fn rank_csv(scenario: &Scenario, weights: WeightSet<'_>) -> String {
     let eval = Evaluation::new(scenario, weights);
-    let mut s = String::from("rank,id,proposal,total,coverage\n");
+    let mut s = String::from("rank,id,proposal,total (0-100),coverage\n");
     for &i in &eval.order {
         let st = eval.standings[i];
         let p = &scenario.proposals[i];
@@ -15,7 +16,8 @@ pub fn rank_csv(scenario: &Scenario, weights: WeightSet<'_>) -> String {
             st.rank.map_or(String::new(), |r| r.to_string()),
             csv_field(&p.id),
             csv_field(&p.name),
-            st.total.map_or(String::new(), |t| format!("{t:.4}")),
+            st.total
+                .map_or(String::new(), |t| format!("{:.2}", t * 100.0)),
             st.coverage
         );
     }
