@@ -1412,3 +1412,48 @@ fn a_file_that_is_not_a_scenario_is_called_that() {
     // Said first, before the reader's detail.
     h.get_by_label_contains("not_a_scenario.ron:1:1: this is not a Concord scenario");
 }
+
+#[test]
+fn open_recent_tells_files_of_one_name_apart_by_their_folder() {
+    let mut h = harness();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for dir in [&a, &b] {
+        let path = dir.path().join("class.ron");
+        std::fs::copy("tests/data/valid.ron", &path).unwrap();
+        h.state_mut().state.open_path(&path);
+        h.run();
+    }
+    click(&mut h, "File");
+    click(&mut h, "Open recent");
+    h.get_by_label(&format!("class.ron — {}", a.path().display()));
+    h.get_by_label(&format!("class.ron — {}", b.path().display()));
+}
+
+#[test]
+fn another_document_opens_with_its_table_at_the_top() {
+    let mut h = harness();
+    let first_row = |h: &H| {
+        h.query_by_label("Ends the Gaza blockade")
+            .map(|n| n.rect().top())
+    };
+    let top = first_row(&h).expect("the first row is in view");
+    // Scroll the table down with the wheel, as a hand does.
+    h.hover_at(h.get_by_label("Ends the Gaza blockade").rect().center());
+    h.run();
+    for _ in 0..10 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.run();
+    }
+    assert_ne!(first_row(&h), Some(top), "the table scrolled");
+    // The same lesson opened again is another document: its table starts at the top.
+    click(&mut h, "File");
+    click(&mut h, "Open bundled scenario");
+    click(&mut h, "After the Gaza cease-fire (Duss & Okail, 2023)");
+    assert_eq!(first_row(&h), Some(top));
+}

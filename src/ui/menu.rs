@@ -70,10 +70,7 @@ pub fn menu_bar_ui(
                     ui.label(RichText::new("No recent files").weak());
                 }
                 for path in state.prefs().recent.clone() {
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
+                    let name = recent_label(&path);
                     if ui
                         .button(name)
                         .on_hover_text(path.display().to_string())
@@ -318,4 +315,17 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
             );
         });
     });
+}
+
+/// A recent file as the menu lists it: its name, then its folder (two files of one name in
+/// different folders must be told apart).
+fn recent_label(path: &std::path::Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(folder) => format!("{name} — {}", folder.display()),
+        None => name,
+    }
 }

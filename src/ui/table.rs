@@ -65,7 +65,7 @@ pub fn table_ui(
     let reveal_row = reveal_row(state, view, &rows, out);
     let shown = layout.shown(view.first_proposal);
     let mut table = TableBuilder::new(ui)
-        .id_salt("criteria-table")
+        .id_salt(("criteria-table", state.doc().id()))
         .striped(true)
         .cell_layout(Layout::left_to_right(Align::Center))
         .column(Column::exact(layout.criterion))
