@@ -1457,3 +1457,21 @@ fn another_document_opens_with_its_table_at_the_top() {
     click(&mut h, "After the Gaza cease-fire (Duss & Okail, 2023)");
     assert_eq!(first_row(&h), Some(top));
 }
+
+#[test]
+fn deleting_reasoned_scores_says_so_and_no_internal_id_is_shown() {
+    let mut h = harness();
+    click(&mut h, "Abraham Accords (bilateral normalization)");
+    assert!(
+        h.query_by_label("id: abraham").is_none(),
+        "ids are the file's business"
+    );
+    click(&mut h, "Ends the Gaza blockade");
+    assert!(h.query_by_label("id: blockade").is_none());
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(
+        h.state().state.status(),
+        "Deleted Ends the Gaza blockade with its 5 reasoned scores — Ctrl+Z to undo"
+    );
+}

@@ -5,6 +5,15 @@ use crate::model::{Criterion, Perspective, Proposal, Score, Source};
 
 use super::{apply, weight_set_of, AppState, Edit, Selection};
 
+/// The status line after a delete: what went, with how much reasoning, and how to undo.
+fn deleted(name: &str, reasoned: usize) -> String {
+    match reasoned {
+        0 => format!("Deleted {name} — Ctrl+Z to undo"),
+        1 => format!("Deleted {name} with its one reasoned score — Ctrl+Z to undo"),
+        n => format!("Deleted {name} with its {n} reasoned scores — Ctrl+Z to undo"),
+    }
+}
+
 impl AppState {
     /// Applies an edit as one undoable step named `label`. Edits with the same `key` in a
     /// row (one drag, one burst of typing) merge into one step until `seal_gesture`.
@@ -232,22 +241,38 @@ impl AppState {
         self.set_perspective(Some(id));
     }
 
-    /// Deletes proposal `i` and its scores, as one undoable step.
+    /// Deletes proposal `i` and its scores, as one undoable step; the status line says how
+    /// much reasoning went with it.
     pub fn delete_proposal(&mut self, i: usize) {
-        let Some(name) = self.scenario().proposals.get(i).map(|p| p.name.clone()) else {
+        let Some(p) = self.scenario().proposals.get(i) else {
             return;
         };
-        self.edit(format!("delete «{name}»"), None, Edit::RemoveProposal(i));
-        self.status = format!("Deleted «{name}» — Ctrl+Z to undo");
+        let (name, reasoned) = (
+            format!("«{}»", p.name),
+            self.reasoned(|sc| sc.proposal == p.id),
+        );
+        self.edit(format!("delete {name}"), None, Edit::RemoveProposal(i));
+        self.status = deleted(&name, reasoned);
     }
 
-    /// Deletes criterion `k`, its scores and what names it, as one undoable step.
+    /// Deletes criterion `k`, its scores and what names it, as one undoable step; the
+    /// status line says how much reasoning went with it.
     pub fn delete_criterion(&mut self, k: usize) {
-        let Some(name) = self.scenario().criteria.get(k).map(|c| c.name.clone()) else {
+        let Some(c) = self.scenario().criteria.get(k) else {
             return;
         };
+        let (name, reasoned) = (c.name.clone(), self.reasoned(|sc| sc.criterion == c.id));
         self.edit(format!("delete {name}"), None, Edit::RemoveCriterion(k));
-        self.status = format!("Deleted {name} — Ctrl+Z to undo");
+        self.status = deleted(&name, reasoned);
+    }
+
+    /// How many cells picked by `pick` carry a rationale or evidence.
+    fn reasoned(&self, pick: impl Fn(&Score) -> bool) -> usize {
+        self.scenario()
+            .scores
+            .iter()
+            .filter(|sc| pick(sc) && sc.has_notes())
+            .count()
     }
 
     /// Deletes what is selected: a proposal or a criterion with its scores, or the value of

@@ -62,7 +62,6 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &AppState, cid: &str, out: &mut O
     if deleted.inner {
         return;
     }
-    ui.label(RichText::new(format!("id: {}", c.id)).small().weak());
     let scenario = state.scenario();
     let mut f = Fields::of(out, c.name.clone(), format!("criterion:{}", c.id));
     // A new scale converts the row's scores, so the whole change is built from the scenario.

@@ -70,8 +70,6 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &AppState, pid: &str, out: &mut Ou
     if deleted.inner {
         return;
     }
-    ui.label(RichText::new(format!("id: {}", p.id)).small().weak())
-        .on_hover_text("The id scores refer to; it stays the same when the name changes");
     let mut f = Fields::of(out, format!("«{}»", p.name), format!("proposal:{}", p.id));
     let set = |new: Proposal| Edit::SetProposal(i, new);
     f.text(ui, ("Name", "name"), &p.name, "Full name", |name| {
