@@ -302,3 +302,25 @@ fn export_view_as_png_writes_the_picture() {
     assert_eq!(png.get_pixel(1, 0).0, [255, 255, 255, 255]);
     assert!(h.state().state.status().starts_with("Saved the view as"));
 }
+
+#[test]
+fn a_criterion_slide_says_where_each_reason_comes_from() {
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    // Title, five proposals, then the first criterion.
+    for _ in 0..6 {
+        press(&mut h, Key::ArrowRight);
+    }
+    assert_eq!(
+        steps(h.state().state.scenario())[step(&h)],
+        Step::Criterion(0)
+    );
+    let s = h.state().state.scenario();
+    let cell = s.score("blockade", "api").expect("scored");
+    let source = &s.sources[s.source_index(&cell.evidence[0].source).unwrap()];
+    let line = format!(
+        "Source: {}",
+        concord::ui::widgets::short_label_of(&source.title, 60)
+    );
+    h.get_by_label_contains(&line);
+}

@@ -354,9 +354,49 @@ fn score_block(
                 };
                 ui.label(RichText::new(r).size(sz.small).color(colour));
             }
+            if let Some(line) = score.and_then(|x| sources_line(s, &x.evidence)) {
+                let colour = if dimmed {
+                    dim(text_colour)
+                } else {
+                    ui.visuals().weak_text_color()
+                };
+                ui.label(
+                    RichText::new(line)
+                        .size(sz.small * 0.85)
+                        .italics()
+                        .color(colour),
+                );
+            }
         });
     });
     ui.add_space(10.0 * sz.unit);
+}
+
+/// Where a reason comes from, in one line: "Source: Title, para. 8 and one more".
+fn sources_line(s: &Scenario, evidence: &[crate::model::Citation]) -> Option<String> {
+    if evidence.is_empty() {
+        return None;
+    }
+    let cite = |c: &crate::model::Citation| {
+        let title = s
+            .sources
+            .iter()
+            .find(|x| x.id == c.source)
+            .map_or(c.source.as_str(), |x| x.title.as_str());
+        let title = crate::ui::widgets::short_label_of(title, 60);
+        if c.locator.is_empty() {
+            title
+        } else {
+            format!("{title}, {}", c.locator)
+        }
+    };
+    // One line on a slide: the first source, and how many more the inspector lists.
+    let more = match evidence.len() {
+        1 => String::new(),
+        2 => " and one more".to_owned(),
+        n => format!(" and {} more", n - 1),
+    };
+    Some(format!("Source: {}{more}", cite(&evidence[0])))
 }
 
 fn bar(ui: &mut Ui, width: f32, height: f32, fraction: f64, colour: Color32) {

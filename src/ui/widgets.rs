@@ -254,10 +254,18 @@ fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
 
 /// A name cut to 24 characters, for chart labels.
 pub fn short_label(name: &str) -> String {
-    if name.chars().count() <= 24 {
-        name.to_owned()
+    short_label_of(name, 24)
+}
+
+/// A text cut to `n` characters, with an ellipsis when cut.
+pub fn short_label_of(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        text.to_owned()
     } else {
-        format!("{}…", name.chars().take(23).collect::<String>())
+        format!(
+            "{}…",
+            text.chars().take(n.saturating_sub(1)).collect::<String>()
+        )
     }
 }
 
