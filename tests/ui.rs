@@ -1475,3 +1475,42 @@ fn deleting_reasoned_scores_says_so_and_no_internal_id_is_shown() {
         "Deleted Ends the Gaza blockade with its 5 reasoned scores — Ctrl+Z to undo"
     );
 }
+
+#[test]
+fn a_five_thousand_character_name_keeps_the_window_in_shape() {
+    let mut h = harness();
+    let long: String = "A very long proposal name ".repeat(200);
+    assert!(long.chars().count() >= 5_000);
+    let mut p = h.state().state.scenario().proposals[0].clone();
+    p.name = long.clone();
+    p.short_name.clear();
+    h.state_mut().state.update(concord::app::Msg::Edit {
+        label: "name".into(),
+        key: None,
+        edit: Box::new(concord::app::Edit::SetProposal(0, p)),
+    });
+    h.run();
+    let window = h.ctx.content_rect();
+    // Every card keeps its total and rank in view, and the table is still there.
+    for rank in ["1st of 5", "2nd of 5", "4th of 5", "5th of 5"] {
+        let r = h.get_by_label(rank).rect();
+        assert!(
+            window.contains_rect(r),
+            "{rank} at {r:?} is inside {window:?}"
+        );
+    }
+    let header = h.get_by_label("Criterion").rect();
+    assert!(window.contains_rect(header), "the table is in view");
+    let cell = h
+        .get_by_label("Confederation × Ends the Gaza blockade")
+        .rect();
+    assert!(window.contains_rect(cell));
+    // On its slide too, the name stays on the screen.
+    h.key_press(Key::F5);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let shown = concord::ui::widgets::shown_name(&long);
+    let title = h.get_by_label(&shown).rect();
+    assert!(window.contains_rect(title), "{title:?} inside {window:?}");
+}

@@ -108,13 +108,13 @@ fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<
                             let strip = if compact { 20.0 } else { 34.0 };
                             let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, strip), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, colour);
-                            let name = egui::Label::new(RichText::new(&p.name).family(egui::FontFamily::Name(super::fonts::BOLD.into())).strong().size(15.0));
+                            let name = egui::Label::new(RichText::new(super::widgets::shown_name(&p.name)).family(egui::FontFamily::Name(super::fonts::BOLD.into())).strong().size(15.0));
                             ui.add(if compact { name.truncate() } else { name.wrap() })
                         })
                         .inner;
                     let header = ui
                         .interact(header.rect, ui.scope_id().with(("card-header", &p.id)), egui::Sense::click_and_drag())
-                        .on_hover_text("Click to edit this proposal in the inspector; drag onto another card to reorder");
+                        .on_hover_text(format!("{}\n\nClick to edit this proposal in the inspector; drag onto another card to reorder", super::widgets::short_label_of(&p.name, 600)));
                     if header.clicked() {
                         out.send(Msg::Select(Selection::Proposal(p.id.clone())));
                     }

@@ -198,8 +198,13 @@ pub fn toolbar_ui(
     out: &mut Outbox,
 ) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(&state.scenario().title).heading().strong())
-            .on_hover_text(&state.scenario().description);
+        let title = &state.scenario().title;
+        ui.add(egui::Label::new(RichText::new(title).heading().strong()).truncate())
+            .on_hover_text(format!(
+                "{}\n\n{}",
+                super::widgets::short_label_of(title, 600),
+                state.scenario().description
+            ));
     });
     ui.horizontal_wrapped(|ui| {
         let current = state

@@ -4,7 +4,7 @@
 
 use egui::{Align, Color32, Layout, RichText, Ui};
 
-use super::widgets::{ordinal, proposal_colour, total_text};
+use super::widgets::{ordinal, proposal_colour, shown_name, total_text};
 use crate::app::present::{progress_label, step_title, steps, Step};
 use crate::app::{AppState, Msg, Outbox, PresentCommand};
 use crate::model::Scenario;
@@ -128,11 +128,15 @@ fn progress_ui(ui: &mut Ui, s: &Scenario, step: Step, i: usize, n: usize, sz: Si
 }
 
 fn heading(ui: &mut Ui, text: &str, sz: Sizes) {
-    ui.label(
-        RichText::new(display_order(text))
-            .size(sz.heading)
-            .family(egui::FontFamily::Name(super::fonts::BOLD.into()))
-            .strong(),
+    // Wrapped even beside the colour strip: a long name takes lines, not the screen's width.
+    ui.add(
+        egui::Label::new(
+            RichText::new(display_order(&shown_name(text)))
+                .size(sz.heading)
+                .family(egui::FontFamily::Name(super::fonts::BOLD.into()))
+                .strong(),
+        )
+        .wrap(),
     );
 }
 
@@ -263,7 +267,11 @@ fn criterion_slide(
                         );
                     }
                     for (j, prev) in s.criteria.iter().enumerate().take(k).skip(first) {
-                        ui.label(RichText::new(&prev.name).size(sz.small).color(weak));
+                        ui.label(
+                            RichText::new(shown_name(&prev.name))
+                                .size(sz.small)
+                                .color(weak),
+                        );
                         let line: Vec<String> = (0..s.proposals.len())
                             .map(|p| {
                                 let v = e.score(s, j, p).and_then(|x| x.value);
@@ -325,7 +333,7 @@ fn score_block(
         ui.vertical(|ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(prop.label())
+                    RichText::new(shown_name(prop.label()))
                         .size(sz.sub)
                         .strong()
                         .color(text_colour),
@@ -480,7 +488,7 @@ fn ranking_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, spot: Option<usize>,
             );
             ui.vertical(|ui| {
                 ui.label(
-                    RichText::new(&prop.name)
+                    RichText::new(shown_name(&prop.name))
                         .size(sz.sub)
                         .strong()
                         .color(text_colour),

@@ -252,6 +252,15 @@ fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
     Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
 }
 
+/// The longest a name is drawn, in characters: whatever is typed, a card, a slide or the
+/// inspector keeps its layout (the whole name is in the tooltip and the inspector's field).
+pub const NAME_SHOWN: usize = 120;
+
+/// A name as drawn: cut to `NAME_SHOWN` characters, with an ellipsis when cut.
+pub fn shown_name(name: &str) -> String {
+    short_label_of(name, NAME_SHOWN)
+}
+
 /// A name cut to 24 characters, for chart labels.
 pub fn short_label(name: &str) -> String {
     short_label_of(name, 24)

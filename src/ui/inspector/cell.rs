@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::short;
 use crate::app::{AppState, Edit, Outbox};
 use crate::model::{Citation, Criterion, Scale, Score, ScoreValue};
-use crate::ui::widgets::{button, number_field, text_area, text_field};
+use crate::ui::widgets::{button, number_field, shown_name, text_area, text_field};
 
 pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: &mut Outbox) {
     let s = state.scenario();
@@ -23,8 +23,12 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: 
             proposal: pid.to_owned(),
             ..Score::default()
         });
-    ui.label(RichText::new(&proposal.name).strong().size(15.0));
-    ui.label(RichText::new(format!("on {}", criterion.name)).strong());
+    ui.label(
+        RichText::new(shown_name(&proposal.name))
+            .strong()
+            .size(15.0),
+    );
+    ui.label(RichText::new(format!("on {}", shown_name(&criterion.name))).strong());
     if !criterion.description.is_empty() {
         ui.label(RichText::new(&criterion.description).small().weak());
     }
