@@ -1514,3 +1514,80 @@ fn a_five_thousand_character_name_keeps_the_window_in_shape() {
     let title = h.get_by_label(&shown).rect();
     assert!(window.contains_rect(title), "{title:?} inside {window:?}");
 }
+
+fn press(h: &mut H, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+fn selected(h: &H) -> Selection {
+    h.state().state.selection().clone()
+}
+
+#[test]
+fn the_keyboard_scores_from_a_click() {
+    let mut h = harness();
+    let cell = |c: &str, p: &str| Selection::Cell(c.into(), p.into());
+    click(&mut h, "API × Ends the Gaza blockade");
+    // A level by its number, then by its first letter.
+    type_keys(&mut h, "4");
+    assert_eq!(
+        cell_value(&h, "blockade", "api"),
+        Some(ScoreValue::Level(3))
+    );
+    type_keys(&mut h, "w");
+    assert_eq!(
+        cell_value(&h, "blockade", "api"),
+        Some(ScoreValue::Level(1))
+    );
+    // Tab goes to the next cell, not to the menus.
+    press(&mut h, Key::Tab);
+    assert_eq!(selected(&h), cell("blockade", "land-for-all"));
+    assert!(h
+        .get_by_label("Confederation × Ends the Gaza blockade")
+        .is_focused());
+    type_keys(&mut h, "n");
+    assert_eq!(
+        cell_value(&h, "blockade", "land-for-all"),
+        Some(ScoreValue::Level(0))
+    );
+    // Arrows move too, down a row and back.
+    press(&mut h, Key::ArrowDown);
+    assert_eq!(selected(&h), cell("armed-groups", "land-for-all"));
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(selected(&h), cell("armed-groups", "api"));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    // Shift+Tab from the first cell of a row goes to the last cell of the row before.
+    let last = h
+        .state()
+        .state
+        .scenario()
+        .proposals
+        .last()
+        .unwrap()
+        .id
+        .clone();
+    assert_eq!(selected(&h), cell("blockade", &last));
+    // Delete clears the focused cell; Enter opens its rationale.
+    press(&mut h, Key::Delete);
+    assert_eq!(cell_value(&h, "blockade", &last), None);
+    press(&mut h, Key::Enter);
+    assert!(h
+        .get_by_role_and_label(Role::MultilineTextInput, "Rationale")
+        .is_focused());
+    // A number is typed whole and kept with Enter.
+    click(&mut h, "+ Criterion");
+    click(&mut h, "API × New criterion 14");
+    type_keys(&mut h, "7.5");
+    assert_eq!(
+        cell_value(&h, "new-criterion-14", "api"),
+        None,
+        "not before Enter"
+    );
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        cell_value(&h, "new-criterion-14", "api"),
+        Some(ScoreValue::Number(7.5))
+    );
+}

@@ -2,6 +2,7 @@
 //! file flow. Views read `&AppState` and send `Msg`s; `AppState::update` applies them, and
 //! `edit` is the one place where the scenario changes.
 
+pub mod cell_keys;
 pub mod command;
 pub mod document;
 pub mod edit;

@@ -23,6 +23,8 @@ pub enum Msg {
     Command(Command),
     /// Select an item (shown in the inspector).
     Select(Selection),
+    /// Select an item and scroll it into view.
+    Reveal(Selection),
     /// A view has scrolled the revealed item into view.
     Revealed,
     /// The pointer was released: the next edit is a new undo step.

@@ -28,6 +28,7 @@ impl AppState {
             },
             Msg::Command(command) => self.run(command),
             Msg::Select(selection) => self.selection = selection,
+            Msg::Reveal(selection) => self.select(selection),
             Msg::Revealed => self.reveal = None,
             Msg::SealGesture => self.seal_gesture(),
             Msg::SetPerspective(id) => self.set_perspective(id),

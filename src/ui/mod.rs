@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod bidi;
 mod cards;
+mod cell_keys;
 mod dialogs;
 mod file_dialogs;
 pub mod fonts;
@@ -56,6 +57,19 @@ pub struct ViewState {
     pub collapsed_groups: BTreeSet<String>,
     /// Index of the first proposal column shown.
     pub first_proposal: usize,
+    /// A number being typed on a cell, shown in it until Enter.
+    pub typing: Option<TypedNumber>,
+    /// The cell the keyboard moves to, once it is drawn: (criterion id, proposal id).
+    pub focus_cell: Option<(String, String)>,
+}
+
+/// A number typed on a numeric cell, key by key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypedNumber {
+    /// (criterion id, proposal id).
+    pub cell: (String, String),
+    /// What has been typed.
+    pub text: String,
 }
 
 impl ViewState {

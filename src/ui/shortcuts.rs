@@ -55,8 +55,9 @@ pub fn by_specificity() -> Vec<Command> {
 
 /// Sends the commands whose shortcuts were pressed this frame.
 pub fn commands_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
-    // While a text field has the keyboard, Delete deletes a character.
-    let typing = ctx.egui_wants_keyboard_input();
+    // While a text field has the keyboard, Delete deletes a character (on a focused cell
+    // it clears the cell).
+    let typing = ctx.text_edit_focused();
     for command in by_specificity() {
         if typing && command == Command::DeleteSelection {
             continue;

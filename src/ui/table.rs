@@ -63,6 +63,14 @@ pub fn table_ui(
 ) {
     let rows = rows(state, view);
     let reveal_row = reveal_row(state, view, &rows, out);
+    // The criteria in the order the rows show them, for moving between cells by keyboard.
+    let order: Vec<usize> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Criterion(k) => Some(*k),
+            _ => None,
+        })
+        .collect();
     let shown = layout.shown(view.first_proposal);
     let mut table = TableBuilder::new(ui)
         .id_salt(("criteria-table", state.doc().id()))
@@ -131,7 +139,9 @@ pub fn table_ui(
                         row.col(|ui| criterion_cell_ui(ui, state, k, &mut actions));
                         row.col(|ui| weight_cell_ui(ui, state, k, &mut actions));
                         for p in shown.clone() {
-                            row.col(|ui| score_cell_ui(ui, state, k, p, &mut actions));
+                            row.col(|ui| {
+                                score_cell_ui(ui, state, (view, &order), (k, p), &mut actions)
+                            });
                         }
                     }
                     Row::Totals => {
@@ -194,11 +204,17 @@ fn reveal_row(
 /// The payload of a criterion being dragged to a new row.
 struct CriterionDrag(usize);
 
-/// What a click in the table asks for; applied after the table is drawn.
-enum Action {
+/// What a click or a key in the table asks for; applied after the table is drawn.
+pub(super) enum Action {
     ToggleGroup(String),
     Select(Selection),
     Edit(String, Option<String>, Box<Edit>),
+    /// The number being typed on a cell (`None`: done or abandoned).
+    Typing(Option<super::TypedNumber>),
+    /// Move the keyboard to the cell (criterion id, proposal id), scrolling to it.
+    MoveTo((String, String)),
+    /// The cell moved to has the keyboard.
+    Focused,
 }
 
 impl Action {
@@ -211,6 +227,12 @@ impl Action {
             }
             Action::Select(s) => out.send(Msg::Select(s)),
             Action::Edit(label, key, edit) => out.edit(label, key, *edit),
+            Action::Typing(t) => view.typing = t,
+            Action::MoveTo((c, p)) => {
+                out.send(Msg::Reveal(Selection::Cell(c.clone(), p.clone())));
+                view.focus_cell = Some((c, p));
+            }
+            Action::Focused => view.focus_cell = None,
         }
     }
 }
@@ -314,7 +336,13 @@ fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Act
     .on_hover_text("Share of the total weight");
 }
 
-fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mut Vec<Action>) {
+fn score_cell_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    (view, order): (&ViewState, &[usize]),
+    (k, p): (usize, usize),
+    actions: &mut Vec<Action>,
+) {
     let s = state.scenario();
     let c = &s.criteria[k];
     let proposal = &s.proposals[p];
@@ -339,10 +367,56 @@ fn score_cell_ui(ui: &mut Ui, state: &AppState, k: usize, p: usize, actions: &mu
     if selected {
         button = button.stroke(egui::Stroke::new(2.0, ui.visuals().selection.stroke.color));
     }
+    let typing = view
+        .typing
+        .as_ref()
+        .filter(|t| t.cell == (c.id.clone(), proposal.id.clone()));
+    if let Some(t) = typing {
+        // A number being typed shows in the cell until Enter.
+        button = egui::Button::new(RichText::new(format!("{}|", t.text)).strong())
+            .fill(fill)
+            .min_size(egui::vec2(ui.available_width(), ROW_HEIGHT - 8.0));
+    }
     let r = ui
         .push_id((&c.id, &proposal.id), |ui| ui.add(button))
         .inner
         .accessible_name(format!("{} × {}", proposal.label(), c.name));
+    let here = (c.id.clone(), proposal.id.clone());
+    if r.clicked() {
+        // The keyboard goes on from here: Tab, arrows, typing a score.
+        r.request_focus();
+    }
+    if view.focus_cell.as_ref() == Some(&here) {
+        // Moved here by the keyboard.
+        r.request_focus();
+        actions.push(Action::Focused);
+    }
+    if r.has_focus() {
+        // Tab and the arrows move between cells here, through rows out of view too.
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                r.id,
+                egui::EventFilter {
+                    tab: true,
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    escape: false,
+                },
+            )
+        });
+        if let Some(to) = super::cell_keys::moved(ui, state, order, (k, p)) {
+            actions.push(Action::MoveTo(to));
+        }
+        ui.painter().rect_stroke(
+            r.rect.expand(1.0),
+            4.0,
+            egui::Stroke::new(2.5, ui.visuals().strong_text_color()),
+            egui::StrokeKind::Outside,
+        );
+        super::cell_keys::keys_ui(ui, state, k, p, typing, actions);
+    } else if r.lost_focus() && typing.is_some() {
+        super::cell_keys::commit(state, k, p, typing, actions);
+    }
     let r = r.on_hover_ui(|ui| {
         ui.set_max_width(280.0);
         ui.label(RichText::new(format!("{} — {}", proposal.name, c.name)).strong());

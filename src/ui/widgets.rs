@@ -58,6 +58,20 @@ pub enum ListCommit {
     OnLeave,
 }
 
+/// A multi-line text field with a label and a known id (so the keyboard can be sent to
+/// it); returns the new text when it changed.
+pub fn text_area_with_id(
+    ui: &mut Ui,
+    (label, id): (&str, egui::Id),
+    value: &str,
+    hint: &str,
+    rows: usize,
+) -> Option<String> {
+    labelled_edit(ui, label, value, hint, |buf| {
+        egui::TextEdit::multiline(buf).id(id).desired_rows(rows)
+    })
+}
+
 /// A list of short strings edited one per line. While the field has the keyboard it keeps
 /// the text as typed (a line break, a space at the end of a line), whatever it sends; it
 /// starts again from the list if that changes elsewhere meanwhile (an undo).

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::short;
 use crate::app::{AppState, Edit, Outbox};
 use crate::model::{Citation, Criterion, Scale, Score, ScoreValue};
-use crate::ui::widgets::{button, number_field, shown_name, text_area, text_field};
+use crate::ui::widgets::{button, number_field, shown_name, text_area_with_id, text_field};
 
 pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: &mut Outbox) {
     let s = state.scenario();
@@ -60,9 +60,10 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: 
             .weak(),
     );
     ui.add_space(6.0);
-    if let Some(rationale) = text_area(
+    // Enter on a focused cell of the table gives this field the keyboard.
+    if let Some(rationale) = text_area_with_id(
         ui,
-        "Rationale",
+        ("Rationale", crate::ui::cell_keys::rationale_id()),
         &score.rationale,
         "Why this score, attributed: “The essay argues…”",
         5,

@@ -1,0 +1,107 @@
+//! The keyboard scores: what a key typed on a cell means for the cell's scale.
+
+use crate::model::{Scale, ScoreValue};
+
+/// The value a character typed on a cell sets on a scale of levels or yes/no: a level's
+/// number (1 is the first) or first letter (again: the next level with that letter), Y or N.
+/// `None` when the character means nothing there (numbers are typed whole, see
+/// `parse_typed_number`).
+pub fn typed_value(scale: &Scale, ch: char, current: Option<ScoreValue>) -> Option<ScoreValue> {
+    match scale {
+        Scale::Levels(levels) => {
+            if let Some(d) = ch.to_digit(10) {
+                let i = d.checked_sub(1)?;
+                return ((i as usize) < levels.len()).then_some(ScoreValue::Level(i));
+            }
+            let wanted = ch.to_lowercase().next()?;
+            let starts =
+                |l: &String| l.chars().next().and_then(|c| c.to_lowercase().next()) == Some(wanted);
+            // From the level after the current one, so pressing the letter again cycles.
+            let from = match current {
+                Some(ScoreValue::Level(i)) if levels.get(i as usize).is_some_and(starts) => {
+                    i as usize + 1
+                }
+                _ => 0,
+            };
+            (0..levels.len())
+                .map(|j| (from + j) % levels.len())
+                .find(|&j| starts(&levels[j]))
+                .map(|j| ScoreValue::Level(j as u32))
+        }
+        Scale::YesNo => match ch.to_ascii_lowercase() {
+            'y' => Some(ScoreValue::Bool(true)),
+            'n' => Some(ScoreValue::Bool(false)),
+            _ => None,
+        },
+        Scale::Numeric { .. } => None,
+    }
+}
+
+/// True for the characters a number is typed with.
+pub fn is_number_char(ch: char) -> bool {
+    ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-')
+}
+
+/// The value of a number typed on a numeric cell, kept within the scale; `None` when it is
+/// not a number.
+pub fn parse_typed_number(scale: &Scale, text: &str) -> Option<ScoreValue> {
+    let Scale::Numeric { min, max, .. } = scale else {
+        return None;
+    };
+    let x: f64 = text.trim().replace(',', ".").parse().ok()?;
+    x.is_finite()
+        .then(|| ScoreValue::Number(x.clamp(*min, *max)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ScoreValue::{Bool, Level, Number};
+
+    fn four() -> Scale {
+        Scale::Levels(vec![
+            "Not addressed".into(),
+            "Weak".into(),
+            "Partial".into(),
+            "Strong".into(),
+        ])
+    }
+
+    #[test]
+    fn levels_by_number_or_first_letter() {
+        assert_eq!(typed_value(&four(), '1', None), Some(Level(0)));
+        assert_eq!(typed_value(&four(), '4', None), Some(Level(3)));
+        assert_eq!(typed_value(&four(), '5', None), None);
+        assert_eq!(typed_value(&four(), '0', None), None);
+        assert_eq!(typed_value(&four(), 's', None), Some(Level(3)));
+        assert_eq!(typed_value(&four(), 'P', Some(Level(0))), Some(Level(2)));
+        assert_eq!(typed_value(&four(), 'x', None), None);
+        let two_w = Scale::Levels(vec!["Weak".into(), "Wide".into(), "Strong".into()]);
+        assert_eq!(typed_value(&two_w, 'w', None), Some(Level(0)));
+        assert_eq!(
+            typed_value(&two_w, 'w', Some(Level(0))),
+            Some(Level(1)),
+            "again: the next"
+        );
+        assert_eq!(
+            typed_value(&two_w, 'w', Some(Level(1))),
+            Some(Level(0)),
+            "and round"
+        );
+    }
+
+    #[test]
+    fn yes_no_and_numbers() {
+        assert_eq!(typed_value(&Scale::YesNo, 'Y', None), Some(Bool(true)));
+        assert_eq!(typed_value(&Scale::YesNo, 'n', None), Some(Bool(false)));
+        let ten = Scale::zero_to_ten();
+        assert_eq!(
+            typed_value(&ten, '7', None),
+            None,
+            "numbers are typed whole"
+        );
+        assert_eq!(parse_typed_number(&ten, "7,5"), Some(Number(7.5)));
+        assert_eq!(parse_typed_number(&ten, "12"), Some(Number(10.0)));
+        assert_eq!(parse_typed_number(&ten, "-"), None);
+    }
+}
