@@ -5,14 +5,16 @@
 //! panics; the analysis never describes another document; and undoing everything goes back
 //! to the document as it was opened, byte for byte.
 //!
-//! `cargo test --test monkey` runs 300 sequences; for a longer run:
+//! `cargo test --test monkey` runs 250 sequences; for a longer run:
 //! `PROPTEST_CASES=5000 cargo test --release --test monkey`.
 
 mod common;
 
 use std::cell::RefCell;
 
-use concord::app::{Command, Edit, Msg, Pending, PresentCommand, QuickMsg, Selection};
+use concord::app::{
+    Command, Edit, Msg, Pending, PresentCommand, QuickMsg, Selection, StatedChoice,
+};
 use concord::io::{load_str, to_ron_string, validate};
 use concord::model::{Scale, Scenario, Score, ScoreValue};
 use concord::seeds::BUNDLED;
@@ -54,6 +56,7 @@ enum Op {
     Present,
     PresentStep(u8),
     ToggleAnalysis,
+    AnswerStated(u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -88,6 +91,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Present),
         2 => n().prop_map(Op::PresentStep),
         2 => Just(Op::ToggleAnalysis),
+        2 => n().prop_map(Op::AnswerStated),
     ]
 }
 
@@ -254,6 +258,11 @@ fn messages(op: &Op, app: &ConcordApp) -> Vec<Msg> {
             _ => PresentCommand::Next,
         }),
         Op::ToggleAnalysis => Msg::Command(Command::WhyRanking),
+        Op::AnswerStated(k) => Msg::AnswerStated(match k % 3 {
+            0 => StatedChoice::MyOwn,
+            1 => StatedChoice::ChangeIt,
+            _ => StatedChoice::Cancel,
+        }),
     };
     vec![msg]
 }
@@ -370,7 +379,7 @@ fn run_sequence(ops: &[Op]) -> Result<(), TestCaseError> {
 proptest! {
     #![proptest_config(ProptestConfig {
         // PROPTEST_CASES sets a longer run.
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300),
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(250),
         max_shrink_iters: 200,
         ..ProptestConfig::default()
     })]

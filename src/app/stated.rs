@@ -71,6 +71,26 @@ impl AppState {
         let Some(Dialog::StatedWeights(asked)) = self.dialog.take() else {
             return;
         };
+        // The scenario may have changed since the question: apply the weights asked about
+        // to the perspective as it is now, for the criteria that still exist.
+        let s = self.scenario();
+        let (Some(i), Edit::SetPerspective(_, asked_for)) =
+            (s.perspective_index(&asked.perspective), &asked.edit)
+        else {
+            self.status = "That change of weights no longer applies".into();
+            return;
+        };
+        let mut changed = s.perspectives[i].clone();
+        changed.weights = asked_for
+            .weights
+            .iter()
+            .filter(|(id, _)| s.criterion_index(id).is_some())
+            .map(|(id, w)| (id.clone(), *w))
+            .collect();
+        let asked = StatedEdit {
+            edit: Edit::SetPerspective(i, changed),
+            ..asked
+        };
         match choice {
             StatedChoice::Cancel => self.status = "The stated weights are unchanged".into(),
             StatedChoice::ChangeIt => {
