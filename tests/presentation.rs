@@ -8,14 +8,12 @@ use std::collections::HashMap;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use egui_kittest::Harness;
 
 use concord::app::present::{steps, Step};
 use concord::app::{Prefs, ThemeChoice};
 use concord::seeds::default_scenario;
-use concord::ui::ConcordApp;
 
-type H = Harness<'static, ConcordApp>;
+use common::{press, H};
 
 fn harness_with(prefs: Prefs) -> H {
     common::start(
@@ -27,11 +25,6 @@ fn harness_with(prefs: Prefs) -> H {
 
 fn harness() -> H {
     harness_with(Prefs::default())
-}
-
-fn press(h: &mut H, key: Key) {
-    h.key_press(key);
-    h.run();
 }
 
 fn step(h: &H) -> usize {

@@ -6,14 +6,12 @@ mod common;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
-use egui_kittest::Harness;
 
 use concord::app::{Dialog, Selection};
 use concord::io::load_path;
 use concord::model::ScoreValue;
-use concord::ui::ConcordApp;
 
-type H = Harness<'static, ConcordApp>;
+use common::{click, ctrl, ctrl_shift, press, retype, type_keys, H};
 
 fn harness() -> H {
     common::start(
@@ -21,25 +19,6 @@ fn harness() -> H {
         common::options(None),
         concord::app::Prefs::default(),
     )
-}
-
-fn ctrl(h: &mut H, key: Key) {
-    h.key_press_modifiers(Modifiers::COMMAND, key);
-    h.run();
-}
-
-fn ctrl_shift(h: &mut H, key: Key) {
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, key);
-    h.run();
-}
-
-/// Moves the pointer onto the widget first, as a hand does, so that a tooltip left open
-/// by the previous click has closed before the button goes down.
-fn click(h: &mut H, label: &str) {
-    h.get_by_label(label).hover();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
 }
 
 fn click_role(h: &mut H, role: Role, label: &str) {
@@ -971,16 +950,6 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
     assert!(!dir.path().join("recovery.ron").exists());
 }
 
-/// Types `text` into the focused field one character at a time, a frame after each, as a
-/// person types.
-fn type_keys(h: &mut H, text: &str) {
-    for c in text.chars() {
-        h.event(egui::Event::Text(c.to_string()));
-        h.step();
-    }
-    h.run();
-}
-
 #[test]
 fn opening_another_lesson_while_the_analysis_shows_describes_the_new_one() {
     // Regression: the analysis's caches were keyed by a version that restarts at 0 for
@@ -1235,17 +1204,6 @@ fn dont_save_on_quit_leaves_nothing_to_restore() {
     assert!(!dir.path().join("recovery.ron").exists(), "nothing is kept");
     let h = harness_with_recovery(dir.path());
     assert!(h.query_by_label("Restore unsaved work?").is_none());
-}
-
-/// Replaces the text of the one-line field `label` by typing, key by key.
-fn retype(h: &mut H, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.key_press(Key::Backspace);
-    h.run();
-    type_keys(h, text);
 }
 
 #[test]
@@ -1513,11 +1471,6 @@ fn a_five_thousand_character_name_keeps_the_window_in_shape() {
     let shown = concord::ui::widgets::shown_name(&long);
     let title = h.get_by_label(&shown).rect();
     assert!(window.contains_rect(title), "{title:?} inside {window:?}");
-}
-
-fn press(h: &mut H, key: Key) {
-    h.key_press(key);
-    h.run();
 }
 
 fn selected(h: &H) -> Selection {

@@ -24,6 +24,15 @@ enum Row {
     Totals,
 }
 
+/// A criterion's name as its row shows it; one being retyped may be empty for a moment.
+fn shown_or_unnamed(name: &str) -> String {
+    if name.trim().is_empty() {
+        "(no name yet)".to_owned()
+    } else {
+        super::widgets::shown_name(name)
+    }
+}
+
 /// The heading of the criteria in no group, when others are in one.
 const UNGROUPED: &str = "Other criteria";
 
@@ -243,7 +252,7 @@ fn criterion_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<
     ui.vertical(|ui| {
         let r = ui
             .add(
-                egui::Button::selectable(selected, RichText::new(&c.name))
+                egui::Button::selectable(selected, RichText::new(shown_or_unnamed(&c.name)))
                     .truncate()
                     .sense(egui::Sense::click_and_drag()),
             )

@@ -1,8 +1,17 @@
-//! Starting the app for the window tests, the same way in every test file.
+//! Starting the app for the window tests, and the hand that drives it (click, type key by
+//! key, press), the same way in every test file. Not every test file uses every helper.
+
+#![allow(dead_code)]
 
 use concord::app::Prefs;
 use concord::ui::{ConcordApp, StartOptions};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, HarnessBuilder};
+
+/// The window under test.
+pub type H = Harness<'static, ConcordApp>;
 
 /// The builder every window test starts from: the given size, and enough steps per run for
 /// dialogs to fade in.
@@ -30,4 +39,52 @@ pub fn start(
     let mut h = builder.build_eframe(move |cc| ConcordApp::new(&cc.egui_ctx, options, prefs));
     h.run();
     h
+}
+
+/// Presses Ctrl (Cmd on macOS) with `key`, then lets the frame run.
+pub fn ctrl(h: &mut H, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND, key);
+    h.run();
+}
+
+/// Presses Ctrl+Shift with `key`, then lets the frame run.
+pub fn ctrl_shift(h: &mut H, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, key);
+    h.run();
+}
+
+/// Moves the pointer onto the widget first, as a hand does, so that a tooltip left open
+/// by the previous click has closed before the button goes down.
+pub fn click(h: &mut H, label: &str) {
+    h.get_by_label(label).hover();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Types `text` into the focused field one character at a time, a frame after each, as a
+/// person types.
+pub fn type_keys(h: &mut H, text: &str) {
+    for c in text.chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.run();
+}
+
+/// Replaces the text of the one-line field `label` by typing, key by key.
+pub fn retype(h: &mut H, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.key_press(Key::Backspace);
+    h.run();
+    type_keys(h, text);
+}
+
+/// Presses `key`, then lets the frame run.
+pub fn press(h: &mut H, key: Key) {
+    h.key_press(key);
+    h.run();
 }
