@@ -1544,3 +1544,25 @@ fn the_keyboard_scores_from_a_click() {
         Some(ScoreValue::Number(7.5))
     );
 }
+
+#[test]
+fn what_each_criterion_adds_has_a_key_to_its_colours() {
+    let mut h = harness();
+    h.key_press(Key::F6);
+    h.run();
+    h.get_by_label("Colours of the criteria:");
+    let names: Vec<String> = h
+        .state()
+        .state
+        .scenario()
+        .criteria
+        .iter()
+        .map(|c| concord::ui::widgets::short_label(&c.name))
+        .collect();
+    for name in &names {
+        assert!(
+            h.query_all_by_label(name).count() >= 1,
+            "{name} is in the key"
+        );
+    }
+}

@@ -106,6 +106,25 @@ pub(super) fn contributions_ui(ui: &mut Ui, state: &AppState) {
             ));
         }
     });
+    // The colours' key, under the chart: inside it, it would cover the bars.
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Colours of the criteria:").small().weak());
+        for (k, c) in s.criteria.iter().enumerate() {
+            if e.weights.get(k).copied().unwrap_or(0.0) <= 0.0 {
+                continue;
+            }
+            // A swatch and its name stay together on a line.
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                let size = egui::vec2(10.0, 10.0);
+                let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, criterion_colour(k));
+                let name = crate::ui::widgets::short_label(&c.name);
+                ui.add(egui::Label::new(RichText::new(name).small()).extend())
+                    .on_hover_text(&c.name);
+            });
+        }
+    });
 }
 
 pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
@@ -120,6 +139,11 @@ pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
     Plot::new("radar")
         .height(320.0)
         .data_aspect(1.0)
+        // Room for the labels around the circle, and for the legend beside it.
+        .include_x(-2.2)
+        .include_x(2.9)
+        .include_y(-1.3)
+        .include_y(1.3)
         .show_axes(false)
         .show_grid(false)
         .legend(Legend::default())
@@ -132,11 +156,25 @@ pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
                         .color(Color32::GRAY)
                         .width(0.5),
                 );
-                p.text(Text::new(
-                    "",
-                    egui_plot::PlotPoint::new(x * 1.15, y * 1.15),
-                    RichText::new(crate::ui::widgets::short_label(&s.criteria[k].name)).small(),
-                ));
+                // Anchored away from the centre, so a label never runs over its neighbour's
+                // spoke or off the side.
+                let anchor = if x > 0.2 {
+                    egui::Align2::LEFT_CENTER
+                } else if x < -0.2 {
+                    egui::Align2::RIGHT_CENTER
+                } else if y > 0.0 {
+                    egui::Align2::CENTER_BOTTOM
+                } else {
+                    egui::Align2::CENTER_TOP
+                };
+                p.text(
+                    Text::new(
+                        "",
+                        egui_plot::PlotPoint::new(x * 1.08, y * 1.08),
+                        RichText::new(crate::ui::widgets::short_label(&s.criteria[k].name)).small(),
+                    )
+                    .anchor(anchor),
+                );
             }
             for &i in &shown {
                 let pr = &s.proposals[i];

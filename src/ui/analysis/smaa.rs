@@ -168,7 +168,8 @@ pub(super) fn acceptability_ui(ui: &mut Ui, state: &AppState, view: &mut Analysi
         .height(40.0 + 36.0 * n as f32)
         .legend(Legend::default())
         .include_x(0.0)
-        .include_x(100.0)
+        // Room right of 100% for the legend, which would otherwise cover the bars.
+        .include_x(118.0)
         .show_axes([true, false])
         .x_axis_label("Share of draws (%)")
         .allow_scroll(false)

@@ -57,7 +57,8 @@ pub(super) fn sweep_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView, o
         .x_axis_label(format!("Weight of {} (%)", s.criteria[k].name))
         .y_axis_label("Total")
         .include_x(0.0)
-        .include_x(100.0)
+        // Room right of 100% for the legend, which would otherwise cover the lines.
+        .include_x(145.0)
         .include_y(0.0)
         .include_y(100.0)
         .allow_scroll(false)
