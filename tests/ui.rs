@@ -1566,3 +1566,27 @@ fn what_each_criterion_adds_has_a_key_to_its_colours() {
         );
     }
 }
+
+#[test]
+fn a_restart_reopens_the_last_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lesson.ron");
+    std::fs::copy("tests/data/valid.ron", &path).unwrap();
+    let mut prefs = concord::app::Prefs::default();
+    prefs.add_recent(path.clone());
+    let start = |prefs: concord::app::Prefs| {
+        common::start(
+            common::builder(egui::vec2(1600.0, 1000.0)),
+            common::options(None),
+            prefs,
+        )
+    };
+    let h = start(prefs.clone());
+    assert_eq!(h.state().state.doc().path.as_deref(), Some(path.as_path()));
+    assert!(h.state().state.status().starts_with("Reopened"));
+    // Gone since: the built-in lesson, and a word about it.
+    std::fs::remove_file(&path).unwrap();
+    let h = start(prefs);
+    assert_eq!(h.state().state.doc().path, None);
+    assert!(h.state().state.status().contains("no longer there"));
+}

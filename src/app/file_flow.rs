@@ -101,6 +101,28 @@ impl AppState {
         }
     }
 
+    /// Opens the file opened or saved last, if it is still there and still loads; otherwise
+    /// the document stays as it is and the status line says why.
+    pub fn reopen_last(&mut self) {
+        let Some(last) = self.prefs.recent.first().cloned() else {
+            return;
+        };
+        if !last.is_file() {
+            self.status = format!("{} is no longer there", last.display());
+            return;
+        }
+        match load_path(&last) {
+            Ok(scenario) => {
+                self.replace_document(Document::new(scenario, Some(last.clone())));
+                self.status = format!("Reopened {}", last.display());
+            }
+            Err(e) => {
+                let first = e.lines().into_iter().next().unwrap_or_default();
+                self.status = format!("{} could not be reopened: {first}", last.display());
+            }
+        }
+    }
+
     /// Saves to the document's file, or asks where.
     pub fn save(&mut self) {
         match self.doc.path.clone() {

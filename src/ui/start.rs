@@ -32,8 +32,10 @@ impl ConcordApp {
         if options.path_field_dialogs {
             state.set_dialog_mode(DialogMode::PathField);
         }
-        if let Some(file) = &options.file {
-            state.open_path(file);
+        match &options.file {
+            Some(file) => state.open_path(file),
+            // Where the last session left off; the built-in lesson the first time.
+            None => state.reopen_last(),
         }
         if let Some(dir) = options.recovery_dir {
             // Read on a worker: a large copy would hold the window back for a second.
