@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use concord::app::present::{steps, Step};
 use concord::app::{Prefs, ThemeChoice};
@@ -71,7 +71,8 @@ fn arrow_right_walks_every_step_in_order_with_its_content() {
     press(&mut h, Key::F5);
     for (i, st) in list.iter().enumerate() {
         assert_eq!(step(&h), i);
-        h.get_by_label(&format!("· {} of {}", i + 1, list.len()));
+        // A step too long for the screen says which part of it is shown.
+        h.get_by_label_contains(&format!("· {} of {}", i + 1, list.len()));
         h.get_by_label(&expected_heading(*st));
         match st {
             Step::Criterion(k) => {
@@ -87,9 +88,20 @@ fn arrow_right_walks_every_step_in_order_with_its_content() {
             }
             _ => {}
         }
-        press(&mut h, Key::ArrowRight);
+        next_step(&mut h);
     }
     assert_eq!(step(&h), list.len() - 1, "stays on the last step");
+}
+
+/// Presses → until the next step shows (through the parts of a step split over pages).
+fn next_step(h: &mut H) {
+    let from = step(h);
+    for _ in 0..8 {
+        press(h, Key::ArrowRight);
+        if step(h) != from {
+            return;
+        }
+    }
 }
 
 #[test]
@@ -97,16 +109,50 @@ fn a_criterion_step_shows_every_score_with_its_number_and_earlier_criteria() {
     let mut h = harness();
     press(&mut h, Key::F5);
     for _ in 0..(1 + 5 + 1) {
+        next_step(&mut h);
+    }
+    // Criterion 2, "Denies armed groups…": every proposal's score as a word and a number,
+    // over the parts of the step when it takes more than one screen.
+    h.get_by_label("Criterion 2 of 13");
+    let mut words = Vec::new();
+    loop {
+        for node in h.query_all_by_role(Role::Label) {
+            if let Some(v) = node.accesskit_node().value() {
+                words.push(v.to_owned());
+            }
+        }
+        let p = h.state().state.presenter().unwrap().clone();
+        if p.page + 1 >= p.pages {
+            break;
+        }
         press(&mut h, Key::ArrowRight);
     }
-    // Criterion 2, "Denies armed groups…": every proposal's score as a word and a number.
-    h.get_by_label("Criterion 2 of 13");
-    h.get_by_label("So far");
-    h.get_by_label("Ends the Gaza blockade");
-    assert!(h.get_all_by_label("Not addressed").count() >= 2);
-    h.get_by_label("Partial");
-    assert!(h.get_all_by_label("0 / 100").count() >= 2);
-    h.get_by_label("67 / 100");
+    let count = |w: &str| words.iter().filter(|x| *x == w).count();
+    assert!(count("Not addressed") >= 2, "{words:?}");
+    assert!(count("Partial") >= 1);
+    assert!(count("0 / 100") >= 2);
+    assert!(count("67 / 100") >= 1);
+    // Earlier criteria stay in view, dimmed, where the slide has room for them: in a
+    // lesson of shorter reasons.
+    let mut short = harness();
+    let mut lesson = default_scenario().unwrap();
+    lesson.proposals.truncate(2);
+    for sc in &mut lesson.scores {
+        sc.rationale = "A short reason.".into();
+    }
+    lesson
+        .scores
+        .retain(|sc| lesson.proposals.iter().any(|p| p.id == sc.proposal));
+    let doc = concord::app::Document::new(lesson, None);
+    *short.state_mut() = concord::ui::ConcordApp::with_document(&short.ctx.clone(), doc);
+    short.run();
+    press(&mut short, Key::F5);
+    for _ in 0..(1 + 2 + 1) {
+        next_step(&mut short);
+    }
+    short.get_by_label("Criterion 2 of 13");
+    short.get_by_label("So far");
+    short.get_by_label("Ends the Gaza blockade");
 }
 
 #[test]
@@ -316,4 +362,60 @@ fn a_criterion_slide_says_where_each_reason_comes_from() {
         concord::ui::widgets::short_label_of(&source.title, 60)
     );
     h.get_by_label_contains(&line);
+}
+
+/// Every text of the slide on screen lies inside the window.
+fn assert_all_text_inside(h: &H, what: &str) {
+    let window = h.ctx.content_rect();
+    for node in h.query_all_by_role(Role::Label) {
+        let r = node.rect();
+        assert!(
+            window.contains_rect(r),
+            "{what}: {:?} at {r:?} is outside {window:?}",
+            node.accesskit_node().value().unwrap_or_default()
+        );
+    }
+}
+
+#[test]
+fn every_slide_of_both_lessons_fits_a_projector() {
+    for size in [
+        egui::vec2(1024.0, 768.0),
+        egui::vec2(1280.0, 720.0),
+        egui::vec2(1920.0, 1080.0),
+    ] {
+        for lesson in [0, 1] {
+            let mut h = common::start(
+                common::builder(size),
+                common::options(None),
+                Prefs::default(),
+            );
+            h.state_mut()
+                .state
+                .update(concord::app::Msg::Request(concord::app::Pending::New(
+                    lesson,
+                )));
+            h.run();
+            press(&mut h, Key::F5);
+            let n = steps(h.state().state.scenario()).len();
+            let mut seen = 0;
+            loop {
+                let p = h.state().state.presenter().unwrap().clone();
+                assert_all_text_inside(
+                    &h,
+                    &format!(
+                        "lesson {lesson} at {size:?}, step {} part {}",
+                        p.step,
+                        p.page + 1
+                    ),
+                );
+                seen += 1;
+                assert!(seen < 4 * n, "the walk ends");
+                if p.step + 1 == n && p.page + 1 >= p.pages.max(1) {
+                    break;
+                }
+                press(&mut h, Key::ArrowRight);
+            }
+        }
+    }
 }

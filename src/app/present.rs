@@ -96,23 +96,48 @@ pub struct Presenter {
     pub blank: bool,
     /// The step list (G) is open.
     pub show_list: bool,
+    /// The page of the step shown, when the step does not fit on one screen.
+    pub page: usize,
+    /// How many pages the step takes on this screen (the view says; 1 until it does).
+    pub pages: usize,
 }
 
 impl Presenter {
-    /// Moves to the next step, stopping at the last of `n`.
+    /// Moves to the next page of the step, else the next step, stopping at the last of `n`.
     pub fn next(&mut self, n: usize) {
-        self.step = (self.step + 1).min(n.saturating_sub(1));
+        if self.page + 1 < self.pages.max(1) {
+            self.page += 1;
+            return;
+        }
+        let to = (self.step + 1).min(n.saturating_sub(1));
+        if to != self.step {
+            self.step = to;
+            self.first_page();
+        }
     }
 
-    /// Moves to the previous step, stopping at the first.
+    /// Moves to the previous page, else the previous step, stopping at the first.
     pub fn previous(&mut self) {
-        self.step = self.step.saturating_sub(1);
+        if self.page > 0 {
+            self.page -= 1;
+            return;
+        }
+        if self.step > 0 {
+            self.step -= 1;
+            self.first_page();
+        }
     }
 
     /// Jumps to step `i` of `n`.
     pub fn jump(&mut self, i: usize, n: usize) {
         self.step = i.min(n.saturating_sub(1));
         self.show_list = false;
+        self.first_page();
+    }
+
+    fn first_page(&mut self) {
+        self.page = 0;
+        self.pages = 1;
     }
 
     /// Spotlights proposal `i` (of `n`), or clears the spotlight if it is already on it.
@@ -150,13 +175,18 @@ pub enum PresentCommand {
     ClearSpotlight,
     /// Close the step list if open, otherwise leave the presentation.
     Back,
+    /// The step shown takes this many pages on this screen (from the view).
+    Pages(usize),
 }
 
 impl PresentCommand {
     /// The keys and what they do, for the help: (keys, description).
     pub const HELP: [(&'static str, &'static str); 7] = [
-        ("→  Space  PageDown", "Next step"),
-        ("←  PageUp", "Previous step"),
+        (
+            "→  Space  PageDown",
+            "Next step (or the next part of a long one)",
+        ),
+        ("←  PageUp", "Previous step or part"),
         ("Home / End", "First / last step"),
         ("G", "List of steps, to jump to one"),
         ("1–9 (0 clears)", "Spotlight a proposal, dimming the others"),
@@ -180,6 +210,10 @@ impl Presenter {
             PresentCommand::Unblank => self.blank = false,
             PresentCommand::Spotlight(i) => self.toggle_spotlight(i, s.proposals.len()),
             PresentCommand::ClearSpotlight => self.spotlight = None,
+            PresentCommand::Pages(n) => {
+                self.pages = n.max(1);
+                self.page = self.page.min(self.pages - 1);
+            }
             PresentCommand::Back if self.show_list => self.show_list = false,
             PresentCommand::Back => return false,
         }

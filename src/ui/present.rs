@@ -65,7 +65,8 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                 .inner_margin(egui::Margin::symmetric(margin, (12.0 * sz.unit) as i8)),
         )
         .show(ui, |ui| {
-            progress_ui(ui, state.scenario(), step, i, list.len(), sz)
+            let part = (presenter.page, presenter.pages.max(1));
+            progress_ui(ui, state.scenario(), (step, part), i, list.len(), sz)
         });
     egui::CentralPanel::default()
         .frame(
@@ -74,28 +75,79 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                 .inner_margin(egui::Margin::same(margin)),
         )
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt(("slide", i))
+            let s = state.scenario();
+            let n = s.proposals.len().max(1);
+            let fit_id = fit_id(i, ui.ctx().content_rect().size());
+            let fit = ui.ctx().data(|d| d.get_temp::<Fit>(fit_id)).unwrap_or(Fit {
+                so_far: true,
+                per_page: n,
+                items: 7,
+            });
+            let pages = n.div_ceil(fit.per_page);
+            if matches!(step, Step::Criterion(_)) && pages != presenter.pages.max(1) {
+                out.send(Msg::Present(PresentCommand::Pages(pages)));
+            }
+            let page = presenter.page.min(pages - 1);
+            // Balanced parts: five proposals on two pages are three and two, not four and one.
+            let per = n.div_ceil(pages);
+            let shown = page * per..((page + 1) * per).min(s.proposals.len());
+            let output = egui::ScrollArea::vertical()
+                .id_salt(("slide", i, page))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let s = state.scenario();
                     let e = &state.eval();
                     let spot = presenter.spotlight;
                     match step {
-                        Step::Title => title_slide(ui, s, sz),
-                        Step::Proposal(p) => proposal_slide(ui, s, e, p, sz),
-                        Step::Criterion(k) => criterion_slide(ui, s, e, k, spot, sz),
+                        Step::Title => title_slide(ui, s, fit.items, sz),
+                        Step::Proposal(p) => proposal_slide(ui, s, p, fit.items, sz),
+                        Step::Criterion(k) => {
+                            criterion_slide(ui, s, e, k, (spot, fit.so_far, shown), sz)
+                        }
                         Step::Weights => weights_slide(ui, s, e, state.perspective(), sz),
                         Step::Ranking => ranking_slide(ui, s, e, spot, sz),
                     }
                 });
+            // A criterion slide that does not fit drops the "So far" column, then splits its
+            // proposals over pages (Next shows the rest), so nothing is below the fold.
+            // Other slides show fewer items of their lists.
+            let overflows = output.content_size.y > output.inner_rect.height() + 1.0;
+            if overflows {
+                let tighter = match step {
+                    Step::Criterion(k) if fit.so_far && k > 0 => Some(Fit {
+                        so_far: false,
+                        ..fit
+                    }),
+                    Step::Criterion(_) if fit.per_page > 1 => Some(Fit {
+                        per_page: fit.per_page - 1,
+                        ..fit
+                    }),
+                    Step::Title | Step::Proposal(_) if fit.items > 0 => Some(Fit {
+                        items: fit.items - 1,
+                        ..fit
+                    }),
+                    _ => None,
+                };
+                if let Some(tighter) = tighter {
+                    ui.ctx().data_mut(|d| d.insert_temp(fit_id, tighter));
+                    ui.ctx()
+                        .request_discard("a slide that does not fit the screen");
+                    ui.ctx().request_repaint();
+                }
+            }
         });
     if presenter.show_list {
         step_list_ui(ui.ctx(), state, &list, i, sz, out);
     }
 }
 
-fn progress_ui(ui: &mut Ui, s: &Scenario, step: Step, i: usize, n: usize, sz: Sizes) {
+fn progress_ui(
+    ui: &mut Ui,
+    s: &Scenario,
+    (step, (page, pages)): (Step, (usize, usize)),
+    i: usize,
+    n: usize,
+    sz: Sizes,
+) {
     let (rect, _) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), 6.0 * sz.unit),
         egui::Sense::hover(),
@@ -112,8 +164,13 @@ fn progress_ui(ui: &mut Ui, s: &Scenario, step: Step, i: usize, n: usize, sz: Si
                 .size(sz.small)
                 .strong(),
         );
+        let part = if pages > 1 {
+            format!(" · part {} of {pages}", page + 1)
+        } else {
+            String::new()
+        };
         ui.label(
-            RichText::new(format!("· {} of {n}", i + 1))
+            RichText::new(format!("· {} of {n}{part}", i + 1))
                 .size(sz.small)
                 .weak(),
         );
@@ -140,7 +197,7 @@ fn heading(ui: &mut Ui, text: &str, sz: Sizes) {
     );
 }
 
-fn title_slide(ui: &mut Ui, s: &Scenario, sz: Sizes) {
+fn title_slide(ui: &mut Ui, s: &Scenario, shown: usize, sz: Sizes) {
     heading(ui, &s.title, sz);
     ui.add_space(16.0 * sz.unit);
     ui.label(RichText::new(&s.description).size(sz.body));
@@ -155,8 +212,7 @@ fn title_slide(ui: &mut Ui, s: &Scenario, sz: Sizes) {
     if !s.sources.is_empty() {
         ui.add_space(20.0 * sz.unit);
         ui.label(RichText::new("Sources").size(sz.sub).strong());
-        const SHOWN: usize = 6;
-        for src in s.sources.iter().take(SHOWN) {
+        for src in s.sources.iter().take(shown) {
             let mut line = String::new();
             if !src.authors.is_empty() {
                 line.push_str(&format!("{}: ", src.authors.join(", ")));
@@ -171,11 +227,11 @@ fn title_slide(ui: &mut Ui, s: &Scenario, sz: Sizes) {
             }
             ui.label(RichText::new(format!("• {line}")).size(sz.small));
         }
-        if s.sources.len() > SHOWN {
+        if s.sources.len() > shown {
             ui.label(
                 RichText::new(format!(
                     "… and {} more in the scenario file",
-                    s.sources.len() - SHOWN
+                    s.sources.len() - shown
                 ))
                 .size(sz.small)
                 .weak(),
@@ -184,7 +240,8 @@ fn title_slide(ui: &mut Ui, s: &Scenario, sz: Sizes) {
     }
 }
 
-fn proposal_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, i: usize, sz: Sizes) {
+fn proposal_slide(ui: &mut Ui, s: &Scenario, i: usize, shown: usize, sz: Sizes) {
+    // The total is revealed on the last step, not here.
     let p = &s.proposals[i];
     let colour = proposal_colour(p, i);
     ui.horizontal(|ui| {
@@ -223,15 +280,39 @@ fn proposal_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, i: usize, sz: Sizes
     if !p.provisions.is_empty() {
         ui.add_space(12.0 * sz.unit);
         ui.label(RichText::new("Key provisions").size(sz.sub).strong());
-        for prov in p.provisions.iter().take(7) {
+        for prov in p.provisions.iter().take(shown) {
             ui.label(RichText::new(format!("• {}", prov.text)).size(sz.body));
         }
+        if p.provisions.len() > shown {
+            ui.label(
+                RichText::new(format!(
+                    "… and {} more (the inspector lists them all)",
+                    p.provisions.len() - shown
+                ))
+                .size(sz.small)
+                .weak(),
+            );
+        }
     }
-    let _ = e; // the total is revealed on the last step, not here
 }
 
 fn dim(c: Color32) -> Color32 {
     c.gamma_multiply(0.4)
+}
+
+/// How a slide fits the screen: a criterion's with the "So far" column or not and how many
+/// proposals a page shows, the others with how many items of their lists.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Fit {
+    so_far: bool,
+    per_page: usize,
+    /// The most items of a list a slide shows (sources, provisions); the rest are counted.
+    items: usize,
+}
+
+/// Where the fit of step `step` on a screen of `size` is kept.
+fn fit_id(step: usize, size: egui::Vec2) -> egui::Id {
+    egui::Id::unique(("slide-fit", step, size.x as i32, size.y as i32))
 }
 
 fn criterion_slide(
@@ -239,7 +320,7 @@ fn criterion_slide(
     s: &Scenario,
     e: &Evaluation,
     k: usize,
-    spot: Option<usize>,
+    (spot, so_far, shown): (Option<usize>, bool, std::ops::Range<usize>),
     sz: Sizes,
 ) {
     let c = &s.criteria[k];
@@ -250,7 +331,7 @@ fn criterion_slide(
         ..sz
     };
     ui.horizontal_top(|ui| {
-        if k > 0 {
+        if k > 0 && so_far {
             // Earlier criteria stay in view, dimmed, with each proposal's score.
             ui.allocate_ui(egui::vec2(full * 0.24, ui.available_height()), |ui| {
                 ui.vertical(|ui| {
@@ -292,10 +373,11 @@ fn criterion_slide(
             ui.label(RichText::new(&c.description).size(sz.body));
             ui.add_space(12.0 * sz.unit);
             // Four or more proposals go in columns so that all fit on one screen.
-            let columns = if s.proposals.len() >= 4 { 2 } else { 1 };
+            let columns = if shown.len() >= 4 { 2 } else { 1 };
             ui.columns(columns, |cols| {
-                for (p, prop) in s.proposals.iter().enumerate() {
-                    score_block(&mut cols[p % columns], s, e, k, p, prop, spot, sz);
+                for (j, p) in shown.clone().enumerate() {
+                    let prop = &s.proposals[p];
+                    score_block(&mut cols[j % columns], s, e, k, p, prop, spot, sz);
                 }
             });
         });
@@ -349,7 +431,11 @@ fn score_block(
                     || "not scored: left out of the total".to_owned(),
                     |v| format!("{:.0} / 100", v * 100.0),
                 );
-                ui.label(RichText::new(number).size(sz.small).color(text_colour));
+                // One piece: "67 / 100" never breaks over two lines.
+                ui.add(
+                    egui::Label::new(RichText::new(number).size(sz.small).color(text_colour))
+                        .extend(),
+                );
             });
             if let Some(r) = score
                 .map(|x| x.rationale.as_str())
