@@ -1590,3 +1590,27 @@ fn a_restart_reopens_the_last_file() {
     assert_eq!(h.state().state.doc().path, None);
     assert!(h.state().state.status().contains("no longer there"));
 }
+
+#[test]
+fn a_weight_above_100_is_kept_and_a_scale_upside_down_is_refused_in_words() {
+    let mut h = harness();
+    h.get_by_label("Weight of Ends the Gaza blockade")
+        .set_value_accesskit(150.0);
+    h.run();
+    assert_eq!(
+        h.state().state.scenario().criteria[0].weight,
+        150.0,
+        "not cut to 100"
+    );
+    click(&mut h, "+ Criterion");
+    h.get_by_label("Scale minimum").set_value_accesskit(20.0);
+    h.run();
+    assert_eq!(
+        h.state().state.scenario().criteria[13].scale,
+        concord::model::Scale::zero_to_ten()
+    );
+    assert_eq!(
+        h.state().state.status(),
+        "The scale was left at 0–10: its minimum must be below its maximum"
+    );
+}

@@ -204,11 +204,12 @@ fn parse_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A weight editor (0–100, fine steps) with an accessible name; true when it changed.
+/// A weight editor (0 or more, fine steps) with an accessible name; true when it changed.
 pub fn weight_drag(ui: &mut Ui, weight: &mut f64, accessible_name: String, tooltip: &str) -> bool {
     ui.add(
         egui::DragValue::new(weight)
-            .range(0.0..=100.0)
+            // Weights are relative: any size will do, only not below 0.
+            .range(0.0..=1_000_000.0)
             .speed(0.05)
             .max_decimals(2),
     )

@@ -198,6 +198,10 @@ fn scale_ui(
                     max: hi,
                     step: st,
                 });
+            } else if changed {
+                f.out.send(crate::app::Msg::Status(format!(
+                    "The scale was left at {min}–{max}: its minimum must be below its maximum"
+                )));
             }
         }
         Scale::Levels(levels) => {
