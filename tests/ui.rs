@@ -1614,3 +1614,23 @@ fn a_weight_above_100_is_kept_and_a_scale_upside_down_is_refused_in_words() {
         "The scale was left at 0–10: its minimum must be below its maximum"
     );
 }
+
+#[test]
+fn another_document_starts_with_the_cards_at_their_own_height() {
+    let mut prefs = concord::app::Prefs::default();
+    prefs.cards_height = Some(150.0);
+    let mut h = common::start(
+        common::builder(egui::vec2(1280.0, 720.0)),
+        common::options(None),
+        prefs,
+    );
+    assert_eq!(
+        h.state().state.prefs().cards_height,
+        Some(150.0),
+        "kept between runs"
+    );
+    click(&mut h, "File");
+    click(&mut h, "Open bundled scenario");
+    click(&mut h, "Final-status plans, 2000–2020");
+    assert_eq!(h.state().state.prefs().cards_height, None);
+}

@@ -15,7 +15,7 @@ use super::{
 impl AppState {
     /// Replaces the document (after any unsaved-changes question was answered): what
     /// belonged to the old one (history, selection, perspective, presentation, the
-    /// quick-weights window, the recovery copy) goes with it.
+    /// quick-weights window, the recovery copy, the cards' chosen height) goes with it.
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.history.clear();
@@ -25,6 +25,8 @@ impl AppState {
         self.presenter = None;
         self.quick = None;
         self.agreed = super::stated::Agreed::default();
+        // The cards' height was chosen for the other document's texts.
+        self.prefs.cards_height = None;
         if let Some(r) = &mut self.recovery {
             r.clear();
         }
