@@ -1617,8 +1617,10 @@ fn a_weight_above_100_is_kept_and_a_scale_upside_down_is_refused_in_words() {
 
 #[test]
 fn another_document_starts_with_the_cards_at_their_own_height() {
-    let mut prefs = concord::app::Prefs::default();
-    prefs.cards_height = Some(150.0);
+    let prefs = concord::app::Prefs {
+        cards_height: Some(150.0),
+        ..Default::default()
+    };
     let mut h = common::start(
         common::builder(egui::vec2(1280.0, 720.0)),
         common::options(None),
