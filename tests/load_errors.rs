@@ -325,3 +325,43 @@ proptest::proptest! {
         }
     }
 }
+
+/// A scenario whose `authors` value opens `open` 100,000 times.
+fn nested(open: &str) -> String {
+    format!(
+        "Scenario(format: 1, title: \"x\", authors: {})",
+        open.repeat(100_000)
+    )
+}
+
+#[test]
+fn nesting_deeper_than_any_scenario_is_refused_with_its_position() {
+    // Braces, brackets, parentheses, and all three mixed: refused where it gets too deep,
+    // never a stack overflow.
+    let at = "Scenario(format: 1, title: \"x\", authors: ".len() + 1;
+    for (open, col) in [
+        ("{", at + 63),
+        ("[", at + 63),
+        ("(", at + 63),
+        ("([{", at + 63),
+    ] {
+        let err = concord::io::load_str("deep.ron", &nested(open)).unwrap_err();
+        assert_eq!(
+            err.lines(),
+            vec![format!(
+                "deep.ron:1:{col}: nested more than 64 levels deep; a scenario needs far \
+                 fewer, so this is not one (or it is damaged)"
+            )],
+            "{open}"
+        );
+    }
+}
+
+#[test]
+fn brackets_inside_a_string_value_are_text() {
+    let valid = std::fs::read_to_string("tests/data/valid.ron").unwrap();
+    let deep = "{[(".repeat(30_000);
+    let text = valid.replacen("title: \"", &format!("title: \"{deep}"), 1);
+    let scenario = concord::io::load_str("text.ron", &text).expect("a valid scenario");
+    assert!(scenario.title.starts_with("{[("));
+}

@@ -1636,3 +1636,34 @@ fn another_document_starts_with_the_cards_at_their_own_height() {
     click(&mut h, "Final-status plans, 2000–2020");
     assert_eq!(h.state().state.prefs().cards_height, None);
 }
+
+#[test]
+fn a_file_nested_100000_deep_is_refused_and_the_document_kept() {
+    let mut h = harness();
+    click(&mut h, "API × Ends the Gaza blockade");
+    click(&mut h, "Strong");
+    let before = h.state().state.scenario().clone();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("braces.ron");
+    std::fs::write(
+        &path,
+        format!(
+            "Scenario(format: 1, title: \"x\", authors: {})",
+            "{".repeat(100_000)
+        ),
+    )
+    .unwrap();
+    h.state_mut()
+        .state
+        .request(concord::app::Pending::Open(Some(path)));
+    h.run();
+    // Unsaved changes first: keep them and open anyway.
+    click(&mut h, "Don't save");
+    h.get_by_label("The file could not be opened");
+    h.get_by_label_contains("braces.ron:1:105: nested more than 64 levels deep");
+    assert_eq!(
+        h.state().state.scenario(),
+        &before,
+        "the open document is untouched"
+    );
+}

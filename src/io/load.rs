@@ -104,6 +104,20 @@ pub fn load_str(file: &str, src: &str) -> Result<Scenario, LoadError> {
             },
         ));
     }
+    if let Some(at) = super::nesting::too_deep(src) {
+        return Err(LoadError::single(
+            file,
+            Problem {
+                at: Some(line_col(src, at)),
+                item: String::new(),
+                message: format!(
+                    "nested more than {} levels deep; a scenario needs far fewer, so this is \
+                     not one (or it is damaged)",
+                    super::nesting::MAX_NESTING
+                ),
+            },
+        ));
+    }
     check_format(file, src)?;
     let fast = (src.len() >= fast_scores::FAST_FROM_BYTES)
         .then(|| fast_scores::read_scenario(src))

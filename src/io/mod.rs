@@ -4,6 +4,7 @@ pub mod export;
 mod fast_scores;
 mod load;
 pub mod locate;
+pub mod nesting;
 mod problem;
 mod save;
 mod validate;
