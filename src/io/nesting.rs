@@ -142,7 +142,7 @@ mod tests {
             format!("r#\"{deep}\"#"),
             format!("// {deep}\n()"),
             format!("/* /* {deep} */ {deep} */"),
-            format!("'(' '[' '\\'' x"),
+            "'(' '[' '\\'' x".to_owned(),
         ] {
             assert_eq!(too_deep(&text), None, "{}", &text[..text.len().min(40)]);
         }
