@@ -1,7 +1,7 @@
 //! Totals with coverage, each criterion's contribution, and a radar of the scores.
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Polygon, Text};
+use egui_plot::{Bar, BarChart, Line, Plot, PlotPoints, Polygon, Text};
 
 use crate::app::AppState;
 use crate::ui::widgets::proposal_colour;
@@ -113,16 +113,8 @@ pub(super) fn contributions_ui(ui: &mut Ui, state: &AppState) {
             if e.weights.get(k).copied().unwrap_or(0.0) <= 0.0 {
                 continue;
             }
-            // A swatch and its name stay together on a line.
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 4.0;
-                let size = egui::vec2(10.0, 10.0);
-                let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, criterion_colour(k));
-                let name = crate::ui::widgets::short_label(&c.name);
-                ui.add(egui::Label::new(RichText::new(name).small()).extend())
-                    .on_hover_text(&c.name);
-            });
+            let name = crate::ui::widgets::short_label(&c.name);
+            key_entry(ui, criterion_colour(k), &name).on_hover_text(&c.name);
         }
     });
 }
@@ -139,14 +131,13 @@ pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
     Plot::new("radar")
         .height(320.0)
         .data_aspect(1.0)
-        // Room for the labels around the circle, and for the legend beside it.
+        // Room for the labels around the circle; the key is under the chart, not on it.
         .include_x(-2.2)
-        .include_x(2.9)
+        .include_x(2.2)
         .include_y(-1.3)
         .include_y(1.3)
         .show_axes(false)
         .show_grid(false)
-        .legend(Legend::default())
         .allow_scroll(false)
         .show(ui, |p| {
             for k in 0..n_c {
@@ -192,4 +183,26 @@ pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
                 );
             }
         });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Colours of the proposals:").small().weak());
+        for &i in &shown {
+            let pr = &s.proposals[i];
+            key_entry(ui, proposal_colour(pr, i), pr.label()).on_hover_text(&pr.name);
+        }
+    });
+}
+
+/// One entry of a chart's key: a swatch of `colour` and `name`, one piece that wraps to
+/// the next line whole.
+fn key_entry(ui: &mut Ui, colour: Color32, name: &str) -> egui::Response {
+    let style = ui.style().clone();
+    let small = egui::TextStyle::Small.resolve(&style);
+    let mut job = egui::text::LayoutJob::default();
+    job.append("■ ", 0.0, egui::TextFormat::simple(small.clone(), colour));
+    job.append(
+        name,
+        0.0,
+        egui::TextFormat::simple(small, ui.visuals().text_color()),
+    );
+    ui.add(egui::Label::new(job).extend())
 }
