@@ -1666,3 +1666,37 @@ fn a_file_nested_100000_deep_is_refused_and_the_document_kept() {
         "the open document is untouched"
     );
 }
+
+#[test]
+fn a_damaged_recovery_copy_is_reported_and_kept_aside() {
+    for damaged in [
+        "Scenario(format: 1, title: \"half a fil".to_owned(),
+        std::fs::read_to_string("tests/data/invalid/newer_format.ron").unwrap(),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("recovery.ron"), &damaged).unwrap();
+        let mut h = harness_with_recovery(dir.path());
+        assert!(h.query_by_label("Restore unsaved work?").is_none());
+        assert!(
+            h.state()
+                .state
+                .status()
+                .starts_with("A recovery copy could not be read"),
+            "{}",
+            h.state().state.status()
+        );
+        let kept = dir.path().join("recovery-unreadable-1.ron");
+        assert_eq!(
+            std::fs::read_to_string(&kept).unwrap(),
+            damaged,
+            "kept as it was"
+        );
+        // This session's copies do not touch it.
+        click(&mut h, "API × Ends the Gaza blockade");
+        click(&mut h, "Strong");
+        assert!(dir.path().join("recovery.ron").exists());
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), damaged);
+        // The document is the built-in lesson, not anything read from the copy.
+        assert_eq!(h.state().state.scenario().proposals.len(), 5);
+    }
+}

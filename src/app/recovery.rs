@@ -175,6 +175,19 @@ impl Recovery {
         self.uncopied_since = None;
     }
 
+    /// Moves a recovery copy that cannot be read out of the way, under a name no later copy
+    /// takes (`recovery-unreadable-N.ron`); returns where it went.
+    pub fn set_aside(&self) -> Result<PathBuf, String> {
+        let from = file(&self.dir);
+        let to = (1..)
+            .map(|n| self.dir.join(format!("recovery-unreadable-{n}.ron")))
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| self.dir.join("recovery-unreadable.ron"));
+        std::fs::rename(&from, &to)
+            .map(|()| to)
+            .map_err(|e| format!("it could not be moved aside: {e}"))
+    }
+
     /// Work left by an earlier session, if any.
     pub fn find(&self) -> Option<Result<Recovered, LoadError>> {
         let file = file(&self.dir);
@@ -248,7 +261,18 @@ impl super::AppState {
         };
         match lookup.waiting.flatten() {
             Some(Ok(found)) => self.dialog = Some(super::Dialog::Recover(found)),
-            Some(Err(e)) => self.status = format!("A recovery copy could not be read: {e}"),
+            Some(Err(e)) => {
+                // Kept aside, not overwritten by this session's first copy: it may still
+                // hold work someone can read by hand.
+                let first = e.lines().into_iter().next().unwrap_or_default();
+                self.status = match lookup.recovery.set_aside() {
+                    Ok(kept) => format!(
+                        "A recovery copy could not be read ({first}); it is kept as {}",
+                        kept.display()
+                    ),
+                    Err(why) => format!("A recovery copy could not be read ({first}): {why}"),
+                };
+            }
             None => {}
         }
         self.recovery = Some(lookup.recovery);
