@@ -1700,3 +1700,45 @@ fn a_damaged_recovery_copy_is_reported_and_kept_aside() {
         assert_eq!(h.state().state.scenario().proposals.len(), 5);
     }
 }
+
+#[test]
+fn a_disk_that_says_no_is_explained_and_nothing_is_lost() {
+    use std::io::ErrorKind as K;
+    for (step, kind, words) in [
+        ("write", K::StorageFull, "the disk is full"),
+        ("create", K::ReadOnlyFilesystem, "may not be written to"),
+        ("create", K::PermissionDenied, "may not be written to"),
+        ("create", K::NotFound, "the folder is no longer there"),
+        ("create", K::InvalidFilename, "the file name is too long"),
+        ("sync", K::TimedOut, "did not answer in time"),
+        ("rename", K::PermissionDenied, "may not be written to"),
+    ] {
+        let mut h = harness();
+        let dir = tempfile::tempdir().unwrap();
+        let path = open_a_copy(&mut h, dir.path(), "kept.ron");
+        let before = std::fs::read(&path).unwrap();
+        h.get_by_label("Weight of Refugees")
+            .set_value_accesskit(5.0);
+        h.run();
+        concord::io::inject_write_failure(Some((step, kind)));
+        ctrl(&mut h, Key::S);
+        concord::io::inject_write_failure(None);
+        h.get_by_label("The scenario was not saved");
+        h.get_by_label_contains(words);
+        h.get_by_label("Save As…");
+        let s = &h.state().state;
+        assert!(s.doc().is_dirty(), "{step} {kind:?}: still unsaved");
+        assert_eq!(
+            s.scenario().criteria[0].weight,
+            5.0,
+            "the change is still here"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "the file is as it was"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "{step} {kind:?}: no temporary file left");
+    }
+}

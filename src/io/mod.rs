@@ -11,6 +11,9 @@ mod validate;
 
 pub use load::{load_bytes, load_path, load_str, MAX_FILE_BYTES};
 pub use locate::{LineCol, Seg};
-pub use problem::{LoadError, Problem, SaveError};
-pub use save::{save_canonical, save_path, to_ron_string, write_atomically, write_atomically_with};
+pub use problem::{in_words, LoadError, Problem, SaveError};
+pub use save::{
+    inject_write_failure, save_canonical, save_path, to_ron_string, write_atomically,
+    write_atomically_with,
+};
 pub use validate::{validate, value_problem, Finding};

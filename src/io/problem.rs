@@ -90,7 +90,10 @@ pub enum SaveError {
     #[error("could not write the scenario as RON: {0}")]
     Serialize(String),
     /// The file system refused.
-    #[error("could not save {path}: {action} failed: {source}")]
+    #[error(
+        "could not save {path}: {} ({action} failed: {source})",
+        in_words(source)
+    )]
     Io {
         /// The file being saved.
         path: PathBuf,
@@ -99,4 +102,21 @@ pub enum SaveError {
         /// The operating system's reason.
         source: std::io::Error,
     },
+}
+
+/// What an operating system's refusal means for the person saving, in words.
+pub fn in_words(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::StorageFull | K::QuotaExceeded => "the disk is full",
+        K::PermissionDenied | K::ReadOnlyFilesystem => {
+            "the file or its folder may not be written to (read-only, or not yours)"
+        }
+        K::NotFound => "the folder is no longer there (moved, renamed, or a drive removed)",
+        K::InvalidFilename => "the file name is too long or not allowed there",
+        K::TimedOut | K::WouldBlock => "the folder did not answer in time (a network folder?)",
+        K::FileTooLarge => "the file is too large for that disk",
+        K::ResourceBusy | K::ExecutableFileBusy => "another program is using the file",
+        _ => "the system refused",
+    }
 }

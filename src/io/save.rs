@@ -51,6 +51,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_atomically_with(path, |file| file.write_all(bytes))
 }
 
+thread_local! {
+    /// A refusal the next writes on this thread meet (the seam tests inject disk failures
+    /// through): which step fails, and how.
+    static INJECTED: std::cell::RefCell<Option<(&'static str, std::io::ErrorKind)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Makes the writes of this thread fail at `step` ("create", "write", "sync" or
+/// "rename") with `kind`, until called again with `None`. For tests of what a save says
+/// when the disk says no.
+pub fn inject_write_failure(failure: Option<(&'static str, std::io::ErrorKind)>) {
+    INJECTED.with(|i| *i.borrow_mut() = failure);
+}
+
+/// The failure injected for `step`, if any.
+fn injected(step: &str) -> std::io::Result<()> {
+    INJECTED.with(|i| match *i.borrow() {
+        Some((at, kind)) if at == step => Err(std::io::Error::from(kind)),
+        _ => Ok(()),
+    })
+}
+
 /// Replaces the file at `path` with what `write` writes into a temporary file in the same
 /// folder; the temporary file is synced and renamed over `path` only if `write` succeeds.
 /// On any error `path` is untouched and the temporary file is removed.
@@ -70,21 +92,24 @@ pub fn write_atomically_with(
         _ => PathBuf::from("."),
     };
     let tmp = temp_path(&dir, path);
-    let mut file = File::options()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
+    let mut file = injected("create")
+        .and_then(|()| File::options().write(true).create_new(true).open(&tmp))
         .map_err(err("creating a temporary file in the same folder"))?;
     let written = (|| {
-        write(&mut file).map_err(err("writing the temporary file"))?;
-        file.sync_all()
+        injected("write")
+            .and_then(|()| write(&mut file))
+            .map_err(err("writing the temporary file"))?;
+        injected("sync")
+            .and_then(|()| file.sync_all())
             .map_err(err("flushing the temporary file"))?;
         if let Ok(meta) = fs::metadata(path) {
             // Keep the permissions of the file being replaced.
             let _ = fs::set_permissions(&tmp, meta.permissions());
         }
         drop(file);
-        fs::rename(&tmp, path).map_err(err("replacing the file"))
+        injected("rename")
+            .and_then(|()| fs::rename(&tmp, path))
+            .map_err(err("replacing the file"))
     })();
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
