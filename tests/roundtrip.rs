@@ -275,3 +275,51 @@ fn save_into_a_read_only_or_missing_folder_says_why() {
         }
     }
 }
+
+/// A process id that is not running: a child's, once it has ended.
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true")
+        .spawn()
+        .expect("a child runs");
+    let pid = child.id();
+    child.wait().expect("it ends");
+    pid
+}
+
+/// A file written `age` ago.
+fn write_aged(path: &std::path::Path, age: std::time::Duration) {
+    std::fs::write(path, b"half a save").unwrap();
+    let f = std::fs::File::options().write(true).open(path).unwrap();
+    f.set_modified(std::time::SystemTime::now() - age).unwrap();
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn temporary_files_of_killed_saves_go_at_the_next_save() {
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.ron");
+    std::fs::copy("tests/data/valid.ron", &path).unwrap();
+    let dead = dead_pid();
+    let stale = dir.path().join(format!(".kept.ron.{dead}-0.tmp"));
+    let young = dir.path().join(format!(".kept.ron.{dead}-1.tmp"));
+    let running = dir.path().join(".kept.ron.1-0.tmp");
+    let other = dir.path().join(format!(".other.ron.{dead}-0.tmp"));
+    write_aged(&stale, Duration::from_secs(120));
+    write_aged(&young, Duration::ZERO);
+    write_aged(&running, Duration::from_secs(120));
+    write_aged(&other, Duration::from_secs(120));
+    let scenario = concord::io::load_path(&path).unwrap();
+    concord::io::save_path(&scenario, &path).unwrap();
+    assert!(
+        !stale.exists(),
+        "a killed save's file, over a minute old, goes"
+    );
+    assert!(young.exists(), "one that may still be being written stays");
+    assert!(running.exists(), "one whose process runs stays");
+    assert!(other.exists(), "another file's stays");
+    // The age is a parameter: with none, the young one goes too.
+    let removed = concord::io::remove_stale_temps(dir.path(), &path, Duration::ZERO);
+    assert_eq!(removed, 1);
+    assert!(!young.exists());
+}

@@ -113,11 +113,67 @@ pub fn write_atomically_with(
     })();
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
-    } else if let Ok(d) = File::open(&dir) {
-        // Make the rename itself durable; not every platform can sync a folder.
-        let _ = d.sync_all();
+    } else {
+        if let Ok(d) = File::open(&dir) {
+            // Make the rename itself durable; not every platform can sync a folder.
+            let _ = d.sync_all();
+        }
+        remove_stale_temps(&dir, path, STALE_AFTER);
     }
     written
+}
+
+/// A temporary file of a save older than this, whose process is gone, was left by a save
+/// that was killed.
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes the temporary files that killed saves of `target` left in `dir`: Concord's name
+/// for them, a process no longer running (where that can be known), and older than
+/// `min_age`. Returns how many went.
+pub fn remove_stale_temps(dir: &Path, target: &Path, min_age: std::time::Duration) -> usize {
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return 0;
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, n)| n.parse::<u32>().ok().and(pid.parse::<u32>().ok()))
+        else {
+            continue;
+        };
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= min_age);
+        if old
+            && pid != std::process::id()
+            && !process_running(pid)
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether process `pid` is running, where the system says (Linux); elsewhere it is
+/// assumed to be, and its files are left alone.
+fn process_running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
 }
 
 fn temp_path(dir: &Path, target: &Path) -> PathBuf {
