@@ -6,9 +6,9 @@ mod common;
 
 use egui::accesskit::Role;
 use egui::Key;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 
-use common::{click, ctrl, ctrl_shift, press, retype, type_keys, H};
+use common::{choose, click, ctrl, ctrl_shift, press, retype, type_keys, H};
 use concord::io::load_path;
 use concord::model::{Scale, ScoreValue};
 
@@ -31,32 +31,6 @@ fn type_lines(h: &mut H, label: &str, lines: &[&str]) {
         }
         type_keys(h, line);
     }
-}
-
-/// Chooses `option` in the combo box labelled `label`.
-fn choose(h: &mut H, label: &str, option: &str) {
-    click_role(h, Role::ComboBox, label);
-    let entry = || {
-        h.get_all_by_label(option)
-            .find(|n| n.accesskit_node().role() != Role::Label)
-            .expect("the list entry")
-    };
-    entry().hover();
-    h.run();
-    let entry = || {
-        h.get_all_by_label(option)
-            .find(|n| n.accesskit_node().role() != Role::Label)
-            .expect("the list entry")
-    };
-    entry().click();
-    h.run();
-}
-
-fn click_role(h: &mut H, role: Role, label: &str) {
-    h.get_by_role_and_label(role, label).hover();
-    h.run();
-    h.get_by_role_and_label(role, label).click();
-    h.run();
 }
 
 /// Fills in a proposal (clicking its card first, if given; a new one is selected already):

@@ -11,7 +11,7 @@ use concord::app::{Dialog, Selection};
 use concord::io::load_path;
 use concord::model::ScoreValue;
 
-use common::{click, ctrl, ctrl_shift, press, retype, type_keys, H};
+use common::{choose, click, click_role, ctrl, ctrl_shift, press, retype, type_keys, H};
 
 fn harness() -> H {
     common::start(
@@ -19,13 +19,6 @@ fn harness() -> H {
         common::options(None),
         concord::app::Prefs::default(),
     )
-}
-
-fn click_role(h: &mut H, role: Role, label: &str) {
-    h.get_by_role_and_label(role, label).hover();
-    h.run();
-    h.get_by_role_and_label(role, label).click();
-    h.run();
 }
 
 fn total_of(h: &H, proposal: &str) -> Option<f64> {
@@ -666,23 +659,12 @@ fn dragging_the_handle_under_the_cards_gives_the_table_more_rows() {
 fn choosing_a_perspective_changes_the_ranking() {
     let mut h = harness();
     assert_eq!(rank_of(&h, "land-for-all"), Some(1));
-    click_role(&mut h, Role::ComboBox, "Weights:");
-    // The inspector lists the perspectives too; pick the entry of the open list.
-    let plo = "PLO / Palestinian Authority (stated positions, late 2023)";
-    let option = || {
-        h.get_all_by_label(plo)
-            .find(|n| n.accesskit_node().role() != Role::Label)
-            .expect("the list entry")
-    };
-    option().hover();
-    h.run();
-    let option = || {
-        h.get_all_by_label(plo)
-            .find(|n| n.accesskit_node().role() != Role::Label)
-            .expect("the list entry")
-    };
-    option().click();
-    h.run();
+    // The inspector lists the perspectives too; the entry of the open list is chosen.
+    choose(
+        &mut h,
+        "Weights:",
+        "PLO / Palestinian Authority (stated positions, late 2023)",
+    );
     assert_eq!(h.state().state.perspective(), Some("plo-pa"));
     assert_eq!(rank_of(&h, "api"), Some(1));
     // Its weights are shown and editable in the table.

@@ -7,7 +7,7 @@ use concord::app::Prefs;
 use concord::ui::{ConcordApp, StartOptions};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::{Harness, HarnessBuilder};
 
 /// The window under test.
@@ -87,4 +87,30 @@ pub fn retype(h: &mut H, label: &str, text: &str) {
 pub fn press(h: &mut H, key: Key) {
     h.key_press(key);
     h.run();
+}
+
+/// Clicks the widget of `role` labelled `label`, the pointer moving onto it first.
+pub fn click_role(h: &mut H, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).hover();
+    h.run();
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+}
+
+/// Opens the combo box labelled `combo` and chooses `option` in its list (a label of the
+/// same text elsewhere, in the inspector say, is passed over).
+pub fn choose(h: &mut H, combo: &str, option: &str) {
+    click_role(h, Role::ComboBox, combo);
+    for pointer in [false, true] {
+        let entry = h
+            .get_all_by_label(option)
+            .find(|n| n.accesskit_node().role() != Role::Label)
+            .expect("the list entry");
+        if pointer {
+            entry.click();
+        } else {
+            entry.hover();
+        }
+        h.run();
+    }
 }
