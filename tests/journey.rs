@@ -8,7 +8,7 @@ use egui::accesskit::Role;
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 
-use common::{choose, click, ctrl, ctrl_shift, press, retype, type_keys, H};
+use common::{choose, click, ctrl, ctrl_shift, press, retype, type_keys, type_lines, H};
 use concord::io::load_path;
 use concord::model::{Scale, ScoreValue};
 
@@ -18,19 +18,6 @@ fn harness() -> H {
         common::options(None),
         concord::app::Prefs::default(),
     )
-}
-
-/// Types `lines` into the list field `label`, pressing Enter between them.
-fn type_lines(h: &mut H, label: &str, lines: &[&str]) {
-    h.get_by_role_and_label(Role::MultilineTextInput, label)
-        .focus();
-    h.run();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            press(h, Key::Enter);
-        }
-        type_keys(h, line);
-    }
 }
 
 /// Fills in a proposal (clicking its card first, if given; a new one is selected already):

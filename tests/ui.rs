@@ -11,7 +11,9 @@ use concord::app::{Dialog, Selection};
 use concord::io::load_path;
 use concord::model::ScoreValue;
 
-use common::{choose, click, click_role, ctrl, ctrl_shift, press, retype, type_keys, H};
+use common::{
+    choose, click, click_role, ctrl, ctrl_shift, press, retype, type_keys, type_lines, H,
+};
 
 fn harness() -> H {
     common::start(
@@ -1036,23 +1038,6 @@ fn deleting_a_criterion_saves_a_file_that_opens_again() {
     original.sort_scores();
     now.sort_scores();
     assert_eq!(now, original);
-}
-
-/// Focuses the field `label` (a text input), selects all its text, and types `lines` one
-/// key at a time, pressing Enter between them.
-fn type_lines(h: &mut H, label: &str, lines: &[&str]) {
-    h.get_by_role_and_label(Role::MultilineTextInput, label)
-        .focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            h.key_press(Key::Enter);
-            h.run();
-        }
-        type_keys(h, line);
-    }
 }
 
 #[test]

@@ -114,3 +114,20 @@ pub fn choose(h: &mut H, combo: &str, option: &str) {
         h.run();
     }
 }
+
+/// Focuses the field `label` (a text input), selects all its text, and types `lines` one
+/// key at a time, pressing Enter between them.
+pub fn type_lines(h: &mut H, label: &str, lines: &[&str]) {
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            h.key_press(Key::Enter);
+            h.run();
+        }
+        type_keys(h, line);
+    }
+}
