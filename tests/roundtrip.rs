@@ -323,3 +323,15 @@ fn temporary_files_of_killed_saves_go_at_the_next_save() {
     assert_eq!(removed, 1);
     assert!(!young.exists());
 }
+
+#[test]
+fn a_save_writes_exactly_the_canonical_text() {
+    let s = concord::synth::scenario(30, 20, 4);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("streamed.ron");
+    save_path(&s, &path).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        to_ron_string(&s).unwrap()
+    );
+}

@@ -46,6 +46,9 @@ pub struct Document {
     state: u64,
     /// The state that is on disk; `None` when no state is (restored work).
     saved_state: Option<u64>,
+    /// What the file at `path` was when last read, written or looked at with the user's
+    /// knowledge; `None` when unknown (a new or restored document).
+    disk: Option<crate::io::Fingerprint>,
 }
 
 impl Document {
@@ -58,6 +61,7 @@ impl Document {
             version: 0,
             state: 0,
             saved_state: Some(0),
+            disk: None,
         }
     }
 
@@ -129,6 +133,16 @@ impl Document {
     /// The history state the document is in now (what a save started now will hold).
     pub fn state(&self) -> u64 {
         self.state
+    }
+
+    /// What the file was when last read, written or acknowledged.
+    pub fn disk(&self) -> Option<crate::io::Fingerprint> {
+        self.disk
+    }
+
+    /// Records what the file at `path` is now.
+    pub fn set_disk(&mut self, fingerprint: Option<crate::io::Fingerprint>) {
+        self.disk = fingerprint;
     }
 
     /// Records that history state `state` is now on disk at `path`.

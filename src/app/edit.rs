@@ -64,6 +64,8 @@ pub enum Edit {
     RemovePerspective(usize),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
+    /// Replace the whole scenario (reloading the file from disk, undoably).
+    ReplaceScenario(Box<Scenario>),
 }
 
 /// Why an edit could not be applied (a stale index or id); the scenario is unchanged.
@@ -224,6 +226,7 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
             check(i < s.perspectives.len(), || format!("perspective {i}"))?;
             Edit::InsertPerspective(i, s.perspectives.remove(i))
         }
+        Edit::ReplaceScenario(new) => Edit::ReplaceScenario(Box::new(std::mem::replace(s, *new))),
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
             for e in edits {

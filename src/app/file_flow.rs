@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::io::load_path;
+use crate::io::load_path_with_fingerprint;
 use crate::model::Scenario;
 use crate::seeds::{Bundled, BUNDLED};
 
@@ -30,6 +30,7 @@ impl AppState {
         if let Some(r) = &mut self.recovery {
             r.clear();
         }
+        self.forget_disk();
         self.refresh();
     }
 
@@ -90,9 +91,11 @@ impl AppState {
 
     /// Opens `path`; if it fails, shows every problem and leaves the document as it was.
     pub fn open_path(&mut self, path: &Path) {
-        match load_path(path) {
-            Ok(scenario) => {
-                self.replace_document(Document::new(scenario, Some(path.to_owned())));
+        match load_path_with_fingerprint(path) {
+            Ok((scenario, fingerprint)) => {
+                let mut doc = Document::new(scenario, Some(path.to_owned()));
+                doc.set_disk(Some(fingerprint));
+                self.replace_document(doc);
                 self.prefs.add_recent(path.to_owned());
                 self.status = format!("Opened {}", path.display());
             }
@@ -113,9 +116,11 @@ impl AppState {
             self.status = format!("{} is no longer there", last.display());
             return;
         }
-        match load_path(&last) {
-            Ok(scenario) => {
-                self.replace_document(Document::new(scenario, Some(last.clone())));
+        match load_path_with_fingerprint(&last) {
+            Ok((scenario, fingerprint)) => {
+                let mut doc = Document::new(scenario, Some(last.clone()));
+                doc.set_disk(Some(fingerprint));
+                self.replace_document(doc);
                 self.status = format!("Reopened {}", last.display());
             }
             Err(e) => {
@@ -285,17 +290,20 @@ impl AppState {
     pub fn restore(&mut self, recovered: Recovered) {
         let mut doc = Document::new(recovered.scenario, recovered.original);
         doc.mark_unsaved();
-        // The copy stays until the restored work is saved or discarded.
-        let recovery = self.recovery.take();
+        // The copy stays, as this session's, until the restored work is saved or discarded.
+        let mut recovery = self.recovery.take();
+        if let Some(r) = &mut recovery {
+            r.adopt(&recovered.copy);
+        }
         self.replace_document(doc);
         self.recovery = recovery;
         self.status = "Restored unsaved work from the last session".into();
     }
 
     /// Deletes the work found by crash recovery.
-    pub(super) fn discard_recovered(&mut self) {
-        if let Some(r) = &mut self.recovery {
-            r.clear();
+    pub(super) fn discard_recovered(&mut self, found: &Recovered) {
+        if let Some(r) = &self.recovery {
+            r.discard(&found.copy);
         }
         self.status = "The kept copy was deleted".into();
     }

@@ -11,6 +11,7 @@ mod file_flow;
 pub mod files;
 pub mod history;
 pub mod msg;
+pub mod on_disk;
 pub mod prefs;
 pub mod present;
 pub mod quick;
@@ -19,6 +20,8 @@ mod saving;
 mod stated;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_on_disk;
 mod update;
 
 use std::path::PathBuf;
@@ -33,6 +36,7 @@ pub use edit::{apply, set_criterion, Edit, EditError, Meta};
 pub use files::{DialogAnswer, FilePurpose};
 pub use history::History;
 pub use msg::{Msg, Outbox, QuickMsg};
+pub use on_disk::{DiskAnswer, DiskNotice, OnDiskVersion};
 pub use prefs::{Prefs, ThemeChoice};
 pub use present::{PresentCommand, Presenter};
 pub use quick::QuickWeights;
@@ -97,6 +101,10 @@ pub enum Dialog {
     About,
     /// "Change the stated weights of a perspective, or start your own?"
     StatedWeights(StatedEdit),
+    /// What differs between the file on disk and the document.
+    Compare(on_disk::OnDiskVersion),
+    /// "X changed on disk since it was opened": overwrite it, save as, or cancel.
+    NewerOnDisk(PathBuf),
 }
 
 /// How file dialogs are shown.
@@ -154,6 +162,8 @@ pub struct AppState {
     agreed: stated::Agreed,
     /// Whether the central area shows "Why this ranking?" instead of the table.
     show_analysis: bool,
+    /// The document's file on disk: changes made elsewhere, other windows.
+    watch: on_disk::Watch,
 }
 
 impl AppState {
@@ -183,6 +193,7 @@ impl AppState {
             saving: None,
             agreed: stated::Agreed::default(),
             show_analysis: false,
+            watch: on_disk::Watch::default(),
         }
     }
 

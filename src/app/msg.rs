@@ -51,6 +51,8 @@ pub enum Msg {
     ShowAbout,
     /// After a failed save: choose another file.
     SaveAsInstead,
+    /// The user's answer about the document's file on disk.
+    Disk(super::DiskAnswer),
     /// Restore the work found by crash recovery.
     RestoreRecovered,
     /// Delete the work found by crash recovery.

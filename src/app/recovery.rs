@@ -27,11 +27,18 @@ pub fn waits_for_pause(busy: bool, cells: usize, waited: Duration) -> bool {
     busy && cells > LARGE_CELLS && waited < OVERDUE
 }
 
-/// The recovery file in a folder, and the note of which file the work belonged to.
+/// This session's recovery copy in a folder shared by every Concord window. Each session
+/// writes its own files (`recovery-<session>.ron` and the note `recovery-<session>.txt`)
+/// and holds a lock (`session-<session>.lock`) while it runs, so windows never overwrite
+/// each other's copies, and a copy whose session's lock nobody holds was left by a crash.
 /// Copies are written on a worker thread, so a large scenario never stalls the window.
 #[derive(Clone, Debug)]
 pub struct Recovery {
     dir: PathBuf,
+    /// This session's name in file names.
+    session: String,
+    /// The lock that marks this session as running; released by the system if it dies.
+    _alive: Option<Arc<crate::io::lock::Held>>,
     /// The document state the last copy holds.
     last_version: Option<DocKey>,
     last_write: Option<Instant>,
@@ -50,28 +57,47 @@ pub struct Recovered {
     pub scenario: Scenario,
     /// The file it belonged to, if it had one.
     pub original: Option<PathBuf>,
+    /// The recovery copy it was read from.
+    pub copy: PathBuf,
 }
 
-fn file(dir: &Path) -> PathBuf {
-    dir.join("recovery.ron")
+const SESSION_LOCK: &str = "session-";
+
+/// The note of where the work in `copy` belongs (`recovery-X.txt` for `recovery-X.ron`;
+/// `recovery-original.txt` for the single copy of Concord 0.1).
+fn note_of(copy: &Path) -> PathBuf {
+    if copy.file_name().is_some_and(|n| n == "recovery.ron") {
+        copy.with_file_name("recovery-original.txt")
+    } else {
+        copy.with_extension("txt")
+    }
 }
 
-fn note(dir: &Path) -> PathBuf {
-    dir.join("recovery-original.txt")
+/// The session that wrote `copy`, from its name; `Some("")` for Concord 0.1's single
+/// copy; `None` when it is not a recovery copy (or is one set aside).
+fn session_of(copy: &Path) -> Option<&str> {
+    let name = copy.file_name()?.to_str()?;
+    if name == "recovery.ron" {
+        return Some("");
+    }
+    let session = name.strip_prefix("recovery-")?.strip_suffix(".ron")?;
+    (!session.starts_with("unreadable")).then_some(session)
 }
 
 /// Writes the copy and the note of where the work belongs.
-fn write_files(dir: &Path, scenario: &Scenario, original: Option<&Path>) -> Result<(), SaveError> {
-    std::fs::create_dir_all(dir).map_err(|source| SaveError::Io {
-        path: dir.to_owned(),
-        action: "creating the recovery folder",
-        source,
-    })?;
-    save_canonical(scenario, &file(dir))?;
+fn write_files(copy: &Path, scenario: &Scenario, original: Option<&Path>) -> Result<(), SaveError> {
+    if let Some(dir) = copy.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| SaveError::Io {
+            path: dir.to_owned(),
+            action: "creating the recovery folder",
+            source,
+        })?;
+    }
+    save_canonical(scenario, copy)?;
     let text = original
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    crate::io::write_atomically(&note(dir), text.as_bytes())
+    crate::io::write_atomically(&note_of(copy), text.as_bytes())
 }
 
 /// Marks a copy as written and wakes whoever waits for it.
@@ -83,16 +109,32 @@ fn written(writing: &(Mutex<usize>, Condvar)) {
 }
 
 impl Recovery {
-    /// Recovery files live in `dir` (created when first needed).
+    /// A new session whose copies live in `dir` (created when first needed).
     pub fn new(dir: PathBuf) -> Self {
+        let alive = crate::io::lock::Held::take(&dir, SESSION_LOCK).ok();
+        let session = alive.as_ref().map_or_else(
+            // Without a lock (a folder that refuses one) the copy still gets its own name.
+            || {
+                let ms = crate::platform::unix_time_ms().unwrap_or_default() as u64;
+                format!("{}-t{ms}", std::process::id())
+            },
+            |held| held.name_after(SESSION_LOCK),
+        );
         Self {
             dir,
+            session,
+            _alive: alive.map(Arc::new),
             last_version: None,
             last_write: None,
             uncopied_since: None,
             writing: Arc::default(),
             failed: Arc::default(),
         }
+    }
+
+    /// This session's recovery copy (there only while it has unsaved work).
+    pub fn copy_path(&self) -> PathBuf {
+        self.dir.join(format!("recovery-{}.ron", self.session))
     }
 
     /// Starts copying the work if it changed since the last copy and the interval has passed
@@ -135,11 +177,11 @@ impl Recovery {
             }
             *pending += 1;
         }
-        let (dir, copy, original) = (self.dir.clone(), scenario, original.map(Path::to_owned));
+        let (path, copy, original) = (self.copy_path(), scenario, original.map(Path::to_owned));
         let (writing, failed) = (self.writing.clone(), self.failed.clone());
         let worker_writing = writing.clone();
         let spawned = crate::platform::spawn("recovery", move || {
-            if let Err(e) = write_files(&dir, &copy, original.as_deref()) {
+            if let Err(e) = write_files(&path, &copy, original.as_deref()) {
                 if let Ok(mut f) = failed.lock() {
                     *f = Some(e.to_string());
                 }
@@ -164,12 +206,13 @@ impl Recovery {
         }
     }
 
-    /// Removes the recovery copy (the work was saved or discarded).
+    /// Removes this session's recovery copy (the work was saved or discarded).
     pub fn clear(&mut self) {
         // A copy being written would come back after the removal: wait for it first.
         self.flush();
-        let _ = std::fs::remove_file(file(&self.dir));
-        let _ = std::fs::remove_file(note(&self.dir));
+        let copy = self.copy_path();
+        let _ = std::fs::remove_file(&copy);
+        let _ = std::fs::remove_file(note_of(&copy));
         self.last_version = None;
         self.last_write = None;
         self.uncopied_since = None;
@@ -177,30 +220,83 @@ impl Recovery {
 
     /// Moves a recovery copy that cannot be read out of the way, under a name no later copy
     /// takes (`recovery-unreadable-N.ron`); returns where it went.
-    pub fn set_aside(&self) -> Result<PathBuf, String> {
-        let from = file(&self.dir);
+    pub fn set_aside(&self, copy: &Path) -> Result<PathBuf, String> {
         let to = (1..)
             .map(|n| self.dir.join(format!("recovery-unreadable-{n}.ron")))
             .find(|p| !p.exists())
             .unwrap_or_else(|| self.dir.join("recovery-unreadable.ron"));
-        std::fs::rename(&from, &to)
+        std::fs::rename(copy, &to)
             .map(|()| to)
             .map_err(|e| format!("it could not be moved aside: {e}"))
     }
 
-    /// Work left by an earlier session, if any.
-    pub fn find(&self) -> Option<Result<Recovered, LoadError>> {
-        let file = file(&self.dir);
-        if !file.exists() {
-            return None;
+    /// Makes the copy of restored work this session's own: it stays on disk until the
+    /// restored work is saved or discarded, and this session's next copies replace it.
+    pub fn adopt(&mut self, copy: &Path) {
+        let own = self.copy_path();
+        if copy != own {
+            let _ = std::fs::rename(copy, &own);
+            let _ = std::fs::rename(note_of(copy), note_of(&own));
         }
-        let original = std::fs::read_to_string(note(&self.dir))
+    }
+
+    /// Deletes a copy found from an earlier session (its work was discarded).
+    pub fn discard(&self, copy: &Path) {
+        if copy != self.copy_path() {
+            let _ = std::fs::remove_file(copy);
+            let _ = std::fs::remove_file(note_of(copy));
+        }
+    }
+
+    /// Copies left by sessions that are no longer running, newest first.
+    fn orphans(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|copy| {
+                session_of(copy).is_some_and(|session| {
+                    session != self.session
+                        && (session.is_empty()
+                            || !crate::io::lock::is_held(
+                                &self.dir.join(format!("{SESSION_LOCK}{session}.lock")),
+                            ))
+                })
+            })
+            .map(|copy| {
+                let time = std::fs::metadata(&copy)
+                    .and_then(|m| m.modified())
+                    .unwrap_or(std::time::UNIX_EPOCH);
+                (time, copy)
+            })
+            .collect();
+        found.sort_by(|a, b| b.cmp(a));
+        found.into_iter().map(|(_, copy)| copy).collect()
+    }
+
+    /// Work left by an earlier session that is no longer running (the newest, if several
+    /// were), if any: the scenario, or why its copy cannot be read (with the copy's path).
+    pub fn find(&self) -> Option<Result<Recovered, (PathBuf, LoadError)>> {
+        let copy = self.orphans().into_iter().next()?;
+        let original = std::fs::read_to_string(note_of(&copy))
             .ok()
             .filter(|s| !s.trim().is_empty())
             .map(PathBuf::from);
-        Some(load_path(&file).map(|scenario| Recovered { scenario, original }))
+        Some(match load_path(&copy) {
+            Ok(scenario) => Ok(Recovered {
+                scenario,
+                original,
+                copy,
+            }),
+            Err(e) => Err((copy, e)),
+        })
     }
 }
+
+/// What the look-up found: work, or a copy that cannot be read.
+type Found = Result<Recovered, (PathBuf, LoadError)>;
 
 /// Work left by an earlier session being looked for on a worker (a large copy takes a
 /// second to read), so the window opens without waiting for it.
@@ -209,9 +305,9 @@ pub(super) struct Lookup {
     /// never replace the old work before it was offered.
     recovery: Recovery,
     /// What the worker found.
-    found: Receiver<Option<Result<Recovered, LoadError>>>,
+    found: Receiver<Option<Found>>,
     /// Found, waiting for the dialog in the way to close.
-    waiting: Option<Option<Result<Recovered, LoadError>>>,
+    waiting: Option<Option<Found>>,
 }
 
 impl super::AppState {
@@ -261,11 +357,11 @@ impl super::AppState {
         };
         match lookup.waiting.flatten() {
             Some(Ok(found)) => self.dialog = Some(super::Dialog::Recover(found)),
-            Some(Err(e)) => {
-                // Kept aside, not overwritten by this session's first copy: it may still
-                // hold work someone can read by hand.
+            Some(Err((copy, e))) => {
+                // Kept aside, never loaded and never overwritten: it may still hold work
+                // someone can read by hand.
                 let first = e.lines().into_iter().next().unwrap_or_default();
-                self.status = match lookup.recovery.set_aside() {
+                self.status = match lookup.recovery.set_aside(&copy) {
                     Ok(kept) => format!(
                         "A recovery copy could not be read ({first}); it is kept as {}",
                         kept.display()
@@ -304,47 +400,100 @@ impl super::AppState {
 mod tests {
     use super::*;
 
+    fn dirty_copy(r: &mut Recovery, s: &Scenario, original: Option<&Path>) {
+        let key = crate::app::Document::new(s.clone(), None).key();
+        r.tick(Arc::new(s.clone()), original, key, true, false)
+            .unwrap();
+        r.flush();
+    }
+
     #[test]
     fn writes_when_dirty_and_clears_when_clean() {
-        let dir =
-            std::env::temp_dir().join(format!("concord-recovery-test-{}", std::process::id()));
-        let mut r = Recovery::new(dir.clone());
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = Recovery::new(dir.path().to_owned());
         let s = crate::synth::scenario(2, 2, 1);
+        dirty_copy(&mut r, &s, Some(Path::new("/x/y.ron")));
+        assert!(r.copy_path().exists());
         let key = crate::app::Document::new(s.clone(), None).key();
-        r.tick(
-            Arc::new(s.clone()),
-            Some(Path::new("/x/y.ron")),
-            key,
-            true,
-            false,
-        )
-        .unwrap();
-        r.flush();
-        let found = r.find().expect("a copy").expect("loads");
-        assert_eq!(found.scenario, s);
-        assert_eq!(found.original, Some(PathBuf::from("/x/y.ron")));
         r.tick(Arc::new(s.clone()), None, key, false, false)
             .unwrap();
-        assert!(r.find().is_none());
-        let _ = std::fs::remove_dir_all(dir);
+        assert!(!r.copy_path().exists(), "a clean document needs no copy");
+    }
+
+    #[test]
+    fn a_copy_is_offered_only_once_its_session_has_ended() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = Recovery::new(dir.path().to_owned());
+        let s = crate::synth::scenario(2, 2, 1);
+        dirty_copy(&mut r, &s, Some(Path::new("/x/y.ron")));
+        let later = Recovery::new(dir.path().to_owned());
+        assert!(later.find().is_none(), "its window is still open");
+        // The session ends without clearing: what a crash leaves.
+        drop(r);
+        let found = later.find().expect("a copy").expect("loads");
+        assert_eq!(found.scenario, s);
+        assert_eq!(found.original, Some(PathBuf::from("/x/y.ron")));
+    }
+
+    #[test]
+    fn two_windows_keep_their_own_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut a, mut b) = (
+            Recovery::new(dir.path().to_owned()),
+            Recovery::new(dir.path().to_owned()),
+        );
+        let (sa, sb) = (
+            crate::synth::scenario(2, 2, 1),
+            crate::synth::scenario(3, 2, 2),
+        );
+        dirty_copy(&mut a, &sa, None);
+        dirty_copy(&mut b, &sb, None);
+        assert_ne!(a.copy_path(), b.copy_path());
+        drop((a, b));
+        let mut later = Recovery::new(dir.path().to_owned());
+        let mut found = Vec::new();
+        while let Some(Ok(r)) = later.find() {
+            later.discard(&r.copy);
+            found.push(r.scenario);
+        }
+        assert_eq!(found.len(), 2, "both windows' work is there");
+        assert!(found.contains(&sa) && found.contains(&sb));
+        later.clear();
+    }
+
+    #[test]
+    fn the_single_copy_of_an_earlier_version_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = crate::synth::scenario(2, 2, 1);
+        crate::io::save_path(&s, &dir.path().join("recovery.ron")).unwrap();
+        std::fs::write(dir.path().join("recovery-original.txt"), "/a/b.ron").unwrap();
+        let mut r = Recovery::new(dir.path().to_owned());
+        let found = r.find().expect("found").expect("loads");
+        assert_eq!(found.original, Some(PathBuf::from("/a/b.ron")));
+        r.adopt(&found.copy);
+        assert!(r.copy_path().exists() && !found.copy.exists());
+        r.clear();
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "only the session lock"
+        );
     }
 
     #[test]
     fn a_large_scenario_is_copied_when_the_user_pauses() {
-        let dir =
-            std::env::temp_dir().join(format!("concord-recovery-large-{}", std::process::id()));
-        let mut r = Recovery::new(dir.clone());
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = Recovery::new(dir.path().to_owned());
         let s = crate::synth::scenario(101, 200, 1);
         assert!(s.scores.len() > LARGE_CELLS);
         let key = crate::app::Document::new(s.clone(), None).key();
         r.tick(Arc::new(s.clone()), None, key, true, true).unwrap();
         r.flush();
-        assert!(r.find().is_none(), "not while dragging");
+        assert!(!r.copy_path().exists(), "not while dragging");
         r.tick(Arc::new(s.clone()), None, key, true, false).unwrap();
         r.flush();
-        assert!(r.find().is_some(), "copied at the pause");
+        assert!(r.copy_path().exists(), "copied at the pause");
         r.clear();
-        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

@@ -43,6 +43,14 @@ impl AppState {
                 if matches!(self.dialog, Some(Dialog::PathEntry { .. })) {
                     self.cancelled();
                 }
+                if matches!(
+                    self.dialog,
+                    Some(Dialog::NewerOnDisk(_) | Dialog::Compare(_))
+                ) {
+                    // Not saved: what was to follow the save (quit, open) does not happen.
+                    self.after_save = None;
+                    self.status = "Not saved".into();
+                }
                 self.dialog = None;
             }
             Msg::ShowAbout => self.dialog = Some(Dialog::About),
@@ -50,15 +58,15 @@ impl AppState {
                 self.dialog = None;
                 self.ask_for_file(FilePurpose::SaveAs);
             }
+            Msg::Disk(answer) => self.answer_disk(answer),
             Msg::RestoreRecovered => {
                 if let Some(Dialog::Recover(found)) = self.dialog.take() {
                     self.restore(found);
                 }
             }
             Msg::DiscardRecovered => {
-                if matches!(self.dialog, Some(Dialog::Recover(_))) {
-                    self.dialog = None;
-                    self.discard_recovered();
+                if let Some(Dialog::Recover(found)) = self.dialog.take() {
+                    self.discard_recovered(&found);
                 }
             }
             Msg::Present(command) => {

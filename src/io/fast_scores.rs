@@ -102,6 +102,17 @@ fn last_list_end(bytes: &[u8]) -> Option<usize> {
     i.checked_sub(1).filter(|&j| bytes[j] == b']')
 }
 
+/// The entries of a list body read in one piece (for the fuzz target).
+pub(crate) fn read_body(body: &str) -> Option<Vec<Score>> {
+    read_entries(body)
+}
+
+/// The entries of a list body read in `threads` chunks, whatever its length (for the
+/// fuzz target: it must agree with [`read_body`]).
+pub(crate) fn read_body_in_parallel(body: &str, threads: usize) -> Option<Vec<Score>> {
+    read_in_parallel(body, threads)
+}
+
 /// Splits the list body at entry boundaries into `threads` chunks and reads them at once.
 fn read_in_parallel(body: &str, threads: usize) -> Option<Vec<Score>> {
     let bounds = split_points(body, threads);

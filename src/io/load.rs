@@ -6,6 +6,7 @@ use std::path::Path;
 use ron::extensions::Extensions;
 
 use super::fast_scores;
+use super::fingerprint::Fingerprint;
 use super::locate::{line_col, locate, offset_of, path_at, skip_blank, LineCol, PathDisplay, Seg};
 use super::problem::{LoadError, Problem};
 use super::validate::validate;
@@ -25,6 +26,12 @@ pub(crate) fn ron_options() -> ron::Options {
 
 /// Loads and validates the scenario file at `path`.
 pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
+    load_path_with_fingerprint(path).map(|(scenario, _)| scenario)
+}
+
+/// Loads the scenario file at `path`, with the fingerprint of the bytes read (to notice
+/// later when the file changes on disk).
+pub fn load_path_with_fingerprint(path: &Path) -> Result<(Scenario, Fingerprint), LoadError> {
     let file = path.display().to_string();
     let io_problem = |e: std::io::Error| LoadError::single(&file, Problem::file(io_message(&e)));
     let meta = std::fs::metadata(path).map_err(io_problem)?;
@@ -45,7 +52,8 @@ pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(&file, bytes.len() as u64));
     }
-    load_bytes(&file, &bytes)
+    let fingerprint = Fingerprint::of_bytes(&bytes, &meta);
+    load_bytes(&file, &bytes).map(|scenario| (scenario, fingerprint))
 }
 
 fn too_large(file: &str, len: u64) -> LoadError {

@@ -2,14 +2,19 @@
 
 pub mod export;
 mod fast_scores;
+pub mod fingerprint;
+#[doc(hidden)]
+pub mod fuzzing;
 mod load;
 pub mod locate;
+pub mod lock;
 pub mod nesting;
 mod problem;
 mod save;
 mod validate;
 
-pub use load::{load_bytes, load_path, load_str, MAX_FILE_BYTES};
+pub use fingerprint::{Fingerprint, OnDisk};
+pub use load::{load_bytes, load_path, load_path_with_fingerprint, load_str, MAX_FILE_BYTES};
 pub use locate::{LineCol, Seg};
 pub use problem::{in_words, LoadError, Problem, SaveError};
 pub use save::{

@@ -1,7 +1,7 @@
 //! Saving scenario files: canonical RON, written atomically.
 
 use std::fs::{self, File};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -11,27 +11,76 @@ use ron::ser::PrettyConfig;
 use super::problem::SaveError;
 use crate::model::Scenario;
 
-/// The scenario as canonical RON text: same scenario, same bytes.
-pub fn to_ron_string(scenario: &Scenario) -> Result<String, SaveError> {
-    let config = PrettyConfig::new()
+/// How Concord writes RON: the canonical layout.
+fn canonical() -> PrettyConfig {
+    PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
         .struct_names(true)
         .depth_limit(4)
         .escape_strings(false)
-        .extensions(Extensions::IMPLICIT_SOME);
+        .extensions(Extensions::IMPLICIT_SOME)
+}
+
+/// The scenario as canonical RON text: same scenario, same bytes.
+pub fn to_ron_string(scenario: &Scenario) -> Result<String, SaveError> {
     let mut text = ron::Options::default()
-        .to_string_pretty(scenario, config)
+        .to_string_pretty(scenario, canonical())
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }
 
-/// Saves `scenario` to `path` atomically: a temporary file in the same folder is written,
-/// flushed and synced, then renamed over `path`. On any error `path` is left as it was.
+/// Saves `scenario` to `path` atomically: the canonical text (the bytes of
+/// [`to_ron_string`]) is written straight into a temporary file in the same folder, which
+/// is synced, then renamed over `path`. On any error `path` is left as it was. Writing as
+/// it serialises spares holding a second copy of a large scenario in memory.
 pub fn save_path(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
-    let text = to_ron_string(scenario)?;
-    write_atomically(path, text.as_bytes())
+    write_atomically_with(path, |file| {
+        let mut out = KeepsError {
+            inner: BufWriter::with_capacity(1 << 20, file),
+            error: None,
+        };
+        let serialised =
+            ron::Options::default().to_io_writer_pretty(&mut out, scenario, canonical());
+        if let Err(e) = serialised {
+            // RON keeps only the message of a write error; the kind says why in words.
+            return Err(out
+                .error
+                .take()
+                .unwrap_or_else(|| std::io::Error::other(format!("cannot write it as RON: {e}"))));
+        }
+        out.write_all(b"\n")?;
+        out.flush()
+    })
+}
+
+/// A writer that keeps the first error it met, whose kind RON's error would lose.
+struct KeepsError<W> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> KeepsError<W> {
+    fn keep<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        result.inspect_err(|e| {
+            if self.error.is_none() {
+                self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+            }
+        })
+    }
+}
+
+impl<W: Write> Write for KeepsError<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(buf);
+        self.keep(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let flushed = self.inner.flush();
+        self.keep(flushed)
+    }
 }
 
 /// Saves `scenario` to `path` atomically, its cells in canonical order, without changing

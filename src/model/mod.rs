@@ -1,6 +1,7 @@
 //! The scenario model: pure data with serde derives, no GUI and no I/O.
 
 mod criterion;
+pub mod diff;
 mod ids;
 mod proposal;
 mod scenario;

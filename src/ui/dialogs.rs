@@ -3,13 +3,51 @@
 use egui::{Id, Modal, RichText};
 
 use super::shortcuts::{alternative_shortcut, shortcut};
-use crate::app::{PresentCommand, StatedChoice};
+use crate::app::{DiskAnswer, OnDiskVersion, PresentCommand, StatedChoice};
 
 use crate::app::{AppState, Command, Dialog, FilePurpose, Msg, Outbox, Pending};
 
 /// Where the path field notes that it was given the keyboard (once per time it is shown).
 fn path_field_focused() -> Id {
     Id::unique("path-field-focused")
+}
+
+/// What differs between the file on disk and the window, with Reload and Keep mine.
+fn compare_ui(ui: &mut egui::Ui, version: &OnDiskVersion, out: &mut Outbox) {
+    ui.heading("The file on disk and this window");
+    let n = version.differences.len();
+    ui.label(match n {
+        0 => "They hold the same scenario: only the layout of the file differs.".to_owned(),
+        1 => "One difference, from the file on disk to this window:".to_owned(),
+        n => format!("{n} differences, from the file on disk to this window:"),
+    });
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            for d in &version.differences {
+                ui.label(format!("• {}", d.text));
+            }
+        });
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button("Reload")
+            .on_hover_text("Take the file's version (Undo brings back yours)")
+            .clicked()
+        {
+            out.send(Msg::Disk(DiskAnswer::Reload));
+        }
+        if ui
+            .button("Keep mine")
+            .on_hover_text("Keep this window's version; saving will replace the file")
+            .clicked()
+        {
+            out.send(Msg::Disk(DiskAnswer::KeepMine));
+        }
+        if ui.button("Close").on_hover_text("Decide later").clicked() {
+            out.send(Msg::CloseDialog);
+        }
+    });
 }
 
 /// Draws the open dialog, if any, and sends the user's answer.
@@ -99,6 +137,30 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     }
                     if ui.button("Cancel").on_hover_text("Leave the weights as they are").clicked() {
                         out.send(Msg::AnswerStated(StatedChoice::Cancel));
+                    }
+                });
+            }
+            Dialog::Compare(version) => compare_ui(ui, version, out),
+            Dialog::NewerOnDisk(path) => {
+                let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                ui.heading(format!("{name} changed on disk"));
+                ui.label(format!(
+                    "Since you opened it, {} was saved by another program or window. Saving here \
+                     would replace what it saved. Nothing was written.",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Compare").on_hover_text("List what differs between the file and this window").clicked() {
+                        out.send(Msg::Disk(DiskAnswer::Compare));
+                    }
+                    if ui.button("Save As…").on_hover_text("Keep both: save yours as another file").clicked() {
+                        out.send(Msg::SaveAsInstead);
+                    }
+                    if ui.button("Overwrite").on_hover_text("Replace the file with this window's version").clicked() {
+                        out.send(Msg::Disk(DiskAnswer::Overwrite));
+                    }
+                    if ui.button("Cancel").on_hover_text("Do not save").clicked() {
+                        out.send(Msg::CloseDialog);
                     }
                 });
             }

@@ -6,6 +6,7 @@ pub mod bidi;
 mod cards;
 mod cell_keys;
 mod dialogs;
+mod disk_bar;
 mod file_dialogs;
 pub mod fonts;
 mod inspector;
@@ -167,6 +168,9 @@ impl ConcordApp {
             menu::menu_bar_ui(ui, state, &mut self.view, self.dialogs.is_open(), out)
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| menu::status_bar_ui(ui, state));
+        if disk_bar::has_news(state) {
+            egui::Panel::top("disk_bar").show(ui, |ui| disk_bar::disk_bar_ui(ui, state, out));
+        }
         if state.prefs().show_inspector {
             egui::Panel::right("inspector")
                 .resizable(true)

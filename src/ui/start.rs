@@ -38,6 +38,7 @@ impl ConcordApp {
             None => state.reopen_last(),
         }
         if let Some(dir) = options.recovery_dir {
+            state.use_locks_in(dir.join("open"));
             // Read on a worker: a large copy would hold the window back for a second.
             state.look_for_recovered_work(dir);
         }

@@ -97,6 +97,18 @@ impl WindowSync {
         if let Some(after) = state.tick_recovery(busy) {
             ctx.request_repaint_after(after);
         }
+        // Back from another program, where the file may have been edited: look at once.
+        let focused = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        });
+        if focused {
+            state.look_at_disk_now();
+        }
+        if let Some(after) = state.look_at_disk() {
+            ctx.request_repaint_after(after);
+        }
     }
 
     /// Hands a picture to the state once the export dialog has closed and a frame without

@@ -1,0 +1,335 @@
+//! The document's file on disk: a change made elsewhere (another program, a sync folder,
+//! a second Concord) is noticed within a second and offered as Reload / Keep mine /
+//! Compare; Save never silently overwrites it; and two windows with the same file open
+//! see each other through locks in the app's data folder.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver, TryRecvError};
+
+use super::{AppState, Dialog, DocId, Edit};
+use crate::io::lock::{live_holders, Held};
+use crate::io::{load_path_with_fingerprint, Fingerprint, OnDisk};
+use crate::model::diff::{diff, Difference};
+use crate::model::Scenario;
+use crate::platform::{Duration, Instant};
+
+/// How often the file is looked at.
+pub const LOOK_EVERY: Duration = Duration::from_secs(1);
+
+/// What the window says about the file on disk, until the user answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskNotice {
+    /// Its content changed since Concord read or saved it.
+    Changed,
+    /// It is no longer there (moved, renamed or deleted).
+    Missing,
+}
+
+/// The user's answer about the file on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskAnswer {
+    /// Replace the document with the file (one undoable step).
+    Reload,
+    /// Keep the document as it is; it now differs from the file, so it is unsaved.
+    KeepMine,
+    /// Show what differs between the file and the document.
+    Compare,
+    /// Save over the file although it changed on disk.
+    Overwrite,
+    /// Write the missing file again.
+    SaveAgain,
+    /// Stop saying the file is open in another window.
+    Dismiss,
+}
+
+/// The file as it is on disk, read for "Compare".
+#[derive(Clone, Debug)]
+pub struct OnDiskVersion {
+    /// The file.
+    pub path: PathBuf,
+    /// What it holds.
+    pub scenario: Box<Scenario>,
+    /// Its fingerprint when read.
+    pub fingerprint: Fingerprint,
+    /// What differs, from the file to the document.
+    pub differences: Vec<Difference>,
+}
+
+/// A look at the file running on a worker.
+struct Look {
+    doc: DocId,
+    known: Option<Fingerprint>,
+    done: Receiver<Looked>,
+}
+
+/// What a look found.
+struct Looked {
+    disk: Option<OnDisk>,
+    others: usize,
+}
+
+/// Watching the document's file.
+#[derive(Default)]
+pub(super) struct Watch {
+    looking: Option<Look>,
+    last_look: Option<Instant>,
+    /// What the window says, until answered.
+    pub(super) notice: Option<DiskNotice>,
+    /// The file's fingerprint as the last look found it changed.
+    seen: Option<Fingerprint>,
+    /// Where the windows' locks live (the app's data folder); `None`: no locks.
+    locks: Option<PathBuf>,
+    /// This window's lock on the document's file, and which file it is for.
+    lock: Option<(PathBuf, Held)>,
+    /// Other windows with the same file open, as last counted.
+    pub(super) others: usize,
+    /// How many of them the user has been told of and dismissed.
+    others_dismissed: usize,
+}
+
+/// The prefix of the lock files of windows that have `path` open.
+fn lock_prefix(path: &Path) -> String {
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let hash = crate::io::fingerprint::hash_bytes(canonical.to_string_lossy().as_bytes());
+    format!("open-{hash:016x}-")
+}
+
+impl AppState {
+    /// Keeps this window's open-file locks in `dir` (the app's data folder), where other
+    /// windows look for them; not beside the document, where they would travel through
+    /// sync folders and version control.
+    pub fn use_locks_in(&mut self, dir: PathBuf) {
+        self.watch.locks = Some(dir);
+        self.watch.lock = None;
+        self.follow_file();
+    }
+
+    /// What the window should say about the file on disk.
+    pub fn disk_notice(&self) -> Option<DiskNotice> {
+        self.watch.notice
+    }
+
+    /// How many other Concord windows have this document's file open (not yet dismissed).
+    pub fn also_open_elsewhere(&self) -> usize {
+        if self.watch.others > self.watch.others_dismissed {
+            self.watch.others
+        } else {
+            0
+        }
+    }
+
+    /// Takes this window's lock for the document's file (letting go of one for another
+    /// file), so other windows can see it is open here.
+    fn follow_file(&mut self) {
+        let path = self.doc.path.clone();
+        if self.watch.lock.as_ref().map(|(p, _)| p) == path.as_ref() {
+            return;
+        }
+        self.watch.lock = None;
+        self.watch.others = 0;
+        self.watch.others_dismissed = 0;
+        if let (Some(path), Some(dir)) = (path, &self.watch.locks) {
+            if let Ok(held) = Held::take(dir, &lock_prefix(&path)) {
+                self.watch.lock = Some((path, held));
+            }
+        }
+    }
+
+    /// Looks at the file when due (on a worker) and takes in what the last look found.
+    /// Returns when to look again, while the document has a file.
+    pub fn look_at_disk(&mut self) -> Option<Duration> {
+        self.follow_file();
+        self.take_look();
+        let path = self.doc.path.clone()?;
+        let due = self
+            .watch
+            .last_look
+            .is_none_or(|t| t.elapsed() >= LOOK_EVERY);
+        // A save in progress changes the file: its own fingerprint is taken when it ends.
+        if self.watch.looking.is_none() && due && !self.is_saving() {
+            self.start_look(path);
+            self.take_look();
+        }
+        Some(LOOK_EVERY)
+    }
+
+    /// Looks at once (the window got the focus back: the user may have edited the file).
+    pub fn look_at_disk_now(&mut self) {
+        self.watch.last_look = None;
+        self.look_at_disk();
+    }
+
+    fn start_look(&mut self, path: PathBuf) {
+        let known = self.doc.disk();
+        let own = self.watch.lock.as_ref().map(|(_, h)| h.path().to_owned());
+        let locks = self.watch.locks.clone();
+        let prefix = lock_prefix(&path);
+        let (tx, done) = channel();
+        let spawned = crate::platform::spawn("look-at-disk", move || {
+            let disk = known.and_then(|k| k.look(&path).ok());
+            let others = locks.map_or(0, |dir| live_holders(&dir, &prefix, own.as_deref()).len());
+            let _ = tx.send(Looked { disk, others });
+        });
+        self.watch.last_look = Some(Instant::now());
+        if spawned.is_ok() {
+            self.watch.looking = Some(Look {
+                doc: self.doc.id(),
+                known,
+                done,
+            });
+        }
+    }
+
+    fn take_look(&mut self) {
+        let Some(look) = &self.watch.looking else {
+            return;
+        };
+        let looked = match look.done.try_recv() {
+            Ok(looked) => looked,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => {
+                self.watch.looking = None;
+                return;
+            }
+        };
+        let Some(look) = self.watch.looking.take() else {
+            return;
+        };
+        if look.doc != self.doc.id() || look.known != self.doc.disk() {
+            // The document was replaced, saved or reloaded since: the look is out of date.
+            return;
+        }
+        self.watch.others = looked.others;
+        if self.watch.others < self.watch.others_dismissed {
+            self.watch.others_dismissed = self.watch.others;
+        }
+        match looked.disk {
+            Some(OnDisk::Same(now)) => {
+                // Touched, not changed: remember the new time so the content is not
+                // read again at every look.
+                self.doc.set_disk(Some(now));
+                if self.watch.notice == Some(DiskNotice::Missing) {
+                    self.watch.notice = None;
+                }
+            }
+            Some(OnDisk::Changed(now))
+                if self.watch.seen != Some(now) || self.watch.notice.is_none() =>
+            {
+                self.watch.seen = Some(now);
+                self.watch.notice = Some(DiskNotice::Changed);
+                self.status = format!("{} changed on disk", self.doc.display_name());
+            }
+            Some(OnDisk::Missing) => self.watch.notice = Some(DiskNotice::Missing),
+            Some(OnDisk::Changed(_)) | None => {}
+        }
+    }
+
+    /// Applies the user's answer about the file on disk.
+    pub fn answer_disk(&mut self, answer: DiskAnswer) {
+        let Some(path) = self.doc.path.clone() else {
+            return;
+        };
+        if !matches!(answer, DiskAnswer::Overwrite | DiskAnswer::Compare) {
+            // Not saved after all: what was to follow the save (quit, open) does not happen.
+            self.after_save = None;
+        }
+        match answer {
+            DiskAnswer::Reload => {
+                if let Some(Dialog::Compare(version)) = self.dialog.take() {
+                    return self.reload_with(*version.scenario, version.fingerprint);
+                }
+                match load_path_with_fingerprint(&path) {
+                    Ok((scenario, fingerprint)) => self.reload_with(scenario, fingerprint),
+                    Err(e) => {
+                        self.status = format!("{} could not be reloaded", path.display());
+                        self.dialog = Some(Dialog::LoadFailed(e));
+                    }
+                }
+            }
+            DiskAnswer::KeepMine => {
+                if matches!(self.dialog, Some(Dialog::Compare(_))) {
+                    self.dialog = None;
+                }
+                let now = match self.watch.notice {
+                    Some(DiskNotice::Missing) => None,
+                    _ => self.watch.seen.or(self.doc.disk()),
+                };
+                self.doc.set_disk(now);
+                self.doc.mark_unsaved();
+                self.watch.notice = None;
+                self.status = "Kept your version; saving will replace the file".into();
+            }
+            DiskAnswer::Compare => match load_path_with_fingerprint(&path) {
+                Ok((scenario, fingerprint)) => {
+                    let differences = diff(&scenario, self.doc.scenario());
+                    self.dialog = Some(Dialog::Compare(OnDiskVersion {
+                        path,
+                        scenario: Box::new(scenario),
+                        fingerprint,
+                        differences,
+                    }));
+                }
+                Err(e) => {
+                    self.status = "The file on disk does not load; nothing to compare".into();
+                    self.dialog = Some(Dialog::LoadFailed(e));
+                }
+            },
+            DiskAnswer::Overwrite => {
+                self.dialog = None;
+                self.save_over(&path);
+            }
+            DiskAnswer::SaveAgain => {
+                self.watch.notice = None;
+                self.doc.set_disk(None);
+                self.save_to(&path);
+            }
+            DiskAnswer::Dismiss => self.watch.others_dismissed = self.watch.others,
+        }
+    }
+
+    /// Replaces the document with what the file holds now, as one undoable step (undo
+    /// brings back the version the window had); the document is then clean.
+    fn reload_with(&mut self, scenario: Scenario, fingerprint: Fingerprint) {
+        let Some(path) = self.doc.path.clone() else {
+            return;
+        };
+        self.edit(
+            "reload from disk",
+            None,
+            Edit::ReplaceScenario(Box::new(scenario)),
+        );
+        self.doc.saved_as(&path, self.history.state());
+        self.doc.set_disk(Some(fingerprint));
+        self.watch.notice = None;
+        self.watch.seen = None;
+        self.status = format!(
+            "Reloaded {} from disk; Undo brings back your version",
+            self.doc.display_name()
+        );
+    }
+
+    /// Forgets what was noticed about the previous document's file.
+    pub(super) fn forget_disk(&mut self) {
+        self.watch.looking = None;
+        self.watch.notice = None;
+        self.watch.seen = None;
+        self.watch.last_look = None;
+        self.follow_file();
+    }
+
+    /// Records that the save just written left the file as `fingerprint`.
+    pub(super) fn saved_on_disk(&mut self, fingerprint: Option<Fingerprint>) {
+        self.doc.set_disk(fingerprint);
+        self.watch.notice = None;
+        self.watch.seen = None;
+        self.follow_file();
+    }
+
+    /// The file changed on disk since it was read: the save was not written.
+    pub(super) fn found_newer(&mut self, path: &Path, now: Fingerprint) {
+        self.watch.seen = Some(now);
+        self.watch.notice = Some(DiskNotice::Changed);
+        self.status = "Not saved: the file changed on disk".into();
+        self.dialog = Some(Dialog::NewerOnDisk(path.to_owned()));
+    }
+}
