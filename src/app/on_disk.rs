@@ -217,7 +217,7 @@ impl AppState {
             {
                 self.watch.seen = Some(now);
                 self.watch.notice = Some(DiskNotice::Changed);
-                self.status = format!("{} changed on disk", self.doc.display_name());
+                self.status = "Another program saved the file: Reload, Keep mine or Compare".into();
             }
             Some(OnDisk::Missing) => self.watch.notice = Some(DiskNotice::Missing),
             Some(OnDisk::Changed(_)) | None => {}

@@ -49,7 +49,11 @@ fn a_change_on_disk_is_noticed_and_a_touch_is_not() {
     saved_elsewhere(&path, "Renamed elsewhere");
     a.look_at_disk_now();
     assert_eq!(a.disk_notice(), Some(DiskNotice::Changed));
-    assert!(a.status().contains("changed on disk"), "{}", a.status());
+    assert!(
+        a.status().contains("Another program saved the file"),
+        "{}",
+        a.status()
+    );
 }
 
 #[test]
@@ -94,11 +98,18 @@ fn compare_lists_what_differs_and_can_reload_from_there() {
     let Some(Dialog::Compare(version)) = &a.dialog else {
         panic!("a comparison: {:?}", a.dialog);
     };
-    let texts: Vec<&str> = version.differences.iter().map(|d| d.text.as_str()).collect();
+    let texts: Vec<&str> = version
+        .differences
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
     assert_eq!(texts.len(), 2, "{texts:?}");
     assert!(texts[0].starts_with("Proposal “"), "{texts:?}");
     assert!(texts[0].contains("(was “Renamed elsewhere”)"), "{texts:?}");
-    assert!(texts[1].contains("weight") && texts[1].ends_with("→ 7"), "{texts:?}");
+    assert!(
+        texts[1].contains("weight") && texts[1].ends_with("→ 7"),
+        "{texts:?}"
+    );
     a.update(Msg::Disk(DiskAnswer::Reload));
     assert!(a.dialog.is_none());
     assert_eq!(a.scenario(), &theirs);
@@ -112,8 +123,16 @@ fn save_never_silently_overwrites_a_newer_file() {
     let theirs = saved_elsewhere(&path, "Renamed elsewhere");
     // Saved before the window looked: the save itself checks.
     a.update(Msg::Command(Command::Save));
-    assert!(matches!(a.dialog, Some(Dialog::NewerOnDisk(_))), "{:?}", a.dialog);
-    assert_eq!(crate::io::load_path(&path).unwrap(), theirs, "nothing written");
+    assert!(
+        matches!(a.dialog, Some(Dialog::NewerOnDisk(_))),
+        "{:?}",
+        a.dialog
+    );
+    assert_eq!(
+        crate::io::load_path(&path).unwrap(),
+        theirs,
+        "nothing written"
+    );
     assert!(a.doc.is_dirty());
     // Cancel: still not written; Save again asks again.
     a.update(Msg::CloseDialog);
@@ -142,7 +161,10 @@ fn quitting_does_not_overwrite_a_newer_file_either() {
     a.update(Msg::CloseDialog);
     a.update(Msg::Command(Command::Save));
     a.update(Msg::Disk(DiskAnswer::Overwrite));
-    assert!(!a.take_close_request(), "the quit was cancelled with the save");
+    assert!(
+        !a.take_close_request(),
+        "the quit was cancelled with the save"
+    );
     assert_ne!(crate::io::load_path(&path).unwrap(), theirs);
 }
 

@@ -31,15 +31,15 @@ fn compare_ui(ui: &mut egui::Ui, version: &OnDiskVersion, out: &mut Outbox) {
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         if ui
-            .button("Reload")
+            .button("Reload from disk")
             .on_hover_text("Take the file's version (Undo brings back yours)")
             .clicked()
         {
             out.send(Msg::Disk(DiskAnswer::Reload));
         }
         if ui
-            .button("Keep mine")
-            .on_hover_text("Keep this window's version; saving will replace the file")
+            .button("Keep this window's version")
+            .on_hover_text("Saving will replace the file")
             .clicked()
         {
             out.send(Msg::Disk(DiskAnswer::KeepMine));
@@ -150,7 +150,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     path.display()
                 ));
                 ui.horizontal(|ui| {
-                    if ui.button("Compare").on_hover_text("List what differs between the file and this window").clicked() {
+                    if ui.button("Show the differences").on_hover_text("List what differs between the file and this window").clicked() {
                         out.send(Msg::Disk(DiskAnswer::Compare));
                     }
                     if ui.button("Save As…").on_hover_text("Keep both: save yours as another file").clicked() {
