@@ -43,6 +43,10 @@ enum Command {
         /// Print the whole table as CSV instead: every score, the weights, totals and ranks.
         #[arg(long, conflicts_with = "format")]
         table: bool,
+        /// Print every perspective side by side: totals, ranks, red lines crossed, and
+        /// which proposals no perspective rules out.
+        #[arg(long, conflicts_with_all = ["perspective", "table"])]
+        all_perspectives: bool,
     },
     /// Explain the ranking: stability intervals, score flips and rank acceptability.
     Analyze {
@@ -80,6 +84,8 @@ enum Command {
 enum RankOutput {
     Text,
     Csv,
+    /// With --all-perspectives.
+    Json,
 }
 
 /// Formats of `concord analyze`.
@@ -99,13 +105,19 @@ fn main() -> ExitCode {
             perspective,
             format,
             table,
+            all_perspectives,
         }) => {
             let format = match format {
                 _ if table => RankFormat::TableCsv,
                 RankOutput::Text => RankFormat::Text,
                 RankOutput::Csv => RankFormat::Csv,
+                RankOutput::Json => RankFormat::Json,
             };
-            cli::rank(&file, perspective.as_deref(), format, &mut out, &mut err)
+            if all_perspectives {
+                cli::rank_all(&file, format, &mut out, &mut err)
+            } else {
+                cli::rank(&file, perspective.as_deref(), format, &mut out, &mut err)
+            }
         }
         Some(Command::Fmt { files }) => cli::fmt(&files, &mut out, &mut err),
         Some(Command::Analyze {

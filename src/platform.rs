@@ -66,6 +66,10 @@ pub fn parallelism() -> usize {
     }
 }
 
+/// A file's modification time, as `std::fs::Metadata` gives it. Only ever read from files:
+/// asking the system clock for one (`now`) panics on the web.
+pub type FileTime = std::time::SystemTime;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 //!   Σ_{k scored} w_k: a missing score is left out, never counted as 0.
 //! - ranks are competition ranks (1, 2, 2, 4); proposals with no scored weight are unranked.
 
-use crate::model::{Criterion, Direction, Perspective, Scale, Scenario, Score, ScoreValue};
+use crate::model::{Criterion, Direction, Perspective, Scale, Scenario, Score, ScoreValue, Test};
 
 /// Totals closer than this are a tie.
 pub const TIE_EPSILON: f64 = 1e-9;
@@ -19,7 +19,8 @@ pub enum WeightSet<'a> {
     /// The criteria's own weights.
     #[default]
     Base,
-    /// A perspective's weights, replacing the base weights.
+    /// A perspective: its weights replace the base weights, its readings the common
+    /// scores, and its red lines judge each proposal.
     Perspective(&'a Perspective),
 }
 
@@ -34,7 +35,28 @@ pub struct Standing {
     pub rank: Option<usize>,
 }
 
+/// What a perspective's red lines say of one proposal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Verdict {
+    /// No red line is crossed, and every one can be tested (or there are none).
+    #[default]
+    Accepted,
+    /// It crosses these red lines (indices into the perspective's `red_lines`).
+    RuledOut(Vec<usize>),
+    /// No red line is crossed, but these cannot be tested: their cells are not scored.
+    Unknown(Vec<usize>),
+}
+
+impl Verdict {
+    /// True when it crosses a red line.
+    pub fn is_ruled_out(&self) -> bool {
+        matches!(self, Self::RuledOut(_))
+    }
+}
+
 /// Scores of a scenario, normalised and weighted: everything the table and cards show.
+/// Under a perspective, its own readings replace the common scores and its red lines give
+/// each proposal a verdict.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
     /// Normalised weight of each criterion (Σ = 1 over criteria in use, or all 0).
@@ -47,14 +69,26 @@ pub struct Evaluation {
     pub standings: Vec<Standing>,
     /// Proposal indices from first to last (ties in scenario order, unranked last).
     pub order: Vec<usize>,
+    /// The perspective evaluated, if any (its id).
+    pub perspective: Option<String>,
+    /// Cells where the perspective's own reading replaces the common score: the cell's
+    /// place in `values` → index into the perspective's `readings`.
+    pub readings: foldhash::HashMap<usize, usize>,
+    /// Each proposal's verdict under the perspective's red lines (all accepted without).
+    pub verdicts: Vec<Verdict>,
     n_proposals: usize,
+    /// Raw weights in use (negative and non-finite ones as 0), and per proposal the sums
+    /// Σ raw·value and Σ raw over scored cells, so that a change of weights updates totals
+    /// by one term per changed criterion instead of re-adding every cell.
+    raw: Vec<f64>,
+    sums: Vec<f64>,
+    covered: Vec<f64>,
 }
 
 impl Evaluation {
-    /// Scores `scenario` with the given weights.
+    /// Scores `scenario` with the given weights (and, under a perspective, its readings
+    /// and red lines).
     pub fn new(scenario: &Scenario, weights: WeightSet<'_>) -> Self {
-        let raw: Vec<f64> = raw_weights(scenario, weights);
-        let weights = normalise_weights(&raw);
         let n_p = scenario.proposals.len();
         let n_c = scenario.criteria.len();
         let crit = scenario.criterion_indices();
@@ -73,23 +107,143 @@ impl Evaluation {
                 .value
                 .and_then(|v| normalise(&scenario.criteria[c], v));
         }
-        let standings = totals(&weights, &values, n_p);
-        let (standings, order) = rank(standings);
-        Self {
-            weights,
-            values,
-            cells,
-            standings,
-            order,
-            n_proposals: n_p,
+        let base = Self::from_parts(values, cells, n_p, &raw_weights(scenario, WeightSet::Base));
+        match weights {
+            WeightSet::Base => base,
+            WeightSet::Perspective(p) => base.under(scenario, p),
         }
     }
 
-    /// Recomputes weights, totals and ranks after a change of weights only, reusing the
-    /// normalised values: linear in the number of cells, without re-reading the scores.
+    fn from_parts(
+        values: Vec<Option<f64>>,
+        cells: Vec<Option<usize>>,
+        n_proposals: usize,
+        raw: &[f64],
+    ) -> Self {
+        let raw = clean_weights(raw);
+        let (sums, covered) = sums(&raw, &values, n_proposals);
+        let mut e = Self {
+            weights: normalise_weights(&raw),
+            values,
+            cells,
+            standings: Vec::new(),
+            order: Vec::new(),
+            perspective: None,
+            readings: foldhash::HashMap::default(),
+            verdicts: vec![Verdict::Accepted; n_proposals],
+            n_proposals,
+            raw,
+            sums,
+            covered,
+        };
+        e.rerank();
+        e
+    }
+
+    /// This evaluation (of the common scores) as `perspective` reads it: its weights, its
+    /// readings in place of the common scores, and its red lines' verdicts. Cheaper than
+    /// [`Evaluation::new`]: the cells are not read again.
+    pub fn under(&self, scenario: &Scenario, perspective: &Perspective) -> Self {
+        let n_p = self.n_proposals;
+        let mut values = self.values.clone();
+        let mut readings = foldhash::HashMap::default();
+        if !perspective.readings.is_empty() {
+            let crit = scenario.criterion_indices();
+            let prop = scenario.proposal_indices();
+            for (ri, r) in perspective.readings.iter().enumerate() {
+                let (Some(&c), Some(&p)) = (
+                    crit.get(r.criterion.as_str()),
+                    prop.get(r.proposal.as_str()),
+                ) else {
+                    continue;
+                };
+                values[c * n_p + p] = r.value.and_then(|v| normalise(&scenario.criteria[c], v));
+                readings.insert(c * n_p + p, ri);
+            }
+        }
+        let raw = raw_weights(scenario, WeightSet::Perspective(perspective));
+        let mut e = Self::from_parts(values, self.cells.clone(), n_p, &raw);
+        e.perspective = Some(perspective.id.clone());
+        e.readings = readings;
+        e.verdicts = e.judge(scenario, perspective);
+        e
+    }
+
+    /// Each proposal's verdict under `perspective`'s red lines, testing the perspective's
+    /// reading of a cell where it has one.
+    fn judge(&self, scenario: &Scenario, perspective: &Perspective) -> Vec<Verdict> {
+        let n_p = self.n_proposals;
+        let mut out = vec![Verdict::Accepted; n_p];
+        for (j, line) in perspective.red_lines.iter().enumerate() {
+            let Some(c) = scenario.criterion_index(&line.criterion) else {
+                continue;
+            };
+            for (p, verdict) in out.iter_mut().enumerate() {
+                let value = self.score(scenario, c, p).and_then(|s| s.value);
+                match (line.test(value), &mut *verdict) {
+                    (Test::Crosses, Verdict::RuledOut(lines)) => lines.push(j),
+                    (Test::Crosses, _) => *verdict = Verdict::RuledOut(vec![j]),
+                    (Test::Unknown, Verdict::Unknown(lines)) => lines.push(j),
+                    (Test::Unknown, Verdict::Accepted) => *verdict = Verdict::Unknown(vec![j]),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// Recomputes weights, totals and ranks after a change of weights only: each changed
+    /// criterion moves every proposal's sums by one term (a weight drag on 2,000 × 300
+    /// updates 2,000 sums, not 600,000 cells). Many changes at once are summed afresh.
     pub fn reweight(&mut self, scenario: &Scenario, weights: WeightSet<'_>) {
-        self.weights = normalise_weights(&raw_weights(scenario, weights));
-        let (standings, order) = rank(totals(&self.weights, &self.values, self.n_proposals));
+        let raw = clean_weights(&raw_weights(scenario, weights));
+        let n_p = self.n_proposals;
+        let changed: Vec<usize> = (0..raw.len())
+            .filter(|&k| raw.get(k) != self.raw.get(k))
+            .collect();
+        if raw.len() != self.raw.len() || changed.len() * 4 > raw.len().max(4) {
+            (self.sums, self.covered) = sums(&raw, &self.values, n_p);
+        } else {
+            for &k in &changed {
+                let delta = raw[k] - self.raw[k];
+                let row = &self.values[k * n_p..(k + 1) * n_p];
+                for (p, v) in row.iter().enumerate() {
+                    if let Some(v) = v {
+                        self.sums[p] += delta * v;
+                        self.covered[p] += delta;
+                    }
+                }
+                // A criterion back at weight 0 adds nothing: no rounding may be left over.
+                if raw[k] == 0.0 && changed.len() == 1 {
+                    (self.sums, self.covered) = sums(&raw, &self.values, n_p);
+                }
+            }
+        }
+        self.weights = normalise_weights(&raw);
+        self.raw = raw;
+        self.rerank();
+    }
+
+    /// Totals, coverage and ranks from the sums.
+    fn rerank(&mut self) {
+        let all: f64 = self.raw.iter().sum();
+        let standings = (0..self.n_proposals)
+            .map(|p| {
+                let covered = self.covered[p];
+                // Sums far below the weights in use are what rounding leaves of nothing.
+                let scored = all > 0.0 && covered > all * 1e-12;
+                Standing {
+                    total: scored.then(|| (self.sums[p] / covered).clamp(0.0, 1.0)),
+                    coverage: if scored {
+                        (covered / all).min(1.0)
+                    } else {
+                        0.0
+                    },
+                    rank: None,
+                }
+            })
+            .collect();
+        let (standings, order) = rank(standings);
         self.standings = standings;
         self.order = order;
     }
@@ -107,14 +261,40 @@ impl Evaluation {
         self.values.get(c * self.n_proposals + p).copied().flatten()
     }
 
-    /// Index into `scenario.scores` of the cell (c, p), if the cell exists.
+    /// Index into `scenario.scores` of the common cell (c, p), if the cell exists.
     pub fn cell(&self, c: usize, p: usize) -> Option<usize> {
         self.cells.get(c * self.n_proposals + p).copied().flatten()
     }
 
-    /// The cell of criterion `k` and proposal `p` in `scenario` (the one evaluated), if scored
-    /// or annotated.
+    /// True when the perspective evaluated reads cell (c, p) its own way.
+    pub fn is_read(&self, c: usize, p: usize) -> bool {
+        self.readings.contains_key(&(c * self.n_proposals + p))
+    }
+
+    /// The cell of criterion `k` and proposal `p` in `scenario` (the one evaluated) as this
+    /// evaluation reads it: the perspective's reading where it has one, else the common
+    /// score, if scored or annotated.
     pub fn score<'a>(&self, scenario: &'a Scenario, k: usize, p: usize) -> Option<&'a Score> {
+        if let Some(&ri) = self.readings.get(&(k * self.n_proposals + p)) {
+            let reading = self
+                .perspective
+                .as_deref()
+                .and_then(|id| scenario.perspective_by_id(id))
+                .and_then(|q| q.readings.get(ri));
+            if reading.is_some() {
+                return reading;
+            }
+        }
+        self.common_score(scenario, k, p)
+    }
+
+    /// The common (scenario's) score of cell (k, p), whatever the perspective reads.
+    pub fn common_score<'a>(
+        &self,
+        scenario: &'a Scenario,
+        k: usize,
+        p: usize,
+    ) -> Option<&'a Score> {
         self.cell(k, p).and_then(|i| scenario.scores.get(i))
     }
 
@@ -124,6 +304,32 @@ impl Evaluation {
     }
 }
 
+/// Weights with negative and non-finite ones as 0.
+fn clean_weights(raw: &[f64]) -> Vec<f64> {
+    raw.iter()
+        .map(|&w| if w.is_finite() && w > 0.0 { w } else { 0.0 })
+        .collect()
+}
+
+/// Per proposal, Σ raw·value and Σ raw over its scored cells.
+fn sums(raw: &[f64], values: &[Option<f64>], n_proposals: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut sum = vec![0.0; n_proposals];
+    let mut covered = vec![0.0; n_proposals];
+    for (c, &w) in raw.iter().enumerate() {
+        if w <= 0.0 {
+            continue;
+        }
+        let row = &values[c * n_proposals..(c + 1) * n_proposals];
+        for (p, v) in row.iter().enumerate() {
+            if let Some(v) = v {
+                sum[p] += w * v;
+                covered[p] += w;
+            }
+        }
+    }
+    (sum, covered)
+}
+
 /// Raw (unnormalised) weights per criterion for a weight set.
 pub fn raw_weights(scenario: &Scenario, weights: WeightSet<'_>) -> Vec<f64> {
     scenario
@@ -131,7 +337,7 @@ pub fn raw_weights(scenario: &Scenario, weights: WeightSet<'_>) -> Vec<f64> {
         .iter()
         .map(|c| match weights {
             WeightSet::Base => c.weight,
-            WeightSet::Perspective(p) => p.weights.get(&c.id).copied().unwrap_or(0.0),
+            WeightSet::Perspective(p) => p.weight_of(c),
         })
         .collect()
 }

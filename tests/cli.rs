@@ -268,7 +268,7 @@ fn analyze_as_json_with_a_constraint() {
 #[test]
 fn a_format_a_subcommand_does_not_offer_is_a_usage_error() {
     for (command, format, offered) in [
-        ("rank", "json", "text, csv"),
+        ("rank", "xml", "text, csv, json"),
         ("analyze", "csv", "text, json"),
     ] {
         let o = concord(&[command, "seeds/gaza-ceasefire-2023.ron", "--format", format]);

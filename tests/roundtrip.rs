@@ -120,7 +120,7 @@ prop_compose! {
                 scores.push(Score { criterion: format!("c{k}"), proposal: format!("p{i}"), value, rationale, evidence });
             }
         }
-        Scenario {
+        let mut s = Scenario {
             format: FORMAT_VERSION,
             title,
             description,
@@ -129,13 +129,18 @@ prop_compose! {
                 id: format!("s{i}"), title, authors: vec![], publication, date, url,
             }).collect(),
             perspectives: perspective.into_iter().map(|(name, description, w)| Perspective {
-                id: "view".into(), name, description, sources: vec![],
+                id: "view".into(), name, description,
                 weights: criteria.iter().zip(w).map(|(c, w)| (c.id.clone(), w)).collect::<BTreeMap<_, _>>(),
+                ..Perspective::default()
             }).collect(),
             criteria,
             proposals,
             scores,
-        }
+            chosen_perspective: None,
+        };
+        // Files are written in the oldest format that holds them, and read as such.
+        s.format = s.needed_format();
+        s
     }
 }
 

@@ -187,11 +187,11 @@ fn perspective_weights_replace_base_weights() {
             ("z", "b", n(10.0)),
         ],
     );
-    // x: 3, y: 1, z not listed (weighs 0): A = 0.75, B = 0.25.
+    // x: 3, y: 1, z: 0 (an explicit 0: left out): A = 0.75, B = 0.25.
     s.perspectives.push(Perspective {
         id: "p".into(),
         name: "P".into(),
-        weights: BTreeMap::from([("x".into(), 3.0), ("y".into(), 1.0)]),
+        weights: BTreeMap::from([("x".into(), 3.0), ("y".into(), 1.0), ("z".into(), 0.0)]),
         ..Perspective::default()
     });
     let base = Evaluation::new(&s, WeightSet::Base);
@@ -201,6 +201,13 @@ fn perspective_weights_replace_base_weights() {
     assert!(close(p.standings[0].total.unwrap(), 0.75));
     assert!(close(p.standings[1].total.unwrap(), 0.25));
     assert_eq!(p.order, vec![0, 1]);
+    // z not stated: it counts at the mean of the stated weights (x 3, y 1: 2), so the
+    // weights are 3 : 1 : 2 and A = 3/6 = 0.5, B = (1 + 2)/6 = 0.5.
+    s.perspectives[0].weights.remove("z");
+    let q = Evaluation::new(&s, WeightSet::Perspective(&s.perspectives[0]));
+    assert!(close(q.weights[2], 2.0 / 6.0), "{:?}", q.weights);
+    assert!(close(q.standings[0].total.unwrap(), 0.5));
+    assert!(close(q.standings[1].total.unwrap(), 0.5));
 }
 
 #[test]

@@ -8,6 +8,7 @@
 //! left out, never counted as 0, so every formula here works on that real total function.
 
 pub mod flips;
+pub mod perspectives;
 pub mod quick_weights;
 pub mod report;
 pub mod rng;

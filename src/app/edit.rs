@@ -114,7 +114,20 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
                 .into_iter()
                 .partition(|sc| sc.proposal == p.id);
             s.scores = kept;
-            Edit::InsertProposal(i, p, removed)
+            // Perspectives' readings of its cells go with it, and come back on undo.
+            let mut restore = vec![Edit::InsertProposal(i, p.clone(), removed)];
+            for (j, q) in s.perspectives.iter_mut().enumerate() {
+                if q.readings.iter().any(|r| r.proposal == p.id) {
+                    let old = q.clone();
+                    q.readings.retain(|r| r.proposal != p.id);
+                    restore.push(Edit::SetPerspective(j, old));
+                }
+            }
+            if restore.len() == 1 {
+                restore.remove(0)
+            } else {
+                Edit::Batch(restore)
+            }
         }
         Edit::MoveProposal(from, to) => {
             let n = s.proposals.len();
@@ -150,9 +163,14 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
             // inverse puts every one of them back as it was.
             let mut restore = vec![Edit::InsertCriterion(i, c.clone(), removed)];
             for (j, p) in s.perspectives.iter_mut().enumerate() {
-                if p.weights.contains_key(&c.id) {
+                let names = p.weights.contains_key(&c.id)
+                    || p.red_lines.iter().any(|r| r.criterion == c.id)
+                    || p.readings.iter().any(|r| r.criterion == c.id);
+                if names {
                     let old = p.clone();
                     p.weights.remove(&c.id);
+                    p.red_lines.retain(|r| r.criterion != c.id);
+                    p.readings.retain(|r| r.criterion != c.id);
                     restore.push(Edit::SetPerspective(j, old));
                 }
             }

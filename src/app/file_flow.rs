@@ -21,7 +21,12 @@ impl AppState {
         self.history.clear();
         self.selection = Selection::Scenario;
         self.reveal = None;
-        self.perspective = None;
+        // The perspective chosen when the file was saved, if it is still there.
+        let s = self.doc.scenario();
+        self.perspective = s
+            .chosen_perspective
+            .clone()
+            .filter(|id| s.perspective_by_id(id).is_some());
         self.presenter = None;
         self.quick = None;
         self.agreed = super::stated::Agreed::default();

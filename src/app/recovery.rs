@@ -253,7 +253,7 @@ impl Recovery {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
+        let mut found: Vec<(crate::platform::FileTime, PathBuf)> = entries
             .flatten()
             .map(|e| e.path())
             .filter(|copy| {
@@ -268,7 +268,7 @@ impl Recovery {
             .map(|copy| {
                 let time = std::fs::metadata(&copy)
                     .and_then(|m| m.modified())
-                    .unwrap_or(std::time::UNIX_EPOCH);
+                    .unwrap_or(crate::platform::FileTime::UNIX_EPOCH);
                 (time, copy)
             })
             .collect();

@@ -109,8 +109,9 @@ impl AppState {
                         "Started from the weights of «{}» and changed here; not a party's stated position.",
                         asked.name
                     ),
-                    sources: Vec::new(),
                     weights: changed.weights,
+                    kind: crate::model::PerspectiveKind::Own,
+                    ..Perspective::default()
                 };
                 let (at, id) = (s.perspectives.len(), own.id.clone());
                 self.agreed.insert(&id);

@@ -4,7 +4,8 @@
 use std::hash::{BuildHasher, Hasher};
 use std::io::Read;
 use std::path::Path;
-use std::time::SystemTime;
+
+use crate::platform::FileTime;
 
 /// A file's length, modification time and a hash of its bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,7 +13,7 @@ pub struct Fingerprint {
     /// Length in bytes.
     pub len: u64,
     /// Last modification, where the system keeps it.
-    pub modified: Option<SystemTime>,
+    pub modified: Option<FileTime>,
     /// A hash of the content (not cryptographic: it tells edits apart, not attacks).
     pub hash: u64,
 }
@@ -91,7 +92,7 @@ mod tests {
         let known = Fingerprint::read(&path).unwrap();
         assert_eq!(known.look(&path).unwrap(), OnDisk::Same(known));
 
-        let later = SystemTime::now() + std::time::Duration::from_secs(5);
+        let later = known.modified.expect("a time") + std::time::Duration::from_secs(5);
         std::fs::File::options()
             .write(true)
             .open(&path)

@@ -234,10 +234,19 @@ fn check_format(file: &str, src: &str) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// Brings a scenario read from an older format up to the current one.
-///
-/// Format 1 is the first format; each later format adds its step here, so that a file
-/// is migrated one format at a time (1 → 2 → …) and saved in the newest.
+/// Brings a scenario read from an older format up to the current one, one format at a
+/// time (1 → 2 → …); it is then saved in the oldest format that holds it
+/// ([`Scenario::needed_format`]).
 fn migrate(scenario: &mut Scenario) {
-    scenario.format = FORMAT_VERSION;
+    if scenario.format < 2 {
+        // In format 1 a criterion a perspective did not list weighed 0; from format 2 it is
+        // "not stated". Written out, the old meaning (and every ranking) is kept.
+        let ids: Vec<String> = scenario.criteria.iter().map(|c| c.id.clone()).collect();
+        for p in &mut scenario.perspectives {
+            for id in &ids {
+                p.weights.entry(id.clone()).or_insert(0.0);
+            }
+        }
+    }
+    scenario.format = scenario.needed_format();
 }

@@ -22,10 +22,24 @@ fn canonical() -> PrettyConfig {
         .extensions(Extensions::IMPLICIT_SOME)
 }
 
+/// The scenario with its `format` set to the oldest format that holds it (copied only
+/// when it is not set so already).
+fn in_needed_format(scenario: &Scenario) -> std::borrow::Cow<'_, Scenario> {
+    let needed = scenario.needed_format();
+    if scenario.format == needed {
+        std::borrow::Cow::Borrowed(scenario)
+    } else {
+        let mut copy = scenario.clone();
+        copy.format = needed;
+        std::borrow::Cow::Owned(copy)
+    }
+}
+
 /// The scenario as canonical RON text: same scenario, same bytes.
 pub fn to_ron_string(scenario: &Scenario) -> Result<String, SaveError> {
+    let scenario = in_needed_format(scenario);
     let mut text = ron::Options::default()
-        .to_string_pretty(scenario, canonical())
+        .to_string_pretty(&*scenario, canonical())
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
@@ -36,6 +50,7 @@ pub fn to_ron_string(scenario: &Scenario) -> Result<String, SaveError> {
 /// is synced, then renamed over `path`. On any error `path` is left as it was. Writing as
 /// it serialises spares holding a second copy of a large scenario in memory.
 pub fn save_path(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
+    let scenario = &*in_needed_format(scenario);
     write_atomically_with(path, |file| {
         let mut out = KeepsError {
             inner: BufWriter::with_capacity(1 << 20, file),

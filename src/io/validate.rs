@@ -3,7 +3,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::locate::Seg;
-use crate::model::{is_valid_id, Citation, Scale, Scenario, ScoreValue};
+use crate::model::{is_valid_id, Citation, Perspective, Scale, Scenario, ScoreValue};
 
 /// One semantic problem: the path to the offending value, the item, and the message.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,6 +187,17 @@ impl Validator {
                 }
             }
             self.citations(&sources, &p.sources, at(&[f("sources")]), &item);
+            self.red_lines(s, p, &sources, &at, &item);
+            self.readings(s, p, &sources, &at, &item);
+        }
+        if let Some(id) = &s.chosen_perspective {
+            if s.perspective_by_id(id).is_none() {
+                self.push(
+                    path(&[f("chosen_perspective")]),
+                    "chosen_perspective".into(),
+                    format!("names perspective {id:?}, which does not exist"),
+                );
+            }
         }
 
         let crit_index = s.criterion_indices();
@@ -278,6 +289,108 @@ impl Validator {
                     format!("{name_field} must not be empty"),
                 );
             }
+        }
+    }
+
+    /// A perspective's red lines: known criteria, one per criterion, fitting the scale.
+    fn red_lines(
+        &mut self,
+        s: &Scenario,
+        p: &Perspective,
+        sources: &HashSet<&str>,
+        at: &dyn Fn(&[Seg]) -> Vec<Seg>,
+        item: &str,
+    ) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (j, line) in p.red_lines.iter().enumerate() {
+            let here = |rest: &[Seg]| {
+                let mut v = vec![f("red_lines"), Seg::Index(j)];
+                v.extend_from_slice(rest);
+                at(&v)
+            };
+            match s.criteria.iter().find(|c| c.id == line.criterion) {
+                None => self.push(
+                    here(&[f("criterion")]),
+                    item.to_owned(),
+                    format!(
+                        "red line on criterion {:?}, which does not exist",
+                        line.criterion
+                    ),
+                ),
+                Some(c) => {
+                    if let Some(why) = line.accepts.problem(&c.scale) {
+                        self.push(
+                            here(&[f("accepts")]),
+                            item.to_owned(),
+                            format!("red line on {:?}: {why}", c.id),
+                        );
+                    }
+                }
+            }
+            if let Some(first) = seen.insert(line.criterion.as_str(), j) {
+                self.push(
+                    here(&[f("criterion")]),
+                    item.to_owned(),
+                    format!(
+                        "a second red line on criterion {:?} (the first is red_lines[{first}]); \
+                         a perspective has one per criterion",
+                        line.criterion
+                    ),
+                );
+            }
+            self.citations(sources, &line.evidence, here(&[f("evidence")]), item);
+        }
+    }
+
+    /// A perspective's own readings: cells of known items, values on the scale, one each.
+    fn readings(
+        &mut self,
+        s: &Scenario,
+        p: &Perspective,
+        sources: &HashSet<&str>,
+        at: &dyn Fn(&[Seg]) -> Vec<Seg>,
+        item: &str,
+    ) {
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+        for (j, r) in p.readings.iter().enumerate() {
+            let here = |rest: &[Seg]| {
+                let mut v = vec![f("readings"), Seg::Index(j)];
+                v.extend_from_slice(rest);
+                at(&v)
+            };
+            if s.proposal_index(&r.proposal).is_none() {
+                self.push(
+                    here(&[f("proposal")]),
+                    item.to_owned(),
+                    format!(
+                        "reading of a cell of proposal {:?}, which does not exist",
+                        r.proposal
+                    ),
+                );
+            }
+            match s.criteria.iter().find(|c| c.id == r.criterion) {
+                None => self.push(
+                    here(&[f("criterion")]),
+                    item.to_owned(),
+                    format!(
+                        "reading of a cell of criterion {:?}, which does not exist",
+                        r.criterion
+                    ),
+                ),
+                Some(c) => {
+                    if let Some(msg) = r.value.and_then(|v| value_problem(&c.scale, v)) {
+                        self.push(here(&[f("value")]), item.to_owned(), msg);
+                    }
+                }
+            }
+            if let Some(first) = seen.insert((r.criterion.as_str(), r.proposal.as_str()), j) {
+                self.push(
+                    here(&[]),
+                    item.to_owned(),
+                    format!("this cell already has a reading at readings[{first}]"),
+                );
+            }
+            self.citations(sources, &r.evidence, here(&[f("evidence")]), item);
         }
     }
 

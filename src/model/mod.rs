@@ -3,12 +3,14 @@
 mod criterion;
 pub mod diff;
 mod ids;
+mod perspective;
 mod proposal;
 mod scenario;
 mod score;
 
 pub use criterion::{Criterion, Direction, Scale};
 pub use ids::is_valid_id;
+pub use perspective::{Accepts, Origin, Perspective, PerspectiveKind, RedLine, Test};
 pub use proposal::{Proposal, Provision};
-pub use scenario::{slugify, Perspective, Scenario, Source, FORMAT_VERSION};
+pub use scenario::{slugify, Scenario, Source, FORMAT_VERSION};
 pub use score::{Citation, Score, ScoreValue};

@@ -1,15 +1,13 @@
 //! The scenario: everything one file holds.
 
-use std::collections::BTreeMap;
-
 use foldhash::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Criterion, Proposal, Score};
+use super::{Citation, Criterion, Perspective, Proposal, Score};
 
 /// The file format this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A comparison: proposals, criteria, their scores, sources and perspectives.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -37,7 +35,11 @@ pub struct Scenario {
     /// Named alternative weight sets (stakeholders' stated priorities).
     #[serde(default)]
     pub perspectives: Vec<Perspective>,
-    /// Scored cells, in criterion order then proposal order.
+    /// The perspective chosen in the window when the file was saved (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chosen_perspective: Option<String>,
+    /// Scored cells, in criterion order then proposal order. Kept last in files: the fast
+    /// reader reads this list, nearly all of a large file, in one pass from its start.
     #[serde(default)]
     pub scores: Vec<Score>,
 }
@@ -64,29 +66,10 @@ pub struct Source {
     pub url: String,
 }
 
-/// A named weight set: how one stakeholder, by their stated positions, weighs the criteria.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Perspective {
-    /// Stable slug.
-    pub id: String,
-    /// Name shown in pickers, e.g. "PLO/PA (stated positions)".
-    pub name: String,
-    /// Whose view this is and how the weights were derived.
-    #[serde(default)]
-    pub description: String,
-    /// Where the stated positions come from.
-    #[serde(default)]
-    pub sources: Vec<Citation>,
-    /// Raw weights by criterion id; criteria not listed weigh 0 in this perspective.
-    #[serde(default)]
-    pub weights: BTreeMap<String, f64>,
-}
-
 impl Default for Scenario {
     fn default() -> Self {
         Self {
-            format: FORMAT_VERSION,
+            format: 1,
             title: "Untitled scenario".to_owned(),
             description: String::new(),
             authors: Vec::new(),
@@ -94,6 +77,7 @@ impl Default for Scenario {
             proposals: Vec::new(),
             criteria: Vec::new(),
             perspectives: Vec::new(),
+            chosen_perspective: None,
             scores: Vec::new(),
         }
     }
@@ -203,8 +187,38 @@ impl Scenario {
         let in_list = |l: &[Citation]| l.iter().filter(|c| c.source == id).count();
         let cells: usize = self.scores.iter().map(|sc| in_list(&sc.evidence)).sum();
         let proposals: usize = self.proposals.iter().map(|p| in_list(&p.sources)).sum();
-        let perspectives: usize = self.perspectives.iter().map(|p| in_list(&p.sources)).sum();
+        let perspectives: usize = self
+            .perspectives
+            .iter()
+            .map(|p| {
+                in_list(&p.sources)
+                    + p.red_lines
+                        .iter()
+                        .map(|r| in_list(&r.evidence))
+                        .sum::<usize>()
+                    + p.readings
+                        .iter()
+                        .map(|r| in_list(&r.evidence))
+                        .sum::<usize>()
+            })
+            .sum();
         cells + proposals + perspectives
+    }
+
+    /// The oldest format that can hold everything in this scenario: 1 unless a perspective
+    /// or the chosen perspective needs format 2, so that files using nothing new still open
+    /// in older builds.
+    pub fn needed_format(&self) -> u32 {
+        let new = self.chosen_perspective.is_some()
+            || self
+                .perspectives
+                .iter()
+                .any(|p| p.needs_format_2(&self.criteria));
+        if new {
+            2
+        } else {
+            1
+        }
     }
 
     /// A fresh id derived from `base` that no proposal, criterion, source or perspective uses.

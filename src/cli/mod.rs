@@ -2,6 +2,8 @@
 //! the given streams and returns the process exit code, so tests can run them without a
 //! process.
 
+mod matrix;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,8 @@ pub enum RankFormat {
     Csv,
     /// The whole table as CSV, as File ▸ Export table as CSV writes it.
     TableCsv,
+    /// JSON (with `--all-perspectives`).
+    Json,
 }
 
 /// `concord check FILE...`: validates files, prints one line per problem.
@@ -72,6 +76,34 @@ pub fn rank(
         RankFormat::Text => rank_text(&scenario, weights),
         RankFormat::Csv => rank_csv(&scenario, weights),
         RankFormat::TableCsv => table_csv(&scenario, weights),
+        RankFormat::Json => {
+            let _ = writeln!(
+                err,
+                "--format json is for --all-perspectives; one ranking prints as text or csv"
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let _ = out.write_all(text.as_bytes());
+    EXIT_OK
+}
+
+/// `concord rank FILE --all-perspectives`: every perspective's totals, ranks and red
+/// lines crossed side by side, and the sentences of the matrix view.
+pub fn rank_all(file: &Path, format: RankFormat, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let scenario = match load_path(file) {
+        Ok(s) => s,
+        Err(e) => {
+            print_load_error(&e, err);
+            return EXIT_FAILURE;
+        }
+    };
+    let base = Evaluation::new(&scenario, WeightSet::Base);
+    let m = crate::analysis::perspectives::Matrix::compute(&scenario, &base);
+    let text = match format {
+        RankFormat::Text => matrix::text(&scenario, &m),
+        RankFormat::Csv | RankFormat::TableCsv => matrix::csv(&scenario, &m),
+        RankFormat::Json => matrix::json(&scenario, &m),
     };
     let _ = out.write_all(text.as_bytes());
     EXIT_OK

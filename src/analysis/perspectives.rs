@@ -1,0 +1,316 @@
+//! Everyone at once: every perspective's totals, ranks and red-line verdicts side by side,
+//! which proposals no perspective rules out, what blocks the others and whom, and how far
+//! the perspectives' rankings agree (Kendall's τ-b for each pair).
+
+use crate::model::Scenario;
+use crate::scoring::{Evaluation, Verdict, WeightSet};
+
+/// One column of the matrix: the criteria's own weights, or a perspective.
+#[derive(Clone, Debug)]
+pub struct Column {
+    /// Index into `scenario.perspectives`; `None` for the criteria weights.
+    pub perspective: Option<usize>,
+    /// The evaluation under it (readings applied, red lines judged).
+    pub eval: Evaluation,
+}
+
+/// Two columns of the matrix and Kendall's τ between their rankings.
+pub type Pair = (usize, usize, f64);
+
+/// Proposals × perspectives.
+#[derive(Clone, Debug)]
+pub struct Matrix {
+    /// The criteria weights first, then each perspective in file order.
+    pub columns: Vec<Column>,
+}
+
+/// A red line that blocks a proposal: whose, and which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Index into `scenario.perspectives`.
+    pub perspective: usize,
+    /// Index into that perspective's `red_lines`.
+    pub red_line: usize,
+}
+
+impl Matrix {
+    /// Evaluates every perspective, reusing `base` (the evaluation under the criteria
+    /// weights) so the cells are read once.
+    pub fn compute(scenario: &Scenario, base: &Evaluation) -> Self {
+        let base = if base.perspective.is_none() {
+            base.clone()
+        } else {
+            Evaluation::new(scenario, WeightSet::Base)
+        };
+        let mut columns = Vec::with_capacity(scenario.perspectives.len() + 1);
+        for (i, p) in scenario.perspectives.iter().enumerate() {
+            columns.push(Column {
+                perspective: Some(i),
+                eval: base.under(scenario, p),
+            });
+        }
+        columns.insert(
+            0,
+            Column {
+                perspective: None,
+                eval: base,
+            },
+        );
+        Self { columns }
+    }
+
+    /// The perspectives' columns (without the criteria weights).
+    pub fn perspectives(&self) -> impl Iterator<Item = (usize, &Evaluation)> {
+        self.columns
+            .iter()
+            .filter_map(|c| c.perspective.map(|i| (i, &c.eval)))
+    }
+
+    /// The red lines that rule proposal `p` out, perspective by perspective.
+    pub fn blocks(&self, p: usize) -> Vec<Block> {
+        let mut out = Vec::new();
+        for (i, e) in self.perspectives() {
+            if let Some(Verdict::RuledOut(lines)) = e.verdicts.get(p) {
+                out.extend(lines.iter().map(|&red_line| Block {
+                    perspective: i,
+                    red_line,
+                }));
+            }
+        }
+        out
+    }
+
+    /// Proposals no perspective rules out, in scenario order ("acceptable to all"; a
+    /// proposal some red line cannot test for want of a score counts, and says so
+    /// through [`Matrix::untested`]).
+    pub fn acceptable_to_all(&self) -> Vec<usize> {
+        let n = self.columns.first().map_or(0, |c| c.eval.n_proposals());
+        (0..n).filter(|&p| self.blocks(p).is_empty()).collect()
+    }
+
+    /// Perspectives whose red lines cannot test proposal `p` (unscored cells).
+    pub fn untested(&self, p: usize) -> Vec<usize> {
+        self.perspectives()
+            .filter(|(_, e)| matches!(e.verdicts.get(p), Some(Verdict::Unknown(_))))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The proposals that would become acceptable to all with the fewest red lines moved
+    /// (each red line it crosses, moved), and how many; `None` when every proposal is
+    /// acceptable already or there are none.
+    pub fn nearest_to_acceptable(&self) -> Option<(Vec<usize>, usize)> {
+        let n = self.columns.first().map_or(0, |c| c.eval.n_proposals());
+        let counts: Vec<(usize, usize)> = (0..n)
+            .map(|p| (p, self.blocks(p).len()))
+            .filter(|&(_, k)| k > 0)
+            .collect();
+        if counts.len() < n || counts.is_empty() {
+            return None;
+        }
+        let fewest = counts.iter().map(|&(_, k)| k).min()?;
+        let which = counts
+            .iter()
+            .filter(|&&(_, k)| k == fewest)
+            .map(|&(p, _)| p)
+            .collect();
+        Some((which, fewest))
+    }
+
+    /// Kendall's τ-b between the rankings of columns `a` and `b`, over the proposals both
+    /// rank; `None` with fewer than two such proposals or when either ranking is all ties.
+    pub fn tau(&self, a: usize, b: usize) -> Option<f64> {
+        let (ea, eb) = (&self.columns.get(a)?.eval, &self.columns.get(b)?.eval);
+        let both: Vec<(f64, f64)> = ea
+            .standings
+            .iter()
+            .zip(&eb.standings)
+            .filter_map(|(x, y)| Some((x.total?, y.total?)))
+            .collect();
+        kendall_tau_b(&both)
+    }
+
+    /// The pairs of perspectives (column indices) whose rankings agree most and least,
+    /// with their τ; `None` with fewer than two perspectives.
+    pub fn agreement(&self) -> Option<(Pair, Pair)> {
+        let cols: Vec<usize> = (1..self.columns.len()).collect();
+        let mut pairs = Vec::new();
+        for (x, &a) in cols.iter().enumerate() {
+            for &b in &cols[x + 1..] {
+                if let Some(t) = self.tau(a, b) {
+                    pairs.push((a, b, t));
+                }
+            }
+        }
+        let most = pairs.iter().copied().max_by(|x, y| x.2.total_cmp(&y.2))?;
+        let least = pairs.iter().copied().min_by(|x, y| x.2.total_cmp(&y.2))?;
+        Some((most, least))
+    }
+}
+
+/// Kendall's τ-b of paired values (ties counted as in τ-b: concordant minus discordant
+/// pairs over the geometric mean of the pairs untied in each variable).
+pub fn kendall_tau_b(pairs: &[(f64, f64)]) -> Option<f64> {
+    let tie = crate::scoring::TIE_EPSILON;
+    let (mut concordant, mut discordant, mut untied_a, mut untied_b) = (0i64, 0i64, 0i64, 0i64);
+    for (i, &(a1, b1)) in pairs.iter().enumerate() {
+        for &(a2, b2) in &pairs[i + 1..] {
+            let da = if (a1 - a2).abs() <= tie {
+                0
+            } else {
+                (a1 - a2).signum() as i64
+            };
+            let db = if (b1 - b2).abs() <= tie {
+                0
+            } else {
+                (b1 - b2).signum() as i64
+            };
+            if da != 0 {
+                untied_a += 1;
+            }
+            if db != 0 {
+                untied_b += 1;
+            }
+            match da * db {
+                1 => concordant += 1,
+                -1 => discordant += 1,
+                _ => {}
+            }
+        }
+    }
+    let denominator = ((untied_a as f64) * (untied_b as f64)).sqrt();
+    (denominator > 0.0).then(|| (concordant - discordant) as f64 / denominator)
+}
+
+/// Names a column: "criteria weights" or the perspective's name.
+pub fn column_name(scenario: &Scenario, column: &Column) -> String {
+    column
+        .perspective
+        .and_then(|i| scenario.perspectives.get(i))
+        .map_or_else(|| "Criteria weights".to_owned(), |p| p.name.clone())
+}
+
+/// "Hamas (2017 document) on recognition": whose red line, on which criterion.
+pub fn block_words(scenario: &Scenario, block: Block) -> String {
+    let Some(p) = scenario.perspectives.get(block.perspective) else {
+        return String::new();
+    };
+    let criterion = p
+        .red_lines
+        .get(block.red_line)
+        .and_then(|r| scenario.criteria.iter().find(|c| c.id == r.criterion))
+        .map_or("?", |c| c.name.as_str());
+    format!("{} on “{criterion}”", p.name)
+}
+
+/// The sentences a class reads above the matrix: what no perspective rules out, what
+/// blocks each other proposal and whom, what is nearest to acceptable to all, and where
+/// the rankings agree most and least.
+pub fn sentences(scenario: &Scenario, m: &Matrix) -> Vec<String> {
+    let name = |p: usize| {
+        scenario
+            .proposals
+            .get(p)
+            .map_or_else(String::new, |x| x.label().to_owned())
+    };
+    let list = |items: &[String]| match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    let mut out = Vec::new();
+    if scenario.perspectives.iter().all(|p| p.red_lines.is_empty()) {
+        out.push(
+            "No perspective has red lines yet: every proposal is acceptable to all, and only \
+             the rankings differ."
+                .to_owned(),
+        );
+    } else {
+        let ok: Vec<String> = m.acceptable_to_all().into_iter().map(name).collect();
+        out.push(if ok.is_empty() {
+            "No proposal is acceptable to all: each crosses at least one perspective's red line."
+                .to_owned()
+        } else {
+            format!(
+                "Acceptable to all (no perspective rules {} out): {}.",
+                if ok.len() == 1 { "it" } else { "them" },
+                list(&ok)
+            )
+        });
+        let n = scenario.proposals.len();
+        for p in 0..n {
+            let blocks = m.blocks(p);
+            if blocks.is_empty() {
+                continue;
+            }
+            let whom: Vec<String> = blocks.iter().map(|&b| block_words(scenario, b)).collect();
+            let only = if blocks.len() == 1 { "only " } else { "" };
+            out.push(format!(
+                "{} is ruled out {only}by {}.",
+                name(p),
+                list(&whom)
+            ));
+        }
+        if let Some((which, k)) = m.nearest_to_acceptable() {
+            let names: Vec<String> = which.into_iter().map(name).collect();
+            out.push(format!(
+                "Nearest to acceptable to all: {} ({k} red line{} would have to move).",
+                list(&names),
+                if k == 1 { "" } else { "s" }
+            ));
+        }
+        for p in 0..n {
+            let untested: Vec<String> = m
+                .untested(p)
+                .into_iter()
+                .filter_map(|i| scenario.perspectives.get(i).map(|x| x.name.clone()))
+                .collect();
+            if !untested.is_empty() && m.blocks(p).is_empty() {
+                out.push(format!(
+                    "Whether {} is acceptable to {} is unknown: a cell its red lines test is \
+                     not scored.",
+                    name(p),
+                    list(&untested)
+                ));
+            }
+        }
+    }
+    if let Some(((a, b, most), (c, d, least))) = m.agreement() {
+        let col = |i: usize| column_name(scenario, &m.columns[i]);
+        if (a, b) == (c, d) {
+            out.push(format!(
+                "The rankings of {} and {} agree with τ = {most:.2}.",
+                col(a),
+                col(b)
+            ));
+        } else {
+            out.push(format!(
+                "The rankings of {} and {} agree most (Kendall's τ = {most:.2}); those of {} and \
+                 {} least (τ = {least:.2}).",
+                col(a),
+                col(b),
+                col(c),
+                col(d)
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tau_b_matches_worked_examples() {
+        let same = [(1.0, 1.0), (2.0, 2.0), (3.0, 3.0)];
+        assert_eq!(kendall_tau_b(&same), Some(1.0));
+        let reversed = [(1.0, 3.0), (2.0, 2.0), (3.0, 1.0)];
+        assert_eq!(kendall_tau_b(&reversed), Some(-1.0));
+        // One tie in b: 2 concordant, 0 discordant of 3 pairs; untied a 3, b 2: 2/√6.
+        let tied = [(1.0, 1.0), (2.0, 1.0), (3.0, 2.0)];
+        let t = kendall_tau_b(&tied).unwrap();
+        assert!((t - 2.0 / 6f64.sqrt()).abs() < 1e-12, "{t}");
+        assert_eq!(kendall_tau_b(&[(1.0, 1.0), (2.0, 1.0)]), None, "b all tied");
+    }
+}
