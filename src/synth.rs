@@ -3,7 +3,8 @@
 
 use crate::analysis::SplitMix64;
 use crate::model::{
-    Citation, Criterion, Direction, Proposal, Scale, Scenario, Score, ScoreValue, Source,
+    Accepts, Citation, Criterion, Direction, Perspective, Proposal, RedLine, Scale, Scenario,
+    Score, ScoreValue, Source,
 };
 
 /// A valid scenario with `proposals` × `criteria` cells, every cell scored with a rationale
@@ -71,4 +72,127 @@ pub fn scenario(proposals: usize, criteria: usize, seed: u64) -> Scenario {
         }
     }
     s
+}
+
+/// A value on `scale`, drawn from `rng`.
+fn value_on(scale: &Scale, rng: &mut SplitMix64) -> ScoreValue {
+    match scale {
+        Scale::Numeric { .. } => ScoreValue::Number(rng.below(11) as f64),
+        Scale::Levels(l) => ScoreValue::Level(rng.below(l.len().max(1) as u64) as u32),
+        Scale::YesNo => ScoreValue::Bool(rng.below(2) == 1),
+    }
+}
+
+/// A red line that fits `scale`, drawn from `rng`.
+fn red_line_on(scale: &Scale, rng: &mut SplitMix64) -> Accepts {
+    match scale {
+        Scale::Numeric { .. } => match rng.below(3) {
+            0 => Accepts::Range {
+                min: Some(rng.below(8) as f64),
+                max: None,
+            },
+            1 => Accepts::Range {
+                min: None,
+                max: Some(2.0 + rng.below(9) as f64),
+            },
+            _ => Accepts::Range {
+                min: Some(rng.below(4) as f64),
+                max: Some(5.0 + rng.below(6) as f64),
+            },
+        },
+        Scale::Levels(l) => {
+            let n = l.len().max(1) as u64;
+            if rng.below(2) == 0 {
+                Accepts::Range {
+                    min: Some(rng.below(n) as f64),
+                    max: None,
+                }
+            } else {
+                let mut set: Vec<u32> = (0..n as u32).filter(|_| rng.below(3) > 0).collect();
+                if set.is_empty() {
+                    set.push(0);
+                }
+                Accepts::Levels(set)
+            }
+        }
+        Scale::YesNo => {
+            if rng.below(2) == 0 {
+                Accepts::Yes
+            } else {
+                Accepts::No
+            }
+        }
+    }
+}
+
+/// Adds `n` perspectives to `s`, each stating a weight for most criteria, with up to
+/// `red_lines` red lines (on distinct criteria) and `readings` readings of random cells
+/// (some "not scored"); leaves every `unscored`-th common cell without a value.
+pub fn add_perspectives(
+    s: &mut Scenario,
+    n: usize,
+    red_lines: usize,
+    readings: usize,
+    unscored: usize,
+    seed: u64,
+) {
+    let mut rng = SplitMix64::new(seed);
+    if unscored > 0 {
+        for (i, score) in s.scores.iter_mut().enumerate() {
+            if i % unscored == unscored - 1 {
+                score.value = None;
+            }
+        }
+    }
+    let (n_c, n_p) = (s.criteria.len(), s.proposals.len());
+    for j in 0..n {
+        let mut p = Perspective {
+            id: format!("view{j}"),
+            name: format!("View {j}"),
+            ..Perspective::default()
+        };
+        for c in &s.criteria {
+            if rng.below(10) > 0 {
+                p.weights.insert(c.id.clone(), rng.below(10) as f64);
+            }
+        }
+        if n_c > 0 {
+            let mut used = std::collections::BTreeSet::new();
+            for _ in 0..red_lines.min(n_c) {
+                let k = rng.below(n_c as u64) as usize;
+                if !used.insert(k) {
+                    continue;
+                }
+                let c = &s.criteria[k];
+                p.red_lines.push(RedLine {
+                    criterion: c.id.clone(),
+                    accepts: red_line_on(&c.scale, &mut rng),
+                    reason: format!("Generated red line {j}.{k}."),
+                    evidence: Vec::new(),
+                });
+            }
+        }
+        if n_c > 0 && n_p > 0 {
+            let mut used = std::collections::BTreeSet::new();
+            for _ in 0..readings {
+                let (k, q) = (
+                    rng.below(n_c as u64) as usize,
+                    rng.below(n_p as u64) as usize,
+                );
+                if !used.insert((k, q)) {
+                    continue;
+                }
+                let c = &s.criteria[k];
+                let value = (rng.below(5) > 0).then(|| value_on(&c.scale, &mut rng));
+                p.readings.push(Score {
+                    criterion: c.id.clone(),
+                    proposal: s.proposals[q].id.clone(),
+                    value,
+                    rationale: format!("View {j}'s reading."),
+                    evidence: Vec::new(),
+                });
+            }
+        }
+        s.perspectives.push(p);
+    }
 }

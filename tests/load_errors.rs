@@ -365,3 +365,22 @@ fn brackets_inside_a_string_value_are_text() {
     let scenario = concord::io::load_str("text.ron", &text).expect("a valid scenario");
     assert!(scenario.title.starts_with("{[("));
 }
+
+#[test]
+fn red_lines_and_readings_are_checked_with_their_positions() {
+    let p = "perspectives[0] \"party\"";
+    assert_problems(
+        "perspective_problems",
+        &[
+            &format!("21:36: {p}: red line on criterion \"borders\", which does not exist"),
+            &format!("22:58: {p}: red line on \"jerusalem\": level 5 is off the scale (4 levels)"),
+            &format!("23:36: {p}: a second red line on criterion \"jerusalem\" (the first is red_lines[1]); a perspective has one per criterion"),
+            &format!("24:57: {p}: red line on \"refugees\": this kind of red line does not fit the criterion's scale (0–10)"),
+            &format!("24:90: {p}: cites source \"charter\", which is not in the bibliography (sources)"),
+            &format!("27:56: {p}: reading of a cell of proposal \"c\", which does not exist"),
+            &format!("28:68: {p}: value 30 is outside the scale 0–10"),
+            &format!("29:17: {p}: this cell already has a reading at readings[1]"),
+            "33:25: chosen_perspective: names perspective \"nobody\", which does not exist",
+        ],
+    );
+}
