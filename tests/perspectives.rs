@@ -52,7 +52,7 @@ fn acceptable(accepts: &Accepts, v: ScoreValue) -> bool {
         }
     };
     match accepts {
-        Accepts::Range { min, max } => min.map_or(true, |m| x >= m) && max.map_or(true, |m| x <= m),
+        Accepts::Range { min, max } => min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m),
         Accepts::Levels(set) => set.iter().any(|&i| f64::from(i) == x),
         _ => unreachable!(),
     }
