@@ -42,11 +42,13 @@ pub enum Command {
     ExportCsv,
     /// Show or hide "Why this ranking?".
     WhyRanking,
+    /// Show or hide "Everyone at once": every perspective side by side.
+    EveryoneAtOnce,
 }
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 20] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -60,6 +62,7 @@ impl Command {
         Command::ToggleInspector,
         Command::Present,
         Command::WhyRanking,
+        Command::EveryoneAtOnce,
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
@@ -90,6 +93,7 @@ impl Command {
             Command::ExportPng => "Export view as PNG…",
             Command::ExportCsv => "Export table as CSV…",
             Command::WhyRanking => "Why this ranking?",
+            Command::EveryoneAtOnce => "Everyone at once",
         }
     }
 
@@ -123,6 +127,10 @@ impl Command {
             }
             Command::WhyRanking => {
                 "What keeps the leader first and what would change it: sentences and charts"
+            }
+            Command::EveryoneAtOnce => {
+                "Every perspective side by side: totals, ranks, red lines crossed, and what \
+                 no perspective rules out"
             }
         }
     }

@@ -71,10 +71,15 @@ impl Document {
         self.saved_state != Some(self.state)
     }
 
-    /// Marks a change that leads to history state `state`.
+    /// Marks a change that leads to history state `state`, and keeps the scenario's format
+    /// number the oldest that holds it (a red line added makes it 2; removed, 1 again).
     pub fn touch(&mut self, state: u64) {
         self.version = self.version.wrapping_add(1);
         self.state = state;
+        let needed = self.scenario.needed_format();
+        if self.scenario.format != needed {
+            self.scenario_mut().format = needed;
+        }
     }
 
     /// Marks the whole document as unsaved, whatever history says (restored work).

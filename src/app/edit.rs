@@ -64,6 +64,8 @@ pub enum Edit {
     RemovePerspective(usize),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
+    /// Set the perspective the file says was chosen when it was saved.
+    SetChosenPerspective(Option<String>),
     /// Replace the whole scenario (reloading the file from disk, undoably).
     ReplaceScenario(Box<Scenario>),
 }
@@ -242,7 +244,25 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::RemovePerspective(i) => {
             check(i < s.perspectives.len(), || format!("perspective {i}"))?;
-            Edit::InsertPerspective(i, s.perspectives.remove(i))
+            let p = s.perspectives.remove(i);
+            if s.chosen_perspective.as_deref() == Some(p.id.as_str()) {
+                // The file must not name a perspective it no longer has; undo puts it back.
+                let chosen = s.chosen_perspective.take();
+                Edit::Batch(vec![
+                    Edit::InsertPerspective(i, p),
+                    Edit::SetChosenPerspective(chosen),
+                ])
+            } else {
+                Edit::InsertPerspective(i, p)
+            }
+        }
+        Edit::SetChosenPerspective(id) => {
+            check(
+                id.as_deref()
+                    .is_none_or(|id| s.perspective_by_id(id).is_some()),
+                || format!("perspective {id:?}"),
+            )?;
+            Edit::SetChosenPerspective(std::mem::replace(&mut s.chosen_perspective, id))
         }
         Edit::ReplaceScenario(new) => Edit::ReplaceScenario(Box::new(std::mem::replace(s, *new))),
         Edit::Batch(edits) => {

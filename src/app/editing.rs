@@ -70,15 +70,6 @@ impl AppState {
             p.step = p.step.min(n.saturating_sub(1));
             p.spotlight = p.spotlight.filter(|&i| i < s.proposals.len());
         }
-        let stale = self
-            .doc
-            .scenario()
-            .chosen_perspective
-            .as_deref()
-            .is_some_and(|id| self.doc.scenario().perspective_by_id(id).is_none());
-        if stale {
-            self.doc.scenario_mut().chosen_perspective = None;
-        }
         self.refresh();
     }
 
@@ -89,10 +80,6 @@ impl AppState {
             .is_some_and(|id| self.scenario().perspective_by_id(id).is_none())
         {
             return;
-        }
-        // Saved with the file (format 2), so it opens as it was left; not an edit.
-        if self.doc.scenario().chosen_perspective != id {
-            self.doc.scenario_mut().chosen_perspective.clone_from(&id);
         }
         self.perspective = id;
         self.refresh();

@@ -30,6 +30,7 @@ impl AppState {
         self.presenter = None;
         self.quick = None;
         self.agreed = super::stated::Agreed::default();
+        self.score_target.clear();
         // The cards' height was chosen for the other document's texts.
         self.prefs.cards_height = None;
         if let Some(r) = &mut self.recovery {

@@ -15,6 +15,7 @@ pub mod on_disk;
 pub mod prefs;
 pub mod present;
 pub mod quick;
+pub mod readings;
 pub mod recovery;
 mod saving;
 mod stated;
@@ -40,6 +41,7 @@ pub use on_disk::{DiskAnswer, DiskNotice, OnDiskVersion};
 pub use prefs::{Prefs, ThemeChoice};
 pub use present::{PresentCommand, Presenter};
 pub use quick::QuickWeights;
+pub use readings::{ScoreEditAsk, ScoreTarget};
 pub use recovery::{Recovered, Recovery};
 pub use stated::{StatedChoice, StatedEdit};
 
@@ -101,10 +103,24 @@ pub enum Dialog {
     About,
     /// "Change the stated weights of a perspective, or start your own?"
     StatedWeights(StatedEdit),
+    /// "Change the common score, or write this perspective's reading?"
+    ScoreTarget(readings::ScoreEditAsk),
     /// What differs between the file on disk and the document.
     Compare(on_disk::OnDiskVersion),
     /// "X changed on disk since it was opened": overwrite it, save as, or cancel.
     NewerOnDisk(PathBuf),
+}
+
+/// What the main area shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MainView {
+    /// The cards and the criteria table.
+    #[default]
+    Comparison,
+    /// "Why this ranking?".
+    Analysis,
+    /// "Everyone at once": every perspective side by side.
+    Everyone,
 }
 
 /// How file dialogs are shown.
@@ -161,9 +177,11 @@ pub struct AppState {
     /// Perspectives whose weights change without asking (made here, or agreed to).
     agreed: stated::Agreed,
     /// Whether the central area shows "Why this ranking?" instead of the table.
-    show_analysis: bool,
+    main_view: MainView,
     /// The document's file on disk: changes made elsewhere, other windows.
     watch: on_disk::Watch,
+    /// Where score edits under each perspective go, once the user has said.
+    score_target: readings::Remembered,
 }
 
 impl AppState {
@@ -192,8 +210,9 @@ impl AppState {
             after_save: None,
             saving: None,
             agreed: stated::Agreed::default(),
-            show_analysis: false,
+            main_view: MainView::Comparison,
             watch: on_disk::Watch::default(),
+            score_target: readings::Remembered::default(),
         }
     }
 
@@ -280,7 +299,12 @@ impl AppState {
 
     /// Whether "Why this ranking?" is shown instead of the comparison.
     pub fn shows_analysis(&self) -> bool {
-        self.show_analysis
+        self.main_view == MainView::Analysis
+    }
+
+    /// What the main area shows.
+    pub fn main_view(&self) -> MainView {
+        self.main_view
     }
 
     /// The item views should scroll into view, if any.

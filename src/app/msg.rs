@@ -51,6 +51,8 @@ pub enum Msg {
     ShowAbout,
     /// After a failed save: choose another file.
     SaveAsInstead,
+    /// The answer to "the common score or this perspective's reading?".
+    AnswerScoreTarget(super::ScoreTarget),
     /// The user's answer about the document's file on disk.
     Disk(super::DiskAnswer),
     /// Restore the work found by crash recovery.
@@ -61,6 +63,8 @@ pub enum Msg {
     Present(PresentCommand),
     /// Show "Why this ranking?" (true) or the comparison (false).
     ShowAnalysis(bool),
+    /// Show this in the main area.
+    Show(super::MainView),
     /// The quick-weights window.
     Quick(QuickMsg),
     /// Add a proposal after index `after` (or at the end) and select it.

@@ -24,8 +24,9 @@ impl AppState {
                     key,
                     edit: *edit,
                 }),
-                None => self.edit(label, key, *edit),
+                None => self.route_score_edit(label, key, *edit),
             },
+            Msg::AnswerScoreTarget(target) => self.answer_score_target(target),
             Msg::Command(command) => self.run(command),
             Msg::Select(selection) => self.selection = selection,
             Msg::Reveal(selection) => self.select(selection),
@@ -77,7 +78,14 @@ impl AppState {
                     }
                 }
             }
-            Msg::ShowAnalysis(show) => self.show_analysis = show,
+            Msg::ShowAnalysis(show) => {
+                self.main_view = if show {
+                    super::MainView::Analysis
+                } else {
+                    super::MainView::Comparison
+                };
+            }
+            Msg::Show(view) => self.main_view = view,
             Msg::Quick(q) => self.quick_weights(q),
             Msg::AddProposal(after) => self.add_proposal(after),
             Msg::DuplicateProposal(i) => self.duplicate_proposal(i),
@@ -126,13 +134,23 @@ impl AppState {
             Command::ToggleInspector => self.prefs.show_inspector = !self.prefs.show_inspector,
             Command::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::Present => self.presenter = Some(Presenter::default()),
-            Command::WhyRanking => self.show_analysis = !self.show_analysis,
+            Command::WhyRanking => self.toggle_view(super::MainView::Analysis),
+            Command::EveryoneAtOnce => self.toggle_view(super::MainView::Everyone),
             Command::ZoomIn => self.prefs.zoom_by(1.1),
             Command::ZoomOut => self.prefs.zoom_by(1.0 / 1.1),
             Command::ZoomReset => self.prefs.zoom = 1.0,
             Command::ExportPng => self.ask_for_file(FilePurpose::ExportPng),
             Command::ExportCsv => self.ask_for_file(FilePurpose::ExportCsv),
         }
+    }
+
+    /// Shows `view`, or the comparison if it is shown already.
+    fn toggle_view(&mut self, view: super::MainView) {
+        self.main_view = if self.main_view == view {
+            super::MainView::Comparison
+        } else {
+            view
+        };
     }
 
     /// The quick-weights window: open it, rearrange it, or apply it as one undoable step.

@@ -99,6 +99,7 @@ fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<
             // The total sits at the bottom of the card whatever the length of the text.
             ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
                 total_ui(ui, standing, colour, state.scenario().proposals.len());
+                super::verdicts::verdict_ui(ui, state, i, false);
                 ui.separator();
                 ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                     // Cards made short with the handle under them keep the name to one line.

@@ -3,7 +3,7 @@
 use egui::{Id, Modal, RichText};
 
 use super::shortcuts::{alternative_shortcut, shortcut};
-use crate::app::{DiskAnswer, OnDiskVersion, PresentCommand, StatedChoice};
+use crate::app::{DiskAnswer, OnDiskVersion, PresentCommand, ScoreTarget, StatedChoice};
 
 use crate::app::{AppState, Command, Dialog, FilePurpose, Msg, Outbox, Pending};
 
@@ -141,6 +141,26 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                 });
             }
             Dialog::Compare(version) => compare_ui(ui, version, out),
+            Dialog::ScoreTarget(asked) => {
+                let name = &asked.perspective.1;
+                ui.heading("Change the common score, or write this perspective's reading?");
+                ui.label(format!(
+                    "You are looking through «{name}». The common score is what every perspective reads \
+                     unless it has its own reading of the cell; a reading of «{name}» changes its totals and red lines only."
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button(format!("Write «{}»'s reading", crate::ui::widgets::short_label(name))).on_hover_text("Only this perspective reads the cell this way; the common score stays").clicked() {
+                        out.send(Msg::AnswerScoreTarget(ScoreTarget::Reading));
+                    }
+                    if ui.button("Change the common score").on_hover_text("Every perspective without its own reading of the cell reads the new score").clicked() {
+                        out.send(Msg::AnswerScoreTarget(ScoreTarget::Common));
+                    }
+                    if ui.button("Cancel").on_hover_text("Leave the score as it is").clicked() {
+                        out.send(Msg::AnswerScoreTarget(ScoreTarget::Cancel));
+                    }
+                });
+                ui.label(RichText::new("Your answer is kept for this perspective until another file is opened.").small().weak());
+            }
             Dialog::NewerOnDisk(path) => {
                 let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
                 ui.heading(format!("{name} changed on disk"));

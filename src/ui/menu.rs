@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::shortcuts::shortcut;
 use super::{ColumnLayout, ViewState};
-use crate::app::{AppState, Command, Msg, Outbox, Pending};
+use crate::app::{AppState, Command, MainView, Msg, Outbox, Pending};
 use crate::seeds::BUNDLED;
 
 /// A menu entry for a command: label, shortcut text, tooltip.
@@ -118,6 +118,7 @@ pub fn menu_bar_ui(
         ui.menu_button("View", |ui| {
             command_button(ui, state, Command::Present, true, out);
             command_button(ui, state, Command::WhyRanking, true, out);
+            command_button(ui, state, Command::EveryoneAtOnce, true, out);
             ui.separator();
             ui.menu_button("Theme", |ui| {
                 for t in crate::app::ThemeChoice::ALL {
@@ -233,19 +234,31 @@ pub fn toolbar_ui(
             out.send(Msg::SetPerspective(choice));
         }
         ui.separator();
-        if ui
-            .selectable_label(!state.shows_analysis(), "Comparison")
-            .on_hover_text("The cards and the criteria table")
-            .clicked()
-        {
-            out.send(Msg::ShowAnalysis(false));
-        }
-        if ui
-            .selectable_label(state.shows_analysis(), "Why this ranking?")
-            .on_hover_text(Command::WhyRanking.tooltip())
-            .clicked()
-        {
-            out.send(Msg::ShowAnalysis(true));
+        let showing = state.main_view();
+        for (shown, label, tip) in [
+            (
+                MainView::Comparison,
+                "Comparison",
+                "The cards and the criteria table",
+            ),
+            (
+                MainView::Analysis,
+                "Why this ranking?",
+                Command::WhyRanking.tooltip(),
+            ),
+            (
+                MainView::Everyone,
+                "Everyone at once",
+                Command::EveryoneAtOnce.tooltip(),
+            ),
+        ] {
+            if ui
+                .selectable_label(showing == shown, label)
+                .on_hover_text(tip)
+                .clicked()
+            {
+                out.send(Msg::Show(shown));
+            }
         }
         ui.separator();
         if ui

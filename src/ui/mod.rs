@@ -7,6 +7,7 @@ mod cards;
 mod cell_keys;
 mod dialogs;
 mod disk_bar;
+mod everyone;
 mod file_dialogs;
 pub mod fonts;
 mod inspector;
@@ -19,13 +20,14 @@ mod splitter;
 mod start;
 mod table;
 pub mod theme;
+mod verdicts;
 pub mod widgets;
 mod window;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crate::app::{AppState, DialogMode, DocId, Document, Msg, Outbox, Prefs};
+use crate::app::{AppState, DialogMode, DocId, Document, MainView, Msg, Outbox, Prefs};
 
 pub use layout::ColumnLayout;
 #[cfg(not(target_arch = "wasm32"))]
@@ -40,6 +42,8 @@ pub struct ConcordApp {
     pub view: ViewState,
     /// The "Why this ranking?" view: choices and cached results.
     pub analysis: analysis::AnalysisView,
+    /// The "Everyone at once" view's cache and selection.
+    pub everyone: everyone::EveryoneView,
     /// Native file dialogs.
     dialogs: file_dialogs::FileDialogs,
     /// What the window was last told (title, full screen, theme), to tell it changes once.
@@ -94,6 +98,7 @@ impl ConcordApp {
             state,
             view: ViewState::default(),
             analysis: analysis::AnalysisView::default(),
+            everyone: everyone::EveryoneView::default(),
             dialogs: file_dialogs::FileDialogs::default(),
             window: window::WindowSync::default(),
             probe: None,
@@ -184,10 +189,18 @@ impl ConcordApp {
             reveal_proposal(state, &mut self.view, &layout, out);
             layout.clamp_first(&mut self.view.first_proposal);
             menu::toolbar_ui(ui, state, &mut self.view, &layout, out);
-            if state.shows_analysis() {
-                ui.separator();
-                analysis::analysis_ui(ui, state, &mut self.analysis, out);
-                return;
+            match state.main_view() {
+                MainView::Analysis => {
+                    ui.separator();
+                    analysis::analysis_ui(ui, state, &mut self.analysis, out);
+                    return;
+                }
+                MainView::Everyone => {
+                    ui.separator();
+                    everyone::everyone_ui(ui, state, &mut self.everyone, out);
+                    return;
+                }
+                MainView::Comparison => {}
             }
             let cards_height =
                 splitter::cards_height(state.prefs().cards_height, ui.available_height());

@@ -29,6 +29,7 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::ExportPng => KeyboardShortcut::new(cmd_shift, Key::E),
         Command::ExportCsv => return None,
         Command::WhyRanking => KeyboardShortcut::new(Modifiers::NONE, Key::F6),
+        Command::EveryoneAtOnce => KeyboardShortcut::new(Modifiers::NONE, Key::F7),
     })
 }
 

@@ -171,14 +171,17 @@ pub fn table_ui(
                             row.col(|ui| {
                                 let s = state.eval().standings[p];
                                 let rank = s.rank.map_or_else(|| "unranked".to_owned(), ordinal);
-                                ui.label(
-                                    RichText::new(format!("{} · {rank}", total_text(s.total)))
-                                        .strong(),
-                                )
-                                .on_hover_text(format!(
-                                    "{:.0}% of the weight is scored",
-                                    s.coverage * 100.0
-                                ));
+                                ui.horizontal(|ui| {
+                                    ui.label(
+                                        RichText::new(format!("{} · {rank}", total_text(s.total)))
+                                            .strong(),
+                                    )
+                                    .on_hover_text(format!(
+                                        "{:.0}% of the weight is scored",
+                                        s.coverage * 100.0
+                                    ));
+                                    super::verdicts::verdict_ui(ui, state, p, true);
+                                });
                             });
                         }
                     }
@@ -313,11 +316,20 @@ fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Act
             }
         }
         WeightSet::Perspective(p) => {
-            let mut w = p.weights.get(&c.id).copied().unwrap_or(0.0);
-            let tip = format!(
-                "The weight of this criterion in the perspective “{}”",
-                p.name
-            );
+            let stated = p.stated_weight(&c.id);
+            let mut w = p.weight_of(c);
+            let tip = match stated {
+                Some(_) => format!(
+                    "The weight of this criterion in the perspective “{}”",
+                    p.name
+                ),
+                None => format!(
+                    "Not stated: “{}” says nothing about this criterion, so it counts at the \
+                     mean of the weights it states ({w:.2}). Drag or type to state one; 0 \
+                     leaves it out.",
+                    p.name
+                ),
+            };
             let changed = weight_drag(
                 ui,
                 &mut w,
@@ -337,12 +349,21 @@ fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Act
             }
         }
     }
-    ui.label(
-        RichText::new(format!("{:.0}%", share * 100.0))
-            .small()
-            .weak(),
-    )
-    .on_hover_text("Share of the total weight");
+    let unstated = match state.weight_set() {
+        WeightSet::Perspective(p) => p.stated_weight(&c.id).is_none(),
+        WeightSet::Base => false,
+    };
+    if unstated {
+        ui.label(RichText::new("not stated").small().italics())
+            .on_hover_text("This perspective states no weight for the criterion: it counts at the mean of the weights it states");
+    } else {
+        ui.label(
+            RichText::new(format!("{:.0}%", share * 100.0))
+                .small()
+                .weak(),
+        )
+        .on_hover_text("Share of the total weight");
+    }
 }
 
 fn score_cell_ui(
@@ -361,6 +382,14 @@ fn score_cell_ui(
     let mut text = c.value_text(value);
     if score.is_some_and(Score::has_notes) {
         text.push_str("  ✎");
+    }
+    // Under a perspective that reads this cell its own way, say so in the cell.
+    let read = state.eval().is_read(k, p);
+    let common = read
+        .then(|| state.eval().common_score(s, k, p).and_then(|sc| sc.value))
+        .map(|v| c.value_text(v));
+    if read {
+        text = format!("{text}  ≠");
     }
     let selected = *state.selection() == Selection::Cell(c.id.clone(), proposal.id.clone());
     let dark = ui.visuals().dark_mode;
@@ -429,6 +458,14 @@ fn score_cell_ui(
     let r = r.on_hover_ui(|ui| {
         ui.set_max_width(280.0);
         ui.label(RichText::new(format!("{} — {}", proposal.name, c.name)).strong());
+        if let Some(common) = &common {
+            ui.label(
+                RichText::new(format!(
+                    "This perspective's own reading; the common score is {common}"
+                ))
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
         match norm {
             Some(v) => ui.label(format!("Normalised: {:.0} of 100", v * 100.0)),
             None => ui.label("Not scored: left out of the total, not counted as 0"),

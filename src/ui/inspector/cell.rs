@@ -33,6 +33,7 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: 
         ui.label(RichText::new(&criterion.description).small().weak());
     }
     ui.add_space(6.0);
+    perspective_reading_ui(ui, state, (k, p), out);
     let label = format!("score of {} on {}", proposal.label(), criterion.name);
     let mut set = |new: Score, label: String, key: Option<String>| {
         let cell = (!new.is_empty()).then_some(new);
@@ -95,6 +96,84 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: 
             Some(format!("evidence:{cid}:{pid}")),
         );
     }
+}
+
+/// Under a perspective: the common score and the perspective's reading side by side, its
+/// red line on the criterion, and buttons to write or remove its own reading.
+fn perspective_reading_ui(ui: &mut Ui, state: &AppState, (k, p): (usize, usize), out: &mut Outbox) {
+    let s = state.scenario();
+    let Some((index, view)) = state
+        .perspective()
+        .and_then(|id| s.perspective_index(id).map(|i| (i, &s.perspectives[i])))
+    else {
+        return;
+    };
+    let (c, proposal) = (&s.criteria[k], &s.proposals[p]);
+    let common = state.eval().common_score(s, k, p);
+    let reading = view.reading(&c.id, &proposal.id);
+    let name = crate::ui::widgets::short_label(&view.name);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        // Two equal columns that wrap, so the panel keeps its width.
+        let why = |sc: Option<&Score>| {
+            sc.map(|x| crate::ui::widgets::first_sentence(&x.rationale))
+                .unwrap_or_default()
+        };
+        ui.columns(2, |cols| {
+            cols[0].label(RichText::new("Common score").small().strong());
+            cols[0].label(c.value_text(common.and_then(|x| x.value)));
+            cols[0].label(RichText::new(why(common)).small().weak());
+            cols[1].label(RichText::new(format!("«{name}» reads")).small().strong());
+            cols[1].label(match reading {
+                Some(r) => c.value_text(r.value),
+                None => "the common score".to_owned(),
+            });
+            cols[1].label(RichText::new(why(reading)).small().weak());
+        });
+        if let Some(line) = view.red_line(&c.id) {
+            let value = reading.or(common).and_then(|x| x.value);
+            let verdict = match line.test(value) {
+                crate::model::Test::Passes => "this cell passes",
+                crate::model::Test::Crosses => "this cell crosses it",
+                crate::model::Test::Unknown => "unknown: the cell is not scored",
+            };
+            ui.label(
+                RichText::new(format!("Red line: accepts {}; {verdict}", line.accepts.describe(c)))
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .on_hover_text(&line.reason);
+        }
+        let edit = |score: Option<Score>| {
+            crate::app::readings::reading_edit(
+                s,
+                index,
+                &Edit::SetScore(c.id.clone(), proposal.id.clone(), score),
+            )
+        };
+        match reading {
+            None => {
+                let start = common.cloned().unwrap_or_else(|| Score {
+                    criterion: c.id.clone(),
+                    proposal: proposal.id.clone(),
+                    ..Score::default()
+                });
+                if button(ui, true, &format!("Write «{name}»'s own reading"), "Start from the common score; what you change then is this perspective's reading only").clicked() {
+                    if let Some(e) = edit(Some(start)) {
+                        out.edit(format!("«{name}»'s reading of {} on {}", proposal.label(), c.name), None, e);
+                    }
+                }
+            }
+            Some(_) => {
+                if button(ui, true, &format!("Remove «{name}»'s reading"), "This perspective then reads the common score again (Ctrl+Z undoes)").clicked() {
+                    if let Some(e) = edit(None) {
+                        out.edit(format!("remove «{name}»'s reading of {} on {}", proposal.label(), c.name), None, e);
+                    }
+                }
+                ui.label(RichText::new("The score below is this perspective's reading.").small().weak());
+            }
+        }
+    });
+    ui.add_space(6.0);
 }
 
 /// Edits a value by scale; returns the new value (`None` inside = not scored) on change.

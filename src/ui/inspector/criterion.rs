@@ -118,6 +118,7 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &AppState, cid: &str, out: &mut O
         }
     });
     scale_ui(ui, &mut f, scenario, k, &c);
+    super::red_line::red_line_ui(ui, state, &c, f.out);
 }
 
 fn scale_ui(

@@ -4,6 +4,7 @@ mod cell;
 mod criterion;
 mod fields;
 mod proposal;
+mod red_line;
 mod scenario;
 
 use egui::Ui;

@@ -6,7 +6,7 @@ use super::cell::citations_ui;
 use super::fields::Fields;
 use super::short;
 use crate::app::{AppState, Edit, Meta, Msg, Outbox};
-use crate::model::{Perspective, Source};
+use crate::model::{Perspective, PerspectiveKind, Source};
 use crate::ui::widgets::button;
 
 pub(super) fn scenario_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
@@ -138,6 +138,42 @@ fn perspectives_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                                 ..p.clone()
                             }),
                         );
+                    }
+                    ui.horizontal(|ui| {
+                        let l = ui.label("Kind");
+                        let mut kind = p.kind;
+                        egui::ComboBox::from_id_salt(("perspective-kind", &p.id))
+                            .selected_text(kind.label())
+                            .show_ui(ui, |ui| {
+                                for k in [PerspectiveKind::Stated, PerspectiveKind::Student, PerspectiveKind::Own] {
+                                    ui.selectable_value(&mut kind, k, k.label());
+                                }
+                            })
+                            .response
+                            .labelled_by(l.id)
+                            .on_hover_text("A party's stated position (attributed to its sources), a student's reading, or your own weights");
+                        if kind != p.kind {
+                            f.edit("kind", set(Perspective { kind, ..p.clone() }));
+                        }
+                    });
+                    let s = state.scenario();
+                    ui.label(RichText::new(format!("Red lines ({})", p.red_lines.len())).small().strong())
+                        .on_hover_text("Choose this perspective, then a criterion, to add or change its red line there");
+                    for line in &p.red_lines {
+                        if let Some(c) = s.criteria.iter().find(|c| c.id == line.criterion) {
+                            let text = format!("{}: accepts {}", c.name, line.accepts.describe(c));
+                            if ui.link(RichText::new(text).small()).on_hover_text(&line.reason).clicked() {
+                                f.out.send(Msg::SetPerspective(Some(p.id.clone())));
+                                f.out.send(Msg::Reveal(crate::app::Selection::Criterion(c.id.clone())));
+                            }
+                        }
+                    }
+                    if !p.readings.is_empty() {
+                        ui.label(RichText::new(format!("Its own readings of {} cell(s); ≠ marks them in the table", p.readings.len())).small().weak());
+                    }
+                    let unstated = s.criteria.iter().filter(|c| p.stated_weight(&c.id).is_none()).count();
+                    if unstated > 0 {
+                        ui.label(RichText::new(format!("{unstated} criteria not stated: they count at the mean of the stated weights")).small().weak());
                     }
                     ui.horizontal(|ui| {
                         if button(

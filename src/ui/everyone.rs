@@ -1,0 +1,207 @@
+//! "Everyone at once": proposals × perspectives, each cell the perspective's rank and total
+//! with its red lines crossed; above it the sentences a class needs (what no perspective
+//! rules out, what blocks the rest and whom, where the rankings agree); a click on a cell
+//! shows that perspective's reasons.
+
+use egui::{RichText, Ui};
+
+use crate::analysis::perspectives::{column_name, sentences, Matrix};
+use crate::app::{AppState, DocKey, MainView, Msg, Outbox, Selection};
+use crate::scoring::Verdict;
+use crate::ui::widgets::{ordinal, short_label, total_text};
+
+/// The view's cache (keyed by the document's state) and the cell clicked.
+#[derive(Default)]
+pub struct EveryoneView {
+    cache: Option<(DocKey, Matrix, Vec<String>)>,
+    /// The cell clicked: (column, proposal).
+    open: Option<(usize, usize)>,
+}
+
+/// Draws the view.
+pub fn everyone_ui(ui: &mut Ui, state: &AppState, view: &mut EveryoneView, out: &mut Outbox) {
+    let s = state.scenario();
+    let key = state.doc().key();
+    if view.cache.as_ref().is_none_or(|(k, _, _)| *k != key) {
+        let base = crate::scoring::Evaluation::new(s, crate::scoring::WeightSet::Base);
+        let m = Matrix::compute(s, &base);
+        let said = sentences(s, &m);
+        view.cache = Some((key, m, said));
+        view.open = view
+            .open
+            .filter(|&(c, p)| c <= s.perspectives.len() && p < s.proposals.len());
+    }
+    let Some((_, m, said)) = &view.cache else {
+        return;
+    };
+    ui.heading("Everyone at once");
+    ui.label(
+        RichText::new(
+            "Each column reads the same proposals through one perspective: its weights, its own \
+             readings of cells, its red lines. A ranking is a reading, not the truth.",
+        )
+        .weak(),
+    );
+    ui.add_space(4.0);
+    for sentence in said {
+        ui.label(format!("• {sentence}"));
+    }
+    ui.add_space(8.0);
+    let mut clicked = None;
+    egui::ScrollArea::both()
+        .id_salt(("everyone", key.id))
+        .max_height((ui.available_height() - 160.0).max(200.0))
+        .show(ui, |ui| {
+            egui::Grid::new("everyone-matrix")
+                .striped(true)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Proposal").strong());
+                    for c in &m.columns {
+                        let name = column_name(s, c);
+                        let kind = c
+                            .perspective
+                            .and_then(|i| s.perspectives.get(i))
+                            .map_or("the criteria's own weights", |p| p.kind.label());
+                        ui.add(
+                            egui::Label::new(RichText::new(short_label(&name)).strong()).truncate(),
+                        )
+                        .on_hover_text(format!("{name}\n({kind})"));
+                    }
+                    ui.end_row();
+                    for (p, proposal) in s.proposals.iter().enumerate() {
+                        ui.label(RichText::new(proposal.label()).strong())
+                            .on_hover_text(&proposal.name);
+                        for (ci, c) in m.columns.iter().enumerate() {
+                            let st = c.eval.standings[p];
+                            let rank = st.rank.map_or_else(|| "unranked".to_owned(), ordinal);
+                            let mut text = format!("{rank} · {}", total_text(st.total));
+                            let verdict = c.eval.verdicts.get(p);
+                            let colour = match verdict {
+                                Some(Verdict::RuledOut(_)) => {
+                                    text.push_str(" · ruled out");
+                                    Some(ui.visuals().error_fg_color)
+                                }
+                                Some(Verdict::Unknown(_)) => {
+                                    text.push_str(" · ?");
+                                    Some(ui.visuals().warn_fg_color)
+                                }
+                                _ => None,
+                            };
+                            let mut rich = RichText::new(text);
+                            if let Some(colour) = colour {
+                                rich = rich.color(colour);
+                            }
+                            let selected = view.open == Some((ci, p));
+                            let r = ui
+                                .selectable_label(selected, rich)
+                                .on_hover_text("Click for this perspective's reasons");
+                            let r = r.accessible_name(format!(
+                                "{} under {}",
+                                proposal.label(),
+                                column_name(s, c)
+                            ));
+                            if r.clicked() {
+                                clicked = Some((ci, p));
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    if let Some(cell) = clicked {
+        view.open = (view.open != Some(cell)).then_some(cell);
+    }
+    if let Some((ci, p)) = view.open {
+        ui.separator();
+        reasons_ui(ui, state, m, (ci, p), out);
+    }
+}
+
+/// The reasons of one perspective about one proposal: its red lines and how the proposal
+/// fares on each, its own readings of the proposal's cells, and a way to look through it.
+fn reasons_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    m: &Matrix,
+    (ci, p): (usize, usize),
+    out: &mut Outbox,
+) {
+    let s = state.scenario();
+    let column = &m.columns[ci];
+    let proposal = &s.proposals[p];
+    let name = column_name(s, column);
+    ui.label(RichText::new(format!("{} — {}", proposal.name, name)).strong());
+    let Some(view) = column.perspective.and_then(|i| s.perspectives.get(i)) else {
+        ui.label("The criteria's own weights: no red lines, the common scores.");
+        return;
+    };
+    if !view.description.is_empty() {
+        ui.label(RichText::new(&view.description).small().weak());
+    }
+    if view.red_lines.is_empty() {
+        ui.label("No red lines.");
+    }
+    for line in &view.red_lines {
+        let Some(k) = s.criterion_index(&line.criterion) else {
+            continue;
+        };
+        let c = &s.criteria[k];
+        let value = column.eval.score(s, k, p).and_then(|x| x.value);
+        let (verdict, colour) = match line.test(value) {
+            crate::model::Test::Passes => ("passes", None),
+            crate::model::Test::Crosses => ("crosses it", Some(ui.visuals().error_fg_color)),
+            crate::model::Test::Unknown => {
+                ("unknown: not scored", Some(ui.visuals().warn_fg_color))
+            }
+        };
+        let mut text = RichText::new(format!(
+            "{}: accepts {}; {} is {} — {verdict}",
+            c.name,
+            line.accepts.describe(c),
+            proposal.label(),
+            c.value_text(value)
+        ));
+        if let Some(colour) = colour {
+            text = text.color(colour);
+        }
+        ui.label(text);
+        if !line.reason.is_empty() {
+            ui.label(RichText::new(&line.reason).small());
+        }
+    }
+    let readings: Vec<_> = view
+        .readings
+        .iter()
+        .filter(|r| r.proposal == proposal.id)
+        .collect();
+    if !readings.is_empty() {
+        ui.label(
+            RichText::new("Its own readings of this proposal")
+                .small()
+                .strong(),
+        );
+        for r in readings {
+            if let Some(c) = s.criteria.iter().find(|c| c.id == r.criterion) {
+                ui.label(
+                    RichText::new(format!(
+                        "{}: {} — {}",
+                        c.name,
+                        c.value_text(r.value),
+                        r.rationale
+                    ))
+                    .small(),
+                );
+            }
+        }
+    }
+    if ui
+        .button(format!("Look through «{}»", short_label(&view.name)))
+        .on_hover_text("Choose this perspective and show this proposal in the comparison")
+        .clicked()
+    {
+        out.send(Msg::SetPerspective(Some(view.id.clone())));
+        out.send(Msg::Show(MainView::Comparison));
+        out.send(Msg::Reveal(Selection::Proposal(proposal.id.clone())));
+    }
+}

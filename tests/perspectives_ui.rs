@@ -1,0 +1,204 @@
+//! Through each party's eyes, driven through the window: a red line rules a proposal out
+//! (and undo brings it back), a perspective's own reading changes its totals only, a score
+//! edited under a perspective asks where it goes, and "Everyone at once" says what no
+//! perspective rules out.
+
+mod common;
+
+use egui_kittest::kittest::Queryable;
+
+use concord::model::ScoreValue;
+use concord::scoring::{Evaluation, Verdict, WeightSet};
+
+use common::{choose, click, click_role, ctrl, H};
+
+const PLO: &str = "PLO / Palestinian Authority (stated positions, late 2023)";
+
+fn harness() -> H {
+    common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        concord::app::Prefs::default(),
+    )
+}
+
+/// Chooses a perspective above the cards; the list closes with the choice.
+fn look_through(h: &mut H, name: &str) {
+    choose(h, "Weights:", name);
+    // The list's popup may swallow the next click: close it as a person would.
+    h.key_press(egui::Key::Escape);
+    h.run();
+}
+
+/// Selects a row or a cell by giving it the keyboard (the row may be below the fold).
+fn select(h: &mut H, label: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+}
+
+fn verdict(h: &H, proposal: &str) -> Verdict {
+    let s = &h.state().state;
+    let i = s.scenario().proposal_index(proposal).unwrap();
+    s.eval().verdicts[i].clone()
+}
+
+fn base_total(h: &H, proposal: &str) -> Option<f64> {
+    let s = h.state().state.scenario();
+    let i = s.proposal_index(proposal).unwrap();
+    Evaluation::new(s, WeightSet::Base).standings[i].total
+}
+
+fn total(h: &H, proposal: &str) -> Option<f64> {
+    let s = &h.state().state;
+    let i = s.scenario().proposal_index(proposal).unwrap();
+    s.eval().standings[i].total
+}
+
+#[test]
+fn a_red_line_rules_proposals_out_and_undo_lets_them_back() {
+    let mut h = harness();
+    look_through(&mut h, PLO);
+    assert_eq!(
+        verdict(&h, "oslo"),
+        Verdict::Accepted,
+        "the PLO/PA has no red line yet"
+    );
+    select(&mut h, "Borders and territory");
+    click(&mut h, "+ Add a red line");
+    // The first red line on a four-level scale: at least the middle level, Partial.
+    let line = &h
+        .state()
+        .state
+        .scenario()
+        .perspective_by_id("plo-pa")
+        .unwrap()
+        .red_lines[0];
+    assert_eq!(line.criterion, "borders");
+    assert!(verdict(&h, "oslo").is_ruled_out(), "Oslo left borders weak");
+    assert!(verdict(&h, "aqaba-plus").is_ruled_out());
+    assert_eq!(verdict(&h, "api"), Verdict::Accepted);
+    // The card says so, and the proposal keeps its total and rank.
+    assert!(
+        h.query_all_by_label_contains("Ruled out by PLO / Palestinian Authority")
+            .count()
+            >= 3
+    );
+    assert!(total(&h, "oslo").is_some());
+    ctrl(&mut h, egui::Key::Z);
+    assert_eq!(verdict(&h, "oslo"), Verdict::Accepted);
+    assert!(h.query_by_label_contains("Ruled out by PLO").is_none());
+}
+
+#[test]
+fn a_score_edited_under_a_perspective_asks_and_a_reading_changes_only_its_totals() {
+    let mut h = harness();
+    let common_before = h.state().state.scenario().score("borders", "oslo").cloned();
+    let base_before = base_total(&h, "oslo");
+    look_through(&mut h, PLO);
+    let plo_before = total(&h, "oslo");
+    select(&mut h, "Oslo × Borders and territory");
+    click(&mut h, "Strong");
+    // Asked where the score goes.
+    assert!(matches!(
+        h.state().state.dialog(),
+        Some(concord::app::Dialog::ScoreTarget(_))
+    ));
+    let short = concord::ui::widgets::short_label(PLO);
+    click(&mut h, &format!("Write «{short}»'s reading"));
+    let s = &h.state().state;
+    let reading = s
+        .scenario()
+        .perspective_by_id("plo-pa")
+        .unwrap()
+        .reading("borders", "oslo")
+        .cloned();
+    assert_eq!(reading.and_then(|r| r.value), Some(ScoreValue::Level(3)));
+    assert_eq!(
+        s.scenario().score("borders", "oslo").cloned(),
+        common_before,
+        "the common score stays"
+    );
+    assert_eq!(
+        base_total(&h, "oslo"),
+        base_before,
+        "the criteria weights' ranking is untouched"
+    );
+    assert!(
+        total(&h, "oslo") > plo_before,
+        "the PLO/PA's own total moved"
+    );
+    // The cell says it is a reading of its own; another edit of it is not asked about.
+    {
+        let s = &h.state().state;
+        let (k, p) = (
+            s.scenario().criterion_index("borders").unwrap(),
+            s.scenario().proposal_index("oslo").unwrap(),
+        );
+        assert!(s.eval().is_read(k, p), "the table marks the cell");
+    }
+    h.get_by_label("The score below is this perspective's reading.");
+    click_role(&mut h, egui::accesskit::Role::RadioButton, "Weak");
+    assert!(h.state().state.dialog().is_none());
+    let reading = h
+        .state()
+        .state
+        .scenario()
+        .perspective_by_id("plo-pa")
+        .unwrap()
+        .reading("borders", "oslo")
+        .cloned();
+    assert_eq!(reading.and_then(|r| r.value), Some(ScoreValue::Level(1)));
+    // Removing the reading brings the common score back under the perspective.
+    click(&mut h, &format!("Remove «{short}»'s reading"));
+    assert!(h
+        .state()
+        .state
+        .scenario()
+        .perspective_by_id("plo-pa")
+        .unwrap()
+        .readings
+        .is_empty());
+    assert_eq!(total(&h, "oslo"), plo_before);
+}
+
+#[test]
+fn everyone_at_once_says_what_no_perspective_rules_out_and_why() {
+    let mut h = harness();
+    click(&mut h, "Everyone at once");
+    h.get_by_label_contains("No proposal is acceptable to all");
+    h.get_by_label_contains("Nearest to acceptable to all: API, Confederation and Oslo");
+    h.get_by_label_contains("agree most (Kendall's τ");
+    click(&mut h, "API under Hamas (2017 document)");
+    h.get_by_label_contains("Mutual recognition and regional normalization: accepts at most Weak");
+    click(&mut h, "Look through «Hamas (2017 document)»");
+    let s = &h.state().state;
+    assert_eq!(s.perspective(), Some("hamas-2017"));
+    assert_eq!(s.main_view(), concord::app::MainView::Comparison);
+    assert!(s.eval().verdicts[0].is_ruled_out());
+    assert!(
+        h.query_all_by_label_contains("Ruled out by Hamas (2017 document): Mutual recognition")
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn a_criterion_added_later_is_not_stated_in_older_perspectives() {
+    let mut h = harness();
+    look_through(&mut h, PLO);
+    click(&mut h, "+ Criterion");
+    assert!(h.query_all_by_label("not stated").count() >= 1);
+    let s = h.state().state.scenario();
+    let new = s.criteria.last().unwrap();
+    assert_eq!(
+        s.perspective_by_id("plo-pa")
+            .unwrap()
+            .stated_weight(&new.id),
+        None
+    );
+    assert_eq!(
+        s.needed_format(),
+        2,
+        "a weight not stated needs format 2 to keep its meaning"
+    );
+}
