@@ -5,7 +5,7 @@
 
 mod common;
 
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use concord::model::ScoreValue;
 use concord::scoring::{Evaluation, Verdict, WeightSet};
@@ -201,4 +201,26 @@ fn a_criterion_added_later_is_not_stated_in_older_perspectives() {
         2,
         "a weight not stated needs format 2 to keep its meaning"
     );
+}
+
+#[test]
+fn the_presentation_shows_each_perspective_then_all_of_them() {
+    let mut h = harness();
+    common::press(&mut h, egui::Key::F5);
+    common::press(&mut h, egui::Key::End);
+    h.get_by_label("Everyone at once");
+    assert!(h.query_all_by_label_contains("ruled out").count() >= 5);
+    common::press(&mut h, egui::Key::ArrowLeft);
+    h.get_by_label("Through Arab and Muslim states (Riyadh summit, 11 Nov 2023)");
+    h.get_by_label("Borders and territory: accepts at least Partial");
+    // Its ranking marks what its red line rules out.
+    let out: Vec<String> = h
+        .query_all_by_label_contains("— ruled out")
+        .map(|n| {
+            let node = n.accesskit_node();
+            node.label().or(node.value()).unwrap_or_default()
+        })
+        .collect();
+    assert!(out.iter().any(|l| l.contains("Oslo")), "{out:?}");
+    assert!(!out.iter().any(|l| l.contains("API")), "{out:?}");
 }

@@ -40,6 +40,8 @@ fn expected_heading(step: Step) -> String {
         Step::Criterion(k) => s.criteria[k].name.clone(),
         Step::Weights => "Weights".into(),
         Step::Ranking => "Ranking".into(),
+        Step::Perspective(j) => format!("Through {}", s.perspectives[j].name),
+        Step::Everyone => "Everyone at once".into(),
     }
 }
 
@@ -67,7 +69,8 @@ fn f5_enters_full_screen_presentation_without_editing_chrome() {
 fn arrow_right_walks_every_step_in_order_with_its_content() {
     let mut h = harness();
     let list = steps(&default_scenario().unwrap());
-    assert_eq!(list.len(), 1 + 5 + 13 + 2);
+    // Title, proposals, criteria, weights, ranking, the six perspectives, all at once.
+    assert_eq!(list.len(), 1 + 5 + 13 + 2 + 6 + 1);
     press(&mut h, Key::F5);
     for (i, st) in list.iter().enumerate() {
         assert_eq!(step(&h), i);
@@ -168,8 +171,8 @@ fn back_home_end_space_and_page_keys() {
     press(&mut h, Key::PageUp);
     assert_eq!(step(&h), 0);
     press(&mut h, Key::End);
-    assert_eq!(step(&h), 20);
-    h.get_by_label("Ranking");
+    assert_eq!(step(&h), 27);
+    h.get_by_label("Everyone at once");
     press(&mut h, Key::Home);
     assert_eq!(step(&h), 0);
 }

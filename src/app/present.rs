@@ -17,6 +17,10 @@ pub enum Step {
     Weights,
     /// Totals and ranks.
     Ranking,
+    /// Perspective number j: its weights, its red lines, its ranking.
+    Perspective(usize),
+    /// Every perspective side by side, and what none rules out.
+    Everyone,
 }
 
 /// The steps for `s`, in presentation order.
@@ -26,6 +30,11 @@ pub fn steps(s: &Scenario) -> Vec<Step> {
     v.extend((0..s.criteria.len()).map(Step::Criterion));
     v.push(Step::Weights);
     v.push(Step::Ranking);
+    // Then the parties, one at a time, and all of them at once.
+    v.extend((0..s.perspectives.len()).map(Step::Perspective));
+    if !s.perspectives.is_empty() {
+        v.push(Step::Everyone);
+    }
     v
 }
 
@@ -37,6 +46,8 @@ pub fn progress_label(s: &Scenario, step: Step) -> String {
         Step::Criterion(k) => format!("Criterion {} of {}", k + 1, s.criteria.len()),
         Step::Weights => "The weights".to_owned(),
         Step::Ranking => "The ranking".to_owned(),
+        Step::Perspective(j) => format!("Perspective {} of {}", j + 1, s.perspectives.len()),
+        Step::Everyone => "All perspectives".to_owned(),
     }
 }
 
@@ -54,6 +65,11 @@ pub fn step_title(s: &Scenario, step: Step) -> String {
             .map_or_else(String::new, |c| c.name.clone()),
         Step::Weights => "How the criteria are weighted".to_owned(),
         Step::Ranking => "Totals and ranking".to_owned(),
+        Step::Perspective(j) => s
+            .perspectives
+            .get(j)
+            .map_or_else(String::new, |p| format!("Through {}", p.name)),
+        Step::Everyone => "Every perspective, and what none rules out".to_owned(),
     }
 }
 

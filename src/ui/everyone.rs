@@ -34,6 +34,31 @@ pub fn everyone_ui(ui: &mut Ui, state: &AppState, view: &mut EveryoneView, out: 
     let Some((_, m, said)) = &view.cache else {
         return;
     };
+    let open = view.open;
+    let mut clicked = None;
+    egui::ScrollArea::vertical()
+        .id_salt(("everyone-page", key.id))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            page_ui(ui, state, m, said, open, &mut clicked, out);
+        });
+    if let Some(cell) = clicked {
+        view.open = (view.open != Some(cell)).then_some(cell);
+    }
+}
+
+/// The page: sentences, the matrix, and the reasons of the cell clicked.
+fn page_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    m: &Matrix,
+    said: &[String],
+    open: Option<(usize, usize)>,
+    clicked: &mut Option<(usize, usize)>,
+    out: &mut Outbox,
+) {
+    let s = state.scenario();
+    let key = state.doc().key();
     ui.heading("Everyone at once");
     ui.label(
         RichText::new(
@@ -47,13 +72,12 @@ pub fn everyone_ui(ui: &mut Ui, state: &AppState, view: &mut EveryoneView, out: 
         ui.label(format!("• {sentence}"));
     }
     ui.add_space(8.0);
-    let mut clicked = None;
-    egui::ScrollArea::both()
+    egui::ScrollArea::horizontal()
         .id_salt(("everyone", key.id))
-        .max_height((ui.available_height() - 160.0).max(200.0))
         .show(ui, |ui| {
             egui::Grid::new("everyone-matrix")
                 .striped(true)
+                .min_col_width(130.0)
                 .spacing([14.0, 6.0])
                 .show(ui, |ui| {
                     ui.label(RichText::new("Proposal").strong());
@@ -88,11 +112,12 @@ pub fn everyone_ui(ui: &mut Ui, state: &AppState, view: &mut EveryoneView, out: 
                                 }
                                 _ => None,
                             };
+                            let selected = open == Some((ci, p));
                             let mut rich = RichText::new(text);
-                            if let Some(colour) = colour {
+                            // On the selection's fill the text keeps its contrast.
+                            if let Some(colour) = colour.filter(|_| !selected) {
                                 rich = rich.color(colour);
                             }
-                            let selected = view.open == Some((ci, p));
                             let r = ui
                                 .selectable_label(selected, rich)
                                 .on_hover_text("Click for this perspective's reasons");
@@ -102,17 +127,14 @@ pub fn everyone_ui(ui: &mut Ui, state: &AppState, view: &mut EveryoneView, out: 
                                 column_name(s, c)
                             ));
                             if r.clicked() {
-                                clicked = Some((ci, p));
+                                *clicked = Some((ci, p));
                             }
                         }
                         ui.end_row();
                     }
                 });
         });
-    if let Some(cell) = clicked {
-        view.open = (view.open != Some(cell)).then_some(cell);
-    }
-    if let Some((ci, p)) = view.open {
+    if let Some((ci, p)) = open {
         ui.separator();
         reasons_ui(ui, state, m, (ci, p), out);
     }

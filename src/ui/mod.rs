@@ -14,6 +14,7 @@ mod inspector;
 mod layout;
 mod menu;
 mod present;
+mod present_perspectives;
 pub mod screenshot;
 pub mod shortcuts;
 mod splitter;

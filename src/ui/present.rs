@@ -13,13 +13,13 @@ use crate::ui::bidi::display_order;
 
 /// Type sizes for the screen: body text 30 px and scores 46 px on a 1080-pixel-high screen.
 #[derive(Clone, Copy)]
-struct Sizes {
-    heading: f32,
-    sub: f32,
-    body: f32,
-    score: f32,
-    small: f32,
-    unit: f32,
+pub(super) struct Sizes {
+    pub(super) heading: f32,
+    pub(super) sub: f32,
+    pub(super) body: f32,
+    pub(super) score: f32,
+    pub(super) small: f32,
+    pub(super) unit: f32,
 }
 
 impl Sizes {
@@ -105,6 +105,12 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                         }
                         Step::Weights => weights_slide(ui, s, e, state.perspective(), sz),
                         Step::Ranking => ranking_slide(ui, s, e, spot, sz),
+                        Step::Perspective(j) => {
+                            super::present_perspectives::perspective_slide(ui, s, j, fit.items, sz)
+                        }
+                        Step::Everyone => {
+                            super::present_perspectives::everyone_slide(ui, s, fit.items, sz)
+                        }
                     }
                 });
             // A criterion slide that does not fit drops the "So far" column, then splits its
@@ -121,10 +127,14 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                         per_page: fit.per_page - 1,
                         ..fit
                     }),
-                    Step::Title | Step::Proposal(_) if fit.items > 0 => Some(Fit {
-                        items: fit.items - 1,
-                        ..fit
-                    }),
+                    Step::Title | Step::Proposal(_) | Step::Perspective(_) | Step::Everyone
+                        if fit.items > 0 =>
+                    {
+                        Some(Fit {
+                            items: fit.items - 1,
+                            ..fit
+                        })
+                    }
                     _ => None,
                 };
                 if let Some(tighter) = tighter {
@@ -184,7 +194,7 @@ fn progress_ui(
     });
 }
 
-fn heading(ui: &mut Ui, text: &str, sz: Sizes) {
+pub(super) fn heading(ui: &mut Ui, text: &str, sz: Sizes) {
     // Wrapped even beside the colour strip: a long name takes lines, not the screen's width.
     ui.add(
         egui::Label::new(
@@ -493,7 +503,7 @@ fn sources_line(s: &Scenario, evidence: &[crate::model::Citation]) -> Option<Str
     Some(format!("Source: {}{more}", cite(&evidence[0])))
 }
 
-fn bar(ui: &mut Ui, width: f32, height: f32, fraction: f64, colour: Color32) {
+pub(super) fn bar(ui: &mut Ui, width: f32, height: f32, fraction: f64, colour: Color32) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
     ui.painter()
         .rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);

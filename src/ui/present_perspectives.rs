@@ -1,0 +1,139 @@
+//! The presentation's slides about perspectives: one per perspective (its weights, its red
+//! lines, its ranking), then every perspective side by side with what none rules out.
+
+use egui::{RichText, Ui};
+
+use super::present::{bar, heading, Sizes};
+use crate::analysis::perspectives::{column_name, sentences, Matrix};
+use crate::model::Scenario;
+use crate::scoring::{Evaluation, Verdict, WeightSet};
+use crate::ui::widgets::{ordinal, short_label, total_text};
+
+/// One perspective: whose it is, its heaviest weights, its red lines, its ranking with the
+/// proposals it rules out. `items` caps the lists so the slide fits the screen.
+pub(super) fn perspective_slide(ui: &mut Ui, s: &Scenario, j: usize, items: usize, sz: Sizes) {
+    let Some(view) = s.perspectives.get(j) else {
+        return;
+    };
+    heading(ui, &format!("Through {}", view.name), sz);
+    ui.label(
+        RichText::new(format!(
+            "A {}: its weights, its red lines and its ranking, as this file reads it.",
+            view.kind.label()
+        ))
+        .size(sz.small)
+        .weak(),
+    );
+    ui.add_space(10.0 * sz.unit);
+    let e = Evaluation::new(s, WeightSet::Perspective(view));
+    ui.columns(2, |cols| {
+        let ui = &mut cols[0];
+        ui.label(RichText::new("Weighs most").size(sz.sub).strong());
+        let mut by_weight: Vec<usize> = (0..s.criteria.len()).collect();
+        by_weight.sort_by(|&a, &b| e.weights[b].total_cmp(&e.weights[a]));
+        let colour = ui.visuals().selection.bg_fill;
+        let top = e.weights.iter().copied().fold(1e-9, f64::max);
+        for &k in by_weight.iter().take(items.clamp(1, 5)) {
+            let c = &s.criteria[k];
+            ui.label(RichText::new(short_label(&c.name)).size(sz.body));
+            ui.horizontal(|ui| {
+                bar(
+                    ui,
+                    ui.available_width() * 0.6,
+                    sz.body * 0.5,
+                    e.weights[k] / top,
+                    colour,
+                );
+                let stated = if view.stated_weight(&c.id).is_some() {
+                    ""
+                } else {
+                    " (not stated)"
+                };
+                ui.label(
+                    RichText::new(format!("{:.0}%{stated}", e.weights[k] * 100.0)).size(sz.small),
+                );
+            });
+        }
+        ui.add_space(8.0 * sz.unit);
+        ui.label(RichText::new("Red lines").size(sz.sub).strong());
+        if view.red_lines.is_empty() {
+            ui.label(RichText::new("None: it rules no proposal out.").size(sz.body));
+        }
+        for line in view.red_lines.iter().take(items.max(1)) {
+            if let Some(c) = s.criteria.iter().find(|c| c.id == line.criterion) {
+                ui.label(
+                    RichText::new(format!("{}: accepts {}", c.name, line.accepts.describe(c)))
+                        .size(sz.body),
+                );
+            }
+        }
+        let ui = &mut cols[1];
+        ui.label(RichText::new("Its ranking").size(sz.sub).strong());
+        for &p in &e.order {
+            let st = e.standings[p];
+            let rank = st.rank.map_or_else(|| "unranked".to_owned(), ordinal);
+            let mut text = RichText::new(format!(
+                "{rank}  {}  {}",
+                s.proposals[p].label(),
+                total_text(st.total)
+            ))
+            .size(sz.body);
+            match e.verdicts.get(p) {
+                Some(Verdict::RuledOut(_)) => {
+                    text = RichText::new(format!(
+                        "{rank}  {}  {}  — ruled out",
+                        s.proposals[p].label(),
+                        total_text(st.total)
+                    ))
+                    .size(sz.body)
+                    .color(ui.visuals().error_fg_color);
+                }
+                Some(Verdict::Unknown(_)) => {
+                    text = text.color(ui.visuals().warn_fg_color);
+                }
+                _ => {}
+            }
+            ui.label(text);
+        }
+    });
+}
+
+/// Every perspective side by side: each proposal's rank under each, ruled out or not, and
+/// the sentences on what no perspective rules out.
+pub(super) fn everyone_slide(ui: &mut Ui, s: &Scenario, items: usize, sz: Sizes) {
+    heading(ui, "Everyone at once", sz);
+    let base = Evaluation::new(s, WeightSet::Base);
+    let m = Matrix::compute(s, &base);
+    for sentence in sentences(s, &m).into_iter().take(items.clamp(1, 3)) {
+        ui.label(RichText::new(sentence).size(sz.small));
+    }
+    ui.add_space(10.0 * sz.unit);
+    // A row per perspective, a column per proposal: proposals have short labels, so the
+    // table fits a 4:3 projector.
+    egui::Grid::new("everyone-slide")
+        .striped(true)
+        .spacing([14.0 * sz.unit, 6.0 * sz.unit])
+        .show(ui, |ui| {
+            ui.label("");
+            for proposal in &s.proposals {
+                ui.label(RichText::new(proposal.label()).size(sz.small).strong());
+            }
+            ui.end_row();
+            for c in &m.columns {
+                ui.label(RichText::new(short_label(&column_name(s, c))).size(sz.small));
+                for p in 0..s.proposals.len() {
+                    let st = c.eval.standings[p];
+                    let rank = st.rank.map_or_else(|| "–".to_owned(), ordinal);
+                    let text = if c.eval.verdicts.get(p).is_some_and(Verdict::is_ruled_out) {
+                        RichText::new(format!("{rank}, ruled out"))
+                            .size(sz.small)
+                            .color(ui.visuals().error_fg_color)
+                    } else {
+                        RichText::new(rank).size(sz.small)
+                    };
+                    ui.label(text);
+                }
+                ui.end_row();
+            }
+        });
+}
