@@ -56,5 +56,23 @@ fn analysis(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, analysis);
+/// Every perspective at once on 2,000 × 300 with 20 perspectives, each with 10 red lines
+/// and 100 readings: the matrix (each perspective's totals, ranks and verdicts) and its
+/// sentences.
+fn perspectives(c: &mut Criterion) {
+    use concord::analysis::perspectives::{sentences, Matrix};
+    let mut s = concord::synth::scenario(2_000, 300, 5);
+    concord::synth::add_perspectives(&mut s, 20, 10, 100, 0, 6);
+    let base = Evaluation::new(&s, WeightSet::Base);
+    let mut g = c.benchmark_group("perspectives/2000x300x20");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    g.bench_function("matrix", |b| {
+        b.iter(|| Matrix::compute(black_box(&s), &base))
+    });
+    let m = Matrix::compute(&s, &base);
+    g.bench_function("sentences", |b| b.iter(|| sentences(black_box(&s), &m)));
+    g.finish();
+}
+
+criterion_group!(benches, analysis, perspectives);
 criterion_main!(benches);

@@ -112,5 +112,73 @@ fn frames(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, frames, frames_during_save);
+/// A weight dragged on 2,000 × 300: every frame changes one criterion's weight (as a drag
+/// sends it) and draws the window; 60 frames make one drag, averaged per frame.
+fn frames_during_weight_drag(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let scenario = concord::synth::scenario(2_000, 300, 42);
+    let mut app = ConcordApp::with_document(&ctx, Document::new(scenario, None));
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),
+        ..Default::default()
+    };
+    let mut frame_with_weight = |w: f64| {
+        let mut criterion = app.state.scenario().criteria[0].clone();
+        criterion.weight = w;
+        app.state.update(concord::app::Msg::Edit {
+            label: "weight".into(),
+            key: Some("weight:drag".into()),
+            edit: Box::new(concord::app::Edit::SetCriterion(0, criterion)),
+        });
+        let out = ctx.run_ui(input.clone(), |ui| app.ui(ui));
+        let primitives = ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
+        out.drop_without_applying_deltas();
+        primitives
+    };
+    for i in 0..5 {
+        black_box(frame_with_weight(1.0 + f64::from(i)));
+    }
+    let mut i = 0u32;
+    c.bench_function("frame/weight-drag/2000x300", |b| {
+        b.iter(|| {
+            i = (i + 1) % 60;
+            black_box(frame_with_weight(1.0 + f64::from(i) / 6.0))
+        })
+    });
+}
+
+/// The "Everyone at once" view on 2,000 × 300 with 20 perspectives when nothing changes
+/// (the matrix is computed once and kept).
+fn frames_everyone(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let mut scenario = concord::synth::scenario(2_000, 300, 42);
+    concord::synth::add_perspectives(&mut scenario, 20, 10, 100, 0, 7);
+    let mut app = ConcordApp::with_document(&ctx, Document::new(scenario, None));
+    app.state
+        .update(concord::app::Msg::Show(concord::app::MainView::Everyone));
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),
+        ..Default::default()
+    };
+    let mut frame = || {
+        let out = ctx.run_ui(input.clone(), |ui| app.ui(ui));
+        let primitives = ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
+        out.drop_without_applying_deltas();
+        primitives
+    };
+    for _ in 0..5 {
+        black_box(frame());
+    }
+    c.bench_function("frame/everyone/2000x300x20", |b| {
+        b.iter(|| black_box(frame()))
+    });
+}
+
+criterion_group!(
+    benches,
+    frames,
+    frames_during_save,
+    frames_during_weight_drag,
+    frames_everyone
+);
 criterion_main!(benches);

@@ -285,3 +285,46 @@ fn a_flip_on_a_whole_number_scale_names_whole_numbers() {
         "{sentence}: the leader changes"
     );
 }
+
+#[test]
+fn under_a_perspective_a_ruled_out_leader_is_named_with_the_red_line() {
+    let s = concord::seeds::default_scenario().unwrap();
+    let hamas = s.perspective_by_id("hamas-2017").unwrap();
+    let e = concord::scoring::Evaluation::new(&s, concord::scoring::WeightSet::Perspective(hamas));
+    let said = concord::analysis::explain(&s, &e).sentences;
+    assert!(
+        said.iter().any(|x| x.starts_with("Under «Hamas (2017 document)» the leader, «Confederation», is ruled out by its red line on “Mutual recognition and regional normalization” (it accepts at most Weak); the first proposal it accepts is «Aqaba+»")),
+        "{said:#?}"
+    );
+}
+
+#[test]
+fn a_lead_that_rests_on_unscored_cells_is_said() {
+    use concord::model::{Criterion, Proposal, Scenario, Score, ScoreValue};
+    // A: 4 on x, not scored on y (total 0.4). B: 5 on x, 0 on y (total 0.25).
+    // On x alone, scored for both, B leads.
+    let cell = |c: &str, p: &str, v: f64| Score {
+        criterion: c.into(),
+        proposal: p.into(),
+        value: Some(ScoreValue::Number(v)),
+        ..Score::default()
+    };
+    let s = Scenario {
+        title: "t".into(),
+        proposals: vec![Proposal::new("a", "A"), Proposal::new("b", "B")],
+        criteria: vec![Criterion::new("x", "X"), Criterion::new("y", "Y")],
+        scores: vec![
+            cell("x", "a", 4.0),
+            cell("x", "b", 5.0),
+            cell("y", "b", 0.0),
+        ],
+        ..Scenario::default()
+    };
+    let e = concord::scoring::Evaluation::new(&s, concord::scoring::WeightSet::Base);
+    assert_eq!(e.order[0], 0, "A leads overall");
+    let said = concord::analysis::explain(&s, &e).sentences;
+    assert!(
+        said.contains(&"The lead rests on unscored cells: on the 1 criteria scored for every proposal, «B» leads (50 of 100) rather than «A» (40).".to_owned()),
+        "{said:#?}"
+    );
+}

@@ -297,3 +297,78 @@ fn rank_and_analyze_say_the_same_about_an_unknown_perspective() {
     assert_eq!(said[0], said[1]);
     assert!(said[0].contains("the file has: "), "{}", said[0]);
 }
+
+#[test]
+fn rank_all_perspectives_prints_the_matrix_and_what_none_rules_out() {
+    let o = concord(&[
+        "rank",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--all-perspectives",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.starts_with("proposal"), "{text}");
+    assert!(text.contains("ruled out"), "{text}");
+    assert!(text.contains("No proposal is acceptable to all"), "{text}");
+    assert!(
+        text.contains("Nearest to acceptable to all: API, Confederation and Oslo"),
+        "{text}"
+    );
+
+    let o = concord(&[
+        "rank",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--all-perspectives",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["acceptable_to_all"], serde_json::json!([]));
+    let api = &v["proposals"][0];
+    assert_eq!(api["id"], "api");
+    // Column 4 is Hamas (2017 document): the criteria weights first, then file order.
+    assert_eq!(v["columns"][4]["perspective"], "hamas-2017");
+    assert_eq!(api["results"][4]["verdict"], "ruled out");
+    assert_eq!(
+        api["results"][4]["red_lines_crossed"],
+        serde_json::json!(["recognition"])
+    );
+
+    let o = concord(&[
+        "rank",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--all-perspectives",
+        "--format",
+        "csv",
+    ]);
+    let csv = stdout(&o);
+    assert!(csv.starts_with(
+        "proposal_id,proposal,perspective_id,perspective,total,rank,verdict,ruled_out_by\n"
+    ));
+    assert_eq!(
+        csv.lines().count(),
+        1 + 5 * 7,
+        "a row per proposal and column"
+    );
+
+    let o = concord(&["rank", "seeds/gaza-ceasefire-2023.ron", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2), "json is for --all-perspectives");
+}
+
+#[test]
+fn analyze_under_a_perspective_lists_what_its_red_lines_rule_out() {
+    let o = concord(&[
+        "analyze",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--perspective",
+        "hamas-2017",
+        "--draws",
+        "200",
+    ]);
+    let text = stdout(&o);
+    assert!(text.contains("Red lines of hamas-2017: proposals it does not accept\napi: ruled out (on recognition)\n"), "{text}");
+    assert!(
+        text.contains("the first proposal it accepts is «Aqaba+»"),
+        "{text}"
+    );
+}

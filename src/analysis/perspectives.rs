@@ -182,6 +182,9 @@ pub fn kendall_tau_b(pairs: &[(f64, f64)]) -> Option<f64> {
     (denominator > 0.0).then(|| (concordant - discordant) as f64 / denominator)
 }
 
+/// At most this many sentences of each kind name a proposal; the rest are counted.
+pub const MAX_BLOCK_SENTENCES: usize = 12;
+
 /// Names a column: "criteria weights" or the perspective's name.
 pub fn column_name(scenario: &Scenario, column: &Column) -> String {
     column
@@ -238,17 +241,22 @@ pub fn sentences(scenario: &Scenario, m: &Matrix) -> Vec<String> {
             )
         });
         let n = scenario.proposals.len();
-        for p in 0..n {
+        let blocked: Vec<usize> = (0..n).filter(|&p| !m.blocks(p).is_empty()).collect();
+        // A class reads a dozen such sentences, not hundreds: the rest are counted.
+        for &p in blocked.iter().take(MAX_BLOCK_SENTENCES) {
             let blocks = m.blocks(p);
-            if blocks.is_empty() {
-                continue;
-            }
             let whom: Vec<String> = blocks.iter().map(|&b| block_words(scenario, b)).collect();
             let only = if blocks.len() == 1 { "only " } else { "" };
             out.push(format!(
                 "{} is ruled out {only}by {}.",
                 name(p),
                 list(&whom)
+            ));
+        }
+        if blocked.len() > MAX_BLOCK_SENTENCES {
+            out.push(format!(
+                "… and {} more proposals are ruled out by at least one perspective.",
+                blocked.len() - MAX_BLOCK_SENTENCES
             ));
         }
         if let Some((which, k)) = m.nearest_to_acceptable() {
@@ -259,6 +267,7 @@ pub fn sentences(scenario: &Scenario, m: &Matrix) -> Vec<String> {
                 if k == 1 { "" } else { "s" }
             ));
         }
+        let mut unknown = 0;
         for p in 0..n {
             let untested: Vec<String> = m
                 .untested(p)
@@ -266,6 +275,10 @@ pub fn sentences(scenario: &Scenario, m: &Matrix) -> Vec<String> {
                 .filter_map(|i| scenario.perspectives.get(i).map(|x| x.name.clone()))
                 .collect();
             if !untested.is_empty() && m.blocks(p).is_empty() {
+                unknown += 1;
+                if unknown > MAX_BLOCK_SENTENCES {
+                    continue;
+                }
                 out.push(format!(
                     "Whether {} is acceptable to {} is unknown: a cell its red lines test is \
                      not scored.",
@@ -273,6 +286,12 @@ pub fn sentences(scenario: &Scenario, m: &Matrix) -> Vec<String> {
                     list(&untested)
                 ));
             }
+        }
+        if unknown > MAX_BLOCK_SENTENCES {
+            out.push(format!(
+                "… and {} more proposals whose acceptability to some perspective is unknown.",
+                unknown - MAX_BLOCK_SENTENCES
+            ));
         }
     }
     if let Some(((a, b, most), (c, d, least))) = m.agreement() {

@@ -21,6 +21,20 @@ pub struct Report {
     pub flips: Vec<FlipRow>,
     /// Rank acceptability.
     pub acceptability: Acceptability,
+    /// Under a perspective with red lines: each proposal it does not accept, why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub red_lines: Vec<RedLineRow>,
+}
+
+/// A proposal a perspective's red lines rule out, or cannot judge.
+#[derive(Clone, Debug, Serialize)]
+pub struct RedLineRow {
+    /// Proposal id.
+    pub proposal: String,
+    /// "ruled out" or "unknown".
+    pub verdict: String,
+    /// The criteria of the red lines crossed (or untestable).
+    pub criteria: Vec<String>,
 }
 
 /// One row of the stability table.
@@ -79,7 +93,32 @@ impl Report {
         let pid = |i: usize| s.proposals[i].id.clone();
         let cid = |k: usize| s.criteria[k].id.clone();
         let r = smaa(&e, options);
+        let red_lines = match weights {
+            WeightSet::Perspective(view) => e
+                .verdicts
+                .iter()
+                .enumerate()
+                .filter_map(|(p, v)| {
+                    let (verdict, lines) = match v {
+                        crate::scoring::Verdict::Accepted => return None,
+                        crate::scoring::Verdict::RuledOut(l) => ("ruled out", l),
+                        crate::scoring::Verdict::Unknown(l) => ("unknown", l),
+                    };
+                    Some(RedLineRow {
+                        proposal: pid(p),
+                        verdict: verdict.to_owned(),
+                        criteria: lines
+                            .iter()
+                            .filter_map(|&j| view.red_lines.get(j))
+                            .map(|l| l.criterion.clone())
+                            .collect(),
+                    })
+                })
+                .collect(),
+            WeightSet::Base => Vec::new(),
+        };
         Self {
+            red_lines,
             title: s.title.clone(),
             weights: match weights {
                 WeightSet::Base => "base".to_owned(),
@@ -145,6 +184,20 @@ impl Report {
         let mut t = format!("{}\n\n", self.title);
         for s in &self.sentences {
             t += &format!("{s}\n");
+        }
+        if !self.red_lines.is_empty() {
+            t += &format!(
+                "\nRed lines of {}: proposals it does not accept\n",
+                self.weights
+            );
+            for r in &self.red_lines {
+                t += &format!(
+                    "{}: {} (on {})\n",
+                    r.proposal,
+                    r.verdict,
+                    r.criteria.join(", ")
+                );
+            }
         }
         t += "\nStability: weight shares in which the leader stays first, and the whole ranking stays the same\n";
         let width = self

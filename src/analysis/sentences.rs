@@ -42,6 +42,87 @@ fn n_points(x: f64) -> String {
     }
 }
 
+/// Under a perspective whose red lines rule out the leader: which, and the first proposal
+/// it accepts.
+fn ruled_out_leader(s: &Scenario, e: &Evaluation, lead: usize) -> Option<String> {
+    let crate::scoring::Verdict::RuledOut(lines) = e.verdicts.get(lead)? else {
+        return None;
+    };
+    let view = s.perspective_by_id(e.perspective.as_deref()?)?;
+    let on: Vec<String> = lines
+        .iter()
+        .filter_map(|&j| view.red_lines.get(j))
+        .filter_map(|l| {
+            let c = s.criteria.iter().find(|c| c.id == l.criterion)?;
+            Some(format!(
+                "“{}” (it accepts {})",
+                c.name,
+                l.accepts.describe(c)
+            ))
+        })
+        .collect();
+    let first = e
+        .ranked()
+        .find(|&p| matches!(e.verdicts.get(p), Some(crate::scoring::Verdict::Accepted)));
+    let then = first.map_or_else(
+        || "; it accepts none of the others either".to_owned(),
+        |p| {
+            format!(
+                "; the first proposal it accepts is «{}» ({})",
+                s.proposals[p].label(),
+                e.standings[p]
+                    .rank
+                    .map_or_else(String::new, |r| format!("ranked {r}"))
+            )
+        },
+    );
+    Some(format!(
+        "Under «{}» the leader, «{}», is ruled out by its red line on {}{then}.",
+        view.name,
+        s.proposals[lead].label(),
+        on.join(" and ")
+    ))
+}
+
+/// When another proposal leads on the criteria scored for every proposal: the lead rests
+/// on cells left unscored.
+fn lead_on_common_ground(s: &Scenario, e: &Evaluation, lead: usize) -> Option<String> {
+    let n = e.n_proposals();
+    let common: Vec<usize> = (0..s.criteria.len())
+        .filter(|&k| e.weights[k] > 0.0 && (0..n).all(|p| e.value(k, p).is_some()))
+        .collect();
+    if common.is_empty()
+        || common.len()
+            == (0..s.criteria.len())
+                .filter(|&k| e.weights[k] > 0.0)
+                .count()
+    {
+        return None;
+    }
+    let on_common = |p: usize| -> f64 {
+        let w: f64 = common.iter().map(|&k| e.weights[k]).sum();
+        common
+            .iter()
+            .map(|&k| e.weights[k] * e.value(k, p).unwrap_or(0.0))
+            .sum::<f64>()
+            / w
+    };
+    let best = (0..n)
+        .filter(|&p| e.standings[p].total.is_some())
+        .max_by(|&a, &b| on_common(a).total_cmp(&on_common(b)))?;
+    if best == lead || (on_common(best) - on_common(lead)).abs() < 1e-9 {
+        return None;
+    }
+    Some(format!(
+        "The lead rests on unscored cells: on the {} criteria scored for every proposal, «{}» leads ({} of 100) rather than «{}» ({}).",
+        common.len(),
+        s.proposals[best].label(),
+        points(on_common(best)),
+        s.proposals[lead].label(),
+        points(on_common(lead))
+    ))
+}
+
 /// Explains the ranking of `e` (computed from `s`).
 pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
     let mut out = Vec::new();
@@ -88,6 +169,8 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
             pct(cov)
         ));
     }
+    out.extend(ruled_out_leader(s, e, lead));
+    out.extend(lead_on_common_ground(s, e, lead));
     // The weights that matter most, by the tornado, with their stability intervals.
     let order: Vec<usize> = tornado(e, DEFAULT_DELTA)
         .iter()

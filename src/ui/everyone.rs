@@ -36,29 +36,6 @@ pub fn everyone_ui(ui: &mut Ui, state: &AppState, view: &mut EveryoneView, out: 
     };
     let open = view.open;
     let mut clicked = None;
-    egui::ScrollArea::vertical()
-        .id_salt(("everyone-page", key.id))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            page_ui(ui, state, m, said, open, &mut clicked, out);
-        });
-    if let Some(cell) = clicked {
-        view.open = (view.open != Some(cell)).then_some(cell);
-    }
-}
-
-/// The page: sentences, the matrix, and the reasons of the cell clicked.
-fn page_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    m: &Matrix,
-    said: &[String],
-    open: Option<(usize, usize)>,
-    clicked: &mut Option<(usize, usize)>,
-    out: &mut Outbox,
-) {
-    let s = state.scenario();
-    let key = state.doc().key();
     ui.heading("Everyone at once");
     ui.label(
         RichText::new(
@@ -67,77 +44,118 @@ fn page_ui(
         )
         .weak(),
     );
-    ui.add_space(4.0);
-    for sentence in said {
-        ui.label(format!("• {sentence}"));
-    }
-    ui.add_space(8.0);
-    egui::ScrollArea::horizontal()
-        .id_salt(("everyone", key.id))
+    // The sentences, the matrix and the reasons share the height; the matrix draws only
+    // the rows in view, so hundreds of proposals cost what a screenful does.
+    let room = ui.available_height();
+    egui::ScrollArea::vertical()
+        .id_salt(("everyone-sentences", key.id))
+        .max_height(room * 0.3)
         .show(ui, |ui| {
-            egui::Grid::new("everyone-matrix")
-                .striped(true)
-                .min_col_width(130.0)
-                .spacing([14.0, 6.0])
-                .show(ui, |ui| {
-                    ui.label(RichText::new("Proposal").strong());
-                    for c in &m.columns {
-                        let name = column_name(s, c);
-                        let kind = c
-                            .perspective
-                            .and_then(|i| s.perspectives.get(i))
-                            .map_or("the criteria's own weights", |p| p.kind.label());
-                        ui.add(
-                            egui::Label::new(RichText::new(short_label(&name)).strong()).truncate(),
-                        )
+            for sentence in said {
+                ui.label(format!("• {sentence}"));
+            }
+        });
+    ui.separator();
+    let reasons_room = if open.is_some() { room * 0.3 } else { 0.0 };
+    let table_room = (ui.available_height() - reasons_room - 8.0).max(120.0);
+    egui::ScrollArea::horizontal()
+        .id_salt(("everyone-h", key.id))
+        .show(ui, |ui| {
+            matrix_ui(ui, state, m, open, table_room, &mut clicked);
+        });
+    if let Some((ci, p)) = open {
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt(("everyone-reasons", key.id))
+            .max_height(reasons_room)
+            .show(ui, |ui| reasons_ui(ui, state, m, (ci, p), out));
+    }
+    if let Some(cell) = clicked {
+        view.open = (view.open != Some(cell)).then_some(cell);
+    }
+}
+
+/// The matrix: a row per proposal, a column per perspective (the criteria weights first).
+fn matrix_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    m: &Matrix,
+    open: Option<(usize, usize)>,
+    height: f32,
+    clicked: &mut Option<(usize, usize)>,
+) {
+    use egui_extras::{Column, TableBuilder};
+    let s = state.scenario();
+    let mut table = TableBuilder::new(ui)
+        .id_salt(("everyone-matrix", state.doc().id()))
+        .striped(true)
+        .max_scroll_height(height)
+        .column(Column::exact(150.0));
+    for _ in &m.columns {
+        table = table.column(Column::exact(150.0));
+    }
+    table
+        .header(24.0, |mut header| {
+            header.col(|ui| {
+                ui.label(RichText::new("Proposal").strong());
+            });
+            for c in &m.columns {
+                let name = column_name(s, c);
+                let kind = c
+                    .perspective
+                    .and_then(|i| s.perspectives.get(i))
+                    .map_or("the criteria's own weights", |p| p.kind.label());
+                header.col(|ui| {
+                    ui.add(egui::Label::new(RichText::new(&name).strong()).truncate())
                         .on_hover_text(format!("{name}\n({kind})"));
-                    }
-                    ui.end_row();
-                    for (p, proposal) in s.proposals.iter().enumerate() {
-                        ui.label(RichText::new(proposal.label()).strong())
-                            .on_hover_text(&proposal.name);
-                        for (ci, c) in m.columns.iter().enumerate() {
-                            let st = c.eval.standings[p];
-                            let rank = st.rank.map_or_else(|| "unranked".to_owned(), ordinal);
-                            let mut text = format!("{rank} · {}", total_text(st.total));
-                            let verdict = c.eval.verdicts.get(p);
-                            let colour = match verdict {
-                                Some(Verdict::RuledOut(_)) => {
-                                    text.push_str(" · ruled out");
-                                    Some(ui.visuals().error_fg_color)
-                                }
-                                Some(Verdict::Unknown(_)) => {
-                                    text.push_str(" · ?");
-                                    Some(ui.visuals().warn_fg_color)
-                                }
-                                _ => None,
-                            };
-                            let selected = open == Some((ci, p));
-                            let mut rich = RichText::new(text);
-                            // On the selection's fill the text keeps its contrast.
-                            if let Some(colour) = colour.filter(|_| !selected) {
-                                rich = rich.color(colour);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(26.0, s.proposals.len(), |mut row| {
+                let p = row.index();
+                let proposal = &s.proposals[p];
+                row.col(|ui| {
+                    ui.add(egui::Label::new(RichText::new(proposal.label()).strong()).truncate())
+                        .on_hover_text(&proposal.name);
+                });
+                for (ci, c) in m.columns.iter().enumerate() {
+                    row.col(|ui| {
+                        let st = c.eval.standings[p];
+                        let rank = st.rank.map_or_else(|| "unranked".to_owned(), ordinal);
+                        let mut text = format!("{rank} · {}", total_text(st.total));
+                        let colour = match c.eval.verdicts.get(p) {
+                            Some(Verdict::RuledOut(_)) => {
+                                text.push_str(" · ruled out");
+                                Some(ui.visuals().error_fg_color)
                             }
-                            let r = ui
-                                .selectable_label(selected, rich)
-                                .on_hover_text("Click for this perspective's reasons");
-                            let r = r.accessible_name(format!(
+                            Some(Verdict::Unknown(_)) => {
+                                text.push_str(" · ?");
+                                Some(ui.visuals().warn_fg_color)
+                            }
+                            _ => None,
+                        };
+                        let selected = open == Some((ci, p));
+                        let mut rich = RichText::new(text);
+                        // On the selection's fill the text keeps its contrast.
+                        if let Some(colour) = colour.filter(|_| !selected) {
+                            rich = rich.color(colour);
+                        }
+                        let r = ui
+                            .selectable_label(selected, rich)
+                            .on_hover_text("Click for this perspective's reasons")
+                            .accessible_name(format!(
                                 "{} under {}",
                                 proposal.label(),
                                 column_name(s, c)
                             ));
-                            if r.clicked() {
-                                *clicked = Some((ci, p));
-                            }
+                        if r.clicked() {
+                            *clicked = Some((ci, p));
                         }
-                        ui.end_row();
-                    }
-                });
+                    });
+                }
+            });
         });
-    if let Some((ci, p)) = open {
-        ui.separator();
-        reasons_ui(ui, state, m, (ci, p), out);
-    }
 }
 
 /// The reasons of one perspective about one proposal: its red lines and how the proposal
