@@ -63,8 +63,9 @@ pub struct Evaluation {
     pub weights: Vec<f64>,
     /// Normalised value per cell, `values[criterion * n_proposals + proposal]`.
     pub values: Vec<Option<f64>>,
-    /// Index into `scenario.scores` per cell, same layout as `values`.
-    pub cells: Vec<Option<usize>>,
+    /// Index into `scenario.scores` per cell, same layout as `values`; shared by the
+    /// evaluations of one scenario under every perspective.
+    pub cells: std::sync::Arc<Vec<Option<usize>>>,
     /// Result per proposal, in scenario order.
     pub standings: Vec<Standing>,
     /// Proposal indices from first to last (ties in scenario order, unranked last).
@@ -107,7 +108,12 @@ impl Evaluation {
                 .value
                 .and_then(|v| normalise(&scenario.criteria[c], v));
         }
-        let base = Self::from_parts(values, cells, n_p, &raw_weights(scenario, WeightSet::Base));
+        let base = Self::from_parts(
+            values,
+            std::sync::Arc::new(cells),
+            n_p,
+            &raw_weights(scenario, WeightSet::Base),
+        );
         match weights {
             WeightSet::Base => base,
             WeightSet::Perspective(p) => base.under(scenario, p),
@@ -116,7 +122,7 @@ impl Evaluation {
 
     fn from_parts(
         values: Vec<Option<f64>>,
-        cells: Vec<Option<usize>>,
+        cells: std::sync::Arc<Vec<Option<usize>>>,
         n_proposals: usize,
         raw: &[f64],
     ) -> Self {
@@ -162,7 +168,7 @@ impl Evaluation {
             }
         }
         let raw = raw_weights(scenario, WeightSet::Perspective(perspective));
-        let mut e = Self::from_parts(values, self.cells.clone(), n_p, &raw);
+        let mut e = Self::from_parts(values, std::sync::Arc::clone(&self.cells), n_p, &raw);
         e.perspective = Some(perspective.id.clone());
         e.readings = readings;
         e.verdicts = e.judge(scenario, perspective);

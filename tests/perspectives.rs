@@ -210,7 +210,15 @@ proptest! {
 
 #[test]
 fn a_file_that_uses_nothing_new_is_written_as_format_1() {
-    let s = concord::io::load_path(std::path::Path::new("seeds/gaza-ceasefire-2023.ron")).unwrap();
+    let mut s =
+        concord::io::load_path(std::path::Path::new("seeds/final-status-plans.ron")).unwrap();
+    // A perspective stating every weight says nothing format 1 cannot.
+    s.perspectives.push(concord::model::Perspective {
+        id: "view".into(),
+        name: "A view".into(),
+        weights: s.criteria.iter().map(|c| (c.id.clone(), 1.0)).collect(),
+        ..Default::default()
+    });
     let text = concord::io::to_ron_string(&s).unwrap();
     assert!(text.contains("format: 1,"), "older builds open it");
     let mut with = s.clone();
@@ -235,6 +243,9 @@ fn a_file_that_uses_nothing_new_is_written_as_format_1() {
     assert!(concord::io::to_ron_string(&with)
         .unwrap()
         .contains("format: 2,"));
+    // And the bundled lesson, which has red lines, is format 2.
+    let lesson = concord::seeds::default_scenario().unwrap();
+    assert_eq!(lesson.needed_format(), 2);
 }
 
 #[test]

@@ -42,13 +42,38 @@ impl Matrix {
         } else {
             Evaluation::new(scenario, WeightSet::Base)
         };
-        let mut columns = Vec::with_capacity(scenario.perspectives.len() + 1);
-        for (i, p) in scenario.perspectives.iter().enumerate() {
-            columns.push(Column {
-                perspective: Some(i),
-                eval: base.under(scenario, p),
-            });
-        }
+        let views = &scenario.perspectives;
+        let threads = crate::platform::parallelism()
+            .clamp(1, 8)
+            .min(views.len().max(1));
+        let column = |i: usize| Column {
+            perspective: Some(i),
+            eval: base.under(scenario, &views[i]),
+        };
+        let mut columns: Vec<Column> = if threads > 1 {
+            // Each perspective is evaluated on its own; spread them over the cores.
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|t| {
+                        let column = &column;
+                        scope.spawn(move || {
+                            (t..views.len())
+                                .step_by(threads)
+                                .map(column)
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                let mut all: Vec<Column> = handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_default())
+                    .collect();
+                all.sort_by_key(|c| c.perspective);
+                all
+            })
+        } else {
+            (0..views.len()).map(column).collect()
+        };
         columns.insert(
             0,
             Column {
@@ -148,38 +173,53 @@ impl Matrix {
     }
 }
 
-/// Kendall's τ-b of paired values (ties counted as in τ-b: concordant minus discordant
-/// pairs over the geometric mean of the pairs untied in each variable).
+/// Kendall's τ-b of paired values: concordant minus discordant pairs over the geometric
+/// mean of the pairs untied in each variable, values on the ranking's tie grid (10⁻⁹).
+/// Knight's algorithm: O(n log n), so 20 perspectives over 2,000 proposals take
+/// milliseconds, not seconds.
 pub fn kendall_tau_b(pairs: &[(f64, f64)]) -> Option<f64> {
-    let tie = crate::scoring::TIE_EPSILON;
-    let (mut concordant, mut discordant, mut untied_a, mut untied_b) = (0i64, 0i64, 0i64, 0i64);
-    for (i, &(a1, b1)) in pairs.iter().enumerate() {
-        for &(a2, b2) in &pairs[i + 1..] {
-            let da = if (a1 - a2).abs() <= tie {
-                0
-            } else {
-                (a1 - a2).signum() as i64
-            };
-            let db = if (b1 - b2).abs() <= tie {
-                0
-            } else {
-                (b1 - b2).signum() as i64
-            };
-            if da != 0 {
-                untied_a += 1;
-            }
-            if db != 0 {
-                untied_b += 1;
-            }
-            match da * db {
-                1 => concordant += 1,
-                -1 => discordant += 1,
-                _ => {}
-            }
+    let grid = |x: f64| (x / crate::scoring::TIE_EPSILON).round() as i64;
+    let mut v: Vec<(i64, i64)> = pairs.iter().map(|&(a, b)| (grid(a), grid(b))).collect();
+    let n = v.len() as i64;
+    let n0 = n * (n - 1) / 2;
+    v.sort_unstable();
+    let tied = |counts: &mut dyn Iterator<Item = i64>| counts.map(|t| t * (t - 1) / 2).sum::<i64>();
+    let n1 = tied(&mut v.chunk_by(|x, y| x.0 == y.0).map(|g| g.len() as i64));
+    let n3 = tied(&mut v.chunk_by(|x, y| x == y).map(|g| g.len() as i64));
+    // Sorting by b (stably, within the order by a) counts the discordant pairs as swaps.
+    let mut b: Vec<i64> = v.iter().map(|x| x.1).collect();
+    let swaps = merge_count(&mut b);
+    let n2 = tied(&mut b.chunk_by(|x, y| x == y).map(|g| g.len() as i64));
+    let denominator = (((n0 - n1) as f64) * ((n0 - n2) as f64)).sqrt();
+    (denominator > 0.0).then(|| (n0 - n1 - n2 + n3 - 2 * swaps) as f64 / denominator)
+}
+
+/// Sorts `v` (stably) and returns how many swaps of neighbours a bubble sort would make:
+/// the pairs out of order.
+fn merge_count(v: &mut [i64]) -> i64 {
+    let n = v.len();
+    if n < 2 {
+        return 0;
+    }
+    let mid = n / 2;
+    let mut swaps = merge_count(&mut v[..mid]) + merge_count(&mut v[mid..]);
+    let mut merged = Vec::with_capacity(n);
+    let (mut i, mut j) = (0, mid);
+    while i < mid && j < n {
+        if v[j] < v[i] {
+            // v[j] jumps over every element left in the first half.
+            swaps += (mid - i) as i64;
+            merged.push(v[j]);
+            j += 1;
+        } else {
+            merged.push(v[i]);
+            i += 1;
         }
     }
-    let denominator = ((untied_a as f64) * (untied_b as f64)).sqrt();
-    (denominator > 0.0).then(|| (concordant - discordant) as f64 / denominator)
+    merged.extend_from_slice(&v[i..mid]);
+    merged.extend_from_slice(&v[j..]);
+    v.copy_from_slice(&merged);
+    swaps
 }
 
 /// At most this many sentences of each kind name a proposal; the rest are counted.
@@ -331,5 +371,41 @@ mod tests {
         let t = kendall_tau_b(&tied).unwrap();
         assert!((t - 2.0 / 6f64.sqrt()).abs() < 1e-12, "{t}");
         assert_eq!(kendall_tau_b(&[(1.0, 1.0), (2.0, 1.0)]), None, "b all tied");
+    }
+
+    /// τ-b from its definition, pair by pair.
+    fn by_pairs(pairs: &[(f64, f64)]) -> Option<f64> {
+        let (mut c, mut d, mut ua, mut ub) = (0i64, 0i64, 0i64, 0i64);
+        for (i, &(a1, b1)) in pairs.iter().enumerate() {
+            for &(a2, b2) in &pairs[i + 1..] {
+                let (da, db) = (
+                    (a1 - a2).signum() as i64 * i64::from(a1 != a2),
+                    (b1 - b2).signum() as i64 * i64::from(b1 != b2),
+                );
+                ua += i64::from(da != 0);
+                ub += i64::from(db != 0);
+                match da * db {
+                    1 => c += 1,
+                    -1 => d += 1,
+                    _ => {}
+                }
+            }
+        }
+        let den = ((ua as f64) * (ub as f64)).sqrt();
+        (den > 0.0).then(|| (c - d) as f64 / den)
+    }
+
+    #[test]
+    fn knights_algorithm_agrees_with_counting_pairs() {
+        let mut rng = crate::analysis::SplitMix64::new(9);
+        for n in [0, 1, 2, 3, 7, 40, 201] {
+            let pairs: Vec<(f64, f64)> = (0..n)
+                .map(|_| (rng.below(6) as f64, rng.below(5) as f64))
+                .collect();
+            match (kendall_tau_b(&pairs), by_pairs(&pairs)) {
+                (Some(a), Some(b)) => assert!((a - b).abs() < 1e-12, "n {n}: {a} vs {b}"),
+                (a, b) => assert_eq!(a, b, "n {n}"),
+            }
+        }
     }
 }
