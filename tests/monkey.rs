@@ -56,6 +56,7 @@ enum Op {
     Present,
     PresentStep(u8),
     ToggleAnalysis,
+    ToggleEveryone,
     AnswerStated(u8),
 }
 
@@ -91,6 +92,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Present),
         2 => n().prop_map(Op::PresentStep),
         2 => Just(Op::ToggleAnalysis),
+        2 => Just(Op::ToggleEveryone),
         2 => n().prop_map(Op::AnswerStated),
     ]
 }
@@ -258,6 +260,7 @@ fn messages(op: &Op, app: &ConcordApp) -> Vec<Msg> {
             _ => PresentCommand::Next,
         }),
         Op::ToggleAnalysis => Msg::Command(Command::WhyRanking),
+        Op::ToggleEveryone => Msg::Command(Command::EveryoneAtOnce),
         Op::AnswerStated(k) => Msg::AnswerStated(match k % 3 {
             0 => StatedChoice::MyOwn,
             1 => StatedChoice::ChangeIt,

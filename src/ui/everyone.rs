@@ -10,30 +10,121 @@ use crate::app::{AppState, DocKey, MainView, Msg, Outbox, Selection};
 use crate::scoring::Verdict;
 use crate::ui::widgets::{ordinal, short_label, total_text};
 
-/// The view's cache (keyed by the document's state) and the cell clicked.
+/// The view's cache (keyed by the document's state), the computation under way for a
+/// large scenario, and the cell clicked.
 #[derive(Default)]
 pub struct EveryoneView {
-    cache: Option<(DocKey, Matrix, Vec<String>)>,
+    cache: Option<Computed>,
+    job: Option<(DocKey, std::sync::mpsc::Receiver<Computed>)>,
     /// The cell clicked: (column, proposal).
     open: Option<(usize, usize)>,
+}
+
+/// The matrix and its sentences for one state of one document.
+struct Computed {
+    key: DocKey,
+    matrix: Matrix,
+    sentences: Vec<String>,
+}
+
+/// Scenarios with more cells than this are worked out on a worker (the matrix of 2,000 ×
+/// 300 with 20 perspectives takes about a tenth of a second), so the window never stalls.
+const ON_A_WORKER_FROM: usize = 20_000;
+
+fn compute(s: &crate::model::Scenario, key: DocKey) -> Computed {
+    let base = crate::scoring::Evaluation::new(s, crate::scoring::WeightSet::Base);
+    let matrix = Matrix::compute(s, &base);
+    let sentences = sentences(s, &matrix);
+    Computed {
+        key,
+        matrix,
+        sentences,
+    }
+}
+
+/// Brings the cache up to the document: at once for a small scenario, on a worker for a
+/// large one (the previous result stays in view meanwhile, marked as being updated).
+fn follow(ui: &Ui, state: &AppState, view: &mut EveryoneView) {
+    let key = state.doc().key();
+    if let Some((for_key, rx)) = &view.job {
+        if let Ok(done) = rx.try_recv() {
+            if done.key.id == key.id {
+                view.cache = Some(done);
+            }
+            view.job = None;
+        } else if *for_key != key {
+            view.job = None; // out of date: start again below
+        }
+    }
+    if view.cache.as_ref().is_some_and(|c| c.key == key) {
+        return;
+    }
+    let s = state.scenario();
+    if s.scores.len() < ON_A_WORKER_FROM {
+        view.cache = Some(compute(s, key));
+    } else if view.job.is_none() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let snapshot = state.doc().snapshot();
+        let spawned = crate::platform::spawn("everyone-at-once", move || {
+            let _ = tx.send(compute(&snapshot, key));
+        });
+        match spawned {
+            Ok(()) => view.job = Some((key, rx)),
+            Err(_) => view.cache = Some(compute(s, key)),
+        }
+        // Inline (tests, the web): the result is already there.
+        if let Some((_, rx)) = &view.job {
+            if let Ok(done) = rx.try_recv() {
+                view.cache = Some(done);
+                view.job = None;
+            }
+        }
+    }
+    if view.job.is_some() {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(30));
+    }
 }
 
 /// Draws the view.
 pub fn everyone_ui(ui: &mut Ui, state: &AppState, view: &mut EveryoneView, out: &mut Outbox) {
     let s = state.scenario();
     let key = state.doc().key();
-    if view.cache.as_ref().is_none_or(|(k, _, _)| *k != key) {
-        let base = crate::scoring::Evaluation::new(s, crate::scoring::WeightSet::Base);
-        let m = Matrix::compute(s, &base);
-        let said = sentences(s, &m);
-        view.cache = Some((key, m, said));
-        view.open = view
-            .open
-            .filter(|&(c, p)| c <= s.perspectives.len() && p < s.proposals.len());
+    follow(ui, state, view);
+    // Another document's result is never shown; an earlier state's only while it has
+    // the shape of this one (the same proposals and perspectives, counted).
+    let fits = |c: &Computed| {
+        c.key.id == key.id
+            && c.matrix.columns.len() == s.perspectives.len() + 1
+            && c.matrix
+                .columns
+                .iter()
+                .all(|col| col.eval.n_proposals() == s.proposals.len())
+    };
+    if view.cache.as_ref().is_some_and(|c| !fits(c)) {
+        view.cache = None;
     }
-    let Some((_, m, said)) = &view.cache else {
+    view.open = view
+        .open
+        .filter(|&(c, p)| c <= s.perspectives.len() && p < s.proposals.len());
+    let Some(Computed {
+        matrix: m,
+        sentences: said,
+        key: shown,
+    }) = &view.cache
+    else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Working out every perspective…");
+        });
         return;
     };
+    if *shown != key {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new("Updating to your last change…").weak());
+        });
+    }
     let open = view.open;
     let mut clicked = None;
     ui.heading("Everyone at once");
