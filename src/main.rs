@@ -29,6 +29,9 @@ enum Command {
         /// Files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also check the content: evidence, attribution, sources, red lines, coverage.
+        #[arg(long)]
+        strict: bool,
     },
     /// Print the ranking: rank, proposal, total and coverage.
     Rank {
@@ -99,7 +102,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let code = match args.command {
-        Some(Command::Check { files }) => cli::check(&files, &mut out, &mut err),
+        Some(Command::Check { files, strict }) => cli::check(&files, strict, &mut out, &mut err),
         Some(Command::Rank {
             file,
             perspective,

@@ -372,3 +372,35 @@ fn analyze_under_a_perspective_lists_what_its_red_lines_rule_out() {
         "{text}"
     );
 }
+
+#[test]
+fn check_strict_lists_content_findings_with_their_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lesson.ron");
+    let mut s = concord::synth::scenario(3, 3, 1);
+    s.sources[0].url = "https://example.org/source".into();
+    for sc in &mut s.scores {
+        sc.rationale = format!("The source says so for {}.", sc.proposal);
+    }
+    concord::io::save_path(&s, &path).unwrap();
+    let file = path.to_str().unwrap();
+    let o = concord(&["check", "--strict", file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("ok (strict)"));
+
+    s.scores[4].evidence.clear();
+    s.scores[5].rationale = "Full withdrawal.".into();
+    concord::io::save_path(&s, &path).unwrap();
+    let o = concord(&["check", "--strict", file]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with(&format!("{file}:")) && lines[0].contains(": warning: no evidence: "),
+        "{out}"
+    );
+    assert!(lines[1].contains(": warning: not attributed: "), "{out}");
+    // Without --strict the file is valid.
+    assert_eq!(concord(&["check", file]).status.code(), Some(0));
+}

@@ -1711,3 +1711,29 @@ fn a_disk_that_says_no_is_explained_and_nothing_is_lost() {
         assert_eq!(names.len(), 1, "{step} {kind:?}: no temporary file left");
     }
 }
+
+#[test]
+fn scenario_health_lists_findings_that_lead_to_their_cells() {
+    let mut h = harness();
+    // Below the fold of the inspector: reached with the keyboard, as a person would.
+    let activate = |h: &mut H, label: &str| {
+        h.get_by_label(label).focus();
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+    };
+    activate(&mut h, "Scenario health");
+    // The built-in lesson still has bare rationales (the lessons issue rewrites them).
+    let first = h
+        .query_all_by_label_contains("not attributed")
+        .next()
+        .map(|n| n.accesskit_node().label().unwrap_or_default().to_string())
+        .expect("a finding");
+    let cell = first.split(" — ").next().unwrap().to_owned();
+    let (p, c) = cell.split_once(" × ").unwrap();
+    activate(&mut h, &first);
+    assert_eq!(
+        *h.state().state.selection(),
+        Selection::Cell(c.to_owned(), p.to_owned())
+    );
+}

@@ -33,11 +33,43 @@ pub enum RankFormat {
     Json,
 }
 
-/// `concord check FILE...`: validates files, prints one line per problem.
-pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// `concord check [--strict] FILE...`: validates files, prints one line per problem; with
+/// `strict`, also the content findings of each valid file (`io::health`).
+pub fn check(files: &[PathBuf], strict: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut code = EXIT_OK;
     for file in files {
         match load_path(file) {
+            Ok(scenario) if strict => {
+                let findings = crate::io::health::health(&scenario);
+                let text = std::fs::read_to_string(file).unwrap_or_default();
+                for h in &findings {
+                    let at = crate::io::locate::locate(&text, &h.path)
+                        .map_or_else(String::new, |lc| format!("{}:{}:", lc.line, lc.col));
+                    let level = if h.is_explained_gap() {
+                        "note"
+                    } else {
+                        "warning"
+                    };
+                    let _ = writeln!(
+                        out,
+                        "{}:{at} {level}: {}: {}",
+                        file.display(),
+                        h.concern.label(),
+                        h.message
+                    );
+                }
+                if crate::io::health::passes(&findings) {
+                    let _ = writeln!(out, "{}: ok (strict)", file.display());
+                } else {
+                    code = EXIT_FAILURE;
+                    let _ = writeln!(
+                        err,
+                        "{}: does not pass --strict ({} findings)",
+                        file.display(),
+                        findings.len()
+                    );
+                }
+            }
             Ok(_) => {
                 let _ = writeln!(out, "{}: ok", file.display());
             }

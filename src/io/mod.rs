@@ -5,6 +5,7 @@ mod fast_scores;
 pub mod fingerprint;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod health;
 mod load;
 pub mod locate;
 pub mod lock;

@@ -3,6 +3,7 @@
 mod cell;
 mod criterion;
 mod fields;
+mod health;
 mod proposal;
 mod red_line;
 mod scenario;

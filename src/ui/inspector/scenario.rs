@@ -85,6 +85,9 @@ pub(super) fn scenario_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     ui.add_space(8.0);
     ui.separator();
     perspectives_ui(ui, state, out);
+    ui.add_space(8.0);
+    ui.separator();
+    super::health::health_ui(ui, state, out);
 }
 
 /// Perspectives: named weight sets. Their weights are edited in the table when chosen.
