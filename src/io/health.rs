@@ -68,8 +68,9 @@ pub struct Health {
 }
 
 /// The words by which a rationale says whose reading it is: a source or actor doing the
-/// saying ("the essay argues", "the initiative calls for", "the plan provides"), or the
-/// authors' own inference marked as such ("On this reading", "Not scored:").
+/// saying ("the essay argues", "the initiative calls for", "the plan provides"), the
+/// document named as its subject ("The accords do not…"), or the authors' own inference
+/// marked as such ("On this reading", "Not scored:").
 pub const ATTRIBUTION_MARKERS: &[&str] = &[
     "argue",
     "says",
@@ -109,6 +110,20 @@ pub const ATTRIBUTION_MARKERS: &[&str] = &[
     "in the words of",
     "“",
     "\"",
+    // The document itself speaking: "The initiative does not address…".
+    "the initiative",
+    "the plan",
+    "the accords",
+    "the agreement",
+    "the declaration",
+    "the communiqué",
+    "the essay",
+    "the proposal",
+    "the movement",
+    "the sources",
+    "the parameters",
+    "the treaty",
+    "the statement",
 ];
 
 /// True when `rationale` says whose reading it is (see [`ATTRIBUTION_MARKERS`]).
