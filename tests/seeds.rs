@@ -141,3 +141,33 @@ fn the_second_lesson_compares_four_final_status_plans() {
         );
     }
 }
+
+/// Criteria of the two lessons that ask the same question of the same texts (written out
+/// here, as `docs/SCORING.md` lists them): default lesson's id, final-status lesson's id.
+const SAME_QUESTION: [(&str, &str); 4] = [
+    ("borders", "borders"),
+    ("jerusalem", "jerusalem"),
+    ("refugees", "refugees"),
+    ("security-guarantees", "security"),
+];
+
+#[test]
+fn a_proposal_in_both_lessons_is_scored_alike_on_the_same_question() {
+    let gaza = concord::seeds::default_scenario().unwrap();
+    let last = concord::seeds::BUNDLED
+        .iter()
+        .find(|b| b.file.contains("final-status"))
+        .expect("the second lesson")
+        .load()
+        .unwrap();
+    let mut compared = 0;
+    for p in gaza.proposals.iter().filter(|p| last.proposal_index(&p.id).is_some()) {
+        for (a, b) in SAME_QUESTION {
+            let x = gaza.score(a, &p.id).and_then(|s| s.value);
+            let y = last.score(b, &p.id).and_then(|s| s.value);
+            assert_eq!(x, y, "{} on {a} / {b}", p.id);
+            compared += 1;
+        }
+    }
+    assert!(compared >= 8, "the API and the confederation are in both: {compared}");
+}

@@ -481,6 +481,26 @@ pub fn set_criterion(s: &Scenario, k: usize, new: Criterion) -> Edit {
             ));
         }
     }
+    // Perspectives' readings of the row are converted the same way; a red line that no
+    // longer fits the scale goes (undo brings it back with the old scale).
+    for (j, p) in s.perspectives.iter().enumerate() {
+        let mut changed = p.clone();
+        for r in changed
+            .readings
+            .iter_mut()
+            .filter(|r| r.criterion == new.id)
+        {
+            r.value = r
+                .value
+                .and_then(|v| convert_value(&old.scale, &new.scale, v));
+        }
+        changed
+            .red_lines
+            .retain(|l| l.criterion != new.id || l.accepts.problem(&new.scale).is_none());
+        if changed != *p {
+            edits.push(Edit::SetPerspective(j, changed));
+        }
+    }
     Edit::Batch(edits)
 }
 

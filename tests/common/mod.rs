@@ -62,6 +62,15 @@ pub fn click(h: &mut H, label: &str) {
     h.run();
 }
 
+/// Gives the widget labelled `label` the keyboard and presses Enter: how a person reaches
+/// a button below the fold of a panel.
+pub fn activate(h: &mut H, label: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
 /// Types `text` into the focused field one character at a time, a frame after each, as a
 /// person types.
 pub fn type_keys(h: &mut H, text: &str) {
