@@ -171,3 +171,16 @@ fn a_proposal_in_both_lessons_is_scored_alike_on_the_same_question() {
     }
     assert!(compared >= 8, "the API and the confederation are in both: {compared}");
 }
+
+#[test]
+fn both_lessons_pass_the_content_check() {
+    for b in concord::seeds::BUNDLED.iter().filter(|b| !b.file.contains("blank")) {
+        let s = b.load().unwrap();
+        let findings = concord::io::health::health(&s);
+        assert!(
+            concord::io::health::passes(&findings),
+            "{}: {findings:#?}",
+            b.file
+        );
+    }
+}
