@@ -169,10 +169,10 @@ fn the_default_scenario_is_explained_in_sentences_true_to_its_numbers() {
         println!("{line}");
     }
     // Scored by one standard, every proposal is scored on every criterion but two, and the
-    // API leads the confederation by 5 points: no clear leader.
+    // API leads the confederation by 3 points: no clear leader.
     assert_eq!(
         x.sentences[0],
-        "No clear leader: «API» is ahead of «Confederation» by 5 points of 100, less than 10."
+        "No clear leader: «API» is ahead of «Confederation» by 3 points of 100, less than 10."
     );
     assert!(
         !x.sentences[1].starts_with("Its total rests on only"),

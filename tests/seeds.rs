@@ -161,7 +161,11 @@ fn a_proposal_in_both_lessons_is_scored_alike_on_the_same_question() {
         .load()
         .unwrap();
     let mut compared = 0;
-    for p in gaza.proposals.iter().filter(|p| last.proposal_index(&p.id).is_some()) {
+    for p in gaza
+        .proposals
+        .iter()
+        .filter(|p| last.proposal_index(&p.id).is_some())
+    {
         for (a, b) in SAME_QUESTION {
             let x = gaza.score(a, &p.id).and_then(|s| s.value);
             let y = last.score(b, &p.id).and_then(|s| s.value);
@@ -169,12 +173,18 @@ fn a_proposal_in_both_lessons_is_scored_alike_on_the_same_question() {
             compared += 1;
         }
     }
-    assert!(compared >= 8, "the API and the confederation are in both: {compared}");
+    assert!(
+        compared >= 8,
+        "the API and the confederation are in both: {compared}"
+    );
 }
 
 #[test]
 fn both_lessons_pass_the_content_check() {
-    for b in concord::seeds::BUNDLED.iter().filter(|b| !b.file.contains("blank")) {
+    for b in concord::seeds::BUNDLED
+        .iter()
+        .filter(|b| !b.file.contains("blank"))
+    {
         let s = b.load().unwrap();
         let findings = concord::io::health::health(&s);
         assert!(
