@@ -391,20 +391,7 @@ pub fn normalise(criterion: &Criterion, value: ScoreValue) -> Option<f64> {
 
 /// Totals and coverage per proposal from normalised weights and values (criterion-major).
 pub fn totals(weights: &[f64], values: &[Option<f64>], n_proposals: usize) -> Vec<Standing> {
-    let mut sum = vec![0.0; n_proposals];
-    let mut covered = vec![0.0; n_proposals];
-    for (c, &w) in weights.iter().enumerate() {
-        if w <= 0.0 {
-            continue;
-        }
-        let row = &values[c * n_proposals..(c + 1) * n_proposals];
-        for (p, v) in row.iter().enumerate() {
-            if let Some(v) = v {
-                sum[p] += w * v;
-                covered[p] += w;
-            }
-        }
-    }
+    let (sum, covered) = sums(weights, values, n_proposals);
     (0..n_proposals)
         .map(|p| Standing {
             total: (covered[p] > 0.0).then(|| sum[p] / covered[p]),

@@ -242,6 +242,13 @@ impl AppState {
         self.perspective.as_deref()
     }
 
+    /// The chosen perspective with its index in the scenario, if one is chosen.
+    pub fn chosen_perspective(&self) -> Option<(usize, &crate::model::Perspective)> {
+        let s = self.doc.scenario();
+        let i = s.perspective_index(self.perspective.as_deref()?)?;
+        Some((i, &s.perspectives[i]))
+    }
+
     /// The selection shown in the inspector.
     pub fn selection(&self) -> &Selection {
         &self.selection

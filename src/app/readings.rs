@@ -68,10 +68,7 @@ impl AppState {
         let Edit::SetScore(c, p, _) = &edit else {
             return self.edit(label, key, edit);
         };
-        let Some((index, view)) = self.perspective.as_deref().and_then(|id| {
-            let s = self.scenario();
-            s.perspective_index(id).map(|i| (i, &s.perspectives[i]))
-        }) else {
+        let Some((index, view)) = self.chosen_perspective() else {
             return self.edit(label, key, edit);
         };
         let target = if view.reading(c, p).is_some() {

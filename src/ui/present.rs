@@ -105,11 +105,11 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                         }
                         Step::Weights => weights_slide(ui, s, e, state.perspective(), sz),
                         Step::Ranking => ranking_slide(ui, s, e, spot, sz),
-                        Step::Perspective(j) => {
-                            super::present_perspectives::perspective_slide(ui, s, j, fit.items, sz)
-                        }
+                        Step::Perspective(j) => super::present_perspectives::perspective_slide(
+                            ui, state, j, fit.items, sz,
+                        ),
                         Step::Everyone => {
-                            super::present_perspectives::everyone_slide(ui, s, fit.items, sz)
+                            super::present_perspectives::everyone_slide(ui, state, fit.items, sz)
                         }
                     }
                 });

@@ -3,18 +3,40 @@
 
 use egui::{RichText, Ui};
 
+use std::sync::Arc;
+
 use super::present::{bar, heading, Sizes};
 use crate::analysis::perspectives::{column_name, sentences, Matrix};
-use crate::model::Scenario;
+use crate::app::AppState;
 use crate::scoring::{Evaluation, Verdict, WeightSet};
 use crate::ui::widgets::{ordinal, short_label, total_text};
 
+/// Every perspective's evaluation for this state of the document, worked out once for the
+/// slides (not at every frame of a presentation).
+fn matrix(ui: &Ui, state: &AppState) -> Arc<Matrix> {
+    let key = state.doc().key();
+    let id = egui::Id::unique("presentation-matrix").with((key.id, key.version));
+    if let Some(m) = ui.data(|d| d.get_temp::<Arc<Matrix>>(id)) {
+        return m;
+    }
+    let s = state.scenario();
+    let m = Arc::new(Matrix::compute(s, &Evaluation::new(s, WeightSet::Base)));
+    ui.data_mut(|d| d.insert_temp(id, Arc::clone(&m)));
+    m
+}
+
 /// One perspective: whose it is, its heaviest weights, its red lines, its ranking with the
 /// proposals it rules out. `items` caps the lists so the slide fits the screen.
-pub(super) fn perspective_slide(ui: &mut Ui, s: &Scenario, j: usize, items: usize, sz: Sizes) {
+pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, items: usize, sz: Sizes) {
+    let s = state.scenario();
     let Some(view) = s.perspectives.get(j) else {
         return;
     };
+    let m = matrix(ui, state);
+    let Some(column) = m.columns.get(j + 1) else {
+        return;
+    };
+    let e = &column.eval;
     heading(ui, &format!("Through {}", view.name), sz);
     ui.label(
         RichText::new(format!(
@@ -25,7 +47,6 @@ pub(super) fn perspective_slide(ui: &mut Ui, s: &Scenario, j: usize, items: usiz
         .weak(),
     );
     ui.add_space(10.0 * sz.unit);
-    let e = Evaluation::new(s, WeightSet::Perspective(view));
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
         ui.label(RichText::new("Weighs most").size(sz.sub).strong());
@@ -100,10 +121,10 @@ pub(super) fn perspective_slide(ui: &mut Ui, s: &Scenario, j: usize, items: usiz
 
 /// Every perspective side by side: each proposal's rank under each, ruled out or not, and
 /// the sentences on what no perspective rules out.
-pub(super) fn everyone_slide(ui: &mut Ui, s: &Scenario, items: usize, sz: Sizes) {
+pub(super) fn everyone_slide(ui: &mut Ui, state: &AppState, items: usize, sz: Sizes) {
+    let s = state.scenario();
     heading(ui, "Everyone at once", sz);
-    let base = Evaluation::new(s, WeightSet::Base);
-    let m = Matrix::compute(s, &base);
+    let m = matrix(ui, state);
     for sentence in sentences(s, &m).into_iter().take(items.clamp(1, 3)) {
         ui.label(RichText::new(sentence).size(sz.small));
     }

@@ -102,10 +102,7 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: 
 /// red line on the criterion, and buttons to write or remove its own reading.
 fn perspective_reading_ui(ui: &mut Ui, state: &AppState, (k, p): (usize, usize), out: &mut Outbox) {
     let s = state.scenario();
-    let Some((index, view)) = state
-        .perspective()
-        .and_then(|id| s.perspective_index(id).map(|i| (i, &s.perspectives[i])))
-    else {
+    let Some((index, view)) = state.chosen_perspective() else {
         return;
     };
     let (c, proposal) = (&s.criteria[k], &s.proposals[p]);

@@ -98,11 +98,7 @@ fn new_red_line(c: &Criterion) -> RedLine {
 
 /// The section of the criterion inspector for the chosen perspective's red line.
 pub(super) fn red_line_ui(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mut Outbox) {
-    let s = state.scenario();
-    let Some((index, view)) = state
-        .perspective()
-        .and_then(|id| s.perspective_index(id).map(|i| (i, &s.perspectives[i])))
-    else {
+    let Some((index, view)) = state.chosen_perspective() else {
         return;
     };
     let name = short_label(&view.name);
