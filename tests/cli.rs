@@ -190,7 +190,7 @@ fn analyze_prints_stability_flips_and_acceptability() {
     let out = stdout(&o);
     assert!(
         out.contains(
-            "No clear leader: «API» is ahead of «Confederation» by 3 points of 100, less than 10."
+            "«API» and «Confederation» tie for first with 51 of 100: any weight that favours one of them separates them."
         ),
         "{out}"
     );
@@ -200,7 +200,7 @@ fn analyze_prints_stability_flips_and_acceptability() {
         "{out}"
     );
     assert!(
-        out.contains("api over land-for-all by 3: api on blockade: -2 levels"),
+        out.contains("api over land-for-all by 0: api on blockade: -1 level"),
         "{out}"
     );
     assert!(out.contains("Rank acceptability (SMAA-2): 2000 draws, seed 9, weights free"));

@@ -42,6 +42,48 @@ fn n_points(x: f64) -> String {
     }
 }
 
+/// With two proposals tied for first: the criteria whose heavier weight would put each
+/// ahead (where they are scored differently), up to three each.
+fn what_separates(s: &Scenario, e: &Evaluation, a: usize, b: usize) -> Vec<String> {
+    let mut favours = (Vec::new(), Vec::new());
+    for (k, c) in s.criteria.iter().enumerate() {
+        if e.weights[k] <= 0.0 {
+            continue;
+        }
+        match (e.value(k, a), e.value(k, b)) {
+            (Some(x), Some(y)) if x > y + 1e-9 => favours.0.push(c.name.clone()),
+            (Some(x), Some(y)) if y > x + 1e-9 => favours.1.push(c.name.clone()),
+            _ => {}
+        }
+    }
+    let name = |i: usize| format!("«{}»", s.proposals[i].label());
+    let few = |v: &[String]| {
+        let shown: Vec<String> = v.iter().take(3).cloned().collect();
+        let more = v.len().saturating_sub(3);
+        if more > 0 {
+            format!("{} and {more} more", shown.join(", "))
+        } else {
+            list_and(&shown)
+        }
+    };
+    let mut out = Vec::new();
+    if !favours.0.is_empty() {
+        out.push(format!(
+            "More weight on {} puts {} ahead.",
+            few(&favours.0),
+            name(a)
+        ));
+    }
+    if !favours.1.is_empty() {
+        out.push(format!(
+            "More weight on {} puts {} ahead.",
+            few(&favours.1),
+            name(b)
+        ));
+    }
+    out
+}
+
 /// Under a perspective whose red lines rule out the leader: which, and the first proposal
 /// it accepts.
 fn ruled_out_leader(s: &Scenario, e: &Evaluation, lead: usize) -> Option<String> {
@@ -145,7 +187,14 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
         e.standings[second].total.unwrap_or(0.0),
     );
     let margin = tl - ts;
-    if margin < CLEAR_LEAD {
+    if e.standings[lead].rank == e.standings[second].rank {
+        out.push(format!(
+            "{} and {} tie for first with {} of 100: any weight that favours one of them separates them.",
+            name(lead),
+            name(second),
+            points(tl)
+        ));
+    } else if margin < CLEAR_LEAD {
         out.push(format!(
             "No clear leader: {} is ahead of {} by {} of 100, less than {}.",
             name(lead),
@@ -171,11 +220,20 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
     }
     out.extend(ruled_out_leader(s, e, lead));
     out.extend(lead_on_common_ground(s, e, lead));
-    // The weights that matter most, by the tornado, with their stability intervals.
-    let order: Vec<usize> = tornado(e, DEFAULT_DELTA)
-        .iter()
-        .map(|b| b.criterion)
-        .collect();
+    let tied = e.standings[lead].rank == e.standings[second].rank;
+    if tied {
+        out.extend(what_separates(s, e, lead, second));
+    }
+    // The weights that matter most, by the tornado, with their stability intervals (with a
+    // tie for first there is no one leader whose interval to give).
+    let order: Vec<usize> = if tied {
+        Vec::new()
+    } else {
+        tornado(e, DEFAULT_DELTA)
+            .iter()
+            .map(|b| b.criterion)
+            .collect()
+    };
     let mut robust = Vec::new();
     let mut more = Vec::new();
     let mut told = 0;
