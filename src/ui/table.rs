@@ -383,12 +383,14 @@ fn score_cell_ui(
     if score.is_some_and(Score::has_notes) {
         text.push_str("  ✎");
     }
-    // Under a perspective that reads this cell its own way, say so in the cell.
+    // Under a perspective that reads this cell its own way, say so in the cell where its
+    // value differs from the common score (and in the hover whenever it has a reading).
     let read = state.eval().is_read(k, p);
-    let common = read
+    let common_value = read
         .then(|| state.eval().common_score(s, k, p).and_then(|sc| sc.value))
-        .map(|v| c.value_text(v));
-    if read {
+        .flatten();
+    let common = read.then(|| c.value_text(common_value));
+    if read && common_value != value {
         text = format!("{text}  ≠");
     }
     let selected = *state.selection() == Selection::Cell(c.id.clone(), proposal.id.clone());
