@@ -102,6 +102,9 @@ fn the_example_in_format_md_is_valid_and_canonical() {
     assert_eq!(scenario.criteria.len(), 3);
     assert!(scenario.scores.iter().any(|s| s.value.is_none()));
     assert_eq!(scenario.perspectives.len(), 1);
+    // … with a red line, so the example is format 2.
+    assert_eq!(scenario.perspectives[0].red_lines.len(), 1);
+    assert_eq!(scenario.format, 2);
 }
 
 #[test]
