@@ -32,6 +32,13 @@ fn f(name: &str) -> Seg {
     Seg::field(name)
 }
 
+/// The path of `rest` inside entry `i` of the list field `list`.
+fn entry(list: &str, i: usize, rest: &[Seg]) -> Vec<Seg> {
+    let mut v = vec![f(list), Seg::Index(i)];
+    v.extend_from_slice(rest);
+    v
+}
+
 fn path(parts: &[Seg]) -> Vec<Seg> {
     parts.to_vec()
 }
@@ -81,11 +88,7 @@ impl Validator {
 
         for (i, p) in s.proposals.iter().enumerate() {
             let item = format!("proposals[{i}] {:?}", p.id);
-            let at = |rest: &[Seg]| {
-                let mut v = vec![f("proposals"), Seg::Index(i)];
-                v.extend_from_slice(rest);
-                v
-            };
+            let at = |rest: &[Seg]| entry("proposals", i, rest);
             if !p.colour.is_empty() && p.rgb().is_none() {
                 self.push(
                     at(&[f("colour")]),
@@ -112,11 +115,7 @@ impl Validator {
 
         for (i, c) in s.criteria.iter().enumerate() {
             let item = format!("criteria[{i}] {:?}", c.id);
-            let at = |rest: &[Seg]| {
-                let mut v = vec![f("criteria"), Seg::Index(i)];
-                v.extend_from_slice(rest);
-                v
-            };
+            let at = |rest: &[Seg]| entry("criteria", i, rest);
             if let Some(msg) = weight_problem(c.weight) {
                 self.push(at(&[f("weight")]), item.clone(), msg);
             }
@@ -164,11 +163,7 @@ impl Validator {
 
         for (i, p) in s.perspectives.iter().enumerate() {
             let item = format!("perspectives[{i}] {:?}", p.id);
-            let at = |rest: &[Seg]| {
-                let mut v = vec![f("perspectives"), Seg::Index(i)];
-                v.extend_from_slice(rest);
-                v
-            };
+            let at = |rest: &[Seg]| entry("perspectives", i, rest);
             for (cid, &w) in &p.weights {
                 let key = Seg::Key(cid.clone());
                 if !criteria.contains(cid.as_str()) {
@@ -206,11 +201,7 @@ impl Validator {
         for (i, sc) in s.scores.iter().enumerate() {
             // Built only when a problem is found: files can hold hundreds of thousands of cells.
             let item = || format!("scores[{i}] ({} × {})", sc.criterion, sc.proposal);
-            let at = |rest: &[Seg]| {
-                let mut v = vec![f("scores"), Seg::Index(i)];
-                v.extend_from_slice(rest);
-                v
-            };
+            let at = |rest: &[Seg]| entry("scores", i, rest);
             let p = prop_index.get(sc.proposal.as_str()).copied();
             if p.is_none() {
                 self.push(
@@ -303,11 +294,7 @@ impl Validator {
     ) {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (j, line) in p.red_lines.iter().enumerate() {
-            let here = |rest: &[Seg]| {
-                let mut v = vec![f("red_lines"), Seg::Index(j)];
-                v.extend_from_slice(rest);
-                at(&v)
-            };
+            let here = |rest: &[Seg]| at(&entry("red_lines", j, rest));
             match s.criteria.iter().find(|c| c.id == line.criterion) {
                 None => self.push(
                     here(&[f("criterion")]),
@@ -353,11 +340,7 @@ impl Validator {
     ) {
         let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
         for (j, r) in p.readings.iter().enumerate() {
-            let here = |rest: &[Seg]| {
-                let mut v = vec![f("readings"), Seg::Index(j)];
-                v.extend_from_slice(rest);
-                at(&v)
-            };
+            let here = |rest: &[Seg]| at(&entry("readings", j, rest));
             if s.proposal_index(&r.proposal).is_none() {
                 self.push(
                     here(&[f("proposal")]),

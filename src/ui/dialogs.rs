@@ -3,6 +3,7 @@
 use egui::{Id, Modal, RichText};
 
 use super::shortcuts::{alternative_shortcut, shortcut};
+use super::widgets::answer_buttons;
 use crate::app::{DiskAnswer, OnDiskVersion, PresentCommand, ScoreTarget, StatedChoice};
 
 use crate::app::{AppState, Command, Dialog, FilePurpose, Msg, Outbox, Pending};
@@ -30,23 +31,23 @@ fn compare_ui(ui: &mut egui::Ui, version: &OnDiskVersion, out: &mut Outbox) {
         });
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        if ui
-            .button("Reload from disk")
-            .on_hover_text("Take the file's version (Undo brings back yours)")
-            .clicked()
-        {
-            out.send(Msg::Disk(DiskAnswer::Reload));
-        }
-        if ui
-            .button("Keep this window's version")
-            .on_hover_text("Saving will replace the file")
-            .clicked()
-        {
-            out.send(Msg::Disk(DiskAnswer::KeepMine));
-        }
-        if ui.button("Close").on_hover_text("Decide later").clicked() {
-            out.send(Msg::CloseDialog);
-        }
+        answer_buttons(
+            ui,
+            out,
+            vec![
+                (
+                    "Reload from disk",
+                    "Take the file's version (Undo brings back yours)",
+                    Msg::Disk(DiskAnswer::Reload),
+                ),
+                (
+                    "Keep this window's version",
+                    "Saving will replace the file",
+                    Msg::Disk(DiskAnswer::KeepMine),
+                ),
+                ("Close", "Decide later", Msg::CloseDialog),
+            ],
+        );
     });
 }
 
@@ -148,17 +149,12 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     "You are looking through «{name}». The common score is what every perspective reads \
                      unless it has its own reading of the cell; a reading of «{name}» changes its totals and red lines only."
                 ));
-                ui.horizontal(|ui| {
-                    if ui.button(format!("Write «{}»'s reading", crate::ui::widgets::short_label(name))).on_hover_text("Only this perspective reads the cell this way; the common score stays").clicked() {
-                        out.send(Msg::AnswerScoreTarget(ScoreTarget::Reading));
-                    }
-                    if ui.button("Change the common score").on_hover_text("Every perspective without its own reading of the cell reads the new score").clicked() {
-                        out.send(Msg::AnswerScoreTarget(ScoreTarget::Common));
-                    }
-                    if ui.button("Cancel").on_hover_text("Leave the score as it is").clicked() {
-                        out.send(Msg::AnswerScoreTarget(ScoreTarget::Cancel));
-                    }
-                });
+                let write = format!("Write «{}»'s reading", crate::ui::widgets::short_label(name));
+                ui.horizontal(|ui| answer_buttons(ui, out, vec![
+                    (write.as_str(), "Only this perspective reads the cell this way; the common score stays", Msg::AnswerScoreTarget(ScoreTarget::Reading)),
+                    ("Change the common score", "Every perspective without its own reading of the cell reads the new score", Msg::AnswerScoreTarget(ScoreTarget::Common)),
+                    ("Cancel", "Leave the score as it is", Msg::AnswerScoreTarget(ScoreTarget::Cancel)),
+                ]));
                 ui.label(RichText::new("Your answer is kept for this perspective until another file is opened.").small().weak());
             }
             Dialog::NewerOnDisk(path) => {
@@ -169,20 +165,12 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                      would replace what it saved. Nothing was written.",
                     path.display()
                 ));
-                ui.horizontal(|ui| {
-                    if ui.button("Show the differences").on_hover_text("List what differs between the file and this window").clicked() {
-                        out.send(Msg::Disk(DiskAnswer::Compare));
-                    }
-                    if ui.button("Save As…").on_hover_text("Keep both: save yours as another file").clicked() {
-                        out.send(Msg::SaveAsInstead);
-                    }
-                    if ui.button("Overwrite").on_hover_text("Replace the file with this window's version").clicked() {
-                        out.send(Msg::Disk(DiskAnswer::Overwrite));
-                    }
-                    if ui.button("Cancel").on_hover_text("Do not save").clicked() {
-                        out.send(Msg::CloseDialog);
-                    }
-                });
+                ui.horizontal(|ui| answer_buttons(ui, out, vec![
+                    ("Show the differences", "List what differs between the file and this window", Msg::Disk(DiskAnswer::Compare)),
+                    ("Save As…", "Keep both: save yours as another file", Msg::SaveAsInstead),
+                    ("Overwrite", "Replace the file with this window's version", Msg::Disk(DiskAnswer::Overwrite)),
+                    ("Cancel", "Do not save", Msg::CloseDialog),
+                ]));
             }
             Dialog::Recover(found) => {
                 ui.heading("Restore unsaved work?");

@@ -225,6 +225,19 @@ pub fn button(ui: &mut Ui, enabled: bool, label: &str, tooltip: &str) -> Respons
         .on_disabled_hover_text(tooltip)
 }
 
+/// Buttons in a row, each sending its message when clicked: (label, tooltip, message).
+pub fn answer_buttons(
+    ui: &mut Ui,
+    out: &mut crate::app::Outbox,
+    answers: Vec<(&str, &str, crate::app::Msg)>,
+) {
+    for (label, tip, msg) in answers {
+        if ui.button(label).on_hover_text(tip).clicked() {
+            out.send(msg);
+        }
+    }
+}
+
 /// A qualitative palette (Okabe–Ito) for proposals without their own colour.
 const PALETTE: [Color32; 8] = [
     Color32::from_rgb(0, 114, 178),
