@@ -264,8 +264,10 @@ pub fn sentences(scenario: &Scenario, m: &Matrix) -> Vec<String> {
     let mut out = Vec::new();
     if scenario.perspectives.iter().all(|p| p.red_lines.is_empty()) {
         out.push(
-            "No perspective has red lines yet: every proposal is acceptable to all, and only \
-             the rankings differ."
+            // Without red lines nothing is ruled out, but that is not the same as acceptable:
+            // a weight set says what matters to a party, not what it would sign.
+            "No perspective here states a red line, so none rules a proposal out; the rankings \
+             say only which matters each weighs more."
                 .to_owned(),
         );
     } else {
@@ -341,6 +343,15 @@ pub fn sentences(scenario: &Scenario, m: &Matrix) -> Vec<String> {
                 "The rankings of {} and {} agree with τ = {most:.2}.",
                 col(a),
                 col(b)
+            ));
+        } else if most == least {
+            out.push(format!(
+                "Every pair of rankings agrees to the same degree (Kendall's τ = {most:.2}{}).",
+                if most == 1.0 {
+                    ": they put the proposals in the same order"
+                } else {
+                    ""
+                }
             ));
         } else {
             out.push(format!(

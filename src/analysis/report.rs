@@ -237,7 +237,8 @@ impl Report {
                 "{} over {} by {:.0}: {what}\n",
                 f.upper,
                 f.lower,
-                f.margin * 100.0
+                // A tie can come out a hair below zero; "-0" would read as a reversed pair.
+                (f.margin * 100.0).max(0.0)
             );
         }
         let a = &self.acceptability;
