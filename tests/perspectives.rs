@@ -286,3 +286,26 @@ fn the_generator_makes_every_kind_of_verdict() {
     }
     assert_eq!(seen.len(), 3, "{seen:?}");
 }
+
+#[test]
+fn without_red_lines_the_sentences_claim_no_acceptance() {
+    // The final-status lesson's perspectives weigh depth, not acceptance: nothing may be
+    // called "acceptable to all" there, and identical orders are said to be identical.
+    let s = concord::seeds::BUNDLED[1].load().unwrap();
+    assert!(s.perspectives.len() >= 3);
+    assert!(s.perspectives.iter().all(|p| p.red_lines.is_empty()));
+    let m = Matrix::compute(&s, &Evaluation::new(&s, WeightSet::Base));
+    let said = concord::analysis::perspectives::sentences(&s, &m);
+    assert!(
+        said.iter().all(|x| !x.contains("acceptable to all")),
+        "{said:?}"
+    );
+    assert!(said[0].contains("none rules a proposal out"), "{said:?}");
+    let tau: Vec<f64> = (0..m.columns.len())
+        .flat_map(|a| (a + 1..m.columns.len()).map(move |b| (a, b)))
+        .filter_map(|(a, b)| m.tau(a, b))
+        .collect();
+    if tau.iter().all(|&t| t == 1.0) {
+        assert!(said.iter().any(|x| x.contains("same order")), "{said:?}");
+    }
+}

@@ -69,8 +69,8 @@ fn f5_enters_full_screen_presentation_without_editing_chrome() {
 fn arrow_right_walks_every_step_in_order_with_its_content() {
     let mut h = harness();
     let list = steps(&default_scenario().unwrap());
-    // Title, proposals, criteria, weights, ranking, the six perspectives, all at once.
-    assert_eq!(list.len(), 1 + 5 + 13 + 2 + 6 + 1);
+    // Title, proposals, criteria, weights, ranking, the eleven perspectives, all at once.
+    assert_eq!(list.len(), 1 + 5 + 15 + 2 + 11 + 1);
     press(&mut h, Key::F5);
     for (i, st) in list.iter().enumerate() {
         assert_eq!(step(&h), i);
@@ -79,7 +79,7 @@ fn arrow_right_walks_every_step_in_order_with_its_content() {
         h.get_by_label(&expected_heading(*st));
         match st {
             Step::Criterion(k) => {
-                h.get_by_label(&format!("Criterion {} of 13", k + 1));
+                h.get_by_label(&format!("Criterion {} of 15", k + 1));
             }
             Step::Proposal(p) => {
                 h.get_by_label(&format!("Proposal {} of 5", p + 1));
@@ -117,7 +117,7 @@ fn a_criterion_step_shows_every_score_with_its_number_and_earlier_criteria() {
     }
     // Criterion 2, "Denies armed groups…": every proposal's score as a word and a number,
     // over the parts of the step when it takes more than one screen.
-    h.get_by_label("Criterion 2 of 13");
+    h.get_by_label("Criterion 2 of 15");
     let mut words = Vec::new();
     loop {
         for node in h.query_all_by_role(Role::Label) {
@@ -154,7 +154,7 @@ fn a_criterion_step_shows_every_score_with_its_number_and_earlier_criteria() {
     for _ in 0..(1 + 2 + 1) {
         next_step(&mut short);
     }
-    short.get_by_label("Criterion 2 of 13");
+    short.get_by_label("Criterion 2 of 15");
     short.get_by_label("So far");
     short.get_by_label("Ends the Gaza blockade");
 }
@@ -172,7 +172,7 @@ fn back_home_end_space_and_page_keys() {
     press(&mut h, Key::PageUp);
     assert_eq!(step(&h), 0);
     press(&mut h, Key::End);
-    assert_eq!(step(&h), 27);
+    assert_eq!(step(&h), 34);
     h.get_by_label("Everyone at once");
     press(&mut h, Key::Home);
     assert_eq!(step(&h), 0);
@@ -184,14 +184,14 @@ fn the_step_list_jumps_to_a_step() {
     press(&mut h, Key::F5);
     press(&mut h, Key::G);
     h.get_by_label("Go to step");
-    let label = "8. Criterion 2 of 13 — Denies armed groups the capability to attack";
+    let label = "8. Criterion 2 of 15 — Denies armed groups the capability to attack";
     h.get_by_label(label).hover();
     h.run();
     h.get_by_label(label).click();
     h.run();
     assert_eq!(step(&h), 7);
     assert!(h.query_by_label("Go to step").is_none());
-    h.get_by_label("Criterion 2 of 13");
+    h.get_by_label("Criterion 2 of 15");
 }
 
 #[test]

@@ -83,11 +83,12 @@ fn opens_on_the_default_scenario() {
     ] {
         h.get_by_label(name);
     }
-    // Each card shows its rank; with equal weights the Arab Peace Initiative and the
-    // confederation tie for first.
+    // Each card shows its rank; with equal weights the confederation and the Oslo model
+    // tie for first.
     assert_eq!(h.query_all_by_label("1st of 5").count(), 2);
-    assert_eq!(rank_of(&h, "api"), Some(1));
     assert_eq!(rank_of(&h, "land-for-all"), Some(1));
+    assert_eq!(rank_of(&h, "oslo"), Some(1));
+    assert_eq!(rank_of(&h, "api"), Some(3));
     // A lesson never saved is named by its title, not "Untitled".
     assert_eq!(
         s.title(),
@@ -98,43 +99,43 @@ fn opens_on_the_default_scenario() {
 #[test]
 fn changing_a_score_changes_total_and_rank() {
     let mut h = harness();
-    let before = total_of(&h, "aqaba-plus").unwrap();
-    assert_eq!(rank_of(&h, "aqaba-plus"), Some(4));
-    click(&mut h, "Aqaba+ × Ends the Gaza blockade");
+    let before = total_of(&h, "abraham").unwrap();
+    assert_eq!(rank_of(&h, "abraham"), Some(5));
+    click(&mut h, "Abraham × Ends the Gaza blockade");
     assert_eq!(
         *h.state().state.selection(),
-        Selection::Cell("blockade".into(), "aqaba-plus".into())
+        Selection::Cell("blockade".into(), "abraham".into())
     );
     click(&mut h, "Strong");
-    let after = total_of(&h, "aqaba-plus").unwrap();
-    // One criterion of 13 (equal weights, 92% covered) moves from Not addressed (0) to
+    let after = total_of(&h, "abraham").unwrap();
+    // One criterion of 15 (equal weights, all scored) moves from Not addressed (0) to
     // Strong (1).
-    let covered = 12.0;
+    let covered = 15.0;
     assert!(
         (after - before - 1.0 / covered).abs() < 1e-9,
         "{before} → {after}"
     );
     assert_eq!(
-        rank_of(&h, "aqaba-plus"),
-        Some(4),
-        "not yet past the Oslo model"
+        rank_of(&h, "abraham"),
+        Some(5),
+        "not yet past the Aqaba format"
     );
     h.get_by_label(&format!("{:.0}", after * 100.0));
-    // A second cell read as Strong (from Not addressed) takes it past Oslo (38).
+    // A second cell read as Strong (from Not addressed) takes it past Aqaba+ (29).
     click(
         &mut h,
-        "Aqaba+ × Treats Gaza, the West Bank and East Jerusalem as one",
+        "Abraham × Treats Gaza, the West Bank and East Jerusalem as one",
     );
     click(&mut h, "Strong");
-    let again = total_of(&h, "aqaba-plus").unwrap();
+    let again = total_of(&h, "abraham").unwrap();
     assert!(
         (again - after - 1.0 / covered).abs() < 1e-9,
         "{after} → {again}"
     );
     assert_eq!(
-        rank_of(&h, "aqaba-plus"),
-        Some(3),
-        "overtakes the Oslo model"
+        rank_of(&h, "abraham"),
+        Some(4),
+        "overtakes the Aqaba format"
     );
 }
 
@@ -149,12 +150,12 @@ fn changing_a_weight_updates_totals_in_the_same_frame() {
     assert_eq!(s.scenario().criteria[0].weight, 4.0);
     let after = total_of(&h, "api").unwrap();
     assert!(after != before);
-    // API scores Weak (1/3) on the blockade and is scored on all 13 criteria: the other
-    // twelve sum to 13·before − 1/3, and with weight 4 of 16 the total is their sum plus 4·1/3,
-    // over 16.
-    let others = 13.0 * before - 1.0 / 3.0;
+    // API scores Weak (1/3) on the blockade and is scored on all 15 criteria: the other
+    // fourteen sum to 15·before − 1/3, and with weight 4 of 18 the total is their sum plus
+    // 4·1/3, over 18.
+    let others = 15.0 * before - 1.0 / 3.0;
     assert!(
-        (after - (4.0 / 3.0 + others) / 16.0).abs() < 1e-9,
+        (after - (4.0 / 3.0 + others) / 18.0).abs() < 1e-9,
         "{before} → {after}"
     );
 }
@@ -338,7 +339,8 @@ fn a_new_proposal_is_unscored_not_zero() {
     let st = s.eval().standings[5];
     assert_eq!(st.total, None);
     assert_eq!(st.rank, None);
-    assert_eq!(rank_of(&h, "api"), Some(1), "ranks of others unchanged");
+    assert_eq!(rank_of(&h, "api"), Some(3), "ranks of others unchanged");
+    assert_eq!(rank_of(&h, "oslo"), Some(1), "ranks of others unchanged");
 }
 
 #[test]
@@ -421,7 +423,7 @@ fn unscoring_a_cell_leaves_it_out_of_the_total() {
         .score("blockade", "api")
         .expect("the rationale is kept");
     assert_eq!(sc.value, None);
-    assert!((s.eval().standings[0].coverage - 12.0 / 13.0).abs() < 1e-9);
+    assert!((s.eval().standings[0].coverage - 14.0 / 15.0).abs() < 1e-9);
     click(&mut h, "Partial");
     assert_eq!(
         cell(&h, "blockade", "api").value,
@@ -469,7 +471,7 @@ fn exporting_the_table_as_csv_writes_what_the_table_shows() {
     assert!(lines[0].starts_with("criterion,group,weight,share,Arab Peace Initiative,"));
     assert!(
         lines[1].starts_with(
-            "Ends the Gaza blockade,Gaza,1,0.0769,Weak,Partial,Not addressed,Not addressed"
+            "Ends the Gaza blockade,Gaza,1,0.0667,Weak,Partial,Not addressed,Not addressed,Partial"
         ),
         "{}",
         lines[1]
@@ -676,7 +678,8 @@ fn dragging_the_handle_under_the_cards_gives_the_table_more_rows() {
 #[test]
 fn choosing_a_perspective_changes_the_ranking() {
     let mut h = harness();
-    assert_eq!(rank_of(&h, "api"), Some(1));
+    assert_eq!(rank_of(&h, "land-for-all"), Some(1));
+    assert_eq!(rank_of(&h, "oslo"), Some(1));
     // The inspector lists the perspectives too; the entry of the open list is chosen.
     choose(
         &mut h,
@@ -684,7 +687,8 @@ fn choosing_a_perspective_changes_the_ranking() {
         "Israeli government (stated positions, late 2023)",
     );
     assert_eq!(h.state().state.perspective(), Some("israel-gov"));
-    assert_eq!(rank_of(&h, "land-for-all"), Some(1));
+    assert_eq!(rank_of(&h, "oslo"), Some(1));
+    assert_eq!(rank_of(&h, "land-for-all"), Some(2));
     // Its weights are shown and editable in the table.
     h.get_by_label(
         "Weight of Ends the Gaza blockade for Israeli government (stated positions, late 2023)",
@@ -766,7 +770,7 @@ fn adding_a_perspective_and_editing_its_weights_leaves_the_base_weights() {
     let mut h = harness();
     common::activate(&mut h, "+ Add perspective");
     let s = &h.state().state;
-    assert_eq!(s.scenario().perspectives.len(), 7);
+    assert_eq!(s.scenario().perspectives.len(), 12);
     let id = s
         .perspective()
         .map(str::to_owned)
@@ -787,7 +791,7 @@ fn adding_a_perspective_and_editing_its_weights_leaves_the_base_weights() {
         1.0,
         "base weights unchanged"
     );
-    assert!((s.eval().weights[0] - 5.0 / 17.0).abs() < 1e-12);
+    assert!((s.eval().weights[0] - 5.0 / 19.0).abs() < 1e-12);
     ctrl(&mut h, Key::Z);
     let s = &h.state().state;
     let p = s
@@ -805,10 +809,10 @@ fn why_this_ranking_follows_a_weight_change() {
     click(&mut h, "Why this ranking?");
     assert!(h.state().state.shows_analysis());
     let first =
-        "«API» and «Confederation» tie for first with 51 of 100: any weight that favours one of them separates them.";
+        "«Confederation» and «Oslo» tie for first with 51 of 100: any weight that favours one of them separates them.";
     h.get_by_label(first);
     h.get_by_label(
-        "More weight on Ends the Gaza blockade, Denies armed groups the capability to attack, Security guarantees and third-party roles and 2 more puts «Confederation» ahead.",
+        "More weight on Consistent with international law on occupation and settlements, Accountability for civilian casualties, Borders and territory and 2 more puts «Confederation» ahead.",
     );
     // Choose the criterion to sweep, then raise its weight past the reported bound.
     click_role(&mut h, Role::ComboBox, "Criterion:");
@@ -831,12 +835,12 @@ fn why_this_ranking_follows_a_weight_change() {
     h.run();
     // More weight on a criterion that favours the confederation breaks the tie.
     assert_eq!(rank_of(&h, "land-for-all"), Some(1));
-    assert_eq!(rank_of(&h, "api"), Some(2));
+    assert_eq!(rank_of(&h, "oslo"), Some(2));
     assert!(h.query_by_label(first).is_none());
     let s = &h.state().state;
     let expected = concord::analysis::explain(s.scenario(), s.eval()).sentences[0].clone();
     assert!(
-        expected.contains("«Confederation» is ahead of «API»")
+        expected.contains("«Confederation» is ahead of «Oslo»")
             || expected.starts_with("«Confederation» leads"),
         "{expected}"
     );
@@ -854,7 +858,7 @@ fn quick_weights_by_rank_order_are_one_undo_step() {
     click(&mut h, "Apply rank-order weights");
     let s = &h.state().state;
     // Equal weights keep file order: the first criterion gets the largest ROC weight.
-    let roc = concord::analysis::rank_order_centroid(13);
+    let roc = concord::analysis::rank_order_centroid(15);
     assert!(
         (s.eval().weights[0] - roc[0]).abs() < 1e-3,
         "{:?}",
@@ -917,8 +921,10 @@ fn dragging_a_card_onto_another_moves_the_proposal() {
         ids,
         ["land-for-all", "aqaba-plus", "api", "abraham", "oslo"]
     );
-    // Totals and ranks move with their proposals: the API, now third, still ranks first.
-    assert_eq!(rank_of(&h, "api"), Some(1));
+    // Totals and ranks move with their proposals: Oslo, now last, still ranks first, and
+    // the API, now third, still third.
+    assert_eq!(rank_of(&h, "oslo"), Some(1));
+    assert_eq!(rank_of(&h, "api"), Some(3));
     ctrl(&mut h, Key::Z);
     assert_eq!(h.state().state.scenario().proposals[0].id, "api");
 }
@@ -1007,26 +1013,26 @@ fn quick_weights_follow_criteria_added_and_deleted_while_open() {
     ctrl_shift(&mut h, Key::C);
     assert_eq!(
         h.state().state.scenario().criteria.len(),
-        13,
+        15,
         "editing shortcuts do nothing while the window is open"
     );
     ctrl(&mut h, Key::Z);
     h.key_press(Key::Delete);
     h.run();
-    assert_eq!(h.state().state.scenario().criteria.len(), 13);
+    assert_eq!(h.state().state.scenario().criteria.len(), 15);
     // The toolbar still adds a criterion, and the window lists it.
     click(&mut h, "+ Criterion");
-    assert_eq!(h.state().state.scenario().criteria.len(), 14);
-    h.get_by_label("14. New criterion 14");
+    assert_eq!(h.state().state.scenario().criteria.len(), 16);
+    h.get_by_label("16. New criterion 16");
     // Undoing the add takes it out of the window again.
     h.state_mut().state.undo();
     h.run();
-    assert!(h.query_by_label("14. New criterion 14").is_none());
-    h.get_by_label("13. Stops settlement expansion and unilateral measures");
+    assert!(h.query_by_label("16. New criterion 16").is_none());
+    h.get_by_label("15. Implementation and enforcement");
     click(&mut h, "Apply rank-order weights");
     let s = &h.state().state;
     assert!(s.quick().is_none(), "applying closes the window");
-    let roc = concord::analysis::rank_order_centroid(13);
+    let roc = concord::analysis::rank_order_centroid(15);
     assert!(
         (s.eval().weights[0] - roc[0]).abs() < 1e-3,
         "{:?}",
@@ -1236,8 +1242,8 @@ fn each_group_has_one_heading_and_ungrouped_criteria_have_their_own() {
 fn an_unscored_numeric_cell_takes_a_typed_number() {
     let mut h = harness();
     click(&mut h, "+ Criterion");
-    click(&mut h, "API × New criterion 14");
-    let value = |h: &H| cell_value(h, "new-criterion-14", "api");
+    click(&mut h, "API × New criterion 16");
+    let value = |h: &H| cell_value(h, "new-criterion-16", "api");
     assert_eq!(value(&h), None, "a new criterion is unscored");
     // The field is empty, not 0: typing scores the cell.
     retype(&mut h, "Score value", "7.5");
@@ -1528,16 +1534,16 @@ fn the_keyboard_scores_from_a_click() {
         .is_focused());
     // A number is typed whole and kept with Enter.
     click(&mut h, "+ Criterion");
-    click(&mut h, "API × New criterion 14");
+    click(&mut h, "API × New criterion 16");
     type_keys(&mut h, "7.5");
     assert_eq!(
-        cell_value(&h, "new-criterion-14", "api"),
+        cell_value(&h, "new-criterion-16", "api"),
         None,
         "not before Enter"
     );
     press(&mut h, Key::Enter);
     assert_eq!(
-        cell_value(&h, "new-criterion-14", "api"),
+        cell_value(&h, "new-criterion-16", "api"),
         Some(ScoreValue::Number(7.5))
     );
 }
@@ -1602,7 +1608,7 @@ fn a_weight_above_100_is_kept_and_a_scale_upside_down_is_refused_in_words() {
     h.get_by_label("Scale minimum").set_value_accesskit(20.0);
     h.run();
     assert_eq!(
-        h.state().state.scenario().criteria[13].scale,
+        h.state().state.scenario().criteria[15].scale,
         concord::model::Scale::zero_to_ten()
     );
     assert_eq!(

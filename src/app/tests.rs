@@ -218,7 +218,7 @@ fn editing_commands_wait_while_a_dialog_or_a_presentation_is_open() {
     assert!(a.presenter().is_some());
     a.update(Msg::Command(Command::AddCriterion));
     a.update(Msg::Command(Command::Undo));
-    assert_eq!(a.scenario().criteria.len(), 13);
+    assert_eq!(a.scenario().criteria.len(), 15);
     a.update(Msg::Command(Command::ZoomIn));
     assert!(a.prefs.zoom > 1.0, "zoom works on a slide");
     a.update(Msg::Present(PresentCommand::Back));
