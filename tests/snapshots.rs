@@ -70,20 +70,34 @@ fn export_view_as_png_saves_the_rendered_window() {
     assert_eq!(png.dimensions(), (1280, 720));
 }
 
-/// The presentation at 1920×1080 after `steps` presses of →.
-fn slide(theme: ThemeChoice, steps: usize) -> Harness<'static, ConcordApp> {
+/// The presentation at 1920×1080 on the first page of step `step`.
+fn slide(theme: ThemeChoice, step: usize) -> Harness<'static, ConcordApp> {
     let mut h = app(theme, egui::vec2(1920.0, 1080.0));
     h.key_press(egui::Key::F5);
     h.run();
-    for _ in 0..steps {
+    // → also turns the pages of a long step, so press until the step is reached.
+    for _ in 0..200 {
+        if h.state().state.presenter().expect("presenting").step == step {
+            break;
+        }
         h.key_press(egui::Key::ArrowRight);
         h.run();
     }
+    assert_eq!(h.state().state.presenter().unwrap().step, step);
     h
 }
 
+/// Title, five proposals, then the fourth criterion.
 const CRITERION_4: usize = 1 + 5 + 3;
-const RANKING: usize = 20;
+
+/// The ranking step of the default lesson, wherever the criteria leave it.
+fn ranking() -> usize {
+    let s = concord::seeds::default_scenario().unwrap();
+    concord::app::present::steps(&s)
+        .iter()
+        .position(|st| *st == concord::app::present::Step::Ranking)
+        .expect("a ranking step")
+}
 
 #[test]
 fn slide_title_light() {
@@ -97,7 +111,7 @@ fn slide_criterion_light() {
 
 #[test]
 fn slide_ranking_light() {
-    slide(ThemeChoice::Light, RANKING).snapshot("slide_ranking_light");
+    slide(ThemeChoice::Light, ranking()).snapshot("slide_ranking_light");
 }
 
 #[test]
@@ -112,5 +126,5 @@ fn slide_criterion_high_contrast() {
 
 #[test]
 fn slide_ranking_high_contrast() {
-    slide(ThemeChoice::HighContrast, RANKING).snapshot("slide_ranking_high_contrast");
+    slide(ThemeChoice::HighContrast, ranking()).snapshot("slide_ranking_high_contrast");
 }
