@@ -74,6 +74,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = AnalyzeOutput::Text)]
         format: AnalyzeOutput,
     },
+    /// A class round: add students' files to a template as readings; print what became of
+    /// each file, the group's ranking, agreement on the order and what to discuss first.
+    Round {
+        /// The template (or a saved round to add to).
+        template: PathBuf,
+        /// The students' files.
+        #[arg(required = true)]
+        students: Vec<PathBuf>,
+        /// Save the round (the template with every reading) to this file.
+        #[arg(short, long, value_name = "ROUND.ron")]
+        output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RoundOutput::Text)]
+        format: RoundOutput,
+    },
     /// Rewrite files in canonical form (atomically).
     Fmt {
         /// Files to rewrite.
@@ -89,6 +107,14 @@ enum RankOutput {
     Csv,
     /// With --all-perspectives.
     Json,
+}
+
+/// Formats of `concord round`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RoundOutput {
+    Text,
+    Json,
+    Csv,
 }
 
 /// Formats of `concord analyze`.
@@ -123,6 +149,24 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Fmt { files }) => cli::fmt(&files, &mut out, &mut err),
+        Some(Command::Round {
+            template,
+            students,
+            output,
+            force,
+            format,
+        }) => {
+            let options = cli::round::RoundOptions {
+                output,
+                force,
+                format: match format {
+                    RoundOutput::Text => cli::round::RoundFormat::Text,
+                    RoundOutput::Json => cli::round::RoundFormat::Json,
+                    RoundOutput::Csv => cli::round::RoundFormat::Csv,
+                },
+            };
+            cli::round::run(&template, &students, &options, &mut out, &mut err)
+        }
         Some(Command::Analyze {
             file,
             perspective,

@@ -410,3 +410,119 @@ fn check_strict_lists_content_findings_with_their_positions() {
     // Without --strict the file is valid.
     assert_eq!(concord(&["check", file]).status.code(), Some(0));
 }
+
+/// The thirty students' files of `tests/data/round/`, in order.
+fn students() -> Vec<String> {
+    (1..=30)
+        .map(|i| format!("tests/data/round/student-{i:02}.ron"))
+        .collect()
+}
+
+#[test]
+fn round_lists_every_file_and_prints_the_group_ranking() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("round.ron");
+    let mut args = vec![
+        "round".to_owned(),
+        "tests/data/round/template.ron".to_owned(),
+    ];
+    args.extend(students());
+    for f in [
+        "broken",
+        "empty",
+        "extra-criterion",
+        "other-scales",
+        "other-scenario",
+        "same-author-a",
+        "same-author-b",
+    ] {
+        args.push(format!("tests/data/round/hostile/{f}.ron"));
+    }
+    // The same file twice, and the template itself.
+    args.push("tests/data/round/student-01.ron".into());
+    args.push("tests/data/round/template.ron".into());
+    args.extend(["-o".to_owned(), saved.display().to_string()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = concord(&refs);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "tests/data/round/student-01.ron: added as «Student 01»",
+        "tests/data/round/hostile/broken.ron: does not load; not added\n  tests/data/round/hostile/broken.ron:4:17:",
+        "tests/data/round/hostile/empty.ron:1:1: the file is empty",
+        "tests/data/round/hostile/extra-criterion.ron: criterion \"my-own-test\" is not in the template: left out",
+        "tests/data/round/hostile/other-scales.ron: shares no criterion (on the same scale) or no proposal",
+        "tests/data/round/hostile/other-scenario.ron: shares no criterion",
+        "added as «Same Author (same-author-b)»",
+        "tests/data/round/student-01.ron: already in this round; not added again",
+        "tests/data/round/template.ron: already in this round; not added again",
+        "33 student readings in this round.",
+        "API × Ends the Gaza blockade: the same reason from Student 07, Student 08",
+    ] {
+        assert!(out.contains(line), "{line}\n---\n{out}");
+    }
+    // What it prints is what the saved round says.
+    let round = concord::io::load_path(&saved).unwrap();
+    assert_eq!(
+        round
+            .perspectives
+            .iter()
+            .filter(|p| p.kind == concord::model::PerspectiveKind::Student)
+            .count(),
+        33
+    );
+    let r = concord::analysis::round::round(&round);
+    let c = r.concordance.unwrap();
+    assert!(out.contains(&format!("Kendall's W = {:.2}", c.w)), "{out}");
+    let first = round.proposals[r.by_borda[0]].label();
+    assert!(out.contains(&format!("By Borda count: {first}, ")), "{out}");
+    // A saved round is not overwritten without --force; with it, it is.
+    let again = concord(&refs);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("exists; give another name, or --force"));
+}
+
+#[test]
+fn round_as_json_and_csv() {
+    let mut args = vec!["round", "tests/data/round/template.ron"];
+    let files = students();
+    args.extend(files.iter().take(5).map(String::as_str));
+    args.push("tests/data/round/hostile/broken.ron");
+    args.extend(["--format", "json"]);
+    let o = concord(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["readings"], 5);
+    assert_eq!(v["files"][5]["status"], "broken");
+    assert!(v["files"][5]["errors"][0]
+        .as_str()
+        .unwrap()
+        .contains("broken.ron:4:17"));
+    let w = v["kendall_w"]["w"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&w));
+    assert_eq!(v["agenda"].as_array().unwrap().len(), 3);
+    // The problem also reaches standard error, for the teacher.
+    assert!(stderr(&o).contains("broken.ron: does not load"));
+
+    let n = args.len();
+    args[n - 1] = "csv";
+    let csv = stdout(&concord(&args));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "proposal_id,proposal,borda,borda_rank,mean_total,lowest,highest,readings"
+    );
+    assert_eq!(lines.len(), 1 + 5);
+    assert!(lines[1].ends_with(",5"), "{csv}");
+}
+
+#[test]
+fn a_round_without_any_readable_file_fails() {
+    let o = concord(&[
+        "round",
+        "tests/data/round/template.ron",
+        "tests/data/round/hostile/empty.ron",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no student's file could be added"));
+}

@@ -12,6 +12,7 @@ pub mod perspectives;
 pub mod quick_weights;
 pub mod report;
 pub mod rng;
+pub mod round;
 pub mod sentences;
 pub mod smaa;
 pub mod sweep;

@@ -3,6 +3,7 @@
 //! process.
 
 mod matrix;
+pub mod round;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -11,6 +11,7 @@ pub mod locate;
 pub mod lock;
 pub mod nesting;
 mod problem;
+pub mod round_files;
 mod save;
 mod validate;
 

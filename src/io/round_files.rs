@@ -1,0 +1,163 @@
+//! Adding students' files to a class round: each file is loaded, read against the round's
+//! template (`model::collect`) and added as one student reading, or refused with its reason.
+//! Used by `concord round` and, on a worker thread, by the window.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::load_path;
+use crate::model::collect::{collect, reading_name, Mismatch};
+use crate::model::{Perspective, Scenario};
+
+/// How many of a refused file's load errors are shown.
+pub const FIRST_ERRORS: usize = 3;
+
+/// What became of one file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Added as a reading.
+    Added(Box<Reading>),
+    /// It did not load: its first errors, each with its line and column.
+    Broken(Vec<String>),
+    /// The same file was already in the round (or given twice).
+    Duplicate,
+    /// It loads, but shares no criterion (on the same scale) or no proposal with the
+    /// template: another scenario. What differs, first items.
+    Unrelated(Vec<String>),
+}
+
+/// A file read as a student's reading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// The perspective to add (its id is free in the round it was read against).
+    pub perspective: Perspective,
+    /// What did not match the template.
+    pub mismatches: Vec<Mismatch>,
+    /// Cells the student chose, and cells left as handed out.
+    pub chosen: usize,
+    /// Cells left as handed out.
+    pub untouched: usize,
+}
+
+/// One file and what became of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileReport {
+    /// The file as given.
+    pub path: PathBuf,
+    /// What became of it.
+    pub outcome: Outcome,
+}
+
+impl FileReport {
+    /// One line per problem, for people: "FILE: message".
+    pub fn lines(&self) -> Vec<String> {
+        let file = self.path.display();
+        match &self.outcome {
+            Outcome::Added(r) => {
+                let mut out = vec![format!(
+                    "{file}: added as «{}» ({} cells chosen, {} left as handed out)",
+                    r.perspective.name, r.chosen, r.untouched
+                )];
+                out.extend(
+                    r.mismatches
+                        .iter()
+                        .map(|m| format!("{file}: {}", m.message())),
+                );
+                out
+            }
+            Outcome::Broken(errors) => {
+                let mut out = vec![format!("{file}: does not load; not added")];
+                out.extend(errors.iter().map(|e| format!("  {e}")));
+                out
+            }
+            Outcome::Duplicate => vec![format!("{file}: already in this round; not added again")],
+            Outcome::Unrelated(what) => {
+                let mut out = vec![format!(
+                    "{file}: shares no criterion (on the same scale) or no proposal with this \
+                     round's template; not added"
+                )];
+                out.extend(what.iter().map(|w| format!("  {w}")));
+                out
+            }
+        }
+    }
+}
+
+/// Reads `paths` as students' readings of `round` (the template, with any readings already
+/// added), in order; `known` holds the files already in the round and grows with each one
+/// added. Stops early, leaving the rest unread, when `cancel` is set; `progress` is told
+/// how many files are done.
+pub fn read_students(
+    round: &Scenario,
+    paths: &[PathBuf],
+    known: &mut BTreeSet<PathBuf>,
+    cancel: &AtomicBool,
+    mut progress: impl FnMut(usize),
+) -> Vec<FileReport> {
+    // Readings are added to a working copy so that each new id and name is free.
+    let mut work = round.clone();
+    work.scores.clear();
+    let mut out = Vec::with_capacity(paths.len());
+    for (i, path) in paths.iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        let key = identity(path);
+        let outcome = if known.contains(&key) {
+            Outcome::Duplicate
+        } else {
+            match load_path(path) {
+                Err(e) => Outcome::Broken(e.lines().into_iter().take(FIRST_ERRORS).collect()),
+                Ok(student) => {
+                    known.insert(key);
+                    let stem = path.file_stem().map_or_else(
+                        || "student".to_owned(),
+                        |s| s.to_string_lossy().into_owned(),
+                    );
+                    let mut name = reading_name(round, &student, &stem);
+                    // Two files by one author stay two readings, told apart by file name.
+                    if work.perspectives.iter().any(|p| p.name == name) {
+                        name = format!("{name} ({stem})");
+                    }
+                    let c = collect(round, &student, &name, &path.display().to_string());
+                    if c.matched.0 == 0 || c.matched.1 == 0 {
+                        known.remove(&identity(path));
+                        out.push(FileReport {
+                            path: path.clone(),
+                            outcome: Outcome::Unrelated(
+                                c.mismatches
+                                    .iter()
+                                    .take(FIRST_ERRORS)
+                                    .map(|m| m.message())
+                                    .collect(),
+                            ),
+                        });
+                        progress(i + 1);
+                        continue;
+                    }
+                    let mut perspective = c.perspective;
+                    perspective.id = work.fresh_id(&name);
+                    work.perspectives.push(perspective.clone());
+                    Outcome::Added(Box::new(Reading {
+                        perspective,
+                        mismatches: c.mismatches,
+                        chosen: c.chosen,
+                        untouched: c.untouched,
+                    }))
+                }
+            }
+        };
+        out.push(FileReport {
+            path: path.clone(),
+            outcome,
+        });
+        progress(i + 1);
+    }
+    out
+}
+
+/// The identity of a file for "the same file twice": its canonical path when it exists.
+pub fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
