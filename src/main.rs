@@ -92,6 +92,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RoundOutput::Text)]
         format: RoundOutput,
     },
+    /// What changed from one file to another (cells with both reasons, and the effect on
+    /// the ranking); or, with --proposals, two proposals of one file provision by provision.
+    Diff {
+        /// The first file (the only one with --proposals).
+        a: PathBuf,
+        /// The second file.
+        #[arg(required_unless_present = "proposals")]
+        b: Option<PathBuf>,
+        /// Two proposals of the file (ids or names), lined up by the criteria their
+        /// provisions are tagged to.
+        #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with = "b")]
+        proposals: Option<Vec<String>>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffOutput::Text)]
+        format: DiffOutput,
+    },
     /// Rewrite files in canonical form (atomically).
     Fmt {
         /// Files to rewrite.
@@ -106,6 +122,13 @@ enum RankOutput {
     Text,
     Csv,
     /// With --all-perspectives.
+    Json,
+}
+
+/// Formats of `concord diff`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffOutput {
+    Text,
     Json,
 }
 
@@ -149,6 +172,22 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Fmt { files }) => cli::fmt(&files, &mut out, &mut err),
+        Some(Command::Diff {
+            a,
+            b,
+            proposals,
+            format,
+        }) => {
+            let format = match format {
+                DiffOutput::Text => cli::diff::DiffFormat::Text,
+                DiffOutput::Json => cli::diff::DiffFormat::Json,
+            };
+            match (b, proposals.as_deref()) {
+                (_, Some([x, y])) => cli::diff::proposals(&a, x, y, format, &mut out, &mut err),
+                (Some(b), _) => cli::diff::files(&a, &b, format, &mut out, &mut err),
+                _ => cli::EXIT_USAGE,
+            }
+        }
         Some(Command::Round {
             template,
             students,

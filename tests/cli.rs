@@ -526,3 +526,111 @@ fn a_round_without_any_readable_file_fails() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no student's file could be added"));
 }
+
+#[test]
+fn diff_of_two_files_names_each_change_with_both_reasons_and_the_new_ranking() {
+    // A student's copy: one cell re-scored with the student's own reason.
+    let template = concord::io::load_path(Path::new("tests/data/round/template.ron")).unwrap();
+    let mut copy = template.clone();
+    let at = copy.score_position("blockade", "abraham").unwrap();
+    copy.scores[at].value = Some(concord::model::ScoreValue::Level(3));
+    copy.scores[at].rationale = "My reading: the accords' trade would open the crossings.".into();
+    copy.criteria[0].weight = 4.0;
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("copy.ron");
+    concord::io::save_path(&copy, &b).unwrap();
+    let b = b.display().to_string();
+    let o = concord(&["diff", "tests/data/round/template.ron", &b]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Criterion “Ends the Gaza blockade”: weight 1 → 4"),
+        "{out}"
+    );
+    assert!(
+        out.contains("“Ends the Gaza blockade” × “Abraham”: Not addressed → Strong, rationale changed\n    was: The teacher's reading of the lesson's sources.\n    now: My reading: the accords' trade would open the crossings."),
+        "{out}"
+    );
+    // The effect on the ranking: Abraham moves up from last.
+    let after = concord::scoring::Evaluation::new(&copy, concord::scoring::WeightSet::Base);
+    let abraham = copy.proposal_index("abraham").unwrap();
+    let rank = after.standings[abraham].rank.unwrap();
+    assert!(rank < 5);
+    assert!(out.contains(&format!("{rank}. Abraham (")), "{out}");
+    assert!(out.contains("was 5. (15.6)"), "{out}");
+
+    let v: serde_json::Value = serde_json::from_str(&stdout(&concord(&[
+        "diff",
+        "tests/data/round/template.ron",
+        &b,
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    let cell = v["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["part"] == "cell")
+        .unwrap();
+    assert_eq!(cell["proposal"], "abraham");
+    assert_eq!(
+        cell["new_rationale"],
+        "My reading: the accords' trade would open the crossings."
+    );
+    assert_eq!(v["ranking_before"].as_array().unwrap().len(), 5);
+
+    let same = concord(&["diff", &b, &b]);
+    assert!(stdout(&same).starts_with("No differences.\n"));
+}
+
+#[test]
+fn diff_of_two_proposals_lines_up_their_provisions() {
+    let o = concord(&[
+        "diff",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--proposals",
+        "api",
+        "land-for-all",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("API and Confederation, provision by provision\n"));
+    assert!(out.contains(
+        "\nJerusalem and the holy sites\n  API: A sovereign Palestinian state in the West Bank and Gaza with East Jerusalem as its capital.\n  Confederation: Jerusalem as a shared capital.\n"
+    ), "{out}");
+    assert!(
+        out.contains("\nEnds the Gaza blockade\n  API: —\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("In Confederation, not in API: Ends the Gaza blockade"),
+        "{out}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&concord(&[
+        "diff",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--proposals",
+        "API",
+        "Confederation",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(v["a"], "api");
+    assert!(v["only_b"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("blockade")));
+    let bad = concord(&[
+        "diff",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--proposals",
+        "api",
+        "nobody",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("no proposal named \"nobody\""));
+    let none = concord(&["diff", "seeds/gaza-ceasefire-2023.ron"]);
+    assert_eq!(none.status.code(), Some(2), "a second file or --proposals");
+}

@@ -2,6 +2,7 @@
 //! the given streams and returns the process exit code, so tests can run them without a
 //! process.
 
+pub mod diff;
 mod matrix;
 pub mod round;
 

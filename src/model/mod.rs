@@ -1,5 +1,6 @@
 //! The scenario model: pure data with serde derives, no GUI and no I/O.
 
+pub mod align;
 pub mod collect;
 mod criterion;
 pub mod diff;
