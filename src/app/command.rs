@@ -44,11 +44,15 @@ pub enum Command {
     WhyRanking,
     /// Show or hide "Everyone at once": every perspective side by side.
     EveryoneAtOnce,
+    /// Show or hide the class round view.
+    ClassRound,
+    /// Add students' files to the class round.
+    AddStudents,
 }
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 22] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -63,6 +67,8 @@ impl Command {
         Command::Present,
         Command::WhyRanking,
         Command::EveryoneAtOnce,
+        Command::ClassRound,
+        Command::AddStudents,
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
@@ -94,6 +100,8 @@ impl Command {
             Command::ExportCsv => "Export table as CSV…",
             Command::WhyRanking => "Why this ranking?",
             Command::EveryoneAtOnce => "Everyone at once",
+            Command::ClassRound => "Class round",
+            Command::AddStudents => "Add students' files…",
         }
     }
 
@@ -131,6 +139,14 @@ impl Command {
             Command::EveryoneAtOnce => {
                 "Every perspective side by side: totals, ranks, red lines crossed, and what \
                  no perspective rules out"
+            }
+            Command::ClassRound => {
+                "Where the students' readings agree and where they split: a heat map of the \
+                 cells, the group's ranking, agreement on the order, what to discuss first"
+            }
+            Command::AddStudents => {
+                "Add students' copies of this scenario (several files, or a folder) to the \
+                 class round, each as one reading"
             }
         }
     }

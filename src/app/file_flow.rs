@@ -161,10 +161,13 @@ impl AppState {
             .doc
             .path
             .as_ref()
-            .map(|p| {
-                p.with_extension(purpose.file_type().1)
+            .map(|p| match (purpose.picks_many(), p.parent()) {
+                // Students' copies are usually in a folder beside the template.
+                (true, Some(dir)) => dir.display().to_string(),
+                _ => p
+                    .with_extension(purpose.file_type().1)
                     .display()
-                    .to_string()
+                    .to_string(),
             })
             .unwrap_or_default();
         self.dialog = Some(Dialog::PathEntry {
@@ -178,12 +181,23 @@ impl AppState {
     pub fn dialog_answered(&mut self, answer: DialogAnswer) {
         match answer {
             DialogAnswer::Chosen(purpose, path) => self.file_chosen(purpose, &path),
+            DialogAnswer::ChosenMany(FilePurpose::AddStudents, paths) => self.add_students(paths),
+            DialogAnswer::ChosenMany(purpose, paths) => match paths.first() {
+                Some(path) => self.file_chosen(purpose, path),
+                None => self.cancelled(),
+            },
             DialogAnswer::Cancelled => self.cancelled(),
             DialogAnswer::Unavailable(purpose) => self.show_path_entry(
                 purpose,
-                "No file dialog could be shown on this system (no desktop portal or zenity). \
-                 Type the file's path instead."
-                    .into(),
+                if purpose.picks_many() {
+                    "No file dialog could be shown on this system (no desktop portal or \
+                     zenity). Type a folder (all its .ron files are added), or the files' \
+                     paths separated by ;."
+                } else {
+                    "No file dialog could be shown on this system (no desktop portal or \
+                     zenity). Type the file's path instead."
+                }
+                .into(),
             ),
         }
     }
@@ -204,6 +218,16 @@ impl AppState {
         };
         if text.trim().is_empty() {
             return self.cancelled();
+        }
+        if purpose == FilePurpose::AddStudents {
+            let base = self
+                .doc
+                .path
+                .as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf);
+            let paths = super::round::typed_student_files(text.trim(), base.as_deref());
+            return self.add_students(paths);
         }
         let path = self.resolve_typed_path(purpose, text.trim());
         if purpose != FilePurpose::Open && path.exists() {
@@ -263,6 +287,7 @@ impl AppState {
             FilePurpose::SaveAs => self.save_to(path),
             FilePurpose::ExportPng => self.png_target = Some(path.to_owned()),
             FilePurpose::ExportCsv => self.export_csv(path),
+            FilePurpose::AddStudents => self.add_students(super::round::expand_folder(path)),
         }
     }
 

@@ -13,6 +13,8 @@ pub enum FilePurpose {
     ExportPng,
     /// Save the table as CSV for a spreadsheet.
     ExportCsv,
+    /// Students' copies to add to the class round (several files, or a folder).
+    AddStudents,
 }
 
 impl FilePurpose {
@@ -23,13 +25,16 @@ impl FilePurpose {
             FilePurpose::SaveAs => "Save scenario as",
             FilePurpose::ExportPng => "Export view as PNG",
             FilePurpose::ExportCsv => "Export table as CSV",
+            FilePurpose::AddStudents => "Add students' files to the class round",
         }
     }
 
     /// The kind of file, as the dialog's filter names it, and its extension.
     pub fn file_type(self) -> (&'static str, &'static str) {
         match self {
-            FilePurpose::Open | FilePurpose::SaveAs => ("Concord scenario", "ron"),
+            FilePurpose::Open | FilePurpose::SaveAs | FilePurpose::AddStudents => {
+                ("Concord scenario", "ron")
+            }
             FilePurpose::ExportPng => ("PNG image", "png"),
             FilePurpose::ExportCsv => ("CSV table", "csv"),
         }
@@ -41,12 +46,18 @@ impl FilePurpose {
             FilePurpose::Open => "Open",
             FilePurpose::SaveAs => "Save",
             FilePurpose::ExportPng | FilePurpose::ExportCsv => "Export",
+            FilePurpose::AddStudents => "Add",
         }
     }
 
     /// True when the dialog picks an existing file rather than naming a new one.
     pub fn picks_existing(self) -> bool {
-        self == FilePurpose::Open
+        matches!(self, FilePurpose::Open | FilePurpose::AddStudents)
+    }
+
+    /// True when several files may be picked at once.
+    pub fn picks_many(self) -> bool {
+        self == FilePurpose::AddStudents
     }
 }
 
@@ -55,6 +66,8 @@ impl FilePurpose {
 pub enum DialogAnswer {
     /// The user chose a file.
     Chosen(FilePurpose, PathBuf),
+    /// The user chose several files.
+    ChosenMany(FilePurpose, Vec<PathBuf>),
     /// The user cancelled.
     Cancelled,
     /// No dialog could be shown (it came back at once without asking anyone).

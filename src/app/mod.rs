@@ -17,6 +17,7 @@ pub mod present;
 pub mod quick;
 pub mod readings;
 pub mod recovery;
+pub mod round;
 mod saving;
 mod stated;
 #[cfg(test)]
@@ -121,6 +122,8 @@ pub enum MainView {
     Analysis,
     /// "Everyone at once": every perspective side by side.
     Everyone,
+    /// The class round: where the students' readings agree and where they split.
+    Round,
 }
 
 /// How file dialogs are shown.
@@ -182,6 +185,10 @@ pub struct AppState {
     watch: on_disk::Watch,
     /// Where score edits under each perspective go, once the user has said.
     score_target: readings::Remembered,
+    /// Students' files being read for a class round.
+    round_load: Option<round::RoundLoad>,
+    /// What became of the students' files last added.
+    round_files: round::RoundFiles,
 }
 
 impl AppState {
@@ -213,6 +220,8 @@ impl AppState {
             main_view: MainView::Comparison,
             watch: on_disk::Watch::default(),
             score_target: readings::Remembered::default(),
+            round_load: None,
+            round_files: round::RoundFiles::default(),
         }
     }
 

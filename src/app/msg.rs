@@ -93,6 +93,12 @@ pub enum Msg {
     DialogAnswered(DialogAnswer),
     /// A file dropped on the window.
     Dropped(PathBuf),
+    /// Students' files to add to the class round (chosen, or several dropped at once).
+    AddStudents(Vec<PathBuf>),
+    /// Stop reading students' files.
+    CancelRound,
+    /// Remove a student's reading (by perspective id).
+    RemoveReading(String),
     /// The window's close button: asks about unsaved changes first.
     CloseRequested,
     /// A line for the status bar.

@@ -8,6 +8,7 @@ impl AppState {
     pub fn update_all(&mut self, msgs: impl IntoIterator<Item = Msg>) {
         self.poll_save();
         self.poll_recovery();
+        self.poll_round();
         for msg in msgs {
             self.update(msg);
         }
@@ -104,6 +105,13 @@ impl AppState {
                     self.request(Pending::Open(Some(path)));
                 }
             }
+            Msg::AddStudents(paths) => self.add_students(paths),
+            Msg::CancelRound => self.cancel_round(),
+            Msg::RemoveReading(id) => {
+                if !self.editing_blocked() {
+                    self.remove_reading(&id);
+                }
+            }
             Msg::CloseRequested => {
                 self.close_requested();
             }
@@ -136,6 +144,8 @@ impl AppState {
             Command::Present => self.presenter = Some(Presenter::default()),
             Command::WhyRanking => self.toggle_view(super::MainView::Analysis),
             Command::EveryoneAtOnce => self.toggle_view(super::MainView::Everyone),
+            Command::ClassRound => self.toggle_view(super::MainView::Round),
+            Command::AddStudents => self.ask_for_file(FilePurpose::AddStudents),
             Command::ZoomIn => self.prefs.zoom_by(1.1),
             Command::ZoomOut => self.prefs.zoom_by(1.0 / 1.1),
             Command::ZoomReset => self.prefs.zoom = 1.0,

@@ -300,13 +300,21 @@ fn path_entry_ui(
         .add(
             egui::TextEdit::singleline(&mut text)
                 .desired_width(480.0)
-                .hint_text(format!("/path/to/file.{}", purpose.file_type().1)),
+                .hint_text(if purpose.picks_many() {
+                    "/path/to/folder, or a.ron; b.ron".to_owned()
+                } else {
+                    format!("/path/to/file.{}", purpose.file_type().1)
+                }),
         )
         .labelled_by(label.id)
-        .on_hover_text(format!(
-            "A full path, or a name to put beside the scenario; .{} is added if missing",
-            purpose.file_type().1
-        ));
+        .on_hover_text(if purpose.picks_many() {
+            "A folder (all its .ron files), or several files separated by ;".to_owned()
+        } else {
+            format!(
+                "A full path, or a name to put beside the scenario; .{} is added if missing",
+                purpose.file_type().1
+            )
+        });
     // The field has the keyboard from the start: the first thing typed is the path.
     if !ui.data(|d| d.get_temp::<bool>(path_field_focused()).unwrap_or(false)) {
         r.request_focus();

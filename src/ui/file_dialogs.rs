@@ -82,6 +82,20 @@ impl FileDialogs {
                 }
             }
             let started = Instant::now();
+            if purpose.picks_many() {
+                let picked = pollster::block_on(dialog.pick_files());
+                let answer = match picked {
+                    Some(files) => DialogAnswer::ChosenMany(
+                        purpose,
+                        files.iter().map(|f| f.path().to_owned()).collect(),
+                    ),
+                    None if started.elapsed() < TOO_FAST => DialogAnswer::Unavailable(purpose),
+                    None => DialogAnswer::Cancelled,
+                };
+                let _ = tx.send(answer);
+                wake();
+                return;
+            }
             let picked = if purpose.picks_existing() {
                 pollster::block_on(dialog.pick_file())
             } else {

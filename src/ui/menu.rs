@@ -87,6 +87,11 @@ pub fn menu_bar_ui(
             command_button(ui, state, Command::ExportPng, !file_dialog_open, out);
             command_button(ui, state, Command::ExportCsv, !file_dialog_open, out);
             ui.separator();
+            ui.menu_button("Class round", |ui| {
+                command_button(ui, state, Command::AddStudents, !file_dialog_open, out);
+                command_button(ui, state, Command::ClassRound, true, out);
+            });
+            ui.separator();
             command_button(ui, state, Command::Quit, true, out);
         });
         ui.menu_button("Edit", |ui| {
@@ -119,6 +124,7 @@ pub fn menu_bar_ui(
             command_button(ui, state, Command::Present, true, out);
             command_button(ui, state, Command::WhyRanking, true, out);
             command_button(ui, state, Command::EveryoneAtOnce, true, out);
+            command_button(ui, state, Command::ClassRound, true, out);
             ui.separator();
             ui.menu_button("Theme", |ui| {
                 for t in crate::app::ThemeChoice::ALL {
@@ -250,6 +256,11 @@ pub fn toolbar_ui(
                 MainView::Everyone,
                 "Everyone at once",
                 Command::EveryoneAtOnce.tooltip(),
+            ),
+            (
+                MainView::Round,
+                "Class round",
+                Command::ClassRound.tooltip(),
             ),
         ] {
             if ui

@@ -15,6 +15,7 @@ mod layout;
 mod menu;
 mod present;
 mod present_perspectives;
+mod round;
 pub mod screenshot;
 pub mod shortcuts;
 mod splitter;
@@ -45,6 +46,8 @@ pub struct ConcordApp {
     pub analysis: analysis::AnalysisView,
     /// The "Everyone at once" view's cache and selection.
     pub everyone: everyone::EveryoneView,
+    /// The class round view's cache.
+    pub round: round::RoundView,
     /// Native file dialogs.
     dialogs: file_dialogs::FileDialogs,
     /// What the window was last told (title, full screen, theme), to tell it changes once.
@@ -100,6 +103,7 @@ impl ConcordApp {
             view: ViewState::default(),
             analysis: analysis::AnalysisView::default(),
             everyone: everyone::EveryoneView::default(),
+            round: round::RoundView::default(),
             dialogs: file_dialogs::FileDialogs::default(),
             window: window::WindowSync::default(),
             probe: None,
@@ -201,6 +205,11 @@ impl ConcordApp {
                     everyone::everyone_ui(ui, state, &mut self.everyone, out);
                     return;
                 }
+                MainView::Round => {
+                    ui.separator();
+                    round::round_ui(ui, state, &mut self.round, out);
+                    return;
+                }
                 MainView::Comparison => {}
             }
             let cards_height =
@@ -223,9 +232,18 @@ impl ConcordApp {
             shortcuts::presentation_keys(ctx, &self.state, out);
         }
         shortcuts::commands_ui(ctx, &self.state, out);
-        let dropped: Option<PathBuf> =
-            ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()));
-        if let Some(path) = dropped {
+        let mut dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        // One file opens; several are students' copies for the class round.
+        if dropped.len() > 1 {
+            dropped.sort();
+            out.send(Msg::AddStudents(dropped));
+        } else if let Some(path) = dropped.pop() {
             out.send(Msg::Dropped(path));
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.state.close_confirmed() {

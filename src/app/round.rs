@@ -1,0 +1,217 @@
+//! Class rounds in the window: students' files are read on a worker (with progress and
+//! Cancel) and added to the open document as student readings, in one undoable step; what
+//! became of each file stays listed for that document.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{channel, Receiver, TryRecvError};
+use std::sync::Arc;
+
+use super::{AppState, DocId, Edit, MainView};
+use crate::io::round_files::{identity, read_students, FileReport, Outcome};
+use crate::model::{PerspectiveKind, Scenario};
+
+/// Students' files being read on a worker.
+pub struct RoundLoad {
+    doc: DocId,
+    total: usize,
+    done: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    result: Receiver<Vec<FileReport>>,
+}
+
+/// What became of the files last added, for the document they were added to.
+#[derive(Clone, Debug, Default)]
+pub struct RoundFiles {
+    doc: Option<DocId>,
+    reports: Vec<FileReport>,
+}
+
+impl AppState {
+    /// Reads `paths` as students' readings on a worker; they are added when it ends.
+    pub fn add_students(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() || self.round_load.is_some() || self.editing_blocked() {
+            return;
+        }
+        let template = self.round_template();
+        let mut known = known_files(self.doc.scenario());
+        if let Some(own) = &self.doc.path {
+            known.insert(identity(own));
+        }
+        let done = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, result) = channel();
+        let total = paths.len();
+        self.round_load = Some(RoundLoad {
+            doc: self.doc.id(),
+            total,
+            done: Arc::clone(&done),
+            cancel: Arc::clone(&cancel),
+            result,
+        });
+        self.status = format!("Reading {total} students' files…");
+        let job = move || {
+            let reports = read_students(&template, &paths, &mut known, &cancel, |n| {
+                done.store(n, Ordering::Relaxed);
+            });
+            let _ = tx.send(reports);
+        };
+        if let Err(e) = crate::platform::spawn("round", job) {
+            self.round_load = None;
+            self.status = format!("Students' files not read: {e}");
+        }
+        self.poll_round();
+    }
+
+    /// The document as a template to read students' files against: its cells and its
+    /// readings so far (so new readings get names and ids of their own).
+    fn round_template(&self) -> Scenario {
+        self.doc.scenario().clone()
+    }
+
+    /// Stops reading students' files; those read so far are added.
+    pub fn cancel_round(&mut self) {
+        if let Some(load) = &self.round_load {
+            load.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Files read so far and in all, while students' files are being read.
+    pub fn round_progress(&self) -> Option<(usize, usize)> {
+        self.round_load
+            .as_ref()
+            .map(|l| (l.done.load(Ordering::Relaxed), l.total))
+    }
+
+    /// What became of the files last added to this document (empty for another one).
+    pub fn round_files(&self) -> &[FileReport] {
+        if self.round_files.doc == Some(self.doc.id()) {
+            &self.round_files.reports
+        } else {
+            &[]
+        }
+    }
+
+    /// Takes in the worker's result: the readings are added as one undoable step.
+    pub fn poll_round(&mut self) {
+        let Some(load) = &self.round_load else {
+            return;
+        };
+        let reports = match load.result.try_recv() {
+            Ok(r) => r,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Vec::new(),
+        };
+        let Some(load) = self.round_load.take() else {
+            return;
+        };
+        if load.doc != self.doc.id() {
+            self.status = "Students' files not added: another document is open now".into();
+            return;
+        }
+        let mut scenario = self.doc.scenario().clone();
+        let mut edits = Vec::new();
+        for r in &reports {
+            if let Outcome::Added(reading) = &r.outcome {
+                let mut p = reading.perspective.clone();
+                // The document may have changed while the files were read.
+                p.id = scenario.fresh_id(&p.name);
+                edits.push(Edit::InsertPerspective(
+                    scenario.perspectives.len(),
+                    p.clone(),
+                ));
+                scenario.perspectives.push(p);
+            }
+        }
+        let added = edits.len();
+        let refused = reports.len() - added;
+        let unread = load.total - reports.len();
+        if added > 0 {
+            let label = format!(
+                "add {added} student reading{}",
+                if added == 1 { "" } else { "s" }
+            );
+            self.edit(label, None, Edit::Batch(edits));
+        }
+        self.status = format!(
+            "Added {added} student reading{}{}{}",
+            if added == 1 { "" } else { "s" },
+            if refused > 0 {
+                format!(
+                    "; {refused} file{} not added (see the round)",
+                    if refused == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            },
+            if unread > 0 {
+                format!("; cancelled, {unread} not read")
+            } else {
+                String::new()
+            }
+        );
+        self.round_files = RoundFiles {
+            doc: Some(self.doc.id()),
+            reports,
+        };
+        self.main_view = MainView::Round;
+    }
+
+    /// Removes a student's reading (one undoable step).
+    pub fn remove_reading(&mut self, id: &str) {
+        let Some(i) = self.doc.scenario().perspective_index(id) else {
+            return;
+        };
+        if self.perspective.as_deref() == Some(id) {
+            self.set_perspective(None);
+        }
+        let name = self.doc.scenario().perspectives[i].name.clone();
+        self.edit(
+            format!("remove {name}'s reading"),
+            None,
+            Edit::RemovePerspective(i),
+        );
+    }
+}
+
+/// Files the document's readings came from.
+fn known_files(s: &Scenario) -> BTreeSet<PathBuf> {
+    s.perspectives
+        .iter()
+        .filter(|p| p.kind == PerspectiveKind::Student && !p.origin.file.is_empty())
+        .map(|p| identity(Path::new(&p.origin.file)))
+        .collect()
+}
+
+/// The `.ron` files a typed entry names: a folder (its `.ron` files, sorted), or paths
+/// separated by `;`.
+pub fn typed_student_files(entry: &str, base: Option<&Path>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for part in entry.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let mut path = PathBuf::from(part);
+        if path.is_relative() {
+            if let Some(b) = base {
+                path = b.join(path);
+            }
+        }
+        out.extend(expand_folder(&path));
+    }
+    out
+}
+
+/// A folder's `.ron` files, sorted; any other path as it is.
+pub fn expand_folder(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+}
