@@ -74,5 +74,53 @@ fn perspectives(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, analysis, perspectives);
+/// A class round: 200 students' copies of the default lesson (every weight changed, about
+/// a third of the cells re-scored) read from files and merged, then the round worked out.
+fn class_round(c: &mut Criterion) {
+    use std::collections::BTreeSet;
+    use std::sync::atomic::AtomicBool;
+    let template = concord::seeds::default_scenario().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<std::path::PathBuf> = (0..200u64)
+        .map(|i| {
+            let path = dir.path().join(format!("s{i:03}.ron"));
+            let copy = concord::analysis::round::sample_copy(&template, i, &format!("S{i:03}"));
+            concord::io::save_path(&copy, &path).unwrap();
+            path
+        })
+        .collect();
+    let mut g = c.benchmark_group("round/200 students of the default lesson");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    g.bench_function("read and merge the files", |b| {
+        b.iter(|| {
+            let mut known = BTreeSet::new();
+            concord::io::round_files::read_students(
+                &template,
+                black_box(&paths),
+                &mut known,
+                &AtomicBool::new(false),
+                |_| {},
+            )
+        })
+    });
+    let mut merged = template.clone();
+    let mut known = BTreeSet::new();
+    for r in concord::io::round_files::read_students(
+        &template,
+        &paths,
+        &mut known,
+        &AtomicBool::new(false),
+        |_| {},
+    ) {
+        if let concord::io::round_files::Outcome::Added(x) = r.outcome {
+            merged.perspectives.push(x.perspective);
+        }
+    }
+    g.bench_function("work out the round", |b| {
+        b.iter(|| concord::analysis::round::round(black_box(&merged)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, analysis, perspectives, class_round);
 criterion_main!(benches);

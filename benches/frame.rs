@@ -174,11 +174,44 @@ fn frames_everyone(c: &mut Criterion) {
     });
 }
 
+/// The class round view with 200 students' readings of the default lesson, when nothing
+/// changes (the round is worked out once per state of the document and kept).
+fn frames_round(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let template = concord::seeds::default_scenario().unwrap();
+    let mut round = template.clone();
+    for i in 0..200u64 {
+        let copy = concord::analysis::round::sample_copy(&template, i, &format!("S{i:03}"));
+        let c = concord::model::collect::collect(&round, &copy, &format!("S{i:03}"), "copy.ron");
+        round.perspectives.push(c.perspective);
+    }
+    let mut app = ConcordApp::with_document(&ctx, Document::new(round, None));
+    app.state
+        .update(concord::app::Msg::Show(concord::app::MainView::Round));
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),
+        ..Default::default()
+    };
+    let mut frame = || {
+        let out = ctx.run_ui(input.clone(), |ui| app.ui(ui));
+        let primitives = ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
+        out.drop_without_applying_deltas();
+        primitives
+    };
+    for _ in 0..5 {
+        black_box(frame());
+    }
+    c.bench_function("frame/round/200 readings", |b| {
+        b.iter(|| black_box(frame()))
+    });
+}
+
 criterion_group!(
     benches,
     frames,
     frames_during_save,
     frames_during_weight_drag,
-    frames_everyone
+    frames_everyone,
+    frames_round
 );
 criterion_main!(benches);
