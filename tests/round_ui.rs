@@ -128,3 +128,93 @@ fn a_reading_is_removed_and_undo_brings_it_back() {
     h.get_by_label_contains("student-02.ron: already in this round; not added again");
     assert_eq!(names(&h).len(), 2);
 }
+
+#[test]
+fn a_hand_out_asks_the_students_name_keeps_its_structure_and_comes_back_as_a_reading() {
+    let mut h = common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        concord::app::Prefs::default(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("dana.ron");
+    // The teacher hands out the lesson without their scores.
+    click(&mut h, "File");
+    click(&mut h, "Class rounds");
+    click(&mut h, "Hand out for a class round…");
+    h.get_by_label("Hand out for a class round");
+    click(&mut h, "Save the students' copy…");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, &copy.display().to_string());
+    press(&mut h, Key::Enter);
+    assert!(
+        !h.state().state.doc().is_dirty(),
+        "the lesson itself is unchanged"
+    );
+    let handed = concord::io::load_path(&copy).unwrap();
+    assert!(handed.handout.as_ref().unwrap().scores_hidden);
+    assert!(handed.scores.is_empty() && handed.authors.is_empty());
+    assert_eq!(handed.format, 3);
+    let lesson = concord::seeds::default_scenario().unwrap();
+    assert_eq!(handed.criteria, lesson.criteria);
+
+    // The student opens it: the first thing asked is a name, typed key by key.
+    common::ctrl(&mut h, Key::O);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, &copy.display().to_string());
+    press(&mut h, Key::Enter);
+    h.get_by_label("Your name");
+    type_keys(&mut h, "Dana");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().state.scenario().authors, ["Dana"]);
+    // Proposals and criteria stay as handed out.
+    common::ctrl_shift(&mut h, Key::C);
+    assert_eq!(
+        h.state().state.scenario().criteria.len(),
+        lesson.criteria.len()
+    );
+    assert!(h
+        .state()
+        .state
+        .status()
+        .contains("handed out for a class round"));
+    // Dana scores one cell and saves.
+    click(&mut h, "API × Ends the Gaza blockade");
+    click(&mut h, "Strong");
+    common::ctrl(&mut h, Key::S);
+    assert!(!h.state().state.doc().is_dirty());
+
+    // Back with the teacher: Dana's copy is one reading, named for her.
+    let mut known = std::collections::BTreeSet::new();
+    let reports = concord::io::round_files::read_students(
+        &lesson,
+        std::slice::from_ref(&copy),
+        &mut known,
+        &std::sync::atomic::AtomicBool::new(false),
+        |_| {},
+    );
+    let concord::io::round_files::Outcome::Added(reading) = &reports[0].outcome else {
+        panic!("{:?}", reports[0].outcome);
+    };
+    assert_eq!(reading.perspective.name, "Dana");
+    assert_eq!(reading.chosen, 1);
+    let api = reading
+        .perspective
+        .readings
+        .iter()
+        .find(|r| r.criterion == "blockade" && r.proposal == "api")
+        .unwrap();
+    assert_eq!(api.value, Some(concord::model::ScoreValue::Level(3)));
+    // The cells Dana left blank are hers too: not the teacher's scores.
+    assert!(
+        reading
+            .perspective
+            .readings
+            .iter()
+            .filter(|r| r.value.is_none())
+            .count()
+            >= 70
+    );
+}

@@ -137,6 +137,7 @@ prop_compose! {
             proposals,
             scores,
             chosen_perspective: None,
+            handout: None,
         };
         // Files are written in the oldest format that holds them, and read as such.
         s.format = s.needed_format();

@@ -48,11 +48,13 @@ pub enum Command {
     ClassRound,
     /// Add students' files to the class round.
     AddStudents,
+    /// Save a students' copy for a class round.
+    HandOut,
 }
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 23] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -68,6 +70,7 @@ impl Command {
         Command::WhyRanking,
         Command::EveryoneAtOnce,
         Command::ClassRound,
+        Command::HandOut,
         Command::AddStudents,
         Command::ZoomIn,
         Command::ZoomOut,
@@ -102,6 +105,7 @@ impl Command {
             Command::EveryoneAtOnce => "Everyone at once",
             Command::ClassRound => "Class round",
             Command::AddStudents => "Add students' files…",
+            Command::HandOut => "Hand out for a class round…",
         }
     }
 
@@ -147,6 +151,10 @@ impl Command {
             Command::AddStudents => {
                 "Add students' copies of this scenario (several files, or a folder) to the \
                  class round, each as one reading"
+            }
+            Command::HandOut => {
+                "Save a copy for students: it asks each student's name, can leave your scores \
+                 out, and keeps the proposals and criteria fixed so the copies can be merged"
             }
         }
     }

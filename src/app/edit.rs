@@ -310,6 +310,20 @@ impl Edit {
         }
     }
 
+    /// True when the edit adds or removes a proposal or a criterion, or changes a
+    /// criterion's scale: what a copy handed out for a class round must keep as it is.
+    pub fn changes_structure(&self, s: &Scenario) -> bool {
+        match self {
+            Edit::InsertProposal(..)
+            | Edit::RemoveProposal(_)
+            | Edit::InsertCriterion(..)
+            | Edit::RemoveCriterion(_) => true,
+            Edit::SetCriterion(k, c) => s.criteria.get(*k).is_none_or(|old| old.scale != c.scale),
+            Edit::Batch(edits) => edits.iter().any(|e| e.changes_structure(s)),
+            _ => false,
+        }
+    }
+
     /// True when the edit, applied to `s`, changes nothing but weights (of the criteria or
     /// of a perspective), so totals can be recomputed without re-reading the scores.
     pub fn is_weight_only(&self, s: &Scenario) -> bool {

@@ -18,6 +18,9 @@ impl AppState {
     /// Applies an edit as one undoable step named `label`. Edits with the same `key` in a
     /// row (one drag, one burst of typing) merge into one step until `seal_gesture`.
     pub fn edit(&mut self, label: impl Into<String>, key: Option<String>, edit: Edit) {
+        if edit.changes_structure(self.doc.scenario()) && self.structure_fixed() {
+            return;
+        }
         let weights_only = edit.is_weight_only(self.doc.scenario());
         match apply(self.doc.scenario_mut(), edit) {
             Ok(inverse) => {
@@ -130,6 +133,9 @@ impl AppState {
 
     /// Adds a proposal after `after` (or at the end) and selects it.
     pub fn add_proposal(&mut self, after: Option<usize>) {
+        if self.structure_fixed() {
+            return;
+        }
         let s = self.scenario();
         let n = s.proposals.len();
         let name = format!("New proposal {}", n + 1);
@@ -146,6 +152,9 @@ impl AppState {
 
     /// Adds a copy of proposal `i`, with its scores, after it, and selects it.
     pub fn duplicate_proposal(&mut self, i: usize) {
+        if self.structure_fixed() {
+            return;
+        }
         let s = self.scenario();
         let Some(original) = s.proposals.get(i) else {
             return;
@@ -170,6 +179,9 @@ impl AppState {
     /// Adds a criterion after `after` (or at the end), in the group of the one before it,
     /// and selects it.
     pub fn add_criterion(&mut self, after: Option<usize>) {
+        if self.structure_fixed() {
+            return;
+        }
         let s = self.scenario();
         let n = s.criteria.len();
         let name = format!("New criterion {}", n + 1);
@@ -189,6 +201,9 @@ impl AppState {
 
     /// Adds a copy of criterion `k`, with its scores, below it, and selects it.
     pub fn duplicate_criterion(&mut self, k: usize) {
+        if self.structure_fixed() {
+            return;
+        }
         let s = self.scenario();
         let Some(original) = s.criteria.get(k) else {
             return;
@@ -245,6 +260,9 @@ impl AppState {
     /// Deletes proposal `i` and its scores, as one undoable step; the status line says how
     /// much reasoning went with it.
     pub fn delete_proposal(&mut self, i: usize) {
+        if self.structure_fixed() {
+            return;
+        }
         let Some(p) = self.scenario().proposals.get(i) else {
             return;
         };
@@ -259,6 +277,9 @@ impl AppState {
     /// Deletes criterion `k`, its scores and what names it, as one undoable step; the
     /// status line says how much reasoning went with it.
     pub fn delete_criterion(&mut self, k: usize) {
+        if self.structure_fixed() {
+            return;
+        }
         let Some(c) = self.scenario().criteria.get(k) else {
             return;
         };

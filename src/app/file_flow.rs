@@ -38,6 +38,7 @@ impl AppState {
         }
         self.forget_disk();
         self.refresh();
+        self.ask_student_name();
     }
 
     /// Asks to do something that would discard unsaved changes.
@@ -288,6 +289,7 @@ impl AppState {
             FilePurpose::ExportPng => self.png_target = Some(path.to_owned()),
             FilePurpose::ExportCsv => self.export_csv(path),
             FilePurpose::AddStudents => self.add_students(super::round::expand_folder(path)),
+            FilePurpose::HandOut => self.hand_out_to(path),
         }
     }
 

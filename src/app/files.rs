@@ -15,6 +15,8 @@ pub enum FilePurpose {
     ExportCsv,
     /// Students' copies to add to the class round (several files, or a folder).
     AddStudents,
+    /// Where to save the students' copy handed out for a class round.
+    HandOut,
 }
 
 impl FilePurpose {
@@ -26,15 +28,17 @@ impl FilePurpose {
             FilePurpose::ExportPng => "Export view as PNG",
             FilePurpose::ExportCsv => "Export table as CSV",
             FilePurpose::AddStudents => "Add students' files to the class round",
+            FilePurpose::HandOut => "Save the students' copy",
         }
     }
 
     /// The kind of file, as the dialog's filter names it, and its extension.
     pub fn file_type(self) -> (&'static str, &'static str) {
         match self {
-            FilePurpose::Open | FilePurpose::SaveAs | FilePurpose::AddStudents => {
-                ("Concord scenario", "ron")
-            }
+            FilePurpose::Open
+            | FilePurpose::SaveAs
+            | FilePurpose::AddStudents
+            | FilePurpose::HandOut => ("Concord scenario", "ron"),
             FilePurpose::ExportPng => ("PNG image", "png"),
             FilePurpose::ExportCsv => ("CSV table", "csv"),
         }
@@ -44,7 +48,7 @@ impl FilePurpose {
     pub fn action(self) -> &'static str {
         match self {
             FilePurpose::Open => "Open",
-            FilePurpose::SaveAs => "Save",
+            FilePurpose::SaveAs | FilePurpose::HandOut => "Save",
             FilePurpose::ExportPng | FilePurpose::ExportCsv => "Export",
             FilePurpose::AddStudents => "Add",
         }

@@ -110,6 +110,13 @@ pub enum Dialog {
     Compare(on_disk::OnDiskVersion),
     /// "X changed on disk since it was opened": overwrite it, save as, or cancel.
     NewerOnDisk(PathBuf),
+    /// Hand out for a class round: hide the teacher's scores or not, then where to save.
+    HandOut {
+        /// Leave the teacher's scores out of the copy.
+        hide_scores: bool,
+    },
+    /// A handed-out copy opened for the first time: the student's name, as typed so far.
+    StudentName(String),
 }
 
 /// What the main area shows.
@@ -189,6 +196,8 @@ pub struct AppState {
     round_load: Option<round::RoundLoad>,
     /// What became of the students' files last added.
     round_files: round::RoundFiles,
+    /// Whether the hand-out being saved leaves the teacher's scores out.
+    handout_hides_scores: bool,
 }
 
 impl AppState {
@@ -222,6 +231,7 @@ impl AppState {
             score_target: readings::Remembered::default(),
             round_load: None,
             round_files: round::RoundFiles::default(),
+            handout_hides_scores: true,
         }
     }
 

@@ -99,6 +99,14 @@ pub enum Msg {
     CancelRound,
     /// Remove a student's reading (by perspective id).
     RemoveReading(String),
+    /// In the hand-out dialog: leave the teacher's scores out, or not.
+    HandOutHidesScores(bool),
+    /// In the hand-out dialog: choose where to save the students' copy.
+    HandOutSave,
+    /// The student's name as typed so far.
+    StudentNameText(String),
+    /// Keep the typed name as the copy's author.
+    StudentNameConfirm,
     /// The window's close button: asks about unsaved changes first.
     CloseRequested,
     /// A line for the status bar.

@@ -215,3 +215,70 @@ pub fn expand_folder(path: &Path) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+impl AppState {
+    /// The hand-out dialog's "Save…": remembers the choice and asks where.
+    pub(super) fn hand_out_save(&mut self) {
+        if let Some(super::Dialog::HandOut { hide_scores }) = self.dialog.take() {
+            self.handout_hides_scores = hide_scores;
+            self.ask_for_file(super::FilePurpose::HandOut);
+        }
+    }
+
+    /// Writes the students' copy of the open document at `path` (atomically); the open
+    /// document stays as it is.
+    pub fn hand_out_to(&mut self, path: &Path) {
+        let copy = crate::model::Handout::copy_of(self.doc.scenario(), self.handout_hides_scores);
+        self.status = match crate::io::save_path(&copy, path) {
+            Ok(()) => format!(
+                "Handed out {}{}: each student opens a copy, gives a name, and sends it back",
+                path.display(),
+                if self.handout_hides_scores {
+                    " without your scores"
+                } else {
+                    ""
+                }
+            ),
+            Err(e) => format!("Not handed out: {e}"),
+        };
+    }
+
+    /// A handed-out copy opened before it has an author: ask the student's name.
+    pub(super) fn ask_student_name(&mut self) {
+        let s = self.doc.scenario();
+        if s.handout.is_some() && s.authors.iter().all(|a| a.trim().is_empty()) {
+            self.dialog = Some(super::Dialog::StudentName(String::new()));
+        }
+    }
+
+    /// Keeps the typed name as the copy's author (one undoable step).
+    pub(super) fn student_name_confirm(&mut self) {
+        let Some(super::Dialog::StudentName(name)) = self.dialog.take() else {
+            return;
+        };
+        let name = name.trim().to_owned();
+        if name.is_empty() {
+            self.status = "No name given: you will be asked again when the copy is opened".into();
+            return;
+        }
+        let mut meta = super::edit::Meta::of(self.doc.scenario());
+        meta.authors = vec![name.clone()];
+        self.edit("your name", None, Edit::SetMeta(meta));
+        self.status = format!(
+            "Welcome, {name}: score and reason as you read the sources, save, and send the \
+             file back"
+        );
+    }
+
+    /// True, with a status line saying why, when the open document is a handed-out copy
+    /// whose proposals and criteria must stay as handed out.
+    pub(super) fn structure_fixed(&mut self) -> bool {
+        if self.doc.scenario().handout.is_none() {
+            return false;
+        }
+        self.status = "This copy was handed out for a class round: its proposals and criteria \
+                       stay as they are, so that your teacher can put the class's copies together"
+            .into();
+        true
+    }
+}

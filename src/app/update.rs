@@ -106,6 +106,18 @@ impl AppState {
                 }
             }
             Msg::AddStudents(paths) => self.add_students(paths),
+            Msg::HandOutHidesScores(hide) => {
+                if let Some(super::Dialog::HandOut { hide_scores }) = &mut self.dialog {
+                    *hide_scores = hide;
+                }
+            }
+            Msg::HandOutSave => self.hand_out_save(),
+            Msg::StudentNameText(text) => {
+                if let Some(super::Dialog::StudentName(name)) = &mut self.dialog {
+                    *name = text;
+                }
+            }
+            Msg::StudentNameConfirm => self.student_name_confirm(),
             Msg::CancelRound => self.cancel_round(),
             Msg::RemoveReading(id) => {
                 if !self.editing_blocked() {
@@ -146,6 +158,9 @@ impl AppState {
             Command::EveryoneAtOnce => self.toggle_view(super::MainView::Everyone),
             Command::ClassRound => self.toggle_view(super::MainView::Round),
             Command::AddStudents => self.ask_for_file(FilePurpose::AddStudents),
+            Command::HandOut => {
+                self.dialog = Some(Dialog::HandOut { hide_scores: true });
+            }
             Command::ZoomIn => self.prefs.zoom_by(1.1),
             Command::ZoomOut => self.prefs.zoom_by(1.0 / 1.1),
             Command::ZoomReset => self.prefs.zoom = 1.0,

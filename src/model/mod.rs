@@ -14,5 +14,5 @@ pub use criterion::{Criterion, Direction, Scale};
 pub use ids::is_valid_id;
 pub use perspective::{Accepts, Origin, Perspective, PerspectiveKind, RedLine, Test};
 pub use proposal::{Proposal, Provision};
-pub use scenario::{slugify, Scenario, Source, FORMAT_VERSION};
+pub use scenario::{slugify, Handout, Scenario, Source, FORMAT_VERSION};
 pub use score::{Citation, Score, ScoreValue};

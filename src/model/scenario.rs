@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Citation, Criterion, Perspective, Proposal, Score};
 
 /// The file format this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A comparison: proposals, criteria, their scores, sources and perspectives.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,10 +38,48 @@ pub struct Scenario {
     /// The perspective chosen in the window when the file was saved (format 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chosen_perspective: Option<String>,
+    /// Set in a student's copy handed out for a class round (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handout: Option<Handout>,
     /// Scored cells, in criterion order then proposal order. Kept last in files: the fast
     /// reader reads this list, nearly all of a large file, in one pass from its start.
     #[serde(default)]
     pub scores: Vec<Score>,
+}
+
+/// What marks a student's copy of a scenario, handed out for a class round: its proposals
+/// and criteria stay as handed out (so the copies can be merged), and it asks for the
+/// student's name the first time it is opened.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Handout {
+    /// The teacher's scores were left out: the student scores from the sources.
+    #[serde(default)]
+    pub scores_hidden: bool,
+    /// The title of the scenario it was handed out from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from: String,
+}
+
+impl Handout {
+    /// The student's copy of `teacher`: no authors (the student's name comes on first
+    /// opening), the parties' stated positions but no readings of students or own weights,
+    /// and, when `hide_scores`, no scores at all.
+    pub fn copy_of(teacher: &Scenario, hide_scores: bool) -> Scenario {
+        let mut s = teacher.clone();
+        s.authors.clear();
+        s.perspectives
+            .retain(|p| p.kind == super::PerspectiveKind::Stated);
+        s.chosen_perspective = None;
+        if hide_scores {
+            s.scores.clear();
+        }
+        s.handout = Some(Handout {
+            scores_hidden: hide_scores,
+            from: teacher.title.clone(),
+        });
+        s
+    }
 }
 
 /// One entry of the bibliography.
@@ -78,6 +116,7 @@ impl Default for Scenario {
             criteria: Vec::new(),
             perspectives: Vec::new(),
             chosen_perspective: None,
+            handout: None,
             scores: Vec::new(),
         }
     }
@@ -209,6 +248,9 @@ impl Scenario {
     /// or the chosen perspective needs format 2, so that files using nothing new still open
     /// in older builds.
     pub fn needed_format(&self) -> u32 {
+        if self.handout.is_some() {
+            return 3;
+        }
         let new = self.chosen_perspective.is_some()
             || self
                 .perspectives

@@ -13,6 +13,12 @@ fn path_field_focused() -> Id {
     Id::unique("path-field-focused")
 }
 
+/// Set once the name field has been given the keyboard (a path field may have had it the
+/// frame before, when the copy was opened).
+fn name_field_focused() -> Id {
+    Id::unique("name-field-focused")
+}
+
 /// What differs between the file on disk and the window, with Reload and Keep mine.
 fn compare_ui(ui: &mut egui::Ui, version: &OnDiskVersion, out: &mut Outbox) {
     ui.heading("The file on disk and this window");
@@ -55,6 +61,9 @@ fn compare_ui(ui: &mut egui::Ui, version: &OnDiskVersion, out: &mut Outbox) {
 pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
     if !matches!(state.dialog(), Some(Dialog::PathEntry { .. })) {
         ctx.data_mut(|d| d.remove::<bool>(path_field_focused()));
+    }
+    if !matches!(state.dialog(), Some(Dialog::StudentName(_))) {
+        ctx.data_mut(|d| d.remove::<bool>(name_field_focused()));
     }
     if let Some(q) = state.quick() {
         // A window beside the analysis, not a modal: its charts stay in view.
@@ -142,6 +151,8 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                 });
             }
             Dialog::Compare(version) => compare_ui(ui, version, out),
+            Dialog::HandOut { hide_scores } => hand_out_ui(ui, *hide_scores, out),
+            Dialog::StudentName(name) => student_name_ui(ui, state, name.clone(), out),
             Dialog::ScoreTarget(asked) => {
                 let name = &asked.perspective.1;
                 ui.heading("Change the common score, or write this perspective's reading?");
@@ -334,6 +345,83 @@ fn path_entry_ui(
             out.send(Msg::ConfirmPath);
         }
         if ui.button("Cancel").clicked() {
+            out.send(Msg::CloseDialog);
+        }
+    });
+}
+
+/// Hand out for a class round: what the students' copy holds, then where to save it.
+fn hand_out_ui(ui: &mut egui::Ui, hide_scores: bool, out: &mut Outbox) {
+    ui.heading("Hand out for a class round");
+    ui.label(
+        "Saves a copy for your students. Each student opens it, gives a name, scores and \
+         reasons as they read the sources, and sends it back; File ▸ Class round ▸ Add \
+         students' files… then puts the class's copies together. The proposals and criteria \
+         stay fixed in the copies so that they can be merged; your stated perspectives come \
+         along, students' readings do not.",
+    );
+    let mut hide = hide_scores;
+    if ui
+        .checkbox(
+            &mut hide,
+            "Leave my scores out (students score from the sources)",
+        )
+        .on_hover_text("Without your scores, every student's value is their own choice")
+        .changed()
+    {
+        out.send(Msg::HandOutHidesScores(hide));
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .button("Save the students' copy…")
+            .on_hover_text("Choose where to save it")
+            .clicked()
+        {
+            out.send(Msg::HandOutSave);
+        }
+        if ui.button("Cancel").clicked() {
+            out.send(Msg::CloseDialog);
+        }
+    });
+}
+
+/// A handed-out copy opened for the first time: whose copy is it?
+fn student_name_ui(ui: &mut egui::Ui, state: &AppState, mut name: String, out: &mut Outbox) {
+    ui.heading("Your name");
+    let from = state
+        .scenario()
+        .handout
+        .as_ref()
+        .map_or(String::new(), |h| h.from.clone());
+    ui.label(format!(
+        "This is a copy of \"{from}\" handed out for a class round. Your name is kept in it, \
+         so that your teacher can tell the class's copies apart."
+    ));
+    let label = ui.label("Name");
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut name).desired_width(320.0))
+        .labelled_by(label.id);
+    if !ui.data(|d| d.get_temp::<bool>(name_field_focused()).unwrap_or(false)) {
+        r.request_focus();
+        ui.data_mut(|d| d.insert_temp(name_field_focused(), true));
+    }
+    if r.changed() {
+        out.send(Msg::StudentNameText(name.clone()));
+    }
+    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!name.trim().is_empty(), egui::Button::new("OK"))
+            .clicked()
+            || enter
+        {
+            out.send(Msg::StudentNameConfirm);
+        }
+        if ui
+            .button("Later")
+            .on_hover_text("You will be asked again when the copy is opened")
+            .clicked()
+        {
             out.send(Msg::CloseDialog);
         }
     });

@@ -87,7 +87,8 @@ pub fn menu_bar_ui(
             command_button(ui, state, Command::ExportPng, !file_dialog_open, out);
             command_button(ui, state, Command::ExportCsv, !file_dialog_open, out);
             ui.separator();
-            ui.menu_button("Class round", |ui| {
+            ui.menu_button("Class rounds", |ui| {
+                command_button(ui, state, Command::HandOut, !file_dialog_open, out);
                 command_button(ui, state, Command::AddStudents, !file_dialog_open, out);
                 command_button(ui, state, Command::ClassRound, true, out);
             });
