@@ -218,3 +218,48 @@ fn a_hand_out_asks_the_students_name_keeps_its_structure_and_comes_back_as_a_rea
             >= 70
     );
 }
+
+#[test]
+fn the_presentation_reveals_the_round_after_the_ranking() {
+    let mut h = harness_on_template();
+    add_students(&mut h, "student-01.ron; student-02.ron; student-03.ron");
+    let s = h.state().state.scenario().clone();
+    let list = concord::app::present::steps(&s);
+    let at = list
+        .iter()
+        .position(|st| *st == concord::app::present::Step::Ranking)
+        .unwrap();
+    assert_eq!(
+        &list[at + 1..at + 4],
+        [0, 1, 2].map(concord::app::present::Step::Round)
+    );
+    // No slide per student: the students are together on the round's slides.
+    assert!(!list
+        .iter()
+        .any(|st| matches!(st, concord::app::present::Step::Perspective(_))));
+    press(&mut h, Key::F5);
+    while h.state().state.presenter().unwrap().step < at + 1 {
+        press(&mut h, Key::ArrowRight);
+    }
+    h.get_by_label("The class round");
+    assert_eq!(
+        h.query_all_by_label_contains("median ").count(),
+        5,
+        "one per proposal"
+    );
+    assert!(
+        h.query_by_label_contains("The class agrees").is_none(),
+        "revealed next"
+    );
+    press(&mut h, Key::ArrowRight);
+    let w = round(&s).concordance.unwrap().w;
+    h.get_by_label_contains(&format!("Kendall's W = {w:.2}"));
+    assert!(h.query_by_label("To discuss first").is_none());
+    press(&mut h, Key::ArrowRight);
+    h.get_by_label("To discuss first");
+    assert_eq!(
+        h.query_all_by_label_contains("the middle half of the class spans")
+            .count(),
+        3
+    );
+}

@@ -17,6 +17,9 @@ pub enum Step {
     Weights,
     /// Totals and ranks.
     Ranking,
+    /// The class round, revealed in three steps: the spread of totals (0), then how far
+    /// the class agrees on the order (1), then what to discuss first (2).
+    Round(usize),
     /// Perspective number j: its weights, its red lines, its ranking.
     Perspective(usize),
     /// Every perspective side by side, and what none rules out.
@@ -30,13 +33,30 @@ pub fn steps(s: &Scenario) -> Vec<Step> {
     v.extend((0..s.criteria.len()).map(Step::Criterion));
     v.push(Step::Weights);
     v.push(Step::Ranking);
+    // A class round: the students together (one slide each would be a class's worth).
+    let students = s
+        .perspectives
+        .iter()
+        .any(|p| p.kind == crate::model::PerspectiveKind::Student);
+    if students {
+        v.extend((0..ROUND_PARTS).map(Step::Round));
+    }
     // Then the parties, one at a time, and all of them at once.
-    v.extend((0..s.perspectives.len()).map(Step::Perspective));
+    v.extend(
+        s.perspectives
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind != crate::model::PerspectiveKind::Student)
+            .map(|(j, _)| Step::Perspective(j)),
+    );
     if !s.perspectives.is_empty() {
         v.push(Step::Everyone);
     }
     v
 }
+
+/// How many steps the class round is revealed in.
+pub const ROUND_PARTS: usize = 3;
 
 /// Where a step is, for the progress line: "Criterion 4 of 12".
 pub fn progress_label(s: &Scenario, step: Step) -> String {
@@ -46,6 +66,7 @@ pub fn progress_label(s: &Scenario, step: Step) -> String {
         Step::Criterion(k) => format!("Criterion {} of {}", k + 1, s.criteria.len()),
         Step::Weights => "The weights".to_owned(),
         Step::Ranking => "The ranking".to_owned(),
+        Step::Round(k) => format!("The class round ({} of {ROUND_PARTS})", k + 1),
         Step::Perspective(j) => format!("Perspective {} of {}", j + 1, s.perspectives.len()),
         Step::Everyone => "All perspectives".to_owned(),
     }
@@ -65,6 +86,9 @@ pub fn step_title(s: &Scenario, step: Step) -> String {
             .map_or_else(String::new, |c| c.name.clone()),
         Step::Weights => "How the criteria are weighted".to_owned(),
         Step::Ranking => "Totals and ranking".to_owned(),
+        Step::Round(0) => "The class round: the students' totals".to_owned(),
+        Step::Round(1) => "The class round: how far the class agrees".to_owned(),
+        Step::Round(_) => "The class round: what to discuss first".to_owned(),
         Step::Perspective(j) => s
             .perspectives
             .get(j)

@@ -15,6 +15,7 @@ mod layout;
 mod menu;
 mod present;
 mod present_perspectives;
+mod present_round;
 mod round;
 pub mod screenshot;
 pub mod shortcuts;

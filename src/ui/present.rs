@@ -105,6 +105,7 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                         }
                         Step::Weights => weights_slide(ui, s, e, state.perspective(), sz),
                         Step::Ranking => ranking_slide(ui, s, e, spot, sz),
+                        Step::Round(part) => super::present_round::round_slide(ui, state, part, sz),
                         Step::Perspective(j) => super::present_perspectives::perspective_slide(
                             ui, state, j, fit.items, sz,
                         ),
