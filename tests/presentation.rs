@@ -42,6 +42,7 @@ fn expected_heading(step: Step) -> String {
         Step::Ranking => "Ranking".into(),
         Step::Perspective(j) => format!("Through {}", s.perspectives[j].name),
         Step::Everyone => "Everyone at once".into(),
+        Step::Round(_) => "The class round".into(),
     }
 }
 
