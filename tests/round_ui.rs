@@ -263,3 +263,46 @@ fn the_presentation_reveals_the_round_after_the_ranking() {
         3
     );
 }
+
+#[test]
+fn two_proposals_line_up_provision_by_provision() {
+    let mut h = common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        concord::app::Prefs::default(),
+    );
+    click(&mut h, "Arab Peace Initiative");
+    click(&mut h, "Compare provisions with…");
+    // The entry in the open menu (the table's column is also called so).
+    let entry = || {
+        h.get_all_by_label("Confederation")
+            .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+            .last()
+            .expect("the menu entry")
+            .rect()
+            .center()
+    };
+    let at = entry();
+    h.hover_at(at);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    h.get_by_label("API and Confederation, provision by provision");
+    h.get_by_label("Jerusalem as a shared capital.");
+    h.get_by_label_contains("In Confederation, not in API: Ends the Gaza blockade");
+    // Another document: the window belongs to this one and goes.
+    let ctx = h.ctx.clone();
+    let blank = concord::seeds::blank_scenario().unwrap();
+    *h.state_mut() = ConcordApp::with_document(&ctx, Document::new(blank, None));
+    h.run();
+    assert!(h
+        .query_by_label("API and Confederation, provision by provision")
+        .is_none());
+}

@@ -198,6 +198,8 @@ pub struct AppState {
     round_files: round::RoundFiles,
     /// Whether the hand-out being saved leaves the teacher's scores out.
     handout_hides_scores: bool,
+    /// Two proposals shown provision by provision (ids), in the document they belong to.
+    compared_proposals: Option<(DocId, String, String)>,
 }
 
 impl AppState {
@@ -232,6 +234,7 @@ impl AppState {
             round_load: None,
             round_files: round::RoundFiles::default(),
             handout_hides_scores: true,
+            compared_proposals: None,
         }
     }
 

@@ -107,6 +107,8 @@ pub enum Msg {
     StudentNameText(String),
     /// Keep the typed name as the copy's author.
     StudentNameConfirm,
+    /// Show two proposals (ids) provision by provision, or close that window (`None`).
+    CompareProposals(Option<(String, String)>),
     /// The window's close button: asks about unsaved changes first.
     CloseRequested,
     /// A line for the status bar.

@@ -282,3 +282,16 @@ impl AppState {
         true
     }
 }
+
+impl AppState {
+    /// The two proposals shown provision by provision (indices), while both are in the
+    /// document they were chosen in.
+    pub fn compared_proposals(&self) -> Option<(usize, usize)> {
+        let (doc, a, b) = self.compared_proposals.as_ref()?;
+        if *doc != self.doc.id() {
+            return None;
+        }
+        let s = self.doc.scenario();
+        Some((s.proposal_index(a)?, s.proposal_index(b)?))
+    }
+}

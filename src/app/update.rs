@@ -118,6 +118,9 @@ impl AppState {
                 }
             }
             Msg::StudentNameConfirm => self.student_name_confirm(),
+            Msg::CompareProposals(pair) => {
+                self.compared_proposals = pair.map(|(a, b)| (self.doc.id(), a, b));
+            }
             Msg::CancelRound => self.cancel_round(),
             Msg::RemoveReading(id) => {
                 if !self.editing_blocked() {

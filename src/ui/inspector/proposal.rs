@@ -70,6 +70,34 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &AppState, pid: &str, out: &mut Ou
     if deleted.inner {
         return;
     }
+    if n > 1 {
+        ui.menu_button("Compare provisions with…", |ui| {
+            for (j, other) in state.scenario().proposals.iter().enumerate() {
+                if j == i {
+                    continue;
+                }
+                if ui
+                    .button(other.label())
+                    .on_hover_text(format!(
+                        "{} and {}, lined up by the criteria their provisions bear on",
+                        p.label(),
+                        other.label()
+                    ))
+                    .clicked()
+                {
+                    out.send(Msg::CompareProposals(Some((
+                        p.id.clone(),
+                        other.id.clone(),
+                    ))));
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text(
+            "What one proposal provides that the other does not, criterion by criterion",
+        );
+    }
     let mut f = Fields::of(out, format!("«{}»", p.name), format!("proposal:{}", p.id));
     let set = |new: Proposal| Edit::SetProposal(i, new);
     f.text(ui, ("Name", "name"), &p.name, "Full name", |name| {
