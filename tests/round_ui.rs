@@ -277,7 +277,7 @@ fn two_proposals_line_up_provision_by_provision() {
     let entry = || {
         h.get_all_by_label("Confederation")
             .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
-            .last()
+            .next_back()
             .expect("the menu entry")
             .rect()
             .center()
