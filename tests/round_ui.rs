@@ -276,8 +276,7 @@ fn two_proposals_line_up_provision_by_provision() {
     // The entry in the open menu (the table's column is also called so).
     let entry = || {
         h.get_all_by_label("Confederation")
-            .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
-            .next_back()
+            .rfind(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
             .expect("the menu entry")
             .rect()
             .center()
