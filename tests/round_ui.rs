@@ -305,3 +305,68 @@ fn two_proposals_line_up_provision_by_provision() {
         .query_by_label("API and Confederation, provision by provision")
         .is_none());
 }
+
+#[test]
+fn comparing_with_a_file_marks_the_cells_that_differ_until_closed() {
+    let mut h = common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        concord::app::Prefs::default(),
+    );
+    let lesson = concord::seeds::default_scenario().unwrap();
+    let mut copy = lesson.clone();
+    let at = copy.score_position("blockade", "abraham").unwrap();
+    copy.scores[at].value = Some(concord::model::ScoreValue::Level(2));
+    copy.scores[at].rationale = "A student's reading: trade opens crossings.".into();
+    copy.criteria[1].weight = 3.0;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.ron");
+    concord::io::save_path(&copy, &path).unwrap();
+    click(&mut h, "File");
+    click(&mut h, "Compare with file…");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, &path.display().to_string());
+    press(&mut h, Key::Enter);
+    h.get_by_label("Comparing with copy.ron: 2 differences; 1 cell marked in the table");
+    h.get_by_label("Abraham × Ends the Gaza blockade (differs in the compared file)");
+    click(&mut h, "Show the differences");
+    h.get_by_label("    now: A student's reading: trade opens crossings.");
+    click(&mut h, "Hide the differences");
+    // The marks follow the document: scored as in the file, the cell no longer differs.
+    click(
+        &mut h,
+        "Abraham × Ends the Gaza blockade (differs in the compared file)",
+    );
+    click(&mut h, "Partial");
+    // Same value, the teacher's reason: the cell still differs by its reason.
+    assert_eq!(h.state().state.comparison().unwrap().count, 2);
+    click(&mut h, "Stop comparing");
+    assert!(
+        h.state().state.comparison().is_none(),
+        "{} {:?}",
+        h.state().state.status(),
+        h.state().state.dialog().is_some()
+    );
+    h.get_by_label("Abraham × Ends the Gaza blockade");
+}
+
+#[test]
+fn a_file_to_compare_that_does_not_load_leaves_the_document_alone() {
+    let mut h = common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        concord::app::Prefs::default(),
+    );
+    let before = h.state().state.scenario().clone();
+    click(&mut h, "File");
+    click(&mut h, "Compare with file…");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    let broken = std::path::absolute("tests/data/round/hostile/broken.ron").unwrap();
+    type_keys(&mut h, &broken.display().to_string());
+    press(&mut h, Key::Enter);
+    h.get_by_label_contains("broken.ron:4:17:");
+    assert!(h.state().state.comparison().is_none());
+    assert_eq!(h.state().state.scenario(), &before);
+}

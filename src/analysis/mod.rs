@@ -7,6 +7,7 @@
 //! V_i = Σ_{k scored} w_k v_ik / C_i with coverage C_i = Σ_{k scored} w_k. Unscored cells are
 //! left out, never counted as 0, so every formula here works on that real total function.
 
+pub mod compare;
 pub mod flips;
 pub mod perspectives;
 pub mod quick_weights;

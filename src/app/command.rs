@@ -50,11 +50,13 @@ pub enum Command {
     AddStudents,
     /// Save a students' copy for a class round.
     HandOut,
+    /// Compare the document with another file.
+    CompareWithFile,
 }
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 24] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -70,6 +72,7 @@ impl Command {
         Command::WhyRanking,
         Command::EveryoneAtOnce,
         Command::ClassRound,
+        Command::CompareWithFile,
         Command::HandOut,
         Command::AddStudents,
         Command::ZoomIn,
@@ -106,6 +109,7 @@ impl Command {
             Command::ClassRound => "Class round",
             Command::AddStudents => "Add students' files…",
             Command::HandOut => "Hand out for a class round…",
+            Command::CompareWithFile => "Compare with file…",
         }
     }
 
@@ -155,6 +159,10 @@ impl Command {
             Command::HandOut => {
                 "Save a copy for students: it asks each student's name, can leave your scores \
                  out, and keeps the proposals and criteria fixed so the copies can be merged"
+            }
+            Command::CompareWithFile => {
+                "What differs between this scenario and another file (a student's copy, an \
+                 earlier version): each change, and the cells marked in the table"
             }
         }
     }

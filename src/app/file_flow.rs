@@ -231,7 +231,7 @@ impl AppState {
             return self.add_students(paths);
         }
         let path = self.resolve_typed_path(purpose, text.trim());
-        if purpose != FilePurpose::Open && path.exists() {
+        if !purpose.picks_existing() && path.exists() {
             self.dialog = Some(Dialog::ConfirmReplace { purpose, path });
             return;
         }
@@ -266,7 +266,7 @@ impl AppState {
             }
         }
         let extension = purpose.file_type().1;
-        if purpose != FilePurpose::Open && path.extension().is_none() {
+        if !purpose.picks_existing() && path.extension().is_none() {
             path.set_extension(extension);
         }
         std::path::absolute(&path).unwrap_or(path)
@@ -290,6 +290,7 @@ impl AppState {
             FilePurpose::ExportCsv => self.export_csv(path),
             FilePurpose::AddStudents => self.add_students(super::round::expand_folder(path)),
             FilePurpose::HandOut => self.hand_out_to(path),
+            FilePurpose::CompareWith => self.compare_with(path),
         }
     }
 

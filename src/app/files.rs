@@ -17,6 +17,8 @@ pub enum FilePurpose {
     AddStudents,
     /// Where to save the students' copy handed out for a class round.
     HandOut,
+    /// A file to compare the document with.
+    CompareWith,
 }
 
 impl FilePurpose {
@@ -29,6 +31,7 @@ impl FilePurpose {
             FilePurpose::ExportCsv => "Export table as CSV",
             FilePurpose::AddStudents => "Add students' files to the class round",
             FilePurpose::HandOut => "Save the students' copy",
+            FilePurpose::CompareWith => "Compare with file",
         }
     }
 
@@ -38,7 +41,8 @@ impl FilePurpose {
             FilePurpose::Open
             | FilePurpose::SaveAs
             | FilePurpose::AddStudents
-            | FilePurpose::HandOut => ("Concord scenario", "ron"),
+            | FilePurpose::HandOut
+            | FilePurpose::CompareWith => ("Concord scenario", "ron"),
             FilePurpose::ExportPng => ("PNG image", "png"),
             FilePurpose::ExportCsv => ("CSV table", "csv"),
         }
@@ -51,12 +55,16 @@ impl FilePurpose {
             FilePurpose::SaveAs | FilePurpose::HandOut => "Save",
             FilePurpose::ExportPng | FilePurpose::ExportCsv => "Export",
             FilePurpose::AddStudents => "Add",
+            FilePurpose::CompareWith => "Compare",
         }
     }
 
     /// True when the dialog picks an existing file rather than naming a new one.
     pub fn picks_existing(self) -> bool {
-        matches!(self, FilePurpose::Open | FilePurpose::AddStudents)
+        matches!(
+            self,
+            FilePurpose::Open | FilePurpose::AddStudents | FilePurpose::CompareWith
+        )
     }
 
     /// True when several files may be picked at once.

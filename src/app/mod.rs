@@ -200,6 +200,8 @@ pub struct AppState {
     handout_hides_scores: bool,
     /// Two proposals shown provision by provision (ids), in the document they belong to.
     compared_proposals: Option<(DocId, String, String)>,
+    /// Another file compared with the document (File ▸ Compare with file…).
+    comparison: Option<round::Comparison>,
 }
 
 impl AppState {
@@ -235,6 +237,7 @@ impl AppState {
             round_files: round::RoundFiles::default(),
             handout_hides_scores: true,
             compared_proposals: None,
+            comparison: None,
         }
     }
 

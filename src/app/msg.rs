@@ -109,6 +109,8 @@ pub enum Msg {
     StudentNameConfirm,
     /// Show two proposals (ids) provision by provision, or close that window (`None`).
     CompareProposals(Option<(String, String)>),
+    /// Stop comparing with another file.
+    CloseComparison,
     /// The window's close button: asks about unsaved changes first.
     CloseRequested,
     /// A line for the status bar.

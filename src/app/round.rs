@@ -295,3 +295,93 @@ impl AppState {
         Some((s.proposal_index(a)?, s.proposal_index(b)?))
     }
 }
+
+/// Another file compared with the document: what differs, and which cells.
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    /// The document it was made for, at which state.
+    key: super::DocKey,
+    /// The other file.
+    pub path: PathBuf,
+    /// What it holds.
+    other: Box<Scenario>,
+    /// The differences from the document to the file, as text.
+    pub text: String,
+    /// How many differences there are.
+    pub count: usize,
+    /// Cells that differ: (criterion id, proposal id).
+    pub cells: BTreeSet<(String, String)>,
+}
+
+impl Comparison {
+    fn new(key: super::DocKey, path: PathBuf, other: Scenario, doc: &Scenario) -> Self {
+        let mut c = Self {
+            key,
+            path,
+            other: Box::new(other),
+            text: String::new(),
+            count: 0,
+            cells: BTreeSet::new(),
+        };
+        c.update(key, doc);
+        c
+    }
+
+    fn update(&mut self, key: super::DocKey, doc: &Scenario) {
+        let differences = crate::model::diff::diff(doc, &self.other);
+        self.count = differences.len();
+        self.cells = differences
+            .into_iter()
+            .filter_map(|d| match d.part {
+                crate::model::diff::Part::Cell(c, p) => Some((c, p)),
+                _ => None,
+            })
+            .collect();
+        self.text = crate::analysis::compare::text(doc, &self.other);
+        self.key = key;
+    }
+}
+
+impl AppState {
+    /// Compares the document with the file at `path`; a file that does not load is said
+    /// in a dialog and the document is untouched.
+    pub fn compare_with(&mut self, path: &Path) {
+        match crate::io::load_path(path) {
+            Ok(other) => {
+                let c =
+                    Comparison::new(self.doc.key(), path.to_owned(), other, self.doc.scenario());
+                self.status = format!(
+                    "Comparing with {}: {} difference{}; the cells that differ are marked",
+                    path.display(),
+                    c.count,
+                    if c.count == 1 { "" } else { "s" }
+                );
+                self.comparison = Some(c);
+            }
+            Err(e) => {
+                self.status = format!("Could not compare with {}", path.display());
+                self.dialog = Some(super::Dialog::LoadFailed(e));
+            }
+        }
+    }
+
+    /// The comparison with another file, for this document (as it is now).
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.comparison
+            .as_ref()
+            .filter(|c| c.key.id == self.doc.id())
+    }
+
+    /// Keeps the comparison in step with the document; drops it with the document.
+    pub(super) fn follow_comparison(&mut self) {
+        let key = self.doc.key();
+        let Some(c) = &mut self.comparison else {
+            return;
+        };
+        if c.key.id != key.id {
+            self.comparison = None;
+        } else if c.key != key {
+            c.update(key, self.doc.scenario());
+        }
+    }
+}

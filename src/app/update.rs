@@ -9,6 +9,7 @@ impl AppState {
         self.poll_save();
         self.poll_recovery();
         self.poll_round();
+        self.follow_comparison();
         for msg in msgs {
             self.update(msg);
         }
@@ -118,6 +119,7 @@ impl AppState {
                 }
             }
             Msg::StudentNameConfirm => self.student_name_confirm(),
+            Msg::CloseComparison => self.comparison = None,
             Msg::CompareProposals(pair) => {
                 self.compared_proposals = pair.map(|(a, b)| (self.doc.id(), a, b));
             }
@@ -161,6 +163,7 @@ impl AppState {
             Command::EveryoneAtOnce => self.toggle_view(super::MainView::Everyone),
             Command::ClassRound => self.toggle_view(super::MainView::Round),
             Command::AddStudents => self.ask_for_file(FilePurpose::AddStudents),
+            Command::CompareWithFile => self.ask_for_file(FilePurpose::CompareWith),
             Command::HandOut => {
                 self.dialog = Some(Dialog::HandOut { hide_scores: true });
             }

@@ -6,11 +6,11 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{print_load_error, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
+use crate::analysis::compare::{ranking, reasons};
 use crate::io::load_path;
 use crate::model::align::align;
 use crate::model::diff::{diff, Part};
 use crate::model::Scenario;
-use crate::scoring::{Evaluation, WeightSet};
 
 /// Output formats of `concord diff`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,22 +32,6 @@ fn load(file: &Path, err: &mut dyn Write) -> Option<Scenario> {
     }
 }
 
-/// Each proposal's id, rank and total (0–100) under the base weights, best first.
-fn ranking(s: &Scenario) -> Vec<(String, Option<usize>, Option<f64>)> {
-    let e = Evaluation::new(s, WeightSet::Base);
-    e.order
-        .iter()
-        .map(|&p| {
-            let st = e.standings[p];
-            (
-                s.proposals[p].id.clone(),
-                st.rank,
-                st.total.map(|t| t * 100.0),
-            )
-        })
-        .collect()
-}
-
 /// Runs `concord diff A B`.
 pub fn files(
     a: &Path,
@@ -60,58 +44,9 @@ pub fn files(
         return EXIT_FAILURE;
     };
     let changes = diff(&old, &new);
-    let reasons = |part: &Part| match part {
-        Part::Cell(c, p) => Some((
-            old.score(c, p)
-                .map_or_else(String::new, |s| s.rationale.clone()),
-            new.score(c, p)
-                .map_or_else(String::new, |s| s.rationale.clone()),
-        )),
-        _ => None,
-    };
     let (before, after) = (ranking(&old), ranking(&new));
-    let label = |s: &Scenario, id: &str| {
-        s.proposal_index(id)
-            .map_or_else(|| id.to_owned(), |p| s.proposals[p].label().to_owned())
-    };
     let text = match format {
-        DiffFormat::Text => {
-            let mut t = String::new();
-            if changes.is_empty() {
-                t += "No differences.\n";
-            }
-            for d in &changes {
-                t += &d.text;
-                t.push('\n');
-                if let Some((was, now)) = reasons(&d.part) {
-                    if was != now {
-                        t += &format!("    was: {}\n    now: {}\n", or_none(&was), or_none(&now));
-                    }
-                }
-            }
-            t += "\nRanking (criteria weights)\n";
-            for (id, rank, total) in &after {
-                let old_place = before.iter().find(|(x, ..)| x == id);
-                let moved = match old_place {
-                    None => "new".to_owned(),
-                    Some((_, r, tot)) if r == rank && tot == total => "unchanged".to_owned(),
-                    Some((_, r, tot)) => format!("was {} ({})", place(*r), points(*tot)),
-                };
-                t += &format!(
-                    "{} {} ({}): {moved}\n",
-                    place(*rank),
-                    label(&new, id),
-                    points(*total)
-                );
-            }
-            for (id, ..) in before
-                .iter()
-                .filter(|(x, ..)| !after.iter().any(|(y, ..)| y == x))
-            {
-                t += &format!("removed: {}\n", label(&old, id));
-            }
-            t
-        }
+        DiffFormat::Text => crate::analysis::compare::text(&old, &new),
         DiffFormat::Json => {
             use serde_json::json;
             let list = |r: &[(String, Option<usize>, Option<f64>)]| {
@@ -125,7 +60,7 @@ pub fn files(
                     if let Part::Cell(c, p) = &d.part {
                         x["criterion"] = json!(c);
                         x["proposal"] = json!(p);
-                        if let Some((was, now)) = reasons(&d.part) {
+                        if let Some((was, now)) = reasons(&old, &new, &d.part) {
                             x["old_rationale"] = json!(was);
                             x["new_rationale"] = json!(now);
                         }
@@ -142,14 +77,6 @@ pub fn files(
     EXIT_OK
 }
 
-fn or_none(s: &str) -> &str {
-    if s.trim().is_empty() {
-        "(no reason given)"
-    } else {
-        s
-    }
-}
-
 fn part_name(p: &Part) -> &'static str {
     match p {
         Part::About => "about",
@@ -159,14 +86,6 @@ fn part_name(p: &Part) -> &'static str {
         Part::Cell(..) => "cell",
         Part::Perspective(_) => "perspective",
     }
-}
-
-fn place(rank: Option<usize>) -> String {
-    rank.map_or_else(|| "–".to_owned(), |r| format!("{r}."))
-}
-
-fn points(total: Option<f64>) -> String {
-    total.map_or_else(|| "not scored".to_owned(), |t| format!("{t:.1}"))
 }
 
 /// Runs `concord diff FILE --proposals A B` (ids or names).

@@ -71,6 +71,8 @@ pub struct ViewState {
     pub typing: Option<TypedNumber>,
     /// The cell the keyboard moves to, once it is drawn: (criterion id, proposal id).
     pub focus_cell: Option<(String, String)>,
+    /// The list of differences with the compared file is open.
+    pub comparison_list: bool,
 }
 
 /// A number typed on a numeric cell, key by key.
@@ -181,6 +183,30 @@ impl ConcordApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| menu::status_bar_ui(ui, state));
         if disk_bar::has_news(state) {
             egui::Panel::top("disk_bar").show(ui, |ui| disk_bar::disk_bar_ui(ui, state, out));
+        }
+        if let Some(c) = state.comparison() {
+            egui::Panel::top("comparison_bar").show(ui, |ui| {
+                comparison_bar_ui(ui, c, &mut self.view.comparison_list, out);
+            });
+            if self.view.comparison_list {
+                let mut open = true;
+                egui::Window::new(format!(
+                    "What differs from this window to {}",
+                    file_name(&c.path)
+                ))
+                .id(egui::Id::unique("comparison-list"))
+                .open(&mut open)
+                .default_width(640.0)
+                // Below the bar and away from the table's first columns.
+                .default_pos(ui.ctx().content_rect().center_top() + egui::vec2(0.0, 110.0))
+                .vscroll(true)
+                .show(ui.ctx(), |ui| {
+                    for line in c.text.lines() {
+                        ui.label(egui::RichText::new(line).monospace());
+                    }
+                });
+                self.view.comparison_list &= open;
+            }
         }
         if state.prefs().show_inspector {
             egui::Panel::right("inspector")
@@ -306,4 +332,50 @@ impl eframe::App for ConcordApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state.prefs());
     }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// "Comparing with FILE: N differences", with the list and a way to stop.
+fn comparison_bar_ui(
+    ui: &mut egui::Ui,
+    c: &crate::app::round::Comparison,
+    list_open: &mut bool,
+    out: &mut Outbox,
+) {
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "Comparing with {}: {} difference{}; {} cell{} marked in the table",
+            file_name(&c.path),
+            c.count,
+            if c.count == 1 { "" } else { "s" },
+            c.cells.len(),
+            if c.cells.len() == 1 { "" } else { "s" },
+        ))
+        .on_hover_text(c.path.display().to_string());
+        if ui
+            .button(if *list_open {
+                "Hide the differences"
+            } else {
+                "Show the differences"
+            })
+            .on_hover_text("Each change, a changed cell with both reasons, and the ranking")
+            .clicked()
+        {
+            *list_open = !*list_open;
+        }
+        if ui
+            .button("Stop comparing")
+            .on_hover_text("Remove the marks")
+            .clicked()
+        {
+            *list_open = false;
+            out.send(Msg::CloseComparison);
+        }
+    });
 }

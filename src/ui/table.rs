@@ -404,8 +404,13 @@ fn score_cell_ui(
     .fill(fill)
     .truncate()
     .min_size(egui::vec2(ui.available_width(), ROW_HEIGHT - 8.0));
+    let differs = state
+        .comparison()
+        .is_some_and(|cmp| cmp.cells.contains(&(c.id.clone(), proposal.id.clone())));
     if selected {
         button = button.stroke(egui::Stroke::new(2.0, ui.visuals().selection.stroke.color));
+    } else if differs {
+        button = button.stroke(egui::Stroke::new(2.5, ui.visuals().warn_fg_color));
     }
     let typing = view
         .typing
@@ -420,7 +425,15 @@ fn score_cell_ui(
     let r = ui
         .push_id((&c.id, &proposal.id), |ui| ui.add(button))
         .inner
-        .accessible_name(format!("{} × {}", proposal.label(), c.name));
+        .accessible_name(if differs {
+            format!(
+                "{} × {} (differs in the compared file)",
+                proposal.label(),
+                c.name
+            )
+        } else {
+            format!("{} × {}", proposal.label(), c.name)
+        });
     let here = (c.id.clone(), proposal.id.clone());
     if r.clicked() {
         // The keyboard goes on from here: Tab, arrows, typing a score.
