@@ -175,3 +175,67 @@ fn a_cancelled_round_stops_between_files() {
     });
     assert_eq!(reports.len(), 2, "the rest is left unread");
 }
+
+#[test]
+fn a_small_round_worked_out_by_hand() {
+    // Three proposals, one criterion on 0–10 (weight 1). The template scores them 5, 5, 5.
+    let mut t = Scenario {
+        format: 2,
+        title: "By hand".into(),
+        authors: vec!["Teacher".into()],
+        ..Scenario::default()
+    };
+    for (id, name) in [("a", "A"), ("b", "B"), ("c", "C")] {
+        t.proposals.push(Proposal::new(id, name));
+    }
+    t.criteria.push(Criterion::new("x", "X"));
+    for p in ["a", "b", "c"] {
+        t.scores.push(Score {
+            criterion: "x".into(),
+            proposal: p.into(),
+            value: Some(ScoreValue::Number(5.0)),
+            rationale: "Handed out.".into(),
+            ..Score::default()
+        });
+    }
+    // Student 1 reads 9, 5 (as handed out), 1: totals .9 .5 .1, ranks 1 2 3.
+    // Student 2 reads 8, 8, 2: ranks 1.5 1.5 3 (a tie).
+    // Student 3 leaves C blank and reads 2, 6: totals .2 .6 and none; ranks 2 1 3.
+    let copy = |values: [Option<f64>; 3], name: &str| {
+        let mut s = t.clone();
+        s.authors = vec![name.into()];
+        for (cell, v) in s.scores.iter_mut().zip(values) {
+            if v != Some(5.0) {
+                cell.value = v.map(ScoreValue::Number);
+                cell.rationale = if v.is_some() { format!("{name} reads it so.") } else { String::new() };
+            }
+        }
+        s
+    };
+    let mut round_s = t.clone();
+    for (values, name) in [
+        ([Some(9.0), Some(5.0), Some(1.0)], "One"),
+        ([Some(8.0), Some(8.0), Some(2.0)], "Two"),
+        ([Some(2.0), Some(6.0), None], "Three"),
+    ] {
+        let c = concord::model::collect::collect(&round_s, &copy(values, name), name, "x.ron");
+        round_s.perspectives.push(c.perspective);
+    }
+    let r = round(&round_s);
+    assert_eq!(r.ranks, [vec![1.0, 2.0, 3.0], vec![1.5, 1.5, 3.0], vec![2.0, 1.0, 3.0]]);
+    // Rank sums 4.5, 4.5, 9 (mean 6): S = 2.25 + 2.25 + 9 = 13.5. Ties: rater 2 has one
+    // pair, T = 6. W = 12 · 13.5 / (3² · (27 − 3) − 3 · 6) = 162 / 198.
+    let c = r.concordance.unwrap();
+    assert!((c.w - 162.0 / 198.0).abs() < 1e-12, "{}", c.w);
+    // Borda: n − rank summed: A 2 + 1.5 + 1 = 4.5, B 1 + 1.5 + 2 = 4.5, C 0.
+    assert_eq!(r.borda, [4.5, 4.5, 0.0]);
+    // Mean totals over those who have one: A (.9 + .8 + .2) / 3, C (.1 + .2) / 2.
+    assert!((r.mean_totals[0].unwrap() - 1.9 / 3.0).abs() < 1e-12);
+    assert!((r.mean_totals[2].unwrap() - 0.15).abs() < 1e-12);
+    // The cell of B: One left it as handed out, Two and Three chose 8 and 6.
+    let b = &r.cells[1];
+    assert_eq!((b.chosen.clone(), b.untouched, b.unscored), (vec![0.8, 0.6], 1, 0));
+    assert!((b.median.unwrap() - 0.7).abs() < 1e-12);
+    // C: Three left it blank, which counts as unscored, not as the teacher's 5.
+    assert_eq!(r.cells[2].unscored, 1);
+}
