@@ -207,7 +207,11 @@ fn a_small_round_worked_out_by_hand() {
         for (cell, v) in s.scores.iter_mut().zip(values) {
             if v != Some(5.0) {
                 cell.value = v.map(ScoreValue::Number);
-                cell.rationale = if v.is_some() { format!("{name} reads it so.") } else { String::new() };
+                cell.rationale = if v.is_some() {
+                    format!("{name} reads it so.")
+                } else {
+                    String::new()
+                };
             }
         }
         s
@@ -222,7 +226,14 @@ fn a_small_round_worked_out_by_hand() {
         round_s.perspectives.push(c.perspective);
     }
     let r = round(&round_s);
-    assert_eq!(r.ranks, [vec![1.0, 2.0, 3.0], vec![1.5, 1.5, 3.0], vec![2.0, 1.0, 3.0]]);
+    assert_eq!(
+        r.ranks,
+        [
+            vec![1.0, 2.0, 3.0],
+            vec![1.5, 1.5, 3.0],
+            vec![2.0, 1.0, 3.0]
+        ]
+    );
     // Rank sums 4.5, 4.5, 9 (mean 6): S = 2.25 + 2.25 + 9 = 13.5. Ties: rater 2 has one
     // pair, T = 6. W = 12 · 13.5 / (3² · (27 − 3) − 3 · 6) = 162 / 198.
     let c = r.concordance.unwrap();
@@ -234,7 +245,10 @@ fn a_small_round_worked_out_by_hand() {
     assert!((r.mean_totals[2].unwrap() - 0.15).abs() < 1e-12);
     // The cell of B: One left it as handed out, Two and Three chose 8 and 6.
     let b = &r.cells[1];
-    assert_eq!((b.chosen.clone(), b.untouched, b.unscored), (vec![0.8, 0.6], 1, 0));
+    assert_eq!(
+        (b.chosen.clone(), b.untouched, b.unscored),
+        (vec![0.8, 0.6], 1, 0)
+    );
     assert!((b.median.unwrap() - 0.7).abs() < 1e-12);
     // C: Three left it blank, which counts as unscored, not as the teacher's 5.
     assert_eq!(r.cells[2].unscored, 1);
