@@ -61,5 +61,23 @@ fn open_path(cr: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, core, open_path);
+/// The printable handout and the workbook, at 50 × 30 and at 2,000 × 300.
+fn exports(cr: &mut Criterion) {
+    let mut g = cr.benchmark_group("export");
+    for (p, c) in [(50, 30), (2_000, 300)] {
+        let s = synth::scenario(p, c, 42);
+        if p * c > 100_000 {
+            g.sample_size(10).measurement_time(Duration::from_secs(20));
+        }
+        g.bench_function(BenchmarkId::new("handout html", label((p, c))), |b| {
+            b.iter(|| concord::io::handout_html::handout_html(black_box(&s), WeightSet::Base))
+        });
+        g.bench_function(BenchmarkId::new("workbook xlsx", label((p, c))), |b| {
+            b.iter(|| concord::io::workbook::workbook(black_box(&s)).expect("a workbook"))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, core, open_path, exports);
 criterion_main!(benches);

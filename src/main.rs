@@ -108,6 +108,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DiffOutput::Text)]
         format: DiffOutput,
     },
+    /// Export: a printable handout (HTML), Markdown, a workbook with live totals (xlsx),
+    /// or the table as CSV.
+    Export {
+        /// The scenario file.
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        to: ExportTo,
+        /// Score with a perspective's weights (html, md, csv).
+        #[arg(long)]
+        perspective: Option<String>,
+        /// Where to write (`-` for standard output, text formats); without it, beside FILE
+        /// with the format's extension, never over an existing file.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Rewrite files in canonical form (atomically).
     Fmt {
         /// Files to rewrite.
@@ -123,6 +139,15 @@ enum RankOutput {
     Csv,
     /// With --all-perspectives.
     Json,
+}
+
+/// What `concord export` writes.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportTo {
+    Html,
+    Md,
+    Xlsx,
+    Csv,
 }
 
 /// Formats of `concord diff`.
@@ -172,6 +197,27 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Fmt { files }) => cli::fmt(&files, &mut out, &mut err),
+        Some(Command::Export {
+            file,
+            to,
+            perspective,
+            output,
+        }) => {
+            let to = match to {
+                ExportTo::Html => cli::export::ExportFormat::Html,
+                ExportTo::Md => cli::export::ExportFormat::Md,
+                ExportTo::Xlsx => cli::export::ExportFormat::Xlsx,
+                ExportTo::Csv => cli::export::ExportFormat::Csv,
+            };
+            cli::export::run(
+                &file,
+                to,
+                perspective.as_deref(),
+                output.as_deref(),
+                &mut out,
+                &mut err,
+            )
+        }
         Some(Command::Diff {
             a,
             b,

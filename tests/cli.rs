@@ -634,3 +634,55 @@ fn diff_of_two_proposals_lines_up_their_provisions() {
     let none = concord(&["diff", "seeds/gaza-ceasefire-2023.ron"]);
     assert_eq!(none.status.code(), Some(2), "a second file or --proposals");
 }
+
+#[test]
+fn export_writes_each_format_and_never_over_a_file_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = dir.path().join("lesson.ron");
+    std::fs::copy("seeds/gaza-ceasefire-2023.ron", &lesson).unwrap();
+    let l = lesson.display().to_string();
+    for (to, ext) in [
+        ("html", "html"),
+        ("md", "md"),
+        ("xlsx", "xlsx"),
+        ("csv", "csv"),
+    ] {
+        let o = concord(&["export", &l, "--to", to]);
+        assert_eq!(o.status.code(), Some(0), "{to}: {}", stderr(&o));
+        let written = lesson.with_extension(ext);
+        assert!(stdout(&o).contains(&format!("wrote {}", written.display())));
+        assert!(std::fs::metadata(&written).unwrap().len() > 1000, "{to}");
+        // A second export does not replace it without -o.
+        let again = concord(&["export", &l, "--to", to]);
+        assert_eq!(again.status.code(), Some(2), "{to}");
+        assert!(stderr(&again).contains("exists; give -o"));
+    }
+    let html = std::fs::read_to_string(lesson.with_extension("html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    // Text formats to standard output, under a perspective.
+    let md = concord(&[
+        "export",
+        &l,
+        "--to",
+        "md",
+        "--perspective",
+        "essay-authors",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(md.status.code(), Some(0));
+    assert!(stdout(&md).starts_with("# After the Gaza cease-fire"));
+    let xlsx = concord(&["export", &l, "--to", "xlsx", "-o", "-"]);
+    assert_eq!(xlsx.status.code(), Some(2), "a workbook is not text");
+    let bad = concord(&[
+        "export",
+        &l,
+        "--to",
+        "html",
+        "--perspective",
+        "nobody",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}

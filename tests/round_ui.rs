@@ -370,3 +370,30 @@ fn a_file_to_compare_that_does_not_load_leaves_the_document_alone() {
     assert!(h.state().state.comparison().is_none());
     assert_eq!(h.state().state.scenario(), &before);
 }
+
+#[test]
+fn the_handout_is_exported_from_the_file_menu() {
+    let mut h = common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        concord::app::Prefs::default(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lesson.html");
+    click(&mut h, "File");
+    click(&mut h, "Export handout (HTML)…");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, &path.display().to_string());
+    press(&mut h, Key::Enter);
+    let html = std::fs::read_to_string(&path).expect("the handout was written");
+    let lesson = concord::seeds::default_scenario().unwrap();
+    let expected =
+        concord::io::handout_html::handout_html(&lesson, concord::scoring::WeightSet::Base);
+    assert_eq!(html, expected);
+    assert!(h
+        .state()
+        .state
+        .status()
+        .contains("open it in a browser to print"));
+}

@@ -52,11 +52,15 @@ pub enum Command {
     HandOut,
     /// Compare the document with another file.
     CompareWithFile,
+    /// Save a printable handout (HTML).
+    ExportHandout,
+    /// Save a workbook with live totals (xlsx).
+    ExportWorkbook,
 }
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 26] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -80,6 +84,8 @@ impl Command {
         Command::ZoomReset,
         Command::ExportPng,
         Command::ExportCsv,
+        Command::ExportHandout,
+        Command::ExportWorkbook,
         Command::ShowShortcuts,
     ];
 
@@ -110,6 +116,8 @@ impl Command {
             Command::AddStudents => "Add students' files…",
             Command::HandOut => "Hand out for a class round…",
             Command::CompareWithFile => "Compare with file…",
+            Command::ExportHandout => "Export handout (HTML)…",
+            Command::ExportWorkbook => "Export workbook (xlsx)…",
         }
     }
 
@@ -164,6 +172,14 @@ impl Command {
                 "What differs between this scenario and another file (a student's copy, an \
                  earlier version): each change, and the cells marked in the table"
             }
+            Command::ExportHandout => {
+                "One printable page for a class: proposals, every score with its reason and \
+                 sources, totals, perspectives (opens in any browser, no internet needed)"
+            }
+            Command::ExportWorkbook => {
+                "A spreadsheet with the weights in cells and the totals as formulas, a sheet \
+                 per perspective, each reason as a cell note"
+            }
         }
     }
 
@@ -187,6 +203,8 @@ impl Command {
                 | Command::Quit
                 | Command::ExportPng
                 | Command::ExportCsv
+                | Command::ExportHandout
+                | Command::ExportWorkbook
                 | Command::ShowShortcuts
         )
     }

@@ -291,7 +291,75 @@ impl AppState {
             FilePurpose::AddStudents => self.add_students(super::round::expand_folder(path)),
             FilePurpose::HandOut => self.hand_out_to(path),
             FilePurpose::CompareWith => self.compare_with(path),
+            FilePurpose::ExportHtml => self.export_handout(path),
+            FilePurpose::ExportXlsx => self.export_workbook(path),
         }
+    }
+
+    /// Writes the printable handout, with the weights in use, at `path` (atomically), on
+    /// a worker: a large scenario's page takes a second or more.
+    pub fn export_handout(&mut self, path: &Path) {
+        let scenario = self.doc.scenario().clone();
+        let perspective = self.perspective.clone();
+        let path = path.to_owned();
+        self.export_in_background("the handout", move || {
+            let weights = super::weight_set_of(&scenario, perspective.as_deref());
+            let html = crate::io::handout_html::handout_html(&scenario, weights);
+            match crate::io::write_atomically(&path, html.as_bytes()) {
+                Ok(()) => format!(
+                    "Exported the handout to {}; open it in a browser to print",
+                    path.display()
+                ),
+                Err(e) => format!("Handout not exported: {e}"),
+            }
+        });
+    }
+
+    /// Writes the workbook (a sheet per weight set, totals as formulas) at `path`, on a
+    /// worker (2,000 × 300 takes seconds: every score carries a note).
+    pub fn export_workbook(&mut self, path: &Path) {
+        let scenario = self.doc.scenario().clone();
+        let path = path.to_owned();
+        self.export_in_background("the workbook", move || match crate::io::workbook::workbook(
+            &scenario,
+        ) {
+            Ok(bytes) => match crate::io::write_atomically(&path, &bytes) {
+                Ok(()) => format!("Exported the workbook to {}", path.display()),
+                Err(e) => format!("Workbook not exported: {e}"),
+            },
+            Err(e) => format!("Workbook not made: {e}"),
+        });
+    }
+
+    fn export_in_background(&mut self, what: &str, job: impl FnOnce() -> String + Send + 'static) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.status = format!("Exporting {what}…");
+        match crate::platform::spawn("export", move || {
+            let _ = tx.send(job());
+        }) {
+            Ok(()) => self.export_job = Some(rx),
+            Err(e) => self.status = format!("Not exported: {e}"),
+        }
+        self.poll_export();
+    }
+
+    /// Takes in a finished export: its status line.
+    pub fn poll_export(&mut self) {
+        if let Some(rx) = &self.export_job {
+            match rx.try_recv() {
+                Ok(status) => {
+                    self.status = status;
+                    self.export_job = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.export_job = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+    }
+
+    /// True while an export is being written.
+    pub fn is_exporting(&self) -> bool {
+        self.export_job.is_some()
     }
 
     /// Writes the table, with the weights in use, as CSV at `path` (atomically).

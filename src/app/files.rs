@@ -19,6 +19,10 @@ pub enum FilePurpose {
     HandOut,
     /// A file to compare the document with.
     CompareWith,
+    /// Save the printable handout (HTML).
+    ExportHtml,
+    /// Save the workbook (xlsx).
+    ExportXlsx,
 }
 
 impl FilePurpose {
@@ -32,6 +36,8 @@ impl FilePurpose {
             FilePurpose::AddStudents => "Add students' files to the class round",
             FilePurpose::HandOut => "Save the students' copy",
             FilePurpose::CompareWith => "Compare with file",
+            FilePurpose::ExportHtml => "Export handout (HTML)",
+            FilePurpose::ExportXlsx => "Export workbook (xlsx)",
         }
     }
 
@@ -45,6 +51,8 @@ impl FilePurpose {
             | FilePurpose::CompareWith => ("Concord scenario", "ron"),
             FilePurpose::ExportPng => ("PNG image", "png"),
             FilePurpose::ExportCsv => ("CSV table", "csv"),
+            FilePurpose::ExportHtml => ("Web page", "html"),
+            FilePurpose::ExportXlsx => ("Excel workbook", "xlsx"),
         }
     }
 
@@ -53,7 +61,10 @@ impl FilePurpose {
         match self {
             FilePurpose::Open => "Open",
             FilePurpose::SaveAs | FilePurpose::HandOut => "Save",
-            FilePurpose::ExportPng | FilePurpose::ExportCsv => "Export",
+            FilePurpose::ExportPng
+            | FilePurpose::ExportCsv
+            | FilePurpose::ExportHtml
+            | FilePurpose::ExportXlsx => "Export",
             FilePurpose::AddStudents => "Add",
             FilePurpose::CompareWith => "Compare",
         }

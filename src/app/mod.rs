@@ -202,6 +202,8 @@ pub struct AppState {
     compared_proposals: Option<(DocId, String, String)>,
     /// Another file compared with the document (File ▸ Compare with file…).
     comparison: Option<round::Comparison>,
+    /// An export being written on a worker: its status line when done.
+    export_job: Option<std::sync::mpsc::Receiver<String>>,
 }
 
 impl AppState {
@@ -238,6 +240,7 @@ impl AppState {
             handout_hides_scores: true,
             compared_proposals: None,
             comparison: None,
+            export_job: None,
         }
     }
 

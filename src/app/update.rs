@@ -10,6 +10,7 @@ impl AppState {
         self.poll_recovery();
         self.poll_round();
         self.follow_comparison();
+        self.poll_export();
         for msg in msgs {
             self.update(msg);
         }
@@ -164,6 +165,8 @@ impl AppState {
             Command::ClassRound => self.toggle_view(super::MainView::Round),
             Command::AddStudents => self.ask_for_file(FilePurpose::AddStudents),
             Command::CompareWithFile => self.ask_for_file(FilePurpose::CompareWith),
+            Command::ExportHandout => self.ask_for_file(FilePurpose::ExportHtml),
+            Command::ExportWorkbook => self.ask_for_file(FilePurpose::ExportXlsx),
             Command::HandOut => {
                 self.dialog = Some(Dialog::HandOut { hide_scores: true });
             }

@@ -3,6 +3,7 @@
 //! process.
 
 pub mod diff;
+pub mod export;
 mod matrix;
 pub mod round;
 
@@ -145,7 +146,7 @@ pub fn rank_all(file: &Path, format: RankFormat, out: &mut dyn Write, err: &mut 
 
 /// The weights of the perspective named `perspective` (an id or a name), or the base
 /// weights; the error names the perspectives the file has.
-fn weights_of<'a>(
+pub(crate) fn weights_of<'a>(
     scenario: &'a Scenario,
     file: &Path,
     perspective: Option<&str>,
@@ -229,7 +230,7 @@ pub fn fmt(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     code
 }
 
-fn print_load_error(e: &LoadError, err: &mut dyn Write) {
+pub(crate) fn print_load_error(e: &LoadError, err: &mut dyn Write) {
     for line in e.lines() {
         let _ = writeln!(err, "{line}");
     }

@@ -5,6 +5,8 @@ mod fast_scores;
 pub mod fingerprint;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod handout_html;
+pub mod handout_md;
 pub mod health;
 mod load;
 pub mod locate;
@@ -14,6 +16,7 @@ mod problem;
 pub mod round_files;
 mod save;
 mod validate;
+pub mod workbook;
 
 pub use fingerprint::{Fingerprint, OnDisk};
 pub use load::{load_bytes, load_path, load_path_with_fingerprint, load_str, MAX_FILE_BYTES};

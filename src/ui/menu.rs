@@ -86,6 +86,8 @@ pub fn menu_bar_ui(
             command_button(ui, state, Command::SaveAs, !file_dialog_open, out);
             command_button(ui, state, Command::ExportPng, !file_dialog_open, out);
             command_button(ui, state, Command::ExportCsv, !file_dialog_open, out);
+            command_button(ui, state, Command::ExportHandout, !file_dialog_open, out);
+            command_button(ui, state, Command::ExportWorkbook, !file_dialog_open, out);
             ui.separator();
             command_button(ui, state, Command::CompareWithFile, !file_dialog_open, out);
             ui.menu_button("Class rounds", |ui| {

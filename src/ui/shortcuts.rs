@@ -31,7 +31,11 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::WhyRanking => KeyboardShortcut::new(Modifiers::NONE, Key::F6),
         Command::EveryoneAtOnce => KeyboardShortcut::new(Modifiers::NONE, Key::F7),
         Command::ClassRound => KeyboardShortcut::new(Modifiers::NONE, Key::F8),
-        Command::AddStudents | Command::HandOut | Command::CompareWithFile => return None,
+        Command::AddStudents
+        | Command::HandOut
+        | Command::CompareWithFile
+        | Command::ExportHandout
+        | Command::ExportWorkbook => return None,
     })
 }
 

@@ -79,7 +79,11 @@ impl WindowSync {
         if state.take_close_request() {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
-        if state.is_saving() || state.is_looking_for_recovered_work() {
+        if state.is_saving()
+            || state.is_looking_for_recovered_work()
+            || state.is_exporting()
+            || state.round_progress().is_some()
+        {
             // The worker cannot wake the window: look again shortly.
             ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }

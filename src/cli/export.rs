@@ -1,0 +1,119 @@
+//! `concord export FILE --to html|md|xlsx|csv [--perspective NAME] [-o OUT]`: the printable
+//! handout, Markdown, a live workbook or the table as CSV; `-o -` writes a text format to
+//! standard output.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{print_load_error, weights_of, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
+use crate::io::{load_path, write_atomically};
+
+/// What `concord export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// One self-contained printable page.
+    Html,
+    /// Markdown.
+    Md,
+    /// A workbook with live totals.
+    Xlsx,
+    /// The table as CSV.
+    Csv,
+}
+
+impl ExportFormat {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Html => "html",
+            Self::Md => "md",
+            Self::Xlsx => "xlsx",
+            Self::Csv => "csv",
+        }
+    }
+}
+
+/// Runs `concord export`. Without `-o`, writes beside FILE with the format's extension,
+/// never over an existing file.
+pub fn run(
+    file: &Path,
+    to: ExportFormat,
+    perspective: Option<&str>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let scenario = match load_path(file) {
+        Ok(s) => s,
+        Err(e) => {
+            print_load_error(&e, err);
+            return EXIT_FAILURE;
+        }
+    };
+    let weights = match weights_of(&scenario, file, perspective) {
+        Ok(w) => w,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            return EXIT_USAGE;
+        }
+    };
+    let bytes = match to {
+        ExportFormat::Html => {
+            crate::io::handout_html::handout_html(&scenario, weights).into_bytes()
+        }
+        ExportFormat::Md => crate::io::handout_md::handout_md(&scenario, weights).into_bytes(),
+        ExportFormat::Csv => crate::io::export::table_csv(&scenario, weights).into_bytes(),
+        ExportFormat::Xlsx => {
+            if perspective.is_some() {
+                let _ = writeln!(
+                    err,
+                    "the workbook has a sheet for every perspective already; leave out --perspective"
+                );
+                return EXIT_USAGE;
+            }
+            match crate::io::workbook::workbook(&scenario) {
+                Ok(b) => b,
+                Err(e) => {
+                    let _ = writeln!(
+                        err,
+                        "{}: the workbook could not be made: {e}",
+                        file.display()
+                    );
+                    return EXIT_FAILURE;
+                }
+            }
+        }
+    };
+    match output {
+        Some(p) if p == Path::new("-") => {
+            if to == ExportFormat::Xlsx {
+                let _ = writeln!(err, "a workbook is not text: give a file with -o");
+                return EXIT_USAGE;
+            }
+            let _ = out.write_all(&bytes);
+            EXIT_OK
+        }
+        _ => {
+            let path: PathBuf =
+                output.map_or_else(|| file.with_extension(to.extension()), Path::to_path_buf);
+            if output.is_none() && path.exists() {
+                let _ = writeln!(
+                    err,
+                    "{}: exists; give -o to name the output (an existing file named with -o is replaced)",
+                    path.display()
+                );
+                return EXIT_USAGE;
+            }
+            match write_atomically(&path, &bytes) {
+                Ok(()) => {
+                    let _ = writeln!(out, "wrote {}", path.display());
+                    EXIT_OK
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "{}: {e}", path.display());
+                    EXIT_FAILURE
+                }
+            }
+        }
+    }
+}
