@@ -124,6 +124,27 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Import a table (CSV, TSV, .xlsx, .ods) as a scenario; prints what it inferred.
+    Import {
+        /// The table.
+        file: PathBuf,
+        /// The sheet of a spreadsheet (the first without it).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Whether proposals run down the rows (the default) or across the columns.
+        #[arg(long, value_enum, default_value_t = RowsAre::Proposals)]
+        rows: RowsAre,
+        /// The column of the proposals' names (the first column of text without it).
+        #[arg(long)]
+        name: Option<String>,
+        /// The columns that become criteria, comma-separated (every column of numbers or
+        /// yes/no without it).
+        #[arg(long)]
+        criteria: Option<String>,
+        /// The scenario to write (never over an existing file).
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+    },
     /// Rewrite files in canonical form (atomically).
     Fmt {
         /// Files to rewrite.
@@ -139,6 +160,13 @@ enum RankOutput {
     Csv,
     /// With --all-perspectives.
     Json,
+}
+
+/// What the rows of an imported table are.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RowsAre {
+    Proposals,
+    Criteria,
 }
 
 /// What `concord export` writes.
@@ -197,6 +225,22 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Fmt { files }) => cli::fmt(&files, &mut out, &mut err),
+        Some(Command::Import {
+            file,
+            sheet,
+            rows,
+            name,
+            criteria,
+            output,
+        }) => {
+            let options = cli::import::ImportOptions {
+                sheet,
+                proposals_as_columns: rows == RowsAre::Criteria,
+                name,
+                criteria,
+            };
+            cli::import::run(&file, &options, &output, &mut out, &mut err)
+        }
         Some(Command::Export {
             file,
             to,

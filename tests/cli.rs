@@ -686,3 +686,72 @@ fn export_writes_each_format_and_never_over_a_file_unasked() {
     ]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn import_prints_what_it_inferred_and_writes_a_checked_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("coded.ron");
+    let o_path = out.display().to_string();
+    let o = concord(&[
+        "import",
+        "tests/data/import/bom-semicolon-crlf.csv",
+        "-o",
+        &o_path,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "3 proposals from the column \"Agreement\"\n\
+             their dates from the column \"Year\"\n\
+             criterion \"Ceasefire\": yes/no (weight 0: presence is not merit)\n\
+             criterion \"Elections\": yes/no (weight 0: presence is not merit)\n\
+             left out (text): Notes\n\
+             wrote {o_path}: 3 proposals, 2 criteria, 5 scored cells\n"
+        )
+    );
+    let check = concord(&["check", "--strict", &o_path]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    // Never over an existing file.
+    let again = concord(&[
+        "import",
+        "tests/data/import/bom-semicolon-crlf.csv",
+        "-o",
+        &o_path,
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+    // Chosen columns, and proposals across the columns.
+    let out2 = dir.path().join("plans.ron").display().to_string();
+    let o = concord(&[
+        "import",
+        "tests/data/import/criteria-as-rows.tsv",
+        "--rows",
+        "criteria",
+        "--criteria",
+        "Borders",
+        "-o",
+        &out2,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = concord::io::load_path(Path::new(&out2)).unwrap();
+    assert_eq!(s.criteria.len(), 1);
+    assert_eq!(s.proposals.len(), 3);
+    let bad = concord(&[
+        "import",
+        "tests/data/import/latin1.csv",
+        "-o",
+        &dir.path().join("x.ron").display().to_string(),
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("row 3, column 4: this is not UTF-8 text"));
+    let no_col = concord(&[
+        "import",
+        "tests/data/import/bom-semicolon-crlf.csv",
+        "--name",
+        "Nope",
+        "-o",
+        &dir.path().join("y.ron").display().to_string(),
+    ]);
+    assert_eq!(no_col.status.code(), Some(2));
+    assert!(stderr(&no_col).contains("no column named \"Nope\""));
+}

@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod export;
+pub mod import;
 mod matrix;
 pub mod round;
 

@@ -171,6 +171,17 @@ pub fn health(s: &Scenario) -> Vec<Health> {
             });
         }
     }
+    // Proposals imported from a coded table cite the file once, for all their cells.
+    let coded: std::collections::BTreeSet<&str> = s
+        .proposals
+        .iter()
+        .filter(|p| {
+            p.sources
+                .iter()
+                .any(|c| c.note == super::import::CODED_IN_FILE)
+        })
+        .map(|p| p.id.as_str())
+        .collect();
     for (i, sc) in s.scores.iter().enumerate() {
         let place = Place::Cell(sc.criterion.clone(), sc.proposal.clone());
         let at = |field: &str| vec![f("scores"), Seg::Index(i), f(field)];
@@ -185,7 +196,7 @@ pub fn health(s: &Scenario) -> Vec<Health> {
                     "not scored (the rationale says why)".into()
                 },
             });
-        } else if sc.evidence.is_empty() {
+        } else if sc.evidence.is_empty() && !coded.contains(sc.proposal.as_str()) {
             out.push(Health {
                 concern: Concern::NoEvidence,
                 place: place.clone(),

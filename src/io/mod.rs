@@ -8,6 +8,7 @@ pub mod fuzzing;
 pub mod handout_html;
 pub mod handout_md;
 pub mod health;
+pub mod import;
 mod load;
 pub mod locate;
 pub mod lock;

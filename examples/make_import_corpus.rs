@@ -1,0 +1,61 @@
+//! Writes `tests/data/import/`: the tables an import must read (or refuse in words). Run
+//! from the repository root: `cargo run --example make_import_corpus`. Large cases (a 60 MB
+//! cell, 100,000 columns) are made by the tests themselves, not kept in the repository.
+
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new("tests/data/import");
+    std::fs::create_dir_all(dir).unwrap();
+    let w = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    // A BOM, semicolons, Windows line ends, a quoted field with a semicolon, quotes and a
+    // line break, header names with stray spaces, trailing empty columns, a blank cell.
+    w(
+        "bom-semicolon-crlf.csv",
+        b"\xEF\xBB\xBFAgreement; Year ;Ceasefire;Elections;Notes;;\r\n\"Accord A; first\";1998;1;0;\"line one\r\nline \"\"two\"\"\";;\r\nAccord B;2001;0;1;;;\r\nAccord C;2005;;1;;;\r\n",
+    );
+    // Ragged rows and duplicate header names.
+    w(
+        "ragged-duplicates.csv",
+        b"Name,Score,Score,Level\nAlpha,3.5,1\nBeta,7.25,2,2\nGamma\n",
+    );
+    // Tab-separated, proposals across the columns.
+    w(
+        "criteria-as-rows.tsv",
+        b"Criterion\tPlan X\tPlan Y\tPlan Z\nBorders\t2\t3\t1\nRefugees\t0\t1\t3\n",
+    );
+    // A legacy encoding (Latin-1 "é" in row 3).
+    w("latin1.csv", b"Name,Value\nAlpha,1\nCaf\xE9,2\n");
+    // Not text.
+    let junk: Vec<u8> = (0u32..4096)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    w("binary.csv", &junk);
+    w("empty.csv", b"");
+    w("header-only.csv", b"Name,Value,Other\n");
+    // A zip that is not a workbook.
+    w(
+        "not-a-workbook.xlsx",
+        b"PK\x03\x04this is not a workbook at all",
+    );
+    // A sheet whose cells are formulas with cached values.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Coded").unwrap();
+    ws.write_string(0, 0, "Agreement").unwrap();
+    ws.write_string(0, 1, "Power sharing").unwrap();
+    ws.write_string(0, 2, "Score").unwrap();
+    for (r, (name, ps, a, b)) in [("Accord A", 1, 2, 3), ("Accord B", 0, 4, 1)]
+        .into_iter()
+        .enumerate()
+    {
+        let row = 1 + r as u32;
+        ws.write_string(row, 0, name).unwrap();
+        ws.write_number(row, 1, ps).unwrap();
+        let formula =
+            rust_xlsxwriter::Formula::new(format!("={a}+{b}")).set_result((a + b).to_string());
+        ws.write_formula(row, 2, formula).unwrap();
+    }
+    wb.save(dir.join("formulas.xlsx")).unwrap();
+    println!("wrote {}", dir.display());
+}
