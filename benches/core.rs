@@ -79,5 +79,25 @@ fn exports(cr: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, core, open_path, exports);
+/// Importing a table of the PA-X shape (1,868 × 266, quoted multi-line fields, a BOM):
+/// reading, inferring the scales and building the scenario, in-process.
+fn import(cr: &mut Criterion) {
+    #[path = "../examples/pax_shaped.rs"]
+    mod pax;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("pax.csv");
+    std::fs::write(&path, pax::pax_csv(1_868, 262)).expect("written");
+    let mut g = cr.benchmark_group("import");
+    g.sample_size(20);
+    g.bench_function("pax-shaped 1868x266: read, infer, build", |b| {
+        b.iter(|| {
+            let t = concord::io::import::read_table(black_box(&path), None).expect("a table");
+            let m = concord::io::import::suggest(&t);
+            concord::io::import::build(&t, &m, "pax.csv")
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, core, open_path, exports, import);
 criterion_main!(benches);

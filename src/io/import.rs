@@ -301,6 +301,9 @@ pub struct Mapping {
     pub name: usize,
     /// A column with each proposal's date or year.
     pub date: Option<usize>,
+    /// A column with each proposal's id in the dataset (its ids then come from it: short
+    /// ids keep a large import's file small).
+    pub id: Option<usize>,
     /// Criteria: column (or row) index and scale.
     pub criteria: Vec<(usize, Inferred)>,
     /// Text columns kept as each proposal's provisions.
@@ -394,15 +397,21 @@ pub fn suggest(t: &Table) -> Mapping {
         let h = h.to_lowercase();
         h == "date" || h == "year" || h.ends_with(" date") || h.ends_with(" year")
     });
+    // A column called an id (PA-X's "AgtId") identifies the rows; it is no criterion.
+    let id = t.header.iter().position(|h| {
+        let h = h.to_lowercase();
+        h == "id" || (h.ends_with("id") && h.len() <= 8 && !h.contains(' '))
+    });
     let criteria = kinds
         .into_iter()
         .enumerate()
-        .filter(|(c, k)| *c != name && Some(*c) != date && *k != Inferred::Text)
+        .filter(|(c, k)| *c != name && Some(*c) != date && Some(*c) != id && *k != Inferred::Text)
         .collect();
     Mapping {
         proposals_as_rows: true,
         name,
         date,
+        id,
         criteria,
         provisions: Vec::new(),
     }
@@ -468,7 +477,11 @@ pub fn build(t: &Table, m: &Mapping, file_name: &str) -> Scenario {
         } else {
             name.to_owned()
         };
-        let mut p = Proposal::new(fresh(&name), name.clone());
+        let base =
+            m.id.map(|c| row[c].trim())
+                .filter(|x| !x.is_empty())
+                .map_or_else(|| name.clone(), |x| format!("id-{x}"));
+        let mut p = Proposal::new(fresh(&base), name.clone());
         if let Some(d) = m.date {
             p.date = row[d].trim().to_owned();
         }
@@ -540,6 +553,9 @@ pub fn describe(t: &Table, m: &Mapping) -> Vec<String> {
     if let Some(d) = m.date {
         out.push(format!("their dates from the column \"{}\"", t.header[d]));
     }
+    if let Some(i) = m.id {
+        out.push(format!("their ids from the column \"{}\"", t.header[i]));
+    }
     for (c, kind) in &m.criteria {
         let what = match kind {
             Inferred::YesNo => "yes/no (weight 0: presence is not merit)".to_owned(),
@@ -553,6 +569,7 @@ pub fn describe(t: &Table, m: &Mapping) -> Vec<String> {
         .filter(|c| {
             *c != m.name
                 && Some(*c) != m.date
+                && Some(*c) != m.id
                 && !m.criteria.iter().any(|(x, _)| x == c)
                 && !m.provisions.contains(c)
         })
