@@ -147,15 +147,12 @@ fn frames_during_weight_drag(c: &mut Criterion) {
     });
 }
 
-/// The "Everyone at once" view on 2,000 × 300 with 20 perspectives when nothing changes
-/// (the matrix is computed once and kept).
-fn frames_everyone(c: &mut Criterion) {
+/// Frames of one main view of `scenario` when nothing changes (what the view works out is
+/// kept between frames), after five warm-up frames.
+fn view_bench(c: &mut Criterion, name: &str, scenario: Scenario, view: concord::app::MainView) {
     let ctx = egui::Context::default();
-    let mut scenario = concord::synth::scenario(2_000, 300, 42);
-    concord::synth::add_perspectives(&mut scenario, 20, 10, 100, 0, 7);
     let mut app = ConcordApp::with_document(&ctx, Document::new(scenario, None));
-    app.state
-        .update(concord::app::Msg::Show(concord::app::MainView::Everyone));
+    app.state.update(concord::app::Msg::Show(view));
     let input = RawInput {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),
         ..Default::default()
@@ -169,15 +166,23 @@ fn frames_everyone(c: &mut Criterion) {
     for _ in 0..5 {
         black_box(frame());
     }
-    c.bench_function("frame/everyone/2000x300x20", |b| {
-        b.iter(|| black_box(frame()))
-    });
+    c.bench_function(name, |b| b.iter(|| black_box(frame())));
 }
 
-/// The class round view with 200 students' readings of the default lesson, when nothing
-/// changes (the round is worked out once per state of the document and kept).
+/// The "Everyone at once" view on 2,000 × 300 with 20 perspectives.
+fn frames_everyone(c: &mut Criterion) {
+    let mut scenario = concord::synth::scenario(2_000, 300, 42);
+    concord::synth::add_perspectives(&mut scenario, 20, 10, 100, 0, 7);
+    view_bench(
+        c,
+        "frame/everyone/2000x300x20",
+        scenario,
+        concord::app::MainView::Everyone,
+    );
+}
+
+/// The class round view with 200 students' readings of the default lesson.
 fn frames_round(c: &mut Criterion) {
-    let ctx = egui::Context::default();
     let template = concord::seeds::default_scenario().unwrap();
     let mut round = template.clone();
     for i in 0..200u64 {
@@ -185,25 +190,12 @@ fn frames_round(c: &mut Criterion) {
         let c = concord::model::collect::collect(&round, &copy, &format!("S{i:03}"), "copy.ron");
         round.perspectives.push(c.perspective);
     }
-    let mut app = ConcordApp::with_document(&ctx, Document::new(round, None));
-    app.state
-        .update(concord::app::Msg::Show(concord::app::MainView::Round));
-    let input = RawInput {
-        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),
-        ..Default::default()
-    };
-    let mut frame = || {
-        let out = ctx.run_ui(input.clone(), |ui| app.ui(ui));
-        let primitives = ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
-        out.drop_without_applying_deltas();
-        primitives
-    };
-    for _ in 0..5 {
-        black_box(frame());
-    }
-    c.bench_function("frame/round/200 readings", |b| {
-        b.iter(|| black_box(frame()))
-    });
+    view_bench(
+        c,
+        "frame/round/200 readings",
+        round,
+        concord::app::MainView::Round,
+    );
 }
 
 criterion_group!(

@@ -5,12 +5,10 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{print_load_error, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
+use super::{load_or_say, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
 use crate::analysis::compare::{ranking, reasons};
-use crate::io::load_path;
 use crate::model::align::align;
 use crate::model::diff::{diff, Part};
-use crate::model::Scenario;
 
 /// Output formats of `concord diff`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -22,16 +20,6 @@ pub enum DiffFormat {
     Json,
 }
 
-fn load(file: &Path, err: &mut dyn Write) -> Option<Scenario> {
-    match load_path(file) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            print_load_error(&e, err);
-            None
-        }
-    }
-}
-
 /// Runs `concord diff A B`.
 pub fn files(
     a: &Path,
@@ -40,7 +28,7 @@ pub fn files(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let (Some(old), Some(new)) = (load(a, err), load(b, err)) else {
+    let (Some(old), Some(new)) = (load_or_say(a, err), load_or_say(b, err)) else {
         return EXIT_FAILURE;
     };
     let changes = diff(&old, &new);
@@ -97,7 +85,7 @@ pub fn proposals(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let Some(s) = load(file, err) else {
+    let Some(s) = load_or_say(file, err) else {
         return EXIT_FAILURE;
     };
     let find = |x: &str| {

@@ -5,8 +5,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{print_load_error, weights_of, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
-use crate::io::{load_path, write_atomically};
+use super::{load_or_say, weights_or_say, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
+use crate::io::write_atomically;
 
 /// What `concord export` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,19 +43,12 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let scenario = match load_path(file) {
-        Ok(s) => s,
-        Err(e) => {
-            print_load_error(&e, err);
-            return EXIT_FAILURE;
-        }
+    let Some(scenario) = load_or_say(file, err) else {
+        return EXIT_FAILURE;
     };
-    let weights = match weights_of(&scenario, file, perspective) {
+    let weights = match weights_or_say(&scenario, file, perspective, err) {
         Ok(w) => w,
-        Err(message) => {
-            let _ = writeln!(err, "{message}");
-            return EXIT_USAGE;
-        }
+        Err(code) => return code,
     };
     let bytes = match to {
         ExportFormat::Html => {

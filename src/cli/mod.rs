@@ -94,19 +94,12 @@ pub fn rank(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let scenario = match load_path(file) {
-        Ok(s) => s,
-        Err(e) => {
-            print_load_error(&e, err);
-            return EXIT_FAILURE;
-        }
+    let Some(scenario) = load_or_say(file, err) else {
+        return EXIT_FAILURE;
     };
-    let weights = match weights_of(&scenario, file, perspective) {
+    let weights = match weights_or_say(&scenario, file, perspective, err) {
         Ok(w) => w,
-        Err(message) => {
-            let _ = writeln!(err, "{message}");
-            return EXIT_USAGE;
-        }
+        Err(code) => return code,
     };
     let text = match format {
         RankFormat::Text => rank_text(&scenario, weights),
@@ -143,6 +136,31 @@ pub fn rank_all(file: &Path, format: RankFormat, out: &mut dyn Write, err: &mut 
     };
     let _ = out.write_all(text.as_bytes());
     EXIT_OK
+}
+
+/// The scenario in `file`, or `None` with its problems written to `err`.
+pub(crate) fn load_or_say(file: &Path, err: &mut dyn Write) -> Option<Scenario> {
+    match load_path(file) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            print_load_error(&e, err);
+            None
+        }
+    }
+}
+
+/// The weights of the perspective named `perspective`, or the usage error's exit code
+/// with the message written to `err`.
+pub(crate) fn weights_or_say<'a>(
+    scenario: &'a Scenario,
+    file: &Path,
+    perspective: Option<&str>,
+    err: &mut dyn Write,
+) -> Result<WeightSet<'a>, i32> {
+    weights_of(scenario, file, perspective).map_err(|message| {
+        let _ = writeln!(err, "{message}");
+        EXIT_USAGE
+    })
 }
 
 /// The weights of the perspective named `perspective` (an id or a name), or the base
