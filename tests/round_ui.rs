@@ -397,3 +397,46 @@ fn the_handout_is_exported_from_the_file_menu() {
         .status()
         .contains("open it in a browser to print"));
 }
+
+#[test]
+fn a_table_is_imported_with_a_preview_then_added_to_the_open_scenario() {
+    let mut h = common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        concord::app::Prefs::default(),
+    );
+    let table = std::path::absolute("tests/data/import/bom-semicolon-crlf.csv").unwrap();
+    let import = |h: &mut H| {
+        click(h, "File");
+        click(h, "Import table…");
+        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+        h.run();
+        type_keys(h, &table.display().to_string());
+        press(h, Key::Enter);
+    };
+    import(&mut h);
+    h.get_by_label("Import table: bom-semicolon-crlf.csv");
+    h.get_by_label("3 proposals from the column \"Agreement\"");
+    h.get_by_label("criterion \"Ceasefire\": yes/no (weight 0: presence is not merit)");
+    // Leave a criterion out: the preview follows.
+    common::click_role(&mut h, egui::accesskit::Role::CheckBox, "Elections");
+    assert!(h
+        .query_by_label("criterion \"Elections\": yes/no (weight 0: presence is not merit)")
+        .is_none());
+    // Added to the lesson as one undoable step.
+    click(&mut h, "Add to this scenario");
+    let s = h.state().state.scenario();
+    assert_eq!(s.proposals.len(), 5 + 3);
+    assert!(s.criteria.iter().any(|c| c.name == "Ceasefire"));
+    assert!(!s.criteria.iter().any(|c| c.name == "Elections"));
+    assert!(concord::io::validate(s).is_empty());
+    common::ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().state.scenario().proposals.len(), 5);
+    // As a new scenario: the lesson is as it was after the undo, so it opens at once.
+    import(&mut h);
+    click(&mut h, "Import as a new scenario");
+    let s = h.state().state.scenario();
+    assert_eq!(s.title, "Imported from bom-semicolon-crlf.csv");
+    assert_eq!(s.proposals.len(), 3);
+    assert!(h.state().state.doc().path.is_none());
+}

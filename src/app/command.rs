@@ -56,11 +56,13 @@ pub enum Command {
     ExportHandout,
     /// Save a workbook with live totals (xlsx).
     ExportWorkbook,
+    /// Import a table (CSV, TSV, xlsx, ods).
+    ImportTable,
 }
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 27] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -76,6 +78,7 @@ impl Command {
         Command::WhyRanking,
         Command::EveryoneAtOnce,
         Command::ClassRound,
+        Command::ImportTable,
         Command::CompareWithFile,
         Command::HandOut,
         Command::AddStudents,
@@ -118,6 +121,7 @@ impl Command {
             Command::CompareWithFile => "Compare with file…",
             Command::ExportHandout => "Export handout (HTML)…",
             Command::ExportWorkbook => "Export workbook (xlsx)…",
+            Command::ImportTable => "Import table…",
         }
     }
 
@@ -179,6 +183,10 @@ impl Command {
             Command::ExportWorkbook => {
                 "A spreadsheet with the weights in cells and the totals as formulas, a sheet \
                  per perspective, each reason as a cell note"
+            }
+            Command::ImportTable => {
+                "A spreadsheet or CSV table as proposals and criteria: choose which way it \
+                 runs and which columns count, with a preview"
             }
         }
     }

@@ -56,6 +56,11 @@ impl AppState {
             Pending::New(i) => self.new_from(BUNDLED.get(i).copied()),
             Pending::Open(Some(path)) => self.open_path(&path),
             Pending::Open(None) => self.ask_for_file(FilePurpose::Open),
+            Pending::Import(scenario) => {
+                let n = scenario.proposals.len();
+                self.replace_document(Document::new(*scenario, None));
+                self.status = format!("Imported {n} proposals: a new scenario, not saved yet");
+            }
             Pending::Quit => {
                 // A save being written finishes first: quitting must not cut it short.
                 self.finish_save();
@@ -293,6 +298,7 @@ impl AppState {
             FilePurpose::CompareWith => self.compare_with(path),
             FilePurpose::ExportHtml => self.export_handout(path),
             FilePurpose::ExportXlsx => self.export_workbook(path),
+            FilePurpose::ImportTable => self.import_table(path),
         }
     }
 

@@ -23,6 +23,8 @@ pub enum FilePurpose {
     ExportHtml,
     /// Save the workbook (xlsx).
     ExportXlsx,
+    /// A table to import.
+    ImportTable,
 }
 
 impl FilePurpose {
@@ -38,6 +40,7 @@ impl FilePurpose {
             FilePurpose::CompareWith => "Compare with file",
             FilePurpose::ExportHtml => "Export handout (HTML)",
             FilePurpose::ExportXlsx => "Export workbook (xlsx)",
+            FilePurpose::ImportTable => "Import table",
         }
     }
 
@@ -53,6 +56,23 @@ impl FilePurpose {
             FilePurpose::ExportCsv => ("CSV table", "csv"),
             FilePurpose::ExportHtml => ("Web page", "html"),
             FilePurpose::ExportXlsx => ("Excel workbook", "xlsx"),
+            FilePurpose::ImportTable => ("Table", "csv"),
+        }
+    }
+
+    /// Every extension the dialog's filter shows.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FilePurpose::ImportTable => &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+            FilePurpose::Open
+            | FilePurpose::SaveAs
+            | FilePurpose::AddStudents
+            | FilePurpose::HandOut
+            | FilePurpose::CompareWith => &["ron"],
+            FilePurpose::ExportPng => &["png"],
+            FilePurpose::ExportCsv => &["csv"],
+            FilePurpose::ExportHtml => &["html"],
+            FilePurpose::ExportXlsx => &["xlsx"],
         }
     }
 
@@ -67,6 +87,7 @@ impl FilePurpose {
             | FilePurpose::ExportXlsx => "Export",
             FilePurpose::AddStudents => "Add",
             FilePurpose::CompareWith => "Compare",
+            FilePurpose::ImportTable => "Import",
         }
     }
 
@@ -74,7 +95,10 @@ impl FilePurpose {
     pub fn picks_existing(self) -> bool {
         matches!(
             self,
-            FilePurpose::Open | FilePurpose::AddStudents | FilePurpose::CompareWith
+            FilePurpose::Open
+                | FilePurpose::AddStudents
+                | FilePurpose::CompareWith
+                | FilePurpose::ImportTable
         )
     }
 

@@ -10,6 +10,7 @@ mod editing;
 mod file_flow;
 pub mod files;
 pub mod history;
+pub mod import;
 pub mod msg;
 pub mod on_disk;
 pub mod prefs;
@@ -69,6 +70,8 @@ pub enum Pending {
     Open(Option<PathBuf>),
     /// Close the window.
     Quit,
+    /// Open a scenario made by File ▸ Import table… as a new, unsaved document.
+    Import(Box<Scenario>),
 }
 
 /// A modal dialog over the window; while one is open, commands that edit do nothing.
@@ -117,6 +120,8 @@ pub enum Dialog {
     },
     /// A handed-out copy opened for the first time: the student's name, as typed so far.
     StudentName(String),
+    /// File ▸ Import table…: the mapping and its preview.
+    Import(Box<import::ImportState>),
 }
 
 /// What the main area shows.

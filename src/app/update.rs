@@ -121,6 +121,7 @@ impl AppState {
             }
             Msg::StudentNameConfirm => self.student_name_confirm(),
             Msg::CloseComparison => self.comparison = None,
+            Msg::Import(msg) => self.import_msg(msg),
             Msg::CompareProposals(pair) => {
                 self.compared_proposals = pair.map(|(a, b)| (self.doc.id(), a, b));
             }
@@ -165,6 +166,7 @@ impl AppState {
             Command::ClassRound => self.toggle_view(super::MainView::Round),
             Command::AddStudents => self.ask_for_file(FilePurpose::AddStudents),
             Command::CompareWithFile => self.ask_for_file(FilePurpose::CompareWith),
+            Command::ImportTable => self.ask_for_file(FilePurpose::ImportTable),
             Command::ExportHandout => self.ask_for_file(FilePurpose::ExportHtml),
             Command::ExportWorkbook => self.ask_for_file(FilePurpose::ExportXlsx),
             Command::HandOut => {

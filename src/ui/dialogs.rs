@@ -156,6 +156,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
             Dialog::Compare(version) => compare_ui(ui, version, out),
             Dialog::HandOut { hide_scores } => hand_out_ui(ui, *hide_scores, out),
             Dialog::StudentName(name) => student_name_ui(ui, state, name.clone(), out),
+            Dialog::Import(import) => import_ui(ui, import, out),
             Dialog::ScoreTarget(asked) => {
                 let name = &asked.perspective.1;
                 ui.heading("Change the common score, or write this perspective's reading?");
@@ -267,6 +268,7 @@ fn unsaved_ui(ui: &mut egui::Ui, state: &AppState, pending: &Pending, out: &mut 
         },
         Pending::Open(_) => "Opening another file".to_owned(),
         Pending::Quit => "Quitting".to_owned(),
+        Pending::Import(_) => "Opening the imported table".to_owned(),
     };
     ui.label(format!(
         "{what} will discard the changes to “{}” that you have not saved.",
@@ -486,4 +488,102 @@ fn provisions_window(ctx: &egui::Context, state: &AppState, a: usize, b: usize, 
     if !open {
         out.send(Msg::CompareProposals(None));
     }
+}
+
+/// File ▸ Import table…: which way the table runs, the name column, which columns become
+/// criteria, with what that makes and the first rows as a preview.
+fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut Outbox) {
+    use crate::app::import::ImportMsg;
+    let t = &st.table;
+    let m = &st.mapping;
+    ui.heading(format!(
+        "Import table: {}",
+        st.path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    ));
+    ui.horizontal(|ui| {
+        ui.label("Proposals are the table's");
+        if ui.radio(m.proposals_as_rows, "rows").clicked() {
+            out.send(Msg::Import(ImportMsg::ProposalsAsRows(true)));
+        }
+        if ui.radio(!m.proposals_as_rows, "columns").clicked() {
+            out.send(Msg::Import(ImportMsg::ProposalsAsRows(false)));
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Names from");
+        egui::ComboBox::from_id_salt("import-name")
+            .selected_text(t.header.get(m.name).cloned().unwrap_or_default())
+            .show_ui(ui, |ui| {
+                for (c, h) in t.header.iter().enumerate() {
+                    if ui.selectable_label(c == m.name, h).clicked() {
+                        out.send(Msg::Import(ImportMsg::Name(c)));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.label(RichText::new("Criteria").strong());
+    egui::ScrollArea::vertical()
+        .id_salt("import-columns")
+        .max_height(180.0)
+        .show(ui, |ui| {
+            for (c, h) in t.header.iter().enumerate() {
+                if c == m.name {
+                    continue;
+                }
+                let mut on = m.criteria.iter().any(|(x, _)| *x == c);
+                if ui
+                    .checkbox(&mut on, h)
+                    .on_hover_text(
+                        "Count this column as a criterion (its scale is inferred from its values)",
+                    )
+                    .changed()
+                {
+                    out.send(Msg::Import(ImportMsg::Criterion(c, on)));
+                }
+            }
+        });
+    ui.separator();
+    for line in st.preview() {
+        ui.label(RichText::new(line).small());
+    }
+    egui::Grid::new("import-preview")
+        .striped(true)
+        .show(ui, |ui| {
+            for h in t.header.iter().take(8) {
+                ui.label(RichText::new(h).strong().small());
+            }
+            ui.end_row();
+            for row in t.rows.iter().take(5) {
+                for cell in row.iter().take(8) {
+                    let shown: String = cell.chars().take(24).collect();
+                    ui.label(RichText::new(shown.replace(['\n', '\r'], " ")).small());
+                }
+                ui.end_row();
+            }
+        });
+    ui.horizontal(|ui| {
+        if ui
+            .button("Import as a new scenario")
+            .on_hover_text(
+                "Opens as a new scenario, not saved yet (asks first about unsaved changes)",
+            )
+            .clicked()
+        {
+            out.send(Msg::Import(ImportMsg::AsNew));
+        }
+        if ui
+            .button("Add to this scenario")
+            .on_hover_text("Adds the rows as proposals of the open scenario (Ctrl+Z undoes)")
+            .clicked()
+        {
+            out.send(Msg::Import(ImportMsg::AddToOpen));
+        }
+        if ui.button("Cancel").clicked() {
+            out.send(Msg::CloseDialog);
+        }
+    });
 }

@@ -69,9 +69,9 @@ impl FileDialogs {
         tx: Sender<DialogAnswer>,
     ) {
         let spawned = crate::platform::spawn("file-dialog", move || {
-            let (kind, extension) = purpose.file_type();
+            let (kind, _) = purpose.file_type();
             let mut dialog = rfd::AsyncFileDialog::new()
-                .add_filter(kind, &[extension])
+                .add_filter(kind, purpose.extensions())
                 .set_title(purpose.title());
             if let Some(s) = &suggested {
                 if let Some(dir) = s.parent() {

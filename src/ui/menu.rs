@@ -89,6 +89,7 @@ pub fn menu_bar_ui(
             command_button(ui, state, Command::ExportHandout, !file_dialog_open, out);
             command_button(ui, state, Command::ExportWorkbook, !file_dialog_open, out);
             ui.separator();
+            command_button(ui, state, Command::ImportTable, !file_dialog_open, out);
             command_button(ui, state, Command::CompareWithFile, !file_dialog_open, out);
             ui.menu_button("Class rounds", |ui| {
                 command_button(ui, state, Command::HandOut, !file_dialog_open, out);

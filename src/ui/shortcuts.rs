@@ -35,7 +35,8 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         | Command::HandOut
         | Command::CompareWithFile
         | Command::ExportHandout
-        | Command::ExportWorkbook => return None,
+        | Command::ExportWorkbook
+        | Command::ImportTable => return None,
     })
 }
 

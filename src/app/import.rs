@@ -1,0 +1,175 @@
+//! File ▸ Import table…: a table read into a dialog whose mapping (which way the table runs,
+//! the name column, which columns become criteria) the user changes with a live preview;
+//! the result opens as a new scenario, or its rows are added to the open one as one
+//! undoable step.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{AppState, Dialog, Edit, Pending};
+use crate::io::import::{build, infer, read_table, suggest, Mapping, Table};
+use crate::model::Scenario;
+
+/// The import dialog's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportState {
+    /// The file read.
+    pub path: PathBuf,
+    /// The table as read (rows are the file's rows).
+    read: Arc<Table>,
+    /// The table as mapped: turned round when proposals run across the columns.
+    pub table: Arc<Table>,
+    /// What each column becomes.
+    pub mapping: Mapping,
+}
+
+impl ImportState {
+    /// What the mapping makes, in words, and how many cells would be scored.
+    pub fn preview(&self) -> Vec<String> {
+        crate::io::import::describe(&self.table, &self.mapping)
+    }
+
+    /// The scenario the mapping makes.
+    pub fn scenario(&self) -> Scenario {
+        let name = self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        build(&self.table, &self.mapping, &name)
+    }
+}
+
+/// A change to the import dialog's mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportMsg {
+    /// Proposals run down the rows (true) or across the columns.
+    ProposalsAsRows(bool),
+    /// The column of the proposals' names.
+    Name(usize),
+    /// Make a column a criterion, or leave it out.
+    Criterion(usize, bool),
+    /// Open the result as a new scenario.
+    AsNew,
+    /// Add the rows to the open scenario.
+    AddToOpen,
+}
+
+impl AppState {
+    /// Reads `path` and opens the import dialog; a file that is no table is said, and
+    /// nothing changes.
+    pub fn import_table(&mut self, path: &Path) {
+        match read_table(path, None) {
+            Ok(t) => {
+                let t = Arc::new(t);
+                self.dialog = Some(Dialog::Import(Box::new(ImportState {
+                    path: path.to_owned(),
+                    mapping: suggest(&t),
+                    read: Arc::clone(&t),
+                    table: t,
+                })));
+            }
+            Err(e) => self.status = format!("Not imported: {e}"),
+        }
+    }
+
+    /// Applies a change of the import dialog.
+    pub fn import_msg(&mut self, msg: ImportMsg) {
+        let Some(Dialog::Import(state)) = &mut self.dialog else {
+            return;
+        };
+        match msg {
+            ImportMsg::ProposalsAsRows(rows) => {
+                state.table = if rows {
+                    Arc::clone(&state.read)
+                } else {
+                    Arc::new(state.read.transposed())
+                };
+                state.mapping = suggest(&state.table);
+                state.mapping.proposals_as_rows = rows;
+            }
+            ImportMsg::Name(c) if c < state.table.header.len() => {
+                state.mapping.name = c;
+                state.mapping.criteria.retain(|(x, _)| *x != c);
+            }
+            ImportMsg::Name(_) => {}
+            ImportMsg::Criterion(c, on)
+                if c < state.table.header.len() && c != state.mapping.name =>
+            {
+                state.mapping.criteria.retain(|(x, _)| *x != c);
+                if on {
+                    let kind = infer(&state.table.column(c));
+                    state.mapping.criteria.push((c, kind));
+                    state.mapping.criteria.sort_by_key(|(x, _)| *x);
+                }
+            }
+            ImportMsg::Criterion(..) => {}
+            ImportMsg::AsNew => {
+                let s = state.scenario();
+                self.dialog = None;
+                self.request(Pending::Import(Box::new(s)));
+            }
+            ImportMsg::AddToOpen => {
+                let imported = state.scenario();
+                self.dialog = None;
+                let n = imported.proposals.len();
+                let merged = merge(self.doc.scenario(), imported);
+                self.edit(
+                    format!("add {n} imported proposal{}", if n == 1 { "" } else { "s" }),
+                    None,
+                    Edit::ReplaceScenario(Box::new(merged)),
+                );
+                self.status = format!("Added {n} imported proposals (Ctrl+Z undoes)");
+            }
+        }
+    }
+}
+
+/// `open` with `imported`'s source, criteria (reused when one of the same id and scale is
+/// there), proposals and scores added; every id kept distinct.
+pub fn merge(open: &Scenario, imported: Scenario) -> Scenario {
+    let mut s = open.clone();
+    let mut rename = std::collections::HashMap::new();
+    for src in imported.sources {
+        let id = s.fresh_id(&src.id);
+        rename.insert(src.id.clone(), id.clone());
+        s.sources.push(crate::model::Source { id, ..src });
+    }
+    let mut criteria = std::collections::HashMap::new();
+    for c in imported.criteria {
+        match s
+            .criteria
+            .iter()
+            .find(|x| x.id == c.id && x.scale == c.scale)
+        {
+            Some(x) => {
+                criteria.insert(c.id.clone(), x.id.clone());
+            }
+            None => {
+                let id = s.fresh_id(&c.id);
+                criteria.insert(c.id.clone(), id.clone());
+                s.criteria.push(crate::model::Criterion { id, ..c });
+            }
+        }
+    }
+    let mut proposals = std::collections::HashMap::new();
+    for mut p in imported.proposals {
+        let id = s.fresh_id(&p.id);
+        proposals.insert(p.id.clone(), id.clone());
+        for c in &mut p.sources {
+            if let Some(new) = rename.get(&c.source) {
+                c.source = new.clone();
+            }
+        }
+        p.id = id;
+        s.proposals.push(p);
+    }
+    for mut sc in imported.scores {
+        if let (Some(c), Some(p)) = (criteria.get(&sc.criterion), proposals.get(&sc.proposal)) {
+            sc.criterion = c.clone();
+            sc.proposal = p.clone();
+            s.scores.push(sc);
+        }
+    }
+    s.sort_scores();
+    s
+}
