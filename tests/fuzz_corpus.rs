@@ -44,3 +44,8 @@ fn the_load_corpus_loads_or_is_refused_and_round_trips() {
 fn the_fast_reader_corpus_agrees_with_ron() {
     run_all("fast_reader", concord::io::fuzzing::fast_reader);
 }
+
+#[test]
+fn the_import_corpus_imports_or_is_refused() {
+    run_all("import_csv", concord::io::fuzzing::import_csv);
+}

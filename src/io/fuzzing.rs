@@ -55,3 +55,19 @@ pub fn fast_reader(bytes: &[u8]) {
 fn same<T: std::fmt::Debug>(a: &T, b: &T) -> bool {
     format!("{a:?}") == format!("{b:?}")
 }
+
+/// Any bytes as a delimited table: a table or an error, never a panic; a table makes a
+/// scenario that validates, whatever its cells hold.
+pub fn import_csv(bytes: &[u8]) {
+    use super::import::{build, suggest, table_from_text};
+    if let Ok(t) = table_from_text("fuzz.csv", bytes) {
+        let m = suggest(&t);
+        let s = build(&t, &m, "fuzz.csv");
+        assert!(
+            super::validate(&s).is_empty(),
+            "an imported table makes an invalid scenario: {:?}",
+            super::validate(&s)
+        );
+        let _ = t.transposed();
+    }
+}

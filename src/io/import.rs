@@ -147,6 +147,11 @@ fn format_number(f: f64) -> String {
     }
 }
 
+/// Reads delimited text from memory (what a dropped or fuzzed file holds).
+pub fn table_from_text(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
+    tidy(file, read_delimited(file, bytes)?, None)
+}
+
 /// Splits delimited text: a BOM is dropped, the delimiter (comma, semicolon or tab) is the
 /// one the first line holds most of outside quotes.
 fn read_delimited(file: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
