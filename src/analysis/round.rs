@@ -165,6 +165,17 @@ fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
 /// Fewer words than this and two equal reasons are not worth a note ("Agree.").
 const COPY_MIN_WORDS: usize = 5;
 
+impl Round {
+    /// The names of the students who gave an identical reason.
+    pub fn names<'a>(&self, scenario: &'a Scenario, copied: &Copied) -> Vec<&'a str> {
+        copied
+            .students
+            .iter()
+            .map(|&i| scenario.perspectives[self.students[i]].name.as_str())
+            .collect()
+    }
+}
+
 /// Reads the round in `scenario`: its perspectives of the kind "student reading".
 pub fn round(scenario: &Scenario) -> Round {
     let n_p = scenario.proposals.len();

@@ -151,11 +151,7 @@ fn text(s: &Scenario, r: &Round, reports: &[FileReport]) -> String {
     if !r.copied.is_empty() {
         t += "\nNotes for the teacher (identical reasons, not a judgement):\n";
         for c in &r.copied {
-            let who: Vec<&str> = c
-                .students
-                .iter()
-                .map(|&i| s.perspectives[r.students[i]].name.as_str())
-                .collect();
+            let who = r.names(s, c);
             t += &format!(
                 "{} × {}: the same reason from {}: \"{}\"\n",
                 s.proposals[c.proposal].label(),

@@ -423,11 +423,7 @@ fn copied_ui(ui: &mut Ui, s: &Scenario, r: &Round) {
     .id_salt("round-copied")
     .show(ui, |ui| {
         for c in &r.copied {
-            let who: Vec<&str> = c
-                .students
-                .iter()
-                .map(|&i| s.perspectives[r.students[i]].name.as_str())
-                .collect();
+            let who = r.names(s, c);
             ui.label(format!(
                 "{} × {}: {} — \"{}\"",
                 short_label(&s.proposals[c.proposal]),
