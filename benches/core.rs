@@ -89,6 +89,12 @@ fn import(cr: &mut Criterion) {
     std::fs::write(&path, pax::pax_csv(1_868, 262)).expect("written");
     let mut g = cr.benchmark_group("import");
     g.sample_size(20);
+    g.bench_function("pax-shaped 1868x266: read, infer", |b| {
+        b.iter(|| {
+            let t = concord::io::import::read_table(black_box(&path), None).expect("a table");
+            concord::io::import::suggest(&t)
+        })
+    });
     g.bench_function("pax-shaped 1868x266: read, infer, build", |b| {
         b.iter(|| {
             let t = concord::io::import::read_table(black_box(&path), None).expect("a table");

@@ -56,6 +56,38 @@ fn main() {
             rust_xlsxwriter::Formula::new(format!("={a}+{b}")).set_result((a + b).to_string());
         ws.write_formula(row, 2, formula).unwrap();
     }
+    // A second sheet: a year, a region, a column of text and a yes/no code.
+    let ws = wb.add_worksheet();
+    ws.set_name("Regions").unwrap();
+    for (c, h) in ["Agreement", "Year", "Region", "Summary", "Ceasefire"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (name, year, region, summary, cf)) in [
+        (
+            "Accord North",
+            1994,
+            "Europe",
+            "Power sharing and a ceasefire.",
+            1,
+        ),
+        ("Accord South", 2003, "Africa", "A ceasefire only.", 1),
+        ("Accord East", 2011, "Asia", "", 0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let row = 1 + r as u32;
+        ws.write_string(row, 0, name).unwrap();
+        ws.write_number(row, 1, year).unwrap();
+        ws.write_string(row, 2, region).unwrap();
+        if !summary.is_empty() {
+            ws.write_string(row, 3, summary).unwrap();
+        }
+        ws.write_number(row, 4, cf).unwrap();
+    }
     wb.save(dir.join("formulas.xlsx")).unwrap();
     println!("wrote {}", dir.display());
 }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::channel;
 use std::time::Duration;
 
-use concord::io::import::{build, read_table, suggest, ImportError, Inferred, Table};
+use concord::io::import::{
+    build, describe, read_table, scales, suggest, ImportError, Inferred, Table,
+};
 use concord::model::{Scale, ScoreValue};
 
 /// Reads `path` on a thread; fails the test if it panics or takes more than 10 s.
@@ -30,9 +32,9 @@ fn a_real_world_csv_imports_with_its_quirks() {
         t.header,
         ["Agreement", "Year", "Ceasefire", "Elections", "Notes"]
     );
-    assert_eq!(t.rows.len(), 3);
-    assert_eq!(t.rows[0][0], "Accord A; first");
-    assert_eq!(t.rows[0][4], "line one\r\nline \"two\"");
+    assert_eq!(t.n_rows(), 3);
+    assert_eq!(&t.row(0)[0], "Accord A; first");
+    assert_eq!(&t.row(0)[4], "line one\r\nline \"two\"");
     let m = suggest(&t);
     assert_eq!(m.name, 0);
     assert_eq!(m.date, Some(1));
@@ -75,7 +77,7 @@ fn a_real_world_csv_imports_with_its_quirks() {
 fn ragged_rows_and_duplicate_headers() {
     let t = read(data("ragged-duplicates.csv"), None).unwrap();
     assert_eq!(t.header, ["Name", "Score", "Score (2)", "Level"]);
-    assert!(t.rows.iter().all(|r| r.len() == 4));
+    assert!(t.rows().all(|r| r.len() == 4));
     let m = suggest(&t);
     assert_eq!(
         m.criteria,
@@ -119,13 +121,13 @@ fn proposals_across_the_columns_of_a_tsv() {
 fn a_sheet_of_formulas_imports_their_values() {
     let t = read(data("formulas.xlsx"), Some("Coded")).unwrap();
     assert_eq!(t.sheet.as_deref(), Some("Coded"));
-    assert_eq!(t.rows[0], ["Accord A", "1", "5"]);
+    assert_eq!(t.row(0).to_vec(), ["Accord A", "1", "5"]);
     let s = build(&t, &suggest(&t), "formulas.xlsx");
     assert_eq!(s.proposals[1].sources[0].locator, "sheet Coded, row 3");
     let missing = read(data("formulas.xlsx"), Some("Nope")).unwrap_err();
     assert_eq!(
         missing.to_string(),
-        "tests/data/import/formulas.xlsx: no sheet named \"Nope\"; the file has: Coded"
+        "tests/data/import/formulas.xlsx: no sheet named \"Nope\"; the file has: Coded, Regions"
     );
 }
 
@@ -167,4 +169,67 @@ fn huge_rows_and_cells_return_promptly() {
     let t = read(big, None).unwrap();
     let m = suggest(&t);
     assert_eq!(m.criteria, [(1, Inferred::Levels(3))]);
+}
+
+#[test]
+fn a_column_offers_every_scale_its_values_fit() {
+    assert_eq!(
+        scales(&["1", "0", "", "1"]),
+        vec![
+            Inferred::YesNo,
+            Inferred::Levels(2),
+            Inferred::Numeric { min: 0.0, max: 1.0 }
+        ]
+    );
+    assert_eq!(
+        scales(&["yes", "no"]),
+        vec![
+            Inferred::YesNo,
+            Inferred::Levels(2),
+            Inferred::Numeric { min: 0.0, max: 1.0 }
+        ]
+    );
+    assert_eq!(
+        scales(&["0", "3", "2"]),
+        vec![
+            Inferred::Levels(4),
+            Inferred::Numeric { min: 0.0, max: 3.0 }
+        ]
+    );
+    assert_eq!(
+        scales(&["2.5", "7"]),
+        vec![Inferred::Numeric { min: 2.5, max: 7.0 }]
+    );
+    assert!(
+        scales(&["a ceasefire", "1"]).is_empty(),
+        "text fits no scale"
+    );
+}
+
+#[test]
+fn a_sheet_with_a_region_imports_groups_dates_and_provisions() {
+    let t = read(data("formulas.xlsx"), Some("Regions")).unwrap();
+    let mut m = suggest(&t);
+    assert_eq!(m.group, Some(2), "the Region column groups the proposals");
+    assert_eq!(m.date, Some(1));
+    m.provisions.push(3);
+    // Read the yes/no code as two levels: yes is level 1, no level 0.
+    m.criteria = vec![(4, Inferred::Levels(2))];
+    let s = build(&t, &m, "formulas.xlsx");
+    assert_eq!(
+        s.proposals
+            .iter()
+            .map(|p| p.group.as_str())
+            .collect::<Vec<_>>(),
+        ["Europe", "Africa", "Asia"]
+    );
+    assert_eq!(
+        s.proposals[1].provisions[0].text,
+        "Summary: A ceasefire only."
+    );
+    let levels: Vec<_> = s.scores.iter().map(|x| x.value).collect();
+    assert!(levels.contains(&Some(ScoreValue::Level(1))));
+    assert!(levels.contains(&Some(ScoreValue::Level(0))));
+    assert!(describe(&t, &m).contains(&"their groups from the column \"Region\"".to_owned()));
+    assert!(concord::io::validate(&s).is_empty());
 }

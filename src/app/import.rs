@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{AppState, Dialog, Edit, Pending};
-use crate::io::import::{build, infer, read_table, suggest, Mapping, Table};
+use crate::io::import::{build, read_table, sheet_names, suggest, Inferred, Mapping, Table};
 use crate::model::Scenario;
 
 /// The import dialog's state.
@@ -21,6 +21,20 @@ pub struct ImportState {
     pub table: Arc<Table>,
     /// What each column becomes.
     pub mapping: Mapping,
+    /// A workbook's sheets (the one read is `table.sheet`); `None` for delimited text.
+    pub sheets: Option<Vec<String>>,
+    /// Per column of `table`, the scales its values fit (none for text), worked out once
+    /// per table rather than every frame.
+    pub scales: Arc<Vec<Vec<Inferred>>>,
+}
+
+/// The scales of every column of `t`.
+fn scales_of(t: &Table) -> Arc<Vec<Vec<Inferred>>> {
+    Arc::new(
+        (0..t.header.len())
+            .map(|c| crate::io::import::scales(&t.column(c)))
+            .collect(),
+    )
 }
 
 impl ImportState {
@@ -48,6 +62,18 @@ pub enum ImportMsg {
     Name(usize),
     /// Make a column a criterion, or leave it out.
     Criterion(usize, bool),
+    /// Read a criterion's column on another scale.
+    Scale(usize, Inferred),
+    /// Keep a column's text as each proposal's provisions, or not.
+    Provisions(usize, bool),
+    /// The column of the proposals' dates, if any.
+    Date(Option<usize>),
+    /// The column of the proposals' ids in the dataset, if any.
+    Id(Option<usize>),
+    /// The column of the proposals' groups, if any.
+    Group(Option<usize>),
+    /// Read another sheet of the workbook.
+    Sheet(String),
     /// Open the result as a new scenario.
     AsNew,
     /// Add the rows to the open scenario.
@@ -65,7 +91,9 @@ impl AppState {
                     path: path.to_owned(),
                     mapping: suggest(&t),
                     read: Arc::clone(&t),
+                    scales: scales_of(&t),
                     table: t,
+                    sheets: sheet_names(path),
                 })));
             }
             Err(e) => self.status = format!("Not imported: {e}"),
@@ -84,25 +112,74 @@ impl AppState {
                 } else {
                     Arc::new(state.read.transposed())
                 };
+                state.scales = scales_of(&state.table);
                 state.mapping = suggest(&state.table);
                 state.mapping.proposals_as_rows = rows;
             }
+            ImportMsg::Sheet(name) => match read_table(&state.path, Some(&name)) {
+                Ok(t) => {
+                    let t = Arc::new(t);
+                    state.mapping = suggest(&t);
+                    state.read = Arc::clone(&t);
+                    state.scales = scales_of(&t);
+                    state.table = t;
+                }
+                Err(e) => self.status = format!("Sheet {name} not read: {e}"),
+            },
             ImportMsg::Name(c) if c < state.table.header.len() => {
+                free(&mut state.mapping, c);
                 state.mapping.name = c;
-                state.mapping.criteria.retain(|(x, _)| *x != c);
             }
-            ImportMsg::Name(_) => {}
             ImportMsg::Criterion(c, on)
                 if c < state.table.header.len() && c != state.mapping.name =>
             {
-                state.mapping.criteria.retain(|(x, _)| *x != c);
-                if on {
-                    let kind = infer(&state.table.column(c));
+                let kind = state.scales.get(c).and_then(|k| k.first()).cloned();
+                if let Some(kind) = kind.filter(|_| on) {
+                    free(&mut state.mapping, c);
                     state.mapping.criteria.push((c, kind));
                     state.mapping.criteria.sort_by_key(|(x, _)| *x);
+                } else {
+                    state.mapping.criteria.retain(|(x, _)| *x != c);
                 }
             }
-            ImportMsg::Criterion(..) => {}
+            ImportMsg::Scale(c, kind) => {
+                let fits = state.scales.get(c).is_some_and(|k| k.contains(&kind));
+                if let Some(entry) = state.mapping.criteria.iter_mut().find(|(x, _)| *x == c) {
+                    if fits {
+                        entry.1 = kind;
+                    }
+                }
+            }
+            ImportMsg::Provisions(c, on)
+                if c < state.table.header.len() && c != state.mapping.name =>
+            {
+                if on {
+                    free(&mut state.mapping, c);
+                    state.mapping.provisions.push(c);
+                    state.mapping.provisions.sort_unstable();
+                } else {
+                    state.mapping.provisions.retain(|&x| x != c);
+                }
+            }
+            ImportMsg::Date(c) | ImportMsg::Id(c) | ImportMsg::Group(c)
+                if c.is_none_or(|c| c < state.table.header.len() && c != state.mapping.name) =>
+            {
+                if let Some(c) = c {
+                    free(&mut state.mapping, c);
+                }
+                let m = &mut state.mapping;
+                match msg {
+                    ImportMsg::Date(_) => m.date = c,
+                    ImportMsg::Id(_) => m.id = c,
+                    _ => m.group = c,
+                }
+            }
+            ImportMsg::Name(_)
+            | ImportMsg::Criterion(..)
+            | ImportMsg::Provisions(..)
+            | ImportMsg::Date(_)
+            | ImportMsg::Id(_)
+            | ImportMsg::Group(_) => {}
             ImportMsg::AsNew => {
                 let s = state.scenario();
                 self.dialog = None;
@@ -120,6 +197,18 @@ impl AppState {
                 );
                 self.status = format!("Added {n} imported proposals (Ctrl+Z undoes)");
             }
+        }
+    }
+}
+
+/// Column `c` taken from whatever it was (a column plays one part at a time; the name
+/// column is changed only by choosing another).
+fn free(m: &mut Mapping, c: usize) {
+    m.criteria.retain(|(x, _)| *x != c);
+    m.provisions.retain(|&x| x != c);
+    for slot in [&mut m.date, &mut m.id, &mut m.group] {
+        if *slot == Some(c) {
+            *slot = None;
         }
     }
 }

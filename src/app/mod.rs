@@ -2,6 +2,7 @@
 //! file flow. Views read `&AppState` and send `Msg`s; `AppState::update` applies them, and
 //! `edit` is the one place where the scenario changes.
 
+pub mod browse;
 pub mod cell_keys;
 pub mod command;
 pub mod document;
@@ -209,6 +210,10 @@ pub struct AppState {
     comparison: Option<round::Comparison>,
     /// An export being written on a worker: its status line when done.
     export_job: Option<std::sync::mpsc::Receiver<String>>,
+    /// The search, sort and filter of the cards, for the document they were set in.
+    browse: Option<(DocId, browse::Browse)>,
+    /// The proposals they show, for the document's present state.
+    shown: browse::Shown,
 }
 
 impl AppState {
@@ -246,6 +251,8 @@ impl AppState {
             compared_proposals: None,
             comparison: None,
             export_job: None,
+            browse: None,
+            shown: browse::Shown::default(),
         }
     }
 

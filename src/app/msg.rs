@@ -111,6 +111,8 @@ pub enum Msg {
     CompareProposals(Option<(String, String)>),
     /// Stop comparing with another file.
     CloseComparison,
+    /// A change of the cards' search, sort or filter.
+    Browse(super::browse::BrowseMsg),
     /// A change in the import dialog.
     Import(super::import::ImportMsg),
     /// The window's close button: asks about unsaved changes first.

@@ -14,6 +14,7 @@ impl AppState {
         for msg in msgs {
             self.update(msg);
         }
+        self.follow_browse();
     }
 
     /// Applies one message.
@@ -32,7 +33,13 @@ impl AppState {
             Msg::AnswerScoreTarget(target) => self.answer_score_target(target),
             Msg::Command(command) => self.run(command),
             Msg::Select(selection) => self.selection = selection,
-            Msg::Reveal(selection) => self.select(selection),
+            Msg::Reveal(selection) => {
+                if let super::Selection::Proposal(p) | super::Selection::Cell(_, p) = &selection {
+                    self.unhide(&p.clone());
+                }
+                self.select(selection);
+            }
+            Msg::Browse(msg) => self.browse_msg(msg),
             Msg::Revealed => self.reveal = None,
             Msg::SealGesture => self.seal_gesture(),
             Msg::SetPerspective(id) => self.set_perspective(id),

@@ -83,9 +83,14 @@ impl Notes {
             }
             self.list.push(text);
             let n = self.list.len();
-            marks.push(format!("<sup><a href=\"#note-{n}\">{n}</a></sup>"));
+            marks.push(format!("<a href=\"#note-{n}\">{n}</a>"));
         }
-        marks.join("")
+        // Separated, so that notes 1, 2 and 3 do not read as note 123.
+        if marks.is_empty() {
+            String::new()
+        } else {
+            format!("<sup>{}</sup>", marks.join(","))
+        }
     }
 }
 

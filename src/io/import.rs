@@ -64,15 +64,100 @@ pub enum ImportError {
     NoColumn(String, String),
 }
 
-/// A table read from a file: a header and rows of text, the same width.
+/// A table read from a file: a header and rows of text, the same width. The cells live in
+/// one buffer, each a span of it (a dataset of half a million cells is then two
+/// allocations, not half a million).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     /// Column names (trimmed; a duplicate gets " (2)").
     pub header: Vec<String>,
-    /// Data rows, padded to the header's width.
-    pub rows: Vec<Vec<String>>,
     /// The sheet read, for a spreadsheet.
     pub sheet: Option<String>,
+    /// Every cell's text, one after the other.
+    text: String,
+    /// Each data cell's span of `text`, row by row, `header.len()` per row.
+    spans: Vec<(u32, u32)>,
+}
+
+/// One row of a [`Table`]: `row[c]` is the text of column `c`.
+#[derive(Clone, Copy, Debug)]
+pub struct Row<'a> {
+    table: &'a Table,
+    first: usize,
+}
+
+impl<'a> Row<'a> {
+    /// The number of cells (the table's width).
+    pub fn len(&self) -> usize {
+        self.table.header.len()
+    }
+
+    /// True for a table without columns.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The cells, in order.
+    pub fn cells(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let (t, first, n) = (self.table, self.first, self.len());
+        (first..first + n).map(move |i| t.span(i))
+    }
+
+    /// The cells as a list.
+    pub fn to_vec(&self) -> Vec<&'a str> {
+        self.cells().collect()
+    }
+}
+
+impl std::ops::Index<usize> for Row<'_> {
+    type Output = str;
+    fn index(&self, c: usize) -> &str {
+        assert!(c < self.len(), "column {c} of a table {} wide", self.len());
+        self.table.span(self.first + c)
+    }
+}
+
+/// Rows as they were read, before they are tidied into a [`Table`]: one text buffer, each
+/// cell's span, and where each row ends.
+#[derive(Default)]
+struct Cells {
+    text: String,
+    spans: Vec<(u32, u32)>,
+    row_ends: Vec<usize>,
+}
+
+impl Cells {
+    fn push(&mut self, file: &str, cell: &str) -> Result<(), ImportError> {
+        let start = self.text.len();
+        self.text.push_str(cell);
+        match (u32::try_from(start), u32::try_from(self.text.len())) {
+            (Ok(a), Ok(b)) => {
+                self.spans.push((a, b));
+                Ok(())
+            }
+            _ => Err(ImportError::NotATable(
+                file.to_owned(),
+                "more than 4 GB of text: too large to import".into(),
+            )),
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.row_ends.push(self.spans.len());
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &[(u32, u32)]> {
+        let mut start = 0;
+        self.row_ends.iter().map(move |&end| {
+            let r = &self.spans[start..end];
+            start = end;
+            r
+        })
+    }
+
+    fn get(&self, (a, b): (u32, u32)) -> &str {
+        &self.text[a as usize..b as usize]
+    }
 }
 
 /// More columns than this is not a table of proposals and criteria.
@@ -85,20 +170,17 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let cells = if matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods") {
+    let (cells, sheet) = if matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods") {
         read_sheet(path, sheet)?
     } else {
         let bytes =
             std::fs::read(path).map_err(|e| ImportError::Read(file.clone(), e.to_string()))?;
         (read_delimited(&file, &bytes)?, None)
     };
-    tidy(&file, cells.0, cells.1)
+    tidy(&file, &cells, sheet)
 }
 
-fn read_sheet(
-    path: &Path,
-    wanted: Option<&str>,
-) -> Result<(Vec<Vec<String>>, Option<String>), ImportError> {
+fn read_sheet(path: &Path, wanted: Option<&str>) -> Result<(Cells, Option<String>), ImportError> {
     use calamine::{open_workbook_auto, Data, Reader};
     let file = path.display().to_string();
     let mut wb =
@@ -121,22 +203,21 @@ fn read_sheet(
     let range = wb
         .worksheet_range(&name)
         .map_err(|e| ImportError::Sheet(file.clone(), e.to_string()))?;
-    let rows = range
-        .rows()
-        .map(|r| {
-            r.iter()
-                .map(|d| match d {
-                    Data::Empty | Data::Error(_) => String::new(),
-                    Data::String(s) => s.clone(),
-                    Data::Float(f) => format_number(*f),
-                    Data::Int(i) => i.to_string(),
-                    Data::Bool(b) => b.to_string(),
-                    other => other.to_string(),
-                })
-                .collect()
-        })
-        .collect();
-    Ok((rows, Some(name)))
+    let mut cells = Cells::default();
+    for r in range.rows() {
+        for d in r {
+            match d {
+                Data::Empty | Data::Error(_) => cells.push(&file, "")?,
+                Data::String(s) => cells.push(&file, s)?,
+                Data::Float(f) => cells.push(&file, &format_number(*f))?,
+                Data::Int(i) => cells.push(&file, &i.to_string())?,
+                Data::Bool(b) => cells.push(&file, &b.to_string())?,
+                other => cells.push(&file, &other.to_string())?,
+            }
+        }
+        cells.end_row();
+    }
+    Ok((cells, Some(name)))
 }
 
 fn format_number(f: f64) -> String {
@@ -149,12 +230,12 @@ fn format_number(f: f64) -> String {
 
 /// Reads delimited text from memory (what a dropped or fuzzed file holds).
 pub fn table_from_text(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
-    tidy(file, read_delimited(file, bytes)?, None)
+    tidy(file, &read_delimited(file, bytes)?, None)
 }
 
 /// Splits delimited text: a BOM is dropped, the delimiter (comma, semicolon or tab) is the
 /// one the first line holds most of outside quotes.
-fn read_delimited(file: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
+fn read_delimited(file: &str, bytes: &[u8]) -> Result<Cells, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
         let good = &bytes[..e.valid_up_to()];
@@ -185,26 +266,37 @@ fn read_delimited(file: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportEr
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(bytes);
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| ImportError::Csv {
-            file: file.to_owned(),
-            row: e.position().map_or(0, |p| p.line()),
-            message: e.to_string(),
-        })?;
+    let mut cells = Cells::default();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let more = reader
+            .read_byte_record(&mut record)
+            .map_err(|e| ImportError::Csv {
+                file: file.to_owned(),
+                row: e.position().map_or(0, |p| p.line()),
+                message: e.to_string(),
+            })?;
+        if !more {
+            break;
+        }
         if record.len() > MAX_COLUMNS {
             return Err(ImportError::NotATable(
                 file.to_owned(),
                 format!(
                     "row {} has {} columns, more than {MAX_COLUMNS}: not a table of proposals and criteria",
-                    rows.len() + 1,
+                    cells.row_ends.len() + 1,
                     record.len()
                 ),
             ));
         }
-        rows.push(record.iter().map(str::to_owned).collect());
+        for field in &record {
+            // The whole text was checked to be UTF-8 and fields split at ASCII bytes.
+            let field = std::str::from_utf8(field).unwrap_or_default();
+            cells.push(file, field)?;
+        }
+        cells.end_row();
     }
-    Ok(rows)
+    Ok(cells)
 }
 
 fn detect_delimiter(bytes: &[u8]) -> u8 {
@@ -226,40 +318,29 @@ fn detect_delimiter(bytes: &[u8]) -> u8 {
 
 /// The first non-empty row is the header; trailing empty columns and empty rows go, rows are
 /// padded, names trimmed and made distinct.
-fn tidy(
-    file: &str,
-    mut rows: Vec<Vec<String>>,
-    sheet: Option<String>,
-) -> Result<Table, ImportError> {
-    rows.retain(|r| r.iter().any(|c| !c.trim().is_empty()));
-    if rows.is_empty() {
+fn tidy(file: &str, cells: &Cells, sheet: Option<String>) -> Result<Table, ImportError> {
+    let blank = |span: &(u32, u32)| cells.get(*span).trim().is_empty();
+    let kept: Vec<&[(u32, u32)]> = cells.rows().filter(|r| !r.iter().all(blank)).collect();
+    let Some((head, rows)) = kept.split_first() else {
         return Err(ImportError::NotATable(
             file.to_owned(),
             "the file holds no table: it is empty".into(),
         ));
-    }
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let used = (0..width)
-        .rev()
-        .find(|&c| {
-            rows.iter()
-                .any(|r| r.get(c).is_some_and(|x| !x.trim().is_empty()))
-        })
-        .map_or(0, |c| c + 1);
-    for r in &mut rows {
-        r.resize(used, String::new());
-    }
-    let mut header: Vec<String> = rows
-        .remove(0)
-        .into_iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    };
     if rows.is_empty() {
         return Err(ImportError::NotATable(
             file.to_owned(),
             "only a header row: there is nothing to import under it".into(),
         ));
     }
+    let used = kept
+        .iter()
+        .map(|r| r.iter().rposition(|x| !blank(x)).map_or(0, |c| c + 1))
+        .max()
+        .unwrap_or(0);
+    let mut header: Vec<String> = (0..used)
+        .map(|c| head.get(c).map_or("", |x| cells.get(*x)).trim().to_owned())
+        .collect();
     let mut seen = BTreeSet::new();
     for (i, h) in header.iter_mut().enumerate() {
         if h.is_empty() {
@@ -272,10 +353,15 @@ fn tidy(
             k += 1;
         }
     }
+    let mut spans = Vec::with_capacity(rows.len() * used);
+    for r in rows {
+        spans.extend((0..used).map(|c| r.get(c).copied().unwrap_or((0, 0))));
+    }
     Ok(Table {
         header,
-        rows,
         sheet,
+        text: cells.text.clone(),
+        spans,
     })
 }
 
@@ -309,6 +395,8 @@ pub struct Mapping {
     /// A column with each proposal's id in the dataset (its ids then come from it: short
     /// ids keep a large import's file small).
     pub id: Option<usize>,
+    /// A column with each proposal's group (a region, a stage), for filtering the cards.
+    pub group: Option<usize>,
     /// Criteria: column (or row) index and scale.
     pub criteria: Vec<(usize, Inferred)>,
     /// Text columns kept as each proposal's provisions.
@@ -316,11 +404,24 @@ pub struct Mapping {
 }
 
 fn yes_no(s: &str) -> Option<bool> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "1" | "yes" | "y" | "true" => Some(true),
-        "0" | "no" | "n" | "false" => Some(false),
-        _ => None,
+    let s = s.trim();
+    let is = |w: &str| s.eq_ignore_ascii_case(w);
+    if is("1") || is("yes") || is("y") || is("true") {
+        Some(true)
+    } else if is("0") || is("no") || is("n") || is("false") {
+        Some(false)
+    } else {
+        None
     }
+}
+
+/// A cell as a number: a finite number, or yes/no as 1/0 (a yes/no column read as levels
+/// or numbers).
+fn number(raw: &str) -> Option<f64> {
+    raw.parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .or_else(|| yes_no(raw).map(|b| f64::from(u8::from(b))))
 }
 
 /// The scale of a column of values (blank cells ignored).
@@ -360,10 +461,127 @@ pub fn infer(values: &[&str]) -> Inferred {
     Inferred::Numeric { min, max }
 }
 
+/// Every scale a column's values fit, the inferred one first: yes/no codes can also be
+/// read as levels (0 and 1) or numbers; small integer codes as numbers; a column of text
+/// fits none.
+pub fn scales(values: &[&str]) -> Vec<Inferred> {
+    let first = infer(values);
+    if first == Inferred::Text {
+        return Vec::new();
+    }
+    let numbers: Option<Vec<f64>> = values
+        .iter()
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .map(number)
+        .collect();
+    let mut out = vec![first.clone()];
+    if let Some(numbers) = numbers.filter(|n| !n.is_empty()) {
+        let (min, max) = numbers
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
+                (a.min(x), b.max(x))
+            });
+        let integers = numbers.iter().all(|x| x.fract() == 0.0);
+        if integers && min >= 0.0 && max <= 20.0 {
+            out.push(Inferred::Levels((max as u32 + 1).max(2)));
+        }
+        let (min, max) = if min == max {
+            (min - 1.0, max + 1.0)
+        } else {
+            (min, max)
+        };
+        out.push(Inferred::Numeric { min, max });
+    }
+    let mut distinct: Vec<Inferred> = Vec::new();
+    for k in out {
+        if !distinct.contains(&k) {
+            distinct.push(k);
+        }
+    }
+    distinct
+}
+
+impl Inferred {
+    /// The scale in a few words, for the dialog and the command line.
+    pub fn describe(&self) -> String {
+        match self {
+            Inferred::YesNo => "yes/no (weight 0: presence is not merit)".to_owned(),
+            Inferred::Levels(n) => format!("{n} levels (codes 0–{})", n - 1),
+            Inferred::Numeric { min, max } => format!("numbers {min}–{max}"),
+            Inferred::Text => "text: left out".to_owned(),
+        }
+    }
+}
+
+/// The sheets of a workbook, in order; `None` for a file that is not a workbook.
+pub fn sheet_names(path: &Path) -> Option<Vec<String>> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods") {
+        return None;
+    }
+    calamine::open_workbook_auto(path)
+        .ok()
+        .map(|wb| calamine::Reader::sheet_names(&wb))
+}
+
 impl Table {
+    /// A table of `header` and `rows` (each padded or cut to the header's width).
+    pub fn from_rows(header: Vec<String>, rows: &[Vec<String>], sheet: Option<String>) -> Self {
+        let mut cells = Cells::default();
+        let width = header.len();
+        let mut spans = Vec::with_capacity(rows.len() * width);
+        for r in rows {
+            for c in 0..width {
+                let start = cells.text.len();
+                cells.text.push_str(r.get(c).map_or("", String::as_str));
+                // Tables made in memory are small; clamp rather than fail.
+                let (a, b) = (
+                    u32::try_from(start).unwrap_or(u32::MAX),
+                    u32::try_from(cells.text.len()).unwrap_or(u32::MAX),
+                );
+                spans.push((a, b));
+            }
+        }
+        Self {
+            header,
+            sheet,
+            text: cells.text,
+            spans,
+        }
+    }
+
+    fn span(&self, i: usize) -> &str {
+        let (a, b) = self.spans[i];
+        self.text.get(a as usize..b as usize).unwrap_or("")
+    }
+
+    /// The number of data rows (the header not counted).
+    pub fn n_rows(&self) -> usize {
+        self.spans.len().checked_div(self.header.len()).unwrap_or(0)
+    }
+
+    /// Data row `r`.
+    pub fn row(&self, r: usize) -> Row<'_> {
+        assert!(r < self.n_rows(), "row {r} of {}", self.n_rows());
+        Row {
+            table: self,
+            first: r * self.header.len(),
+        }
+    }
+
+    /// The data rows, in order.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        (0..self.n_rows()).map(|r| self.row(r))
+    }
+
     /// The values of column `c`, one per row.
     pub fn column(&self, c: usize) -> Vec<&str> {
-        self.rows.iter().map(|r| r[c].as_str()).collect()
+        let w = self.header.len();
+        (0..self.n_rows()).map(|r| self.span(r * w + c)).collect()
     }
 
     /// The index of a column by name (case and spaces ignored).
@@ -377,18 +595,15 @@ impl Table {
 
     /// The table turned round: the first column becomes the header.
     pub fn transposed(&self) -> Table {
-        let mut all = vec![self.header.clone()];
-        all.extend(self.rows.iter().cloned());
-        let width = all.len();
         let mut rows: Vec<Vec<String>> = (0..self.header.len())
-            .map(|c| (0..width).map(|r| all[r][c].clone()).collect())
+            .map(|c| {
+                std::iter::once(self.header[c].clone())
+                    .chain(self.column(c).into_iter().map(str::to_owned))
+                    .collect()
+            })
             .collect();
         let header = rows.remove(0);
-        Table {
-            header,
-            rows,
-            sheet: self.sheet.clone(),
-        }
+        Table::from_rows(header, &rows, self.sheet.clone())
     }
 }
 
@@ -407,16 +622,30 @@ pub fn suggest(t: &Table) -> Mapping {
         let h = h.to_lowercase();
         h == "id" || (h.ends_with("id") && h.len() <= 8 && !h.contains(' '))
     });
+    // A column called a group, region or stage groups the proposals.
+    let group = t.header.iter().position(|h| {
+        matches!(
+            h.to_lowercase().as_str(),
+            "group" | "region" | "stage" | "category" | "type"
+        )
+    });
     let criteria = kinds
         .into_iter()
         .enumerate()
-        .filter(|(c, k)| *c != name && Some(*c) != date && Some(*c) != id && *k != Inferred::Text)
+        .filter(|(c, k)| {
+            *c != name
+                && Some(*c) != date
+                && Some(*c) != id
+                && Some(*c) != group
+                && *k != Inferred::Text
+        })
         .collect();
     Mapping {
         proposals_as_rows: true,
         name,
         date,
         id,
+        group,
         criteria,
         provisions: Vec::new(),
     }
@@ -475,7 +704,7 @@ pub fn build(t: &Table, m: &Mapping, file_name: &str) -> Scenario {
         cr.description = format!("Column \"{name}\" of {file_name}.{note}");
         s.criteria.push(cr);
     }
-    for (r, row) in t.rows.iter().enumerate() {
+    for (r, row) in t.rows().enumerate() {
         let name = row[m.name].trim();
         let name = if name.is_empty() {
             format!("Row {}", r + 2)
@@ -489,6 +718,9 @@ pub fn build(t: &Table, m: &Mapping, file_name: &str) -> Scenario {
         let mut p = Proposal::new(fresh(&base), name.clone());
         if let Some(d) = m.date {
             p.date = row[d].trim().to_owned();
+        }
+        if let Some(g) = m.group {
+            p.group = row[g].trim().to_owned();
         }
         let locator = match &t.sheet {
             Some(sheet) => format!("sheet {sheet}, row {}", r + 2),
@@ -522,16 +754,10 @@ pub fn build(t: &Table, m: &Mapping, file_name: &str) -> Scenario {
             }
             let value = match kind {
                 Inferred::YesNo => yes_no(raw).map(ScoreValue::Bool),
-                Inferred::Levels(n) => raw
-                    .parse::<f64>()
-                    .ok()
+                Inferred::Levels(n) => number(raw)
                     .filter(|v| v.fract() == 0.0 && *v >= 0.0 && (*v as u32) < *n)
                     .map(|v| ScoreValue::Level(v as u32)),
-                Inferred::Numeric { .. } => raw
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|v| v.is_finite())
-                    .map(ScoreValue::Number),
+                Inferred::Numeric { .. } => number(raw).map(ScoreValue::Number),
                 Inferred::Text => None,
             };
             if let Some(value) = value {
@@ -552,7 +778,7 @@ pub fn build(t: &Table, m: &Mapping, file_name: &str) -> Scenario {
 pub fn describe(t: &Table, m: &Mapping) -> Vec<String> {
     let mut out = vec![format!(
         "{} proposals from the column \"{}\"",
-        t.rows.len(),
+        t.n_rows(),
         t.header[m.name]
     )];
     if let Some(d) = m.date {
@@ -561,20 +787,25 @@ pub fn describe(t: &Table, m: &Mapping) -> Vec<String> {
     if let Some(i) = m.id {
         out.push(format!("their ids from the column \"{}\"", t.header[i]));
     }
+    if let Some(g) = m.group {
+        out.push(format!("their groups from the column \"{}\"", t.header[g]));
+    }
     for (c, kind) in &m.criteria {
-        let what = match kind {
-            Inferred::YesNo => "yes/no (weight 0: presence is not merit)".to_owned(),
-            Inferred::Levels(n) => format!("{n} levels (codes 0–{})", n - 1),
-            Inferred::Numeric { min, max } => format!("numbers {min}–{max}"),
-            Inferred::Text => "text: left out".to_owned(),
-        };
-        out.push(format!("criterion \"{}\": {what}", t.header[*c]));
+        out.push(format!(
+            "criterion \"{}\": {}",
+            t.header[*c],
+            kind.describe()
+        ));
+    }
+    for &c in &m.provisions {
+        out.push(format!("provisions from the column \"{}\"", t.header[c]));
     }
     let left: Vec<&str> = (0..t.header.len())
         .filter(|c| {
             *c != m.name
                 && Some(*c) != m.date
                 && Some(*c) != m.id
+                && Some(*c) != m.group
                 && !m.criteria.iter().any(|(x, _)| x == c)
                 && !m.provisions.contains(c)
         })

@@ -21,6 +21,9 @@ pub struct Proposal {
     /// Year or date, as free text ("2002", "2023-02-26").
     #[serde(default)]
     pub date: String,
+    /// A group it belongs to (a region, a stage, a family of proposals), for filtering.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
     /// Who proposed or convened it.
     #[serde(default)]
     pub proposer: String,

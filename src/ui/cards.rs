@@ -11,7 +11,7 @@ use crate::scoring::Standing;
 pub fn cards_ui(
     ui: &mut Ui,
     state: &AppState,
-    view: &ViewState,
+    view: &mut ViewState,
     layout: &ColumnLayout,
     out: &mut Outbox,
 ) {
@@ -21,10 +21,10 @@ pub fn cards_ui(
         ui.allocate_ui(
             egui::vec2(layout.lead() - ui.spacing().item_spacing.x, height),
             |ui| {
-                legend_ui(ui, state);
+                legend_ui(ui, state, view, out);
             },
         );
-        for i in layout.shown(view.first_proposal) {
+        for i in layout.proposals(view.first_proposal, &state.shown_proposals()) {
             ui.allocate_ui(egui::vec2(layout.proposal, height), |ui| {
                 ui.set_width(layout.proposal);
                 ui.set_height(height);
@@ -41,27 +41,26 @@ pub fn cards_ui(
 }
 
 /// What the numbers on the cards mean.
-fn legend_ui(ui: &mut Ui, state: &AppState) {
+fn legend_ui(ui: &mut Ui, state: &AppState, view: &mut ViewState, out: &mut Outbox) {
     ui.vertical(|ui| {
         ui.add_space(4.0);
-        ui.label(RichText::new("Proposals").strong());
-        ui.label(
-            RichText::new(
-                "Each card shows the weighted total (0–100) over the criteria it is scored on, \
-                 its rank, and how much of the total weight is scored.",
-            )
-            .small()
-            .weak(),
-        );
-        ui.add_space(6.0);
         let n = state.scenario().proposals.len();
-        ui.label(
-            RichText::new(format!(
-                "{n} proposals · {} criteria",
-                state.scenario().criteria.len()
-            ))
-            .small(),
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Proposals").strong());
+            ui.label(
+                RichText::new(format!(
+                    "{n} · {} criteria",
+                    state.scenario().criteria.len()
+                ))
+                .small(),
+            );
+        })
+        .response
+        .on_hover_text(
+            "Each card shows the weighted total (0–100) over the criteria it is scored on, \
+             its rank, and how much of the total weight is scored.",
         );
+        super::browse::browse_ui(ui, state, view, out);
         if !state.scenario().description.is_empty() {
             ui.add_space(6.0);
             egui::ScrollArea::vertical()
@@ -89,6 +88,8 @@ fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<
         Stroke::new(1.0, colour)
     };
     let mut dropped = None;
+    // Dragging reorders the scenario, which only means something in the scenario's order.
+    let reorder = state.browse().is_identity();
     let frame = egui::Frame::group(ui.style())
         .stroke(stroke)
         .corner_radius(CornerRadius::same(6))
@@ -107,15 +108,41 @@ fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<
                     let header = ui
                         .horizontal(|ui| {
                             let strip = if compact { 20.0 } else { 34.0 };
-                            let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, strip), egui::Sense::hover());
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(6.0, strip), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, colour);
-                            let name = egui::Label::new(RichText::new(super::widgets::shown_name(&p.name)).family(egui::FontFamily::Name(super::fonts::BOLD.into())).strong().size(15.0));
-                            ui.add(if compact { name.truncate() } else { name.wrap() })
+                            let name = egui::Label::new(
+                                RichText::new(super::widgets::shown_name(&p.name))
+                                    .family(egui::FontFamily::Name(super::fonts::BOLD.into()))
+                                    .strong()
+                                    .size(15.0),
+                            );
+                            ui.add(if compact {
+                                name.truncate()
+                            } else {
+                                name.wrap()
+                            })
                         })
                         .inner;
                     let header = ui
-                        .interact(header.rect, ui.scope_id().with(("card-header", &p.id)), egui::Sense::click_and_drag())
-                        .on_hover_text(format!("{}\n\nClick to edit this proposal in the inspector; drag onto another card to reorder", super::widgets::short_label_of(&p.name, 600)));
+                        .interact(
+                            header.rect,
+                            ui.scope_id().with(("card-header", &p.id)),
+                            if reorder {
+                                egui::Sense::click_and_drag()
+                            } else {
+                                egui::Sense::click()
+                            },
+                        )
+                        .on_hover_text(format!(
+                            "{}\n\nClick to edit this proposal in the inspector; {}",
+                            super::widgets::short_label_of(&p.name, 600),
+                            if reorder {
+                                "drag onto another card to reorder"
+                            } else {
+                                "to reorder by dragging, show all in scenario order"
+                            }
+                        ));
                     if header.clicked() {
                         out.send(Msg::Select(Selection::Proposal(p.id.clone())));
                     }

@@ -135,8 +135,11 @@ pub(super) fn moved(
     (k, p): (usize, usize),
 ) -> Option<(String, String)> {
     let s = state.scenario();
-    let n = s.proposals.len();
+    // Across the proposals the search and filter show, in their order.
+    let columns = state.shown_proposals();
+    let n = columns.len();
     let row = order.iter().position(|&x| x == k)?;
+    let p = columns.iter().position(|&x| x == p)?;
     let (tab, back, up, down, left, right) = ui.input(|i| {
         (
             i.key_pressed(Key::Tab) && !i.modifiers.shift,
@@ -160,5 +163,8 @@ pub(super) fn moved(
         None
     }?;
     let (r, q) = (to / n, to % n);
-    Some((s.criteria[order[r]].id.clone(), s.proposals[q].id.clone()))
+    Some((
+        s.criteria[order[r]].id.clone(),
+        s.proposals[columns[q]].id.clone(),
+    ))
 }

@@ -58,7 +58,15 @@ impl ColumnLayout {
         *first = (*first).min(self.total.saturating_sub(self.visible));
     }
 
-    /// The proposal indices shown when the first shown is `first`.
+    /// The proposals shown when the first shown is at `first` of `order` (the proposals
+    /// the search and filter leave, in their order).
+    pub fn proposals(&self, first: usize, order: &[usize]) -> Vec<usize> {
+        order
+            .get(self.shown(first))
+            .map_or_else(Vec::new, <[usize]>::to_vec)
+    }
+
+    /// The positions in the shown order on screen when the first shown is `first`.
     pub fn shown(&self, first: usize) -> std::ops::Range<usize> {
         let first = first.min(self.total.saturating_sub(self.visible));
         first..(first + self.visible).min(self.total)

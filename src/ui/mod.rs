@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod bidi;
+mod browse;
 mod cards;
 mod cell_keys;
 mod dialogs;
@@ -217,7 +218,7 @@ impl ConcordApp {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             let layout =
-                ColumnLayout::for_width(ui.available_width(), state.scenario().proposals.len());
+                ColumnLayout::for_width(ui.available_width(), state.shown_proposals().len());
             reveal_proposal(state, &mut self.view, &layout, out);
             layout.clamp_first(&mut self.view.first_proposal);
             menu::toolbar_ui(ui, state, &mut self.view, &layout, out);
@@ -242,7 +243,7 @@ impl ConcordApp {
             let cards_height =
                 splitter::cards_height(state.prefs().cards_height, ui.available_height());
             ui.allocate_ui(egui::vec2(ui.available_width(), cards_height), |ui| {
-                cards::cards_ui(ui, state, &self.view, &layout, out);
+                cards::cards_ui(ui, state, &mut self.view, &layout, out);
             });
             splitter::splitter_ui(ui, cards_height, out);
             table::table_ui(ui, state, &mut self.view, &layout, out);
@@ -312,7 +313,11 @@ fn reveal_proposal(
     if matches!(state.reveal(), Some(Selection::Proposal(_))) {
         out.send(Msg::Revealed);
     }
-    if let Some(i) = state.scenario().proposal_index(pid) {
+    let at = state
+        .scenario()
+        .proposal_index(pid)
+        .and_then(|i| state.shown_proposals().iter().position(|&x| x == i));
+    if let Some(i) = at {
         let shown = layout.shown(view.first_proposal);
         if !shown.contains(&i) {
             view.first_proposal = if i < shown.start {

@@ -80,7 +80,7 @@ pub fn table_ui(
             _ => None,
         })
         .collect();
-    let shown = layout.shown(view.first_proposal);
+    let shown = layout.proposals(view.first_proposal, &state.shown_proposals());
     let mut table = TableBuilder::new(ui)
         .id_salt(("criteria-table", state.doc().id()))
         .striped(true)
@@ -91,7 +91,7 @@ pub fn table_ui(
     if let Some(row) = reveal_row {
         table = table.scroll_to_row(row, None);
     }
-    for _ in shown.clone() {
+    for _ in &shown {
         table = table.column(Column::exact(layout.proposal));
     }
     let mut actions: Vec<Action> = Vec::new();
@@ -105,7 +105,7 @@ pub fn table_ui(
                     "Relative importance; the share of the total weight is in brackets",
                 );
             });
-            for i in shown.clone() {
+            for &i in &shown {
                 header.col(|ui| {
                     let p = &state.scenario().proposals[i];
                     ui.add(egui::Label::new(RichText::new(p.label()).strong()).truncate())
@@ -139,7 +139,7 @@ pub fn table_ui(
                             }
                         });
                         row.col(|_| {});
-                        for _ in shown.clone() {
+                        for _ in &shown {
                             row.col(|_| {});
                         }
                     }
@@ -147,7 +147,7 @@ pub fn table_ui(
                         let k = *k;
                         row.col(|ui| criterion_cell_ui(ui, state, k, &mut actions));
                         row.col(|ui| weight_cell_ui(ui, state, k, &mut actions));
-                        for p in shown.clone() {
+                        for &p in &shown {
                             row.col(|ui| {
                                 score_cell_ui(ui, state, (view, &order), (k, p), &mut actions)
                             });
@@ -167,7 +167,7 @@ pub fn table_ui(
                                 "Sum of the weights; each weight counts as its share of this",
                             );
                         });
-                        for p in shown.clone() {
+                        for &p in &shown {
                             row.col(|ui| {
                                 let s = state.eval().standings[p];
                                 let rank = s.rank.map_or_else(|| "unranked".to_owned(), ordinal);

@@ -136,6 +136,13 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &AppState, pid: &str, out: &mut Ou
     );
     f.text(
         ui,
+        ("Group", "group"),
+        &p.group,
+        "e.g. a region or a stage; the cards can be filtered by it",
+        |group| set(Proposal { group, ..p.clone() }),
+    );
+    f.text(
+        ui,
         ("Proposed or convened by", "proposer"),
         &p.proposer,
         "Who proposed it",
