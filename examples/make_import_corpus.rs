@@ -90,4 +90,82 @@ fn main() {
     }
     wb.save(dir.join("formulas.xlsx")).unwrap();
     println!("wrote {}", dir.display());
+    workbook_seeds(&dir.join("formulas.xlsx"));
+}
+
+/// Seeds for the `import_workbook` fuzz target: real workbooks of several shapes, and
+/// damaged ones.
+fn workbook_seeds(formulas: &Path) {
+    let seeds = Path::new("fuzz/corpus/import_workbook");
+    std::fs::create_dir_all(seeds).unwrap();
+    let w = |name: &str, bytes: &[u8]| std::fs::write(seeds.join(name), bytes).unwrap();
+    let book = |fill: &dyn Fn(&mut rust_xlsxwriter::Workbook)| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        fill(&mut wb);
+        wb.save_to_buffer().unwrap()
+    };
+    let good = std::fs::read(formulas).unwrap();
+    w("seed-formulas.xlsx", &good);
+    w("seed-truncated.xlsx", &good[..good.len() / 2]);
+    let mut flipped = good.clone();
+    for i in (40..flipped.len()).step_by(97) {
+        flipped[i] ^= 0x5a;
+    }
+    w("seed-flipped-bytes.xlsx", &flipped);
+    w("seed-not-a-zip.xlsx", b"PK\x03\x04this is not a workbook at all");
+    w("seed-empty.xlsx", b"");
+    w(
+        "seed-no-cells.xlsx",
+        &book(&|wb| {
+            wb.add_worksheet();
+        }),
+    );
+    w(
+        "seed-header-only.xlsx",
+        &book(&|wb| {
+            let ws = wb.add_worksheet();
+            ws.write_string(0, 0, "Name").unwrap();
+            ws.write_string(0, 1, "Code").unwrap();
+        }),
+    );
+    w(
+        "seed-wide.xlsx",
+        &book(&|wb| {
+            let ws = wb.add_worksheet();
+            for c in 0..300u16 {
+                ws.write_string(0, c, format!("Prov{c}")).unwrap();
+                for r in 1..4u32 {
+                    ws.write_number(r, c, f64::from((r + u32::from(c)) % 2)).unwrap();
+                }
+            }
+        }),
+    );
+    w(
+        "seed-mixed-types.xlsx",
+        &book(&|wb| {
+            let ws = wb.add_worksheet();
+            for (c, h) in ["Name", "Flag", "Value", "When", "Text"].iter().enumerate() {
+                ws.write_string(0, c as u16, *h).unwrap();
+            }
+            ws.write_string(1, 0, "A \u{202e}reversed").unwrap();
+            ws.write_boolean(1, 1, true).unwrap();
+            ws.write_number(1, 2, -1.5e300).unwrap();
+            ws.write_formula(1, 3, "=1/0").unwrap();
+            ws.write_string(1, 4, "=cmd|' /C calc'!A0").unwrap();
+            ws.write_string(2, 0, "").unwrap();
+            ws.write_boolean(2, 1, false).unwrap();
+            ws.write_number(2, 2, f64::MIN_POSITIVE).unwrap();
+        }),
+    );
+    w(
+        "seed-first-sheet-empty.xlsx",
+        &book(&|wb| {
+            wb.add_worksheet();
+            let ws = wb.add_worksheet();
+            ws.write_string(0, 0, "Name").unwrap();
+            ws.write_string(1, 0, "Only").unwrap();
+        }),
+    );
+    w("seed-text.csv", b"Name,Code\nA,1\n");
+    println!("wrote {}", seeds.display());
 }

@@ -49,3 +49,8 @@ fn the_fast_reader_corpus_agrees_with_ron() {
 fn the_import_corpus_imports_or_is_refused() {
     run_all("import_csv", concord::io::fuzzing::import_csv);
 }
+
+#[test]
+fn the_workbook_corpus_imports_or_is_refused() {
+    run_all("import_workbook", concord::io::fuzzing::import_workbook);
+}

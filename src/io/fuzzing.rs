@@ -71,3 +71,17 @@ pub fn import_csv(bytes: &[u8]) {
         let _ = t.transposed();
     }
 }
+
+/// Any bytes as a workbook (.xlsx, .xlsb, .xls, .ods): a table or an error, never a panic;
+/// a table makes a scenario that validates.
+pub fn import_workbook(bytes: &[u8]) {
+    use super::import::{build, suggest, table_from_workbook};
+    if let Ok(t) = table_from_workbook("fuzz.xlsx", bytes.to_vec(), None) {
+        let s = build(&t, &suggest(&t), "fuzz.xlsx");
+        assert!(
+            super::validate(&s).is_empty(),
+            "an imported workbook makes an invalid scenario: {:?}",
+            super::validate(&s)
+        );
+    }
+}

@@ -127,6 +127,7 @@ pub fn handout_html(s: &Scenario, weights: WeightSet<'_>) -> String {
     // Ranking and contributions.
     h.push_str("<h2>Ranking</h2>\n");
     h.push_str(&totals_svg(s, &e));
+    h.push_str("<h3>What each criterion adds to each total</h3>\n<p class=\"small muted\">Each bar is a proposal's total, built of what each scored criterion adds (its weight times its score, over the weight scored); colours are the criteria's groups.</p>\n");
     h.push_str(&contributions_svg(s, &e));
 
     // Proposals.
@@ -329,13 +330,42 @@ fn totals_svg(s: &Scenario, e: &Evaluation) -> String {
     svg
 }
 
-/// What each criterion adds to each total: one stacked bar per proposal.
+/// Colours for criteria groups that stay apart in print and for colour-blind readers
+/// (Okabe and Ito's palette, then two of Tol's).
+const GROUP_COLOURS: [&str; 10] = [
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999",
+    "#882255", "#44AA99",
+];
+
+/// What each criterion adds to each total: one stacked bar per proposal, the tallest
+/// filling the chart, segments coloured by the criterion's group with a legend.
 fn contributions_svg(s: &Scenario, e: &Evaluation) -> String {
     let n_p = s.proposals.len().max(1);
     let width = 600.0;
     let bar = (width - 40.0) / n_p as f64;
+    let mut groups: Vec<&str> = Vec::new();
+    for c in &s.criteria {
+        if !groups.contains(&c.group.as_str()) {
+            groups.push(&c.group);
+        }
+    }
+    let colour = |k: usize| {
+        let g = groups
+            .iter()
+            .position(|g| *g == s.criteria[k].group)
+            .unwrap_or(0);
+        GROUP_COLOURS[g % GROUP_COLOURS.len()]
+    };
+    let top = e
+        .standings
+        .iter()
+        .filter_map(|x| x.total)
+        .fold(0.0_f64, f64::max)
+        .max(0.01);
+    let legend_rows = groups.len().div_ceil(3);
+    let height = 230.0 + 16.0 * legend_rows as f64;
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} 230\" width=\"{width}\" height=\"230\" role=\"img\" aria-label=\"What each criterion adds to each total\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"What each criterion adds to each total\">\n"
     );
     for p in 0..s.proposals.len() {
         let x = 20.0 + bar * p as f64;
@@ -349,22 +379,45 @@ fn contributions_svg(s: &Scenario, e: &Evaluation) -> String {
             if covered <= 0.0 {
                 continue;
             }
-            let part = e.weights[k] * v / covered * 180.0;
+            let part = e.weights[k] * v / covered / top * 170.0;
+            if part <= 0.0 {
+                continue;
+            }
             y -= part;
-            let shade = 40 + (k * 37 % 180);
             let _ = write!(
                 svg,
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{part:.2}\" fill=\"rgb({shade},{},{})\"><title>{}</title></rect>",
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{part:.2}\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"0.6\"><title>{}: {:.1}</title></rect>",
                 bar * 0.7,
-                255 - shade / 2,
-                120 + shade / 3,
-                escape(&s.criteria[k].name)
+                colour(k),
+                escape(&s.criteria[k].name),
+                e.weights[k] * v / covered * 100.0
+            );
+        }
+        if let Some(t) = e.standings[p].total {
+            let _ = write!(
+                svg,
+                "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"10\">{:.1}</text>",
+                y - 3.0,
+                t * 100.0
             );
         }
         let _ = writeln!(
             svg,
             "<text x=\"{x:.1}\" y=\"218\" font-size=\"10\">{}</text>",
             escape(s.proposals[p].label())
+        );
+    }
+    for (g, name) in groups.iter().enumerate() {
+        let (col, row) = (g % 3, g / 3);
+        let (x, y) = (20.0 + 190.0 * col as f64, 232.0 + 16.0 * row as f64);
+        let name = if name.is_empty() { "Other" } else { name };
+        let _ = writeln!(
+            svg,
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\">{}</text>",
+            GROUP_COLOURS[g % GROUP_COLOURS.len()],
+            x + 14.0,
+            y + 9.0,
+            escape(name)
         );
     }
     svg.push_str("</svg>\n");

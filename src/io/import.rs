@@ -181,10 +181,33 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError
 }
 
 fn read_sheet(path: &Path, wanted: Option<&str>) -> Result<(Cells, Option<String>), ImportError> {
-    use calamine::{open_workbook_auto, Data, Reader};
     let file = path.display().to_string();
-    let mut wb =
-        open_workbook_auto(path).map_err(|e| ImportError::Sheet(file.clone(), e.to_string()))?;
+    let wb = calamine::open_workbook_auto(path)
+        .map_err(|e| ImportError::Sheet(file.clone(), e.to_string()))?;
+    sheet_cells(&file, wb, wanted)
+}
+
+/// Reads a workbook held in memory (a dropped file in the browser, the fuzzer's bytes):
+/// .xlsx, .xlsb, .xls or .ods, told apart by their contents.
+pub fn table_from_workbook(
+    file: &str,
+    bytes: Vec<u8>,
+    sheet: Option<&str>,
+) -> Result<Table, ImportError> {
+    let wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::Sheet(file.to_owned(), e.to_string()))?;
+    let (cells, sheet) = sheet_cells(file, wb, sheet)?;
+    tidy(file, &cells, sheet)
+}
+
+/// The cells of sheet `wanted` (else the first) of an open workbook.
+fn sheet_cells<RS: std::io::Read + std::io::Seek>(
+    file: &str,
+    mut wb: calamine::Sheets<RS>,
+    wanted: Option<&str>,
+) -> Result<(Cells, Option<String>), ImportError> {
+    use calamine::{Data, Reader};
+    let file = file.to_owned();
     let names = wb.sheet_names();
     let name = match wanted {
         Some(w) => names
