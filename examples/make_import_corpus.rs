@@ -112,7 +112,10 @@ fn workbook_seeds(formulas: &Path) {
         flipped[i] ^= 0x5a;
     }
     w("seed-flipped-bytes.xlsx", &flipped);
-    w("seed-not-a-zip.xlsx", b"PK\x03\x04this is not a workbook at all");
+    w(
+        "seed-not-a-zip.xlsx",
+        b"PK\x03\x04this is not a workbook at all",
+    );
     w("seed-empty.xlsx", b"");
     w(
         "seed-no-cells.xlsx",
@@ -135,7 +138,8 @@ fn workbook_seeds(formulas: &Path) {
             for c in 0..300u16 {
                 ws.write_string(0, c, format!("Prov{c}")).unwrap();
                 for r in 1..4u32 {
-                    ws.write_number(r, c, f64::from((r + u32::from(c)) % 2)).unwrap();
+                    ws.write_number(r, c, f64::from((r + u32::from(c)) % 2))
+                        .unwrap();
                 }
             }
         }),

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use concord::io::{
     load_path, load_str, save_path, to_ron_string, write_atomically_with, SaveError,
 };
+use concord::model::coded::CODED_FROM;
 use concord::model::{
     Citation, Criterion, Direction, Perspective, Proposal, Provision, Scale, Scenario, Score,
     ScoreValue, Source, FORMAT_VERSION,
@@ -138,6 +139,7 @@ prop_compose! {
             scores,
             chosen_perspective: None,
             handout: None,
+            coded: None,
         };
         // Files are written in the oldest format that holds them, and read as such.
         s.format = s.needed_format();
@@ -340,4 +342,68 @@ fn a_save_writes_exactly_the_canonical_text() {
         std::fs::read_to_string(&path).unwrap(),
         to_ron_string(&s).unwrap()
     );
+}
+
+/// A dataset of plain cells (an import's shape) with one unscored cell and one with a reason.
+fn plain_dataset() -> Scenario {
+    let mut s = concord::synth::scenario(120, 30, 11);
+    for sc in &mut s.scores {
+        sc.rationale.clear();
+        sc.evidence.clear();
+    }
+    s.scores[7].rationale = "Coded by hand.".into();
+    s.scores.remove(20);
+    s
+}
+
+#[test]
+fn a_large_dataset_is_written_as_coded_rows_and_reads_back_the_same() {
+    let s = plain_dataset();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dataset.ron");
+    save_path(&s, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("    format: 4,"), "coded rows need format 4");
+    assert!(text.contains("coded: Coded("));
+    assert_eq!(
+        text.matches("Score(").count(),
+        1,
+        "only the cell with a reason is listed"
+    );
+    let back = load_path(&path).unwrap();
+    assert_eq!(back.scores, s.scores);
+    assert_eq!(back.proposals, s.proposals);
+    assert!(back.coded.is_none(), "in memory every cell is a score");
+    // Saved again, the same bytes; the whole file is a fraction of the listed form.
+    save_path(&back, &path).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    let mut listed = plain_dataset();
+    listed.scores.truncate(CODED_FROM - 1);
+    let listed = to_ron_string(&listed).unwrap();
+    assert!(
+        text.len() * 3 < listed.len(),
+        "{} vs {}",
+        text.len(),
+        listed.len()
+    );
+}
+
+#[test]
+fn a_damaged_coded_row_is_said_with_its_line_and_nothing_loads() {
+    let text = to_ron_string(&plain_dataset()).unwrap();
+    // The third row loses a value.
+    let third = text.find("(\"p2\", \"").expect("the third row");
+    let values = third + "(\"p2\", \"".len();
+    let end = values + text[values..].find(',').unwrap() + 1;
+    let mut broken = text.clone();
+    broken.replace_range(values..end, "");
+    let e = load_str("dataset.ron", &broken).unwrap_err();
+    let lines = e.lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let line_no = text[..third].lines().count();
+    assert!(
+        lines[0].starts_with(&format!("dataset.ron:{line_no}:")),
+        "{lines:?} should point at line {line_no}"
+    );
+    assert!(lines[0].contains("29 values for 30 criteria"), "{lines:?}");
 }

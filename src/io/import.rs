@@ -763,14 +763,12 @@ pub fn build(t: &Table, m: &Mapping, file_name: &str) -> Scenario {
                 });
             }
         }
-        let pid = p.id.clone();
         s.proposals.push(p);
-        for (k, (c, kind)) in m
-            .criteria
-            .iter()
-            .filter(|(_, k)| *k != Inferred::Text)
-            .enumerate()
-        {
+    }
+    // Criterion by criterion, so that the cells come out in canonical order.
+    let used = m.criteria.iter().filter(|(_, k)| *k != Inferred::Text);
+    for (k, (c, kind)) in used.enumerate() {
+        for (r, row) in t.rows().enumerate() {
             let raw = row[*c].trim();
             if raw.is_empty() {
                 continue;
@@ -786,7 +784,7 @@ pub fn build(t: &Table, m: &Mapping, file_name: &str) -> Scenario {
             if let Some(value) = value {
                 s.scores.push(Score {
                     criterion: s.criteria[k].id.clone(),
-                    proposal: pid.clone(),
+                    proposal: s.proposals[r].id.clone(),
                     value: Some(value),
                     ..Score::default()
                 });

@@ -159,6 +159,33 @@ pub fn load_str(file: &str, src: &str) -> Result<Scenario, LoadError> {
         )
     })?;
     migrate(&mut scenario);
+    if let Err(problems) = scenario.expand_coded_rows() {
+        return Err(LoadError {
+            file: file.to_owned(),
+            problems: problems
+                .into_iter()
+                .take(MAX_PROBLEMS)
+                .map(|p| {
+                    let mut path = vec![Seg::field("coded")];
+                    path.push(match p.row {
+                        Some(_) => Seg::field("rows"),
+                        None => Seg::field("criteria"),
+                    });
+                    if let Some(r) = p.row {
+                        path.push(Seg::Index(r));
+                    }
+                    Problem {
+                        at: locate(src, &path),
+                        item: p.row.map_or_else(
+                            || "coded.criteria".to_owned(),
+                            |r| format!("coded.rows[{r}]"),
+                        ),
+                        message: p.message,
+                    }
+                })
+                .collect(),
+        });
+    }
     let findings = validate(&scenario);
     if !findings.is_empty() {
         let total = findings.len();

@@ -25,6 +25,10 @@ fn canonical() -> PrettyConfig {
 /// The scenario with its `format` set to the oldest format that holds it (copied only
 /// when it is not set so already).
 fn in_needed_format(scenario: &Scenario) -> std::borrow::Cow<'_, Scenario> {
+    // A large dataset's plain cells are written as coded rows (format 4).
+    if let Some(coded) = scenario.with_coded_rows() {
+        return std::borrow::Cow::Owned(coded);
+    }
     let needed = scenario.needed_format();
     if scenario.format == needed {
         std::borrow::Cow::Borrowed(scenario)

@@ -1,6 +1,7 @@
 //! The scenario model: pure data with serde derives, no GUI and no I/O.
 
 pub mod align;
+pub mod coded;
 pub mod collect;
 mod criterion;
 pub mod diff;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Citation, Criterion, Perspective, Proposal, Score};
 
 /// The file format this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A comparison: proposals, criteria, their scores, sources and perspectives.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +41,10 @@ pub struct Scenario {
     /// Set in a student's copy handed out for a class round (format 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handout: Option<Handout>,
+    /// Plain cells of a large dataset as rows of values (format 4). Only in files: loading
+    /// expands them into `scores`, so in memory this is always `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coded: Option<super::coded::Coded>,
     /// Scored cells, in criterion order then proposal order. Kept last in files: the fast
     /// reader reads this list, nearly all of a large file, in one pass from its start.
     #[serde(default)]
@@ -117,6 +121,7 @@ impl Default for Scenario {
             perspectives: Vec::new(),
             chosen_perspective: None,
             handout: None,
+            coded: None,
             scores: Vec::new(),
         }
     }
@@ -248,7 +253,10 @@ impl Scenario {
     /// or the chosen perspective needs format 2, so that files using nothing new still open
     /// in older builds.
     pub fn needed_format(&self) -> u32 {
-        if self.handout.is_some() {
+        if self.coded.is_some() {
+            return 4;
+        }
+        if self.handout.is_some() || self.proposals.iter().any(|p| !p.group.is_empty()) {
             return 3;
         }
         let new = self.chosen_perspective.is_some()
