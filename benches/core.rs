@@ -86,7 +86,7 @@ fn import(cr: &mut Criterion) {
     mod pax;
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("pax.csv");
-    std::fs::write(&path, pax::pax_csv(1_868, 262)).expect("written");
+    std::fs::write(&path, pax::pax_csv(1_868, 261)).expect("written");
     let mut g = cr.benchmark_group("import");
     g.sample_size(20);
     g.bench_function("pax-shaped 1868x266: read, infer", |b| {

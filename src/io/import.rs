@@ -638,7 +638,8 @@ pub fn suggest(t: &Table) -> Mapping {
     // A column called a date or a year dates the proposals; it is no criterion.
     let date = t.header.iter().position(|h| {
         let h = h.to_lowercase();
-        h == "date" || h == "year" || h.ends_with(" date") || h.ends_with(" year")
+        // PA-X calls its date column "Dat".
+        h == "date" || h == "dat" || h == "year" || h.ends_with(" date") || h.ends_with(" year")
     });
     // A column called an id (PA-X's "AgtId") identifies the rows; it is no criterion.
     let id = t.header.iter().position(|h| {
