@@ -1,4 +1,6 @@
-//! `concord`: the command line and the GUI's entry point.
+//! `concord`: the command line and the GUI's entry point; built for the web, the page's.
+// The command line does not exist in a browser: only the page's entry point is used there.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -200,6 +202,12 @@ enum AnalyzeOutput {
     Json,
 }
 
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    concord::ui::web::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args = Args::parse();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
@@ -327,6 +335,7 @@ fn main() -> ExitCode {
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn concord_gui(file: Option<PathBuf>) -> i32 {
     match concord::ui::run(file) {
         Ok(()) => cli::EXIT_OK,

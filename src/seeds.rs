@@ -40,6 +40,14 @@ impl Bundled {
     }
 }
 
+/// The bundled lesson called `name` (its file name, with or without `.ron`).
+pub fn find(name: &str) -> Option<usize> {
+    let name = name.trim();
+    BUNDLED
+        .iter()
+        .position(|b| b.file == name || b.file.strip_suffix(".ron") == Some(name))
+}
+
 /// The scenario Concord opens when started without a file.
 pub fn default_scenario() -> Result<Scenario, LoadError> {
     BUNDLED[0].load()

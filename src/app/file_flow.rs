@@ -101,6 +101,11 @@ impl AppState {
         }
     }
 
+    /// Opens the bundled lesson `i` (of `seeds::BUNDLED`) as a new unsaved document.
+    pub fn open_bundled(&mut self, i: usize) {
+        self.new_from(BUNDLED.get(i).copied());
+    }
+
     /// Opens `path`; if it fails, shows every problem and leaves the document as it was.
     pub fn open_path(&mut self, path: &Path) {
         match load_path_with_fingerprint(path) {

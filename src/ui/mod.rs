@@ -25,6 +25,8 @@ mod start;
 mod table;
 pub mod theme;
 mod verdicts;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 pub mod widgets;
 mod window;
 

@@ -13,6 +13,9 @@ use crate::app::{AppState, DialogMode, Prefs};
 pub struct StartOptions {
     /// A file to open instead of the built-in scenario.
     pub file: Option<PathBuf>,
+    /// A bundled lesson to open instead (its index in `seeds::BUNDLED`): the web page's
+    /// `?lesson=final-status-plans`.
+    pub lesson: Option<usize>,
     /// Use a path field instead of native dialogs.
     pub path_field_dialogs: bool,
     /// Folder for crash-recovery copies; `None` disables recovery.
@@ -32,10 +35,11 @@ impl ConcordApp {
         if options.path_field_dialogs {
             state.set_dialog_mode(DialogMode::PathField);
         }
-        match &options.file {
-            Some(file) => state.open_path(file),
+        match (&options.file, options.lesson) {
+            (Some(file), _) => state.open_path(file),
+            (None, Some(lesson)) => state.open_bundled(lesson),
             // Where the last session left off; the built-in lesson the first time.
-            None => state.reopen_last(),
+            (None, None) => state.reopen_last(),
         }
         if let Some(dir) = options.recovery_dir {
             state.use_locks_in(dir.join("open"));
@@ -93,6 +97,7 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
                 &cc.egui_ctx,
                 StartOptions {
                     file,
+                    lesson: None,
                     path_field_dialogs: false,
                     recovery_dir,
                     startup_probe: std::env::var("CONCORD_STARTUP_PROBE")
