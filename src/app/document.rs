@@ -150,6 +150,12 @@ impl Document {
         self.disk = fingerprint;
     }
 
+    /// Records that history state `state` was handed to the browser as a download: it is
+    /// kept, though not at a path the app can write to again.
+    pub fn downloaded(&mut self, state: u64) {
+        self.saved_state = Some(state);
+    }
+
     /// Records that history state `state` is now on disk at `path`.
     pub fn saved_as(&mut self, path: &Path, state: u64) {
         self.path = Some(path.to_owned());

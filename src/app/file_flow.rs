@@ -16,7 +16,7 @@ impl AppState {
     /// Replaces the document (after any unsaved-changes question was answered): what
     /// belonged to the old one (history, selection, perspective, presentation, the
     /// quick-weights window, the recovery copy, the cards' chosen height) goes with it.
-    fn replace_document(&mut self, doc: Document) {
+    pub(super) fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.history.clear();
         self.selection = Selection::Scenario;
@@ -198,6 +198,8 @@ impl AppState {
                 None => self.cancelled(),
             },
             DialogAnswer::Cancelled => self.cancelled(),
+            DialogAnswer::Picked(purpose, name, bytes) => self.picked(purpose, &name, &bytes),
+            DialogAnswer::DownloadInstead(purpose) => self.download_instead(purpose),
             DialogAnswer::Unavailable(purpose) => self.show_path_entry(
                 purpose,
                 if purpose.picks_many() {

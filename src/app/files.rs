@@ -119,4 +119,19 @@ pub enum DialogAnswer {
     Cancelled,
     /// No dialog could be shown (it came back at once without asking anyone).
     Unavailable(FilePurpose),
+    /// A browser read the chosen file: its name and bytes (there is no path).
+    Picked(FilePurpose, String, Vec<u8>),
+    /// A browser cannot write files where the user chooses: the file is downloaded.
+    DownloadInstead(FilePurpose),
+}
+
+/// A file for the browser to download (the web build's Save and exports).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Download {
+    /// The file's name.
+    pub name: String,
+    /// Its media type.
+    pub mime: &'static str,
+    /// Its contents.
+    pub bytes: Vec<u8>,
 }

@@ -85,19 +85,26 @@ impl AppState {
     /// nothing changes.
     pub fn import_table(&mut self, path: &Path) {
         match read_table(path, None) {
-            Ok(t) => {
-                let t = Arc::new(t);
-                self.dialog = Some(Dialog::Import(Box::new(ImportState {
-                    path: path.to_owned(),
-                    mapping: suggest(&t),
-                    read: Arc::clone(&t),
-                    scales: scales_of(&t),
-                    table: t,
-                    sheets: sheet_names(path),
-                })));
-            }
+            Ok(t) => self.import_read(path.to_owned(), Arc::new(t), sheet_names(path)),
             Err(e) => self.status = format!("Not imported: {e}"),
         }
+    }
+
+    /// Opens the import dialog on a table read from `path` (a workbook's `sheets` listed).
+    pub(super) fn import_read(
+        &mut self,
+        path: PathBuf,
+        t: Arc<Table>,
+        sheets: Option<Vec<String>>,
+    ) {
+        self.dialog = Some(Dialog::Import(Box::new(ImportState {
+            path,
+            mapping: suggest(&t),
+            read: Arc::clone(&t),
+            scales: scales_of(&t),
+            table: t,
+            sheets,
+        })));
     }
 
     /// Applies a change of the import dialog.

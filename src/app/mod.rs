@@ -3,6 +3,7 @@
 //! `edit` is the one place where the scenario changes.
 
 pub mod browse;
+mod browser_files;
 pub mod cell_keys;
 pub mod command;
 pub mod document;
@@ -214,6 +215,8 @@ pub struct AppState {
     browse: Option<(DocId, browse::Browse)>,
     /// The proposals they show, for the document's present state.
     shown: browse::Shown,
+    /// A file for the browser to download (the web build's saves and exports).
+    download: Option<files::Download>,
 }
 
 impl AppState {
@@ -253,6 +256,7 @@ impl AppState {
             export_job: None,
             browse: None,
             shown: browse::Shown::default(),
+            download: None,
         }
     }
 

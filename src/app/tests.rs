@@ -367,3 +367,63 @@ fn dont_save_leaves_no_recovery_copy_behind() {
         "the next start offers nothing back"
     );
 }
+
+#[test]
+fn in_a_browser_save_is_a_download_that_opens_again() {
+    let mut a = native();
+    a.update(weight(&a, 0, 3.0));
+    assert!(a.doc().is_dirty());
+    a.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
+        FilePurpose::SaveAs,
+    )));
+    let d = a.take_download().expect("a download");
+    assert!(d.name.ends_with(".ron"), "{}", d.name);
+    assert!(!a.doc().is_dirty(), "downloaded, the work is kept");
+    assert!(a.take_download().is_none(), "taken once");
+    // The file picked back in opens with the change.
+    let mut b = native();
+    b.update(Msg::DialogAnswered(DialogAnswer::Picked(
+        FilePurpose::Open,
+        d.name.clone(),
+        d.bytes.clone(),
+    )));
+    assert_eq!(b.scenario().criteria[0].weight, 3.0);
+    assert!(b.doc().path.is_none());
+    // Exports are downloads too.
+    a.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
+        FilePurpose::ExportHtml,
+    )));
+    let html = a.take_download().expect("the handout");
+    assert!(String::from_utf8(html.bytes)
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
+    a.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
+        FilePurpose::ExportXlsx,
+    )));
+    assert!(a
+        .take_download()
+        .expect("the workbook")
+        .bytes
+        .starts_with(b"PK"));
+}
+
+#[test]
+fn in_a_browser_a_picked_file_that_is_no_scenario_leaves_the_document() {
+    let mut a = native();
+    let before = a.scenario().clone();
+    a.update(Msg::DialogAnswered(DialogAnswer::Picked(
+        FilePurpose::Open,
+        "notes.ron".into(),
+        b"not a scenario".to_vec(),
+    )));
+    assert_eq!(a.scenario(), &before);
+    assert!(matches!(a.dialog(), Some(Dialog::LoadFailed(_))));
+    // A table read by the browser opens the import dialog.
+    a.update(Msg::CloseDialog);
+    a.update(Msg::DialogAnswered(DialogAnswer::Picked(
+        FilePurpose::ImportTable,
+        "codes.csv".into(),
+        b"Agreement,Ceasefire\nA,1\nB,0\n".to_vec(),
+    )));
+    assert!(matches!(a.dialog(), Some(Dialog::Import(_))));
+}

@@ -49,12 +49,30 @@ impl FileDialogs {
         }
         self.open = true;
         let tx = self.tx.clone();
-        // In a browser a picked file has no path: the web side brings its own files.
+        // In a browser a picked file has no path and nothing is written where the user
+        // chooses: the file is read by the browser, a save becomes a download.
         #[cfg(target_arch = "wasm32")]
         {
-            let _ = (suggested, wake);
-            self.open = false;
-            let _ = tx.send(DialogAnswer::Unavailable(purpose));
+            let _ = suggested;
+            if purpose.picks_existing() && !purpose.picks_many() {
+                let (kind, _) = purpose.file_type();
+                let dialog = rfd::AsyncFileDialog::new()
+                    .add_filter(kind, purpose.extensions())
+                    .set_title(purpose.title());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let answer = match dialog.pick_file().await {
+                        Some(file) => {
+                            DialogAnswer::Picked(purpose, file.file_name(), file.read().await)
+                        }
+                        None => DialogAnswer::Cancelled,
+                    };
+                    let _ = tx.send(answer);
+                    wake();
+                });
+            } else {
+                let _ = tx.send(DialogAnswer::DownloadInstead(purpose));
+                wake();
+            }
         }
         #[cfg(not(target_arch = "wasm32"))]
         self.show_native(purpose, suggested, wake, tx);
@@ -112,6 +130,40 @@ impl FileDialogs {
         if spawned.is_err() {
             self.open = false;
             let _ = self.tx.send(DialogAnswer::Unavailable(purpose));
+        }
+    }
+
+    /// Files dropped on the window: their paths on the desktop. In a browser they have no
+    /// path: each is read and answered later as a picked file (a scenario opens, a table
+    /// is imported), and no path is returned.
+    pub fn dropped(
+        &mut self,
+        files: Vec<egui::DroppedFileHandle>,
+        wake: impl Fn() + Clone + 'static,
+    ) -> Vec<PathBuf> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            for file in files {
+                let (tx, wake) = (self.tx.clone(), wake.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let name = file.path().display().to_string();
+                    let purpose = if name.to_ascii_lowercase().ends_with(".ron") {
+                        FilePurpose::Open
+                    } else {
+                        FilePurpose::ImportTable
+                    };
+                    if let Ok(bytes) = file.bytes_async().await {
+                        let _ = tx.send(DialogAnswer::Picked(purpose, name, bytes));
+                        wake();
+                    }
+                });
+            }
+            Vec::new()
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = wake;
+            files.iter().map(|f| f.path().to_owned()).collect()
         }
     }
 

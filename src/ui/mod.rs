@@ -11,6 +11,7 @@ mod disk_bar;
 mod everyone;
 mod file_dialogs;
 pub mod fonts;
+mod host;
 mod inspector;
 mod layout;
 mod menu;
@@ -31,7 +32,6 @@ pub mod widgets;
 mod window;
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use crate::app::{AppState, DialogMode, DocId, Document, MainView, Msg, Outbox, Prefs};
 
@@ -262,13 +262,9 @@ impl ConcordApp {
             shortcuts::presentation_keys(ctx, &self.state, out);
         }
         shortcuts::commands_ui(ctx, &self.state, out);
-        let mut dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_owned())
-                .collect()
-        });
+        let files = ctx.input(|i| i.raw.dropped_files.clone());
+        let wake = ctx.clone();
+        let mut dropped = self.dialogs.dropped(files, move || wake.request_repaint());
         // One file opens; several are students' copies for the class round.
         if dropped.len() > 1 {
             dropped.sort();

@@ -76,6 +76,11 @@ impl WindowSync {
             let suggested = state.doc().path.clone();
             dialogs.show(purpose, suggested, move || wake.request_repaint());
         }
+        if let Some(d) = state.take_download() {
+            if let Err(e) = super::host::download(&d.name, d.mime, &d.bytes) {
+                state.set_status(format!("{} could not be downloaded: {e}", d.name));
+            }
+        }
         if state.take_close_request() {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
@@ -90,6 +95,7 @@ impl WindowSync {
         let title = state.title();
         if title != self.title_sent {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            super::host::set_title(&title);
             self.title_sent = title;
         }
         // Busy: a button held down or input in the last moment (a drag, typing).

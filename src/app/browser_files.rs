@@ -1,0 +1,125 @@
+//! Files in a browser, where nothing has a path: a file the user picks arrives as its name
+//! and bytes, and saving or exporting makes the bytes and hands them over as a download
+//! (the GUI layer starts it). Everything else about a document stays the same.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::files::Download;
+use super::{AppState, Dialog, Document, FilePurpose};
+
+impl AppState {
+    /// A file the browser read for `purpose`.
+    pub(super) fn picked(&mut self, purpose: FilePurpose, name: &str, bytes: &[u8]) {
+        match purpose {
+            FilePurpose::Open => match crate::io::load_bytes(name, bytes) {
+                Ok(scenario) => {
+                    self.replace_document(Document::new(scenario, None));
+                    self.status = format!("Opened {name} (Save downloads it again)");
+                }
+                Err(e) => {
+                    self.status = format!("Could not open {name}");
+                    self.dialog = Some(Dialog::LoadFailed(e));
+                }
+            },
+            FilePurpose::ImportTable => {
+                let lower = name.to_ascii_lowercase();
+                let table = if [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]
+                    .iter()
+                    .any(|e| lower.ends_with(e))
+                {
+                    crate::io::import::table_from_workbook(name, bytes.to_vec(), None)
+                } else {
+                    crate::io::import::table_from_text(name, bytes)
+                };
+                match table {
+                    Ok(t) => self.import_read(PathBuf::from(name), Arc::new(t), None),
+                    Err(e) => self.status = format!("Not imported: {e}"),
+                }
+            }
+            _ => {
+                self.status = format!("{} is not available in the browser yet", purpose.title());
+            }
+        }
+    }
+
+    /// Makes the file `purpose` saves and queues it as a download.
+    pub(super) fn download_instead(&mut self, purpose: FilePurpose) {
+        let s = self.doc.scenario();
+        let stem = {
+            let slug = crate::model::slugify(&s.title);
+            if slug.is_empty() {
+                "scenario".to_owned()
+            } else {
+                slug
+            }
+        };
+        let made: Result<(String, &'static str, Vec<u8>), String> = match purpose {
+            FilePurpose::SaveAs => crate::io::to_ron_string(s)
+                .map(|t| {
+                    (
+                        format!("{stem}.ron"),
+                        "application/octet-stream",
+                        t.into_bytes(),
+                    )
+                })
+                .map_err(|e| e.to_string()),
+            FilePurpose::HandOut => {
+                let copy = crate::model::Handout::copy_of(s, self.handout_hides_scores);
+                crate::io::to_ron_string(&copy)
+                    .map(|t| {
+                        (
+                            format!("{stem}-student.ron"),
+                            "application/octet-stream",
+                            t.into_bytes(),
+                        )
+                    })
+                    .map_err(|e| e.to_string())
+            }
+            FilePurpose::ExportCsv => Ok((
+                format!("{stem}.csv"),
+                "text/csv",
+                crate::io::export::table_csv(s, self.weight_set()).into_bytes(),
+            )),
+            FilePurpose::ExportHtml => Ok((
+                format!("{stem}-handout.html"),
+                "text/html",
+                crate::io::handout_html::handout_html(s, self.weight_set()).into_bytes(),
+            )),
+            FilePurpose::ExportXlsx => crate::io::workbook::workbook(s)
+                .map(|b| {
+                    (
+                        format!("{stem}.xlsx"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        b,
+                    )
+                })
+                .map_err(|e| e.to_string()),
+            _ => Err(format!(
+                "{} is not available in the browser yet",
+                purpose.title()
+            )),
+        };
+        match made {
+            Ok((name, mime, bytes)) => {
+                self.status = format!("Downloaded {name}");
+                if purpose == FilePurpose::SaveAs {
+                    let state = self.doc.state();
+                    self.doc.downloaded(state);
+                }
+                self.download = Some(Download { name, mime, bytes });
+            }
+            Err(e) => self.status = format!("Not saved: {e}"),
+        }
+    }
+
+    /// Says `status` in the status bar (what the browser made of a download).
+    pub fn set_status(&mut self, status: String) {
+        self.status = status;
+    }
+
+    /// The download the browser should start, if any (taken by the GUI layer).
+    pub fn take_download(&mut self) -> Option<Download> {
+        self.download.take()
+    }
+}
