@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the web version into dist/: index.html, concord.js and concord_bg.wasm (the
-# fonts are inside the wasm). Needs the wasm32 target and wasm-bindgen-cli at the version
+# fonts are inside the wasm), for any static host; and dist-file/concord.html, the same in
+# one file that opens by double-click, without a server. Needs the wasm32 target and wasm-bindgen-cli at the version
 # Cargo.lock pins (both installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,9 +11,31 @@ if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$version" ]; th
   cargo install wasm-bindgen-cli --version "$version"
 fi
 cargo build --release --target wasm32-unknown-unknown --bin concord
-rm -rf dist
+rm -rf dist dist-file
 mkdir -p dist
 wasm-bindgen --target web --no-typescript --remove-producers-section \
   --out-dir dist target/wasm32-unknown-unknown/release/concord.wasm
 cp web/index.html dist/
-echo "built dist/: $(du -sh dist | cut -f1) ($(gzip -9 -c dist/concord_bg.wasm | wc -c) bytes of wasm gzipped)"
+# One file that needs no server (a USB stick, a shared drive, an e-mail): the page with the
+# script inline and the wasm as a data: address, which a page opened from file:// may fetch.
+python3 - <<'PY'
+import base64, pathlib
+dist = pathlib.Path("dist")
+js = (dist / "concord.js").read_text()
+js = js.replace("export { initSync, __wbg_init as default };", "")
+wasm = base64.b64encode((dist / "concord_bg.wasm").read_bytes()).decode()
+page = (pathlib.Path("web") / "index.html").read_text()
+start = page.index('<script type="module">')
+end = page.index("</script>", start) + len("</script>")
+inline = (
+    '<script type="module">\n' + js +
+    '\n__wbg_init({ module_or_path: fetch("data:application/wasm;base64,' + wasm + '") })'
+    '.catch((e) => { document.getElementById("loading").textContent = '
+    '"Concord could not start in this browser: " + e; });\n</script>'
+)
+single = pathlib.Path("dist-file")
+single.mkdir(exist_ok=True)
+(single / "concord.html").write_text(page[:start] + inline + page[end:])
+PY
+gz=$(( $(gzip -9 -c dist/concord_bg.wasm | wc -c) + $(gzip -9 -c dist/concord.js | wc -c) ))
+echo "built dist/ ($(du -sh dist | cut -f1); wasm and JS gzipped: $gz bytes) and dist-file/concord.html ($(du -sh dist-file/concord.html | cut -f1))"

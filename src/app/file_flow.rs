@@ -104,6 +104,9 @@ impl AppState {
     /// Opens the bundled lesson `i` (of `seeds::BUNDLED`) as a new unsaved document.
     pub fn open_bundled(&mut self, i: usize) {
         self.new_from(BUNDLED.get(i).copied());
+        if let Some(b) = BUNDLED.get(i) {
+            self.status = format!("Opened the lesson “{}” (not saved yet)", b.title);
+        }
     }
 
     /// Opens `path`; if it fails, shows every problem and leaves the document as it was.

@@ -1,0 +1,99 @@
+// Loads Concord's web build in headless Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core): dist/ served on 127.0.0.1, and dist-file/concord.html opened as a file.
+// Each time: the first frame comes (its time is printed), the lesson's title is shown, the
+// page logs no error; through the address the second lesson opens; Ctrl+S downloads the
+// scenario, which is checked. Exits non-zero on any failure.
+// Usage: node web/test/browser.mjs [DIST] [SINGLE_FILE]   (after web/build.sh)
+import { chromium } from "playwright-core";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
+const single = path.resolve(process.argv[3] ?? path.join(root, "dist-file/concord.html"));
+const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
+
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = path.join(dir, name === "/" ? "index.html" : name);
+    if (!file.startsWith(dir) || !fs.existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+const failures = [];
+function check(what, ok, detail = "") {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}${detail ? ": " + detail : ""}`);
+  if (!ok) failures.push(what);
+}
+
+async function visit(browser, url, expectTitle, label) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const started = Date.now();
+  await page.goto(url);
+  let shown = true;
+  try {
+    await page.waitForFunction((t) => document.title.includes(t), expectTitle, { timeout: 30000 });
+  } catch {
+    shown = false;
+  }
+  const firstFrame = (Date.now() - started) / 1000;
+  check(`${label}: the lesson's title is shown`, shown, `"${await page.title()}"`);
+  console.log(`     ${label}: first frame after ${firstFrame.toFixed(2)} s (goal: under 3 s)`);
+  check(`${label}: the loading note is gone`, (await page.$("#loading")) === null);
+  return { context, page, errors, firstFrame };
+}
+
+async function saveDownload(page, label) {
+  await page.mouse.click(640, 790); // the status bar: gives the canvas the keyboard
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 15000 }),
+    page.keyboard.press("Control+S"),
+  ]);
+  const file = await download.path();
+  const text = fs.readFileSync(file, "utf8");
+  check(`${label}: Ctrl+S downloads the scenario`, download.suggestedFilename().endsWith(".ron") && text.includes("Scenario("),
+    download.suggestedFilename());
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--disable-quic",
+    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const server = await serve(dist);
+const base = `http://127.0.0.1:${server.address().port}/`;
+try {
+  const served = await visit(browser, base, "After the Gaza cease-fire", "dist/");
+  await saveDownload(served.page, "dist/");
+  check("dist/: no error logged", served.errors.length === 0, served.errors.join(" | "));
+  await served.context.close();
+
+  const second = await visit(browser, base + "?lesson=final-status-plans", "Final-status plans", "?lesson=");
+  check("?lesson=: no error logged", second.errors.length === 0, second.errors.join(" | "));
+  await second.context.close();
+
+  const file = await visit(browser, "file://" + single, "After the Gaza cease-fire", "concord.html");
+  await saveDownload(file.page, "concord.html");
+  check("concord.html: no error logged", file.errors.length === 0, file.errors.join(" | "));
+  await file.context.close();
+} finally {
+  await browser.close();
+  server.close();
+}
+if (failures.length) {
+  console.log(`${failures.length} failed`);
+  process.exit(1);
+}
+console.log("all passed");
