@@ -6,7 +6,21 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::files::Download;
-use super::{AppState, Dialog, Document, FilePurpose};
+use super::recovery::Recovered;
+use super::{AppState, Dialog, DocKey, Document, FilePurpose};
+
+/// What the browser's storage should hold for crash recovery, given the document now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BrowserCopy {
+    /// The unsaved work, as scenario text.
+    Keep(String),
+    /// Nothing: the work is saved (or downloaded) or was discarded.
+    Clear,
+}
+
+/// The last state of the document written to the browser's storage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct CopiedState(Option<(DocKey, bool)>);
 
 impl AppState {
     /// A file the browser read for `purpose`.
@@ -54,6 +68,12 @@ impl AppState {
                 slug
             }
         };
+        if purpose == FilePurpose::ExportPng {
+            // The picture is taken once the menu has closed; it is downloaded then.
+            self.png_target = Some(PathBuf::from(format!("{stem}.png")));
+            self.png_download = true;
+            return;
+        }
         let made: Result<(String, &'static str, Vec<u8>), String> = match purpose {
             FilePurpose::SaveAs => crate::io::to_ron_string(s)
                 .map(|t| {
@@ -110,6 +130,67 @@ impl AppState {
                 self.download = Some(Download { name, mime, bytes });
             }
             Err(e) => self.status = format!("Not saved: {e}"),
+        }
+    }
+
+    /// What the browser's storage should now hold to recover unsaved work after a closed
+    /// tab or a crash; `None` when nothing changed since the last time it was asked.
+    pub fn browser_copy(&mut self) -> Option<BrowserCopy> {
+        // The copy being offered back stays until the user has answered.
+        if matches!(self.dialog, Some(Dialog::Recover(_))) {
+            return None;
+        }
+        let now = (self.doc.key(), self.doc.is_dirty());
+        if self.browser_copied.0 == Some(now) {
+            return None;
+        }
+        self.browser_copied.0 = Some(now);
+        if !now.1 {
+            return Some(BrowserCopy::Clear);
+        }
+        crate::io::to_ron_string(self.doc.scenario())
+            .ok()
+            .map(BrowserCopy::Keep)
+    }
+
+    /// Offers back unsaved work the browser's storage kept (`text`, as written by
+    /// [`AppState::browser_copy`]); a copy that does not load is said and left alone.
+    pub fn offer_browser_copy(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        match crate::io::load_str("the browser's recovery copy", text) {
+            Ok(scenario) => {
+                self.dialog = Some(Dialog::Recover(Recovered {
+                    scenario,
+                    original: None,
+                    copy: PathBuf::from("browser storage"),
+                }));
+            }
+            Err(e) => {
+                let first = e.lines().into_iter().next().unwrap_or_default();
+                self.status = format!("A recovery copy could not be read: {first}");
+            }
+        }
+    }
+
+    /// The picture of the window, taken for a download.
+    pub(super) fn picture_to_download(
+        &mut self,
+        name: &std::path::Path,
+        png: Result<Vec<u8>, String>,
+    ) {
+        let name = name.display().to_string();
+        match png {
+            Ok(bytes) => {
+                self.status = format!("Downloaded {name}");
+                self.download = Some(Download {
+                    name,
+                    mime: "image/png",
+                    bytes,
+                });
+            }
+            Err(e) => self.status = format!("The picture could not be taken: {e}"),
         }
     }
 

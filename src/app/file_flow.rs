@@ -392,6 +392,9 @@ impl AppState {
         let Some(path) = self.png_target.take() else {
             return;
         };
+        if std::mem::take(&mut self.png_download) {
+            return self.picture_to_download(&path, png);
+        }
         let written = png.and_then(|bytes| {
             crate::io::write_atomically(&path, &bytes).map_err(|e| e.to_string())
         });

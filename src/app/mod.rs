@@ -3,7 +3,7 @@
 //! `edit` is the one place where the scenario changes.
 
 pub mod browse;
-mod browser_files;
+pub mod browser_files;
 pub mod cell_keys;
 pub mod command;
 pub mod document;
@@ -217,6 +217,10 @@ pub struct AppState {
     shown: browse::Shown,
     /// A file for the browser to download (the web build's saves and exports).
     download: Option<files::Download>,
+    /// The picture asked for goes to a download (in a browser), not to `png_target`'s path.
+    png_download: bool,
+    /// What was last written to the browser's storage for crash recovery.
+    browser_copied: browser_files::CopiedState,
 }
 
 impl AppState {
@@ -257,6 +261,8 @@ impl AppState {
             browse: None,
             shown: browse::Shown::default(),
             download: None,
+            png_download: false,
+            browser_copied: browser_files::CopiedState::default(),
         }
     }
 

@@ -427,3 +427,40 @@ fn in_a_browser_a_picked_file_that_is_no_scenario_leaves_the_document() {
     )));
     assert!(matches!(a.dialog(), Some(Dialog::Import(_))));
 }
+
+#[test]
+fn in_a_browser_unsaved_work_is_kept_in_storage_and_offered_back() {
+    let mut a = native();
+    assert_eq!(
+        a.browser_copy(),
+        Some(browser_files::BrowserCopy::Clear),
+        "nothing unsaved"
+    );
+    assert_eq!(a.browser_copy(), None, "asked again, nothing changed");
+    a.update(weight(&a, 0, 4.0));
+    let Some(browser_files::BrowserCopy::Keep(text)) = a.browser_copy() else {
+        panic!("the unsaved work is kept");
+    };
+    // The tab is closed; a new page finds the copy and offers it back.
+    let mut b = native();
+    b.offer_browser_copy(&text);
+    assert!(matches!(b.dialog(), Some(Dialog::Recover(_))));
+    assert_eq!(b.browser_copy(), None, "kept while the question is open");
+    b.update(Msg::RestoreRecovered);
+    assert_eq!(b.scenario().criteria[0].weight, 4.0);
+    assert!(b.doc().is_dirty(), "restored work is still unsaved");
+    assert!(matches!(
+        b.browser_copy(),
+        Some(browser_files::BrowserCopy::Keep(_))
+    ));
+    // Downloaded, the copy goes.
+    b.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
+        FilePurpose::SaveAs,
+    )));
+    assert_eq!(b.browser_copy(), Some(browser_files::BrowserCopy::Clear));
+    // A damaged copy is said, and the document stays.
+    let mut c = native();
+    c.offer_browser_copy("Scenario(");
+    assert!(c.dialog().is_none());
+    assert!(c.status().contains("could not be read"));
+}

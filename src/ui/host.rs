@@ -1,16 +1,54 @@
 //! What the window asks of whatever hosts it, in one place: the desktop's window manager
-//! (through eframe's viewport commands) or, in a browser, the page (its title, downloads).
-//! The views never ask the host directly.
+//! (through eframe's viewport commands) or, in a browser, the page (its title, its full
+//! screen, downloads, the storage that keeps a recovery copy). The views never ask the
+//! host directly.
 
-/// Shows `title` where the host shows a title: the page's tab in a browser (eframe's title
-/// command covers the desktop).
-pub fn set_title(title: &str) {
+/// In a browser, unsaved work is kept in the browser's storage (there is no folder for
+/// recovery copies) and offered back when the page opens again.
+pub const RECOVERY_IN_STORAGE: bool = cfg!(target_arch = "wasm32");
+
+/// The key of that copy in the browser's storage.
+pub const RECOVERY_KEY: &str = "concord-recovery";
+
+/// How often eframe asks for what to keep: in a browser that includes the recovery copy,
+/// so a closed tab loses a few seconds at most; on the desktop only the preferences.
+pub const AUTOSAVE_INTERVAL: std::time::Duration = if RECOVERY_IN_STORAGE {
+    std::time::Duration::from_secs(3)
+} else {
+    std::time::Duration::from_secs(30)
+};
+
+/// Shows `title` as the window's title, or in a browser the page's (its tab).
+pub fn set_title(ctx: &egui::Context, title: &str) {
     #[cfg(target_arch = "wasm32")]
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(title);
+    {
+        let _ = ctx;
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(title);
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = title;
+    ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.to_owned()));
+}
+
+/// Fills the screen (for a presentation) or stops: the window, or in a browser the page
+/// through the browser's full screen (which the browser may refuse; Esc leaves it).
+pub fn set_fullscreen(ctx: &egui::Context, on: bool) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = ctx;
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if on {
+                if let Some(page) = document.document_element() {
+                    let _ = page.request_fullscreen();
+                }
+            } else if document.fullscreen_element().is_some() {
+                document.exit_fullscreen();
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
 }
 
 /// Hands `bytes` to the browser as a download named `name`; on the desktop, files are

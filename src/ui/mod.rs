@@ -334,6 +334,18 @@ impl eframe::App for ConcordApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state.prefs());
+        if host::RECOVERY_IN_STORAGE {
+            use crate::app::browser_files::BrowserCopy;
+            match self.state.browser_copy() {
+                Some(BrowserCopy::Keep(text)) => storage.set_string(host::RECOVERY_KEY, text),
+                Some(BrowserCopy::Clear) => storage.set_string(host::RECOVERY_KEY, String::new()),
+                None => {}
+            }
+        }
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        host::AUTOSAVE_INTERVAL
     }
 }
 

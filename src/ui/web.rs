@@ -28,7 +28,7 @@ pub fn start() {
                 eframe::WebOptions::default(),
                 Box::new(move |cc| {
                     let prefs = prefs_from(cc.storage);
-                    Ok(Box::new(ConcordApp::new(
+                    let mut app = ConcordApp::new(
                         &cc.egui_ctx,
                         StartOptions {
                             lesson,
@@ -36,7 +36,15 @@ pub fn start() {
                             ..StartOptions::default()
                         },
                         prefs,
-                    )))
+                    );
+                    // Work a closed tab left unsaved is offered back.
+                    if let Some(text) = cc
+                        .storage
+                        .and_then(|s| s.get_string(super::host::RECOVERY_KEY))
+                    {
+                        app.state.offer_browser_copy(&text);
+                    }
+                    Ok(Box::new(app))
                 }),
             )
             .await;

@@ -67,7 +67,7 @@ impl WindowSync {
         }
         let presenting = state.presenter().is_some();
         if presenting != self.fullscreen {
-            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(presenting));
+            super::host::set_fullscreen(ctx, presenting);
             self.fullscreen = presenting;
         }
         self.take_picture(ctx, state);
@@ -94,8 +94,7 @@ impl WindowSync {
         }
         let title = state.title();
         if title != self.title_sent {
-            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            super::host::set_title(&title);
+            super::host::set_title(ctx, &title);
             self.title_sent = title;
         }
         // Busy: a button held down or input in the last moment (a drag, typing).

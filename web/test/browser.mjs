@@ -2,7 +2,9 @@
 // playwright-core): dist/ served on 127.0.0.1, and dist-file/concord.html opened as a file.
 // Each time: the first frame comes (its time is printed), the lesson's title is shown, the
 // page logs no error; through the address the second lesson opens; Ctrl+S downloads the
-// scenario, which is checked. Exits non-zero on any failure.
+// scenario and Ctrl+Shift+E a picture of the window, which are checked; an unsaved change
+// is kept in the browser's storage and is still there after a reload. Exits non-zero on
+// any failure.
 // Usage: node web/test/browser.mjs [DIST] [SINGLE_FILE]   (after web/build.sh)
 import { chromium } from "playwright-core";
 import http from "node:http";
@@ -55,6 +57,33 @@ async function visit(browser, url, expectTitle, label) {
   return { context, page, errors, firstFrame };
 }
 
+async function pictureDownload(page, label) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 15000 }),
+    page.keyboard.press("Control+Shift+E"),
+  ]);
+  const bytes = fs.readFileSync(await download.path());
+  check(`${label}: Ctrl+Shift+E downloads a picture of the window`,
+    download.suggestedFilename().endsWith(".png") && bytes.subarray(1, 4).toString() === "PNG",
+    `${download.suggestedFilename()}, ${bytes.length} bytes`);
+}
+
+async function keptAfterReload(page, label) {
+  const kept = () => page.evaluate(() => localStorage.getItem("concord-recovery") ?? "");
+  // Score a cell: the first cell of the table (API on the Gaza blockade), "n" for
+  // "Not addressed"; the copy is written within a few seconds.
+  await page.mouse.click(409, 532);
+  await page.keyboard.press("n");
+  await page.waitForTimeout(4500);
+  const before = await kept();
+  check(`${label}: an unsaved change is kept in the browser's storage`, before.includes("Scenario("),
+    `${before.length} characters`);
+  await page.reload();
+  await page.waitForFunction(() => document.title.includes("Concord"), null, { timeout: 30000 });
+  await page.waitForTimeout(4500);
+  check(`${label}: after a reload the copy is still there, offered back`, (await kept()) === before);
+}
+
 async function saveDownload(page, label) {
   await page.mouse.click(640, 790); // the status bar: gives the canvas the keyboard
   const [download] = await Promise.all([
@@ -77,6 +106,8 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 try {
   const served = await visit(browser, base, "After the Gaza cease-fire", "dist/");
   await saveDownload(served.page, "dist/");
+  await pictureDownload(served.page, "dist/");
+  await keptAfterReload(served.page, "dist/");
   check("dist/: no error logged", served.errors.length === 0, served.errors.join(" | "));
   await served.context.close();
 
