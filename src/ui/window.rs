@@ -149,7 +149,9 @@ impl WindowSync {
                 self.export = ExportStage::Waiting(n - 1);
                 ctx.request_repaint();
             }
-            ExportStage::Asked => {}
+            // The picture may arrive as an input event (in a browser): keep drawing frames
+            // so that it is read without waiting for the user to move.
+            ExportStage::Asked => ctx.request_repaint_after(std::time::Duration::from_millis(30)),
         }
     }
 
