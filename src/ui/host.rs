@@ -83,3 +83,40 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     web_sys::Url::revoke_object_url(&url).map_err(say)?;
     Ok(())
 }
+
+/// Records how long a frame took: `ui`, building it; `cpu`, the whole previous frame as
+/// eframe measured it (building, tessellating and painting). In a browser their averages
+/// over the last frames are put on the page (`data-ui-ms` and `data-frame-ms` of its root
+/// element) for the browser test to read; on the desktop the benches measure instead.
+pub fn frame_drawn(ui: crate::platform::Duration, cpu: Option<f32>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use std::cell::RefCell;
+        thread_local! {
+            static TIMES: RefCell<(Vec<f64>, Vec<f64>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+        }
+        let average = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+        let (ui_ms, frame_ms) = TIMES.with(|t| {
+            let (uis, frames) = &mut *t.borrow_mut();
+            uis.push(ui.as_secs_f64() * 1000.0);
+            if let Some(cpu) = cpu {
+                frames.push(f64::from(cpu) * 1000.0);
+            }
+            for v in [&mut *uis, &mut *frames] {
+                if v.len() > 60 {
+                    v.remove(0);
+                }
+            }
+            (average(uis), average(frames))
+        });
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-ui-ms", &format!("{ui_ms:.3}"));
+            let _ = root.set_attribute("data-frame-ms", &format!("{frame_ms:.3}"));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (ui, cpu);
+}

@@ -34,6 +34,7 @@ mod window;
 use std::collections::BTreeSet;
 
 use crate::app::{AppState, DialogMode, DocId, Document, MainView, Msg, Outbox, Prefs};
+use crate::platform::Instant;
 
 pub use layout::ColumnLayout;
 #[cfg(not(target_arch = "wasm32"))]
@@ -328,8 +329,10 @@ fn reveal_proposal(
 }
 
 impl eframe::App for ConcordApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let started = Instant::now();
         ConcordApp::ui(self, ui);
+        host::frame_drawn(started.elapsed(), frame.info().cpu_usage);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -94,6 +94,19 @@ async function keptAfterReload(page, label) {
   check(`${label}: after a reload the copy is still there, offered back`, (await kept()) === before);
 }
 
+async function frameCost(page, label) {
+  // Frames drawn while the pointer moves over the table and the cards.
+  for (let i = 0; i < 150; i++) {
+    await page.mouse.move(300 + (i * 17) % 600, 200 + (i * 29) % 500);
+    await page.waitForTimeout(25);
+  }
+  const ui = Number(await page.evaluate(() => document.documentElement.dataset.uiMs));
+  const frame = Number(await page.evaluate(() => document.documentElement.dataset.frameMs));
+  check(`${label}: frame times are reported`, ui > 0 && frame > 0);
+  console.log(`     ${label}: a frame takes ${ui.toFixed(2)} ms to build, ${frame.toFixed(2)} ms in all ` +
+    "(with software WebGL painting), averaged over the last 60 frames");
+}
+
 async function saveDownload(page, label) {
   await page.mouse.click(640, 790); // the status bar: gives the canvas the keyboard
   const [download] = await Promise.all([
@@ -115,6 +128,7 @@ const server = await serve(dist);
 const base = `http://127.0.0.1:${server.address().port}/`;
 try {
   const served = await visit(browser, base, "After the Gaza cease-fire", "dist/");
+  await frameCost(served.page, "dist/");
   await saveDownload(served.page, "dist/");
   await pictureDownload(served.page, "dist/");
   await keptAfterReload(served.page, "dist/");
