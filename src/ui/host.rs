@@ -3,9 +3,12 @@
 //! screen, downloads, the storage that keeps a recovery copy). The views never ask the
 //! host directly.
 
+/// True in the web build: the views leave out what a page cannot do (quit, reopen a path).
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 /// In a browser, unsaved work is kept in the browser's storage (there is no folder for
 /// recovery copies) and offered back when the page opens again.
-pub const RECOVERY_IN_STORAGE: bool = cfg!(target_arch = "wasm32");
+pub const RECOVERY_IN_STORAGE: bool = IN_BROWSER;
 
 /// The key of that copy in the browser's storage.
 pub const RECOVERY_KEY: &str = "concord-recovery";

@@ -65,22 +65,25 @@ pub fn menu_bar_ui(
                 }
             });
             command_button(ui, state, Command::Open, !file_dialog_open, out);
-            ui.menu_button("Open recent", |ui| {
-                if state.prefs().recent.is_empty() {
-                    ui.label(RichText::new("No recent files").weak());
-                }
-                for path in state.prefs().recent.clone() {
-                    let name = recent_label(&path);
-                    if ui
-                        .button(name)
-                        .on_hover_text(path.display().to_string())
-                        .clicked()
-                    {
-                        out.send(Msg::Request(Pending::Open(Some(path))));
-                        ui.close();
+            // A browser has no paths to reopen and no window to quit.
+            if !super::host::IN_BROWSER {
+                ui.menu_button("Open recent", |ui| {
+                    if state.prefs().recent.is_empty() {
+                        ui.label(RichText::new("No recent files").weak());
                     }
-                }
-            });
+                    for path in state.prefs().recent.clone() {
+                        let name = recent_label(&path);
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            out.send(Msg::Request(Pending::Open(Some(path))));
+                            ui.close();
+                        }
+                    }
+                });
+            }
             ui.separator();
             command_button(ui, state, Command::Save, !file_dialog_open, out);
             command_button(ui, state, Command::SaveAs, !file_dialog_open, out);
@@ -96,8 +99,10 @@ pub fn menu_bar_ui(
                 command_button(ui, state, Command::AddStudents, !file_dialog_open, out);
                 command_button(ui, state, Command::ClassRound, true, out);
             });
-            ui.separator();
-            command_button(ui, state, Command::Quit, true, out);
+            if !super::host::IN_BROWSER {
+                ui.separator();
+                command_button(ui, state, Command::Quit, true, out);
+            }
         });
         ui.menu_button("Edit", |ui| {
             command_button(
