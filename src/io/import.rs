@@ -75,15 +75,18 @@ pub struct Table {
     pub sheet: Option<String>,
     /// Every cell's text, one after the other.
     text: String,
-    /// Each data cell's span of `text`, row by row, `header.len()` per row.
+    /// Each data cell's span of `text`, column by column (a column's cells side by side:
+    /// inferring a scale and building the scores read a column at a time).
     spans: Vec<(u32, u32)>,
+    /// The number of data rows.
+    n_rows: usize,
 }
 
 /// One row of a [`Table`]: `row[c]` is the text of column `c`.
 #[derive(Clone, Copy, Debug)]
 pub struct Row<'a> {
     table: &'a Table,
-    first: usize,
+    row: usize,
 }
 
 impl<'a> Row<'a> {
@@ -99,8 +102,8 @@ impl<'a> Row<'a> {
 
     /// The cells, in order.
     pub fn cells(&self) -> impl Iterator<Item = &'a str> + 'a {
-        let (t, first, n) = (self.table, self.first, self.len());
-        (first..first + n).map(move |i| t.span(i))
+        let (t, r, n) = (self.table, self.row, self.len());
+        (0..n).map(move |c| t.cell(r, c))
     }
 
     /// The cells as a list.
@@ -113,7 +116,7 @@ impl std::ops::Index<usize> for Row<'_> {
     type Output = str;
     fn index(&self, c: usize) -> &str {
         assert!(c < self.len(), "column {c} of a table {} wide", self.len());
-        self.table.span(self.first + c)
+        self.table.cell(self.row, c)
     }
 }
 
@@ -177,7 +180,7 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError
             std::fs::read(path).map_err(|e| ImportError::Read(file.clone(), e.to_string()))?;
         (read_delimited(&file, &bytes)?, None)
     };
-    tidy(&file, &cells, sheet)
+    tidy(&file, cells, sheet)
 }
 
 fn read_sheet(path: &Path, wanted: Option<&str>) -> Result<(Cells, Option<String>), ImportError> {
@@ -210,7 +213,7 @@ pub fn table_from_workbook(
         }
     };
     let (cells, sheet) = sheet_cells(file, wb, sheet)?;
-    tidy(file, &cells, sheet)
+    tidy(file, cells, sheet)
 }
 
 /// The cells of sheet `wanted` (else the first) of an open workbook.
@@ -275,7 +278,7 @@ fn format_number(f: f64) -> String {
 
 /// Reads delimited text from memory (what a dropped or fuzzed file holds).
 pub fn table_from_text(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
-    tidy(file, &read_delimited(file, bytes)?, None)
+    tidy(file, read_delimited(file, bytes)?, None)
 }
 
 /// Splits delimited text: a BOM is dropped, the delimiter (comma, semicolon or tab) is the
@@ -293,7 +296,7 @@ fn read_delimited(file: &str, bytes: &[u8]) -> Result<Cells, ImportError> {
             col,
         });
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         return Err(ImportError::NotText {
             file: file.to_owned(),
             row: bytes
@@ -311,7 +314,11 @@ fn read_delimited(file: &str, bytes: &[u8]) -> Result<Cells, ImportError> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(bytes);
-    let mut cells = Cells::default();
+    // The fields' text is never longer than the file: one allocation for all of it.
+    let mut cells = Cells {
+        text: String::with_capacity(bytes.len()),
+        ..Cells::default()
+    };
     let mut record = csv::ByteRecord::new();
     loop {
         let more = reader
@@ -363,7 +370,7 @@ fn detect_delimiter(bytes: &[u8]) -> u8 {
 
 /// The first non-empty row is the header; trailing empty columns and empty rows go, rows are
 /// padded, names trimmed and made distinct.
-fn tidy(file: &str, cells: &Cells, sheet: Option<String>) -> Result<Table, ImportError> {
+fn tidy(file: &str, cells: Cells, sheet: Option<String>) -> Result<Table, ImportError> {
     let blank = |span: &(u32, u32)| cells.get(*span).trim().is_empty();
     let kept: Vec<&[(u32, u32)]> = cells.rows().filter(|r| !r.iter().all(blank)).collect();
     let Some((head, rows)) = kept.split_first() else {
@@ -399,14 +406,17 @@ fn tidy(file: &str, cells: &Cells, sheet: Option<String>) -> Result<Table, Impor
         }
     }
     let mut spans = Vec::with_capacity(rows.len() * used);
-    for r in rows {
-        spans.extend((0..used).map(|c| r.get(c).copied().unwrap_or((0, 0))));
+    for c in 0..used {
+        spans.extend(rows.iter().map(|r| r.get(c).copied().unwrap_or((0, 0))));
     }
+    let n_rows = rows.len();
+    drop(kept);
     Ok(Table {
         header,
         sheet,
-        text: cells.text.clone(),
+        text: cells.text,
         spans,
+        n_rows,
     })
 }
 
@@ -449,11 +459,21 @@ pub struct Mapping {
 }
 
 fn yes_no(s: &str) -> Option<bool> {
-    let s = s.trim();
+    yes_no_trimmed(s.trim())
+}
+
+/// [`yes_no`] of a value already trimmed.
+fn yes_no_trimmed(s: &str) -> Option<bool> {
+    // Most coded datasets use 0 and 1: answered without comparing words.
+    match s.as_bytes() {
+        b"1" => return Some(true),
+        b"0" => return Some(false),
+        _ => {}
+    }
     let is = |w: &str| s.eq_ignore_ascii_case(w);
-    if is("1") || is("yes") || is("y") || is("true") {
+    if is("yes") || is("y") || is("true") {
         Some(true)
-    } else if is("0") || is("no") || is("n") || is("false") {
+    } else if is("no") || is("n") || is("false") {
         Some(false)
     } else {
         None
@@ -471,30 +491,25 @@ fn number(raw: &str) -> Option<f64> {
 
 /// The scale of a column of values (blank cells ignored).
 pub fn infer(values: &[&str]) -> Inferred {
-    let present: Vec<&str> = values
-        .iter()
-        .map(|v| v.trim())
-        .filter(|v| !v.is_empty())
-        .collect();
-    if present.is_empty() {
+    // Two passes without copying the column: yes/no first (a coded dataset's usual case,
+    // answered without parsing numbers), then numbers.
+    let present = || values.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
+    if present().next().is_none() {
         return Inferred::Text;
     }
-    if present.iter().all(|v| yes_no(v).is_some()) {
+    if present().all(|v| yes_no_trimmed(v).is_some()) {
         return Inferred::YesNo;
     }
-    let numbers: Option<Vec<f64>> = present
-        .iter()
-        .map(|v| v.parse::<f64>().ok().filter(|x| x.is_finite()))
-        .collect();
-    let Some(numbers) = numbers else {
-        return Inferred::Text;
-    };
-    let (min, max) = numbers
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
-            (a.min(x), b.max(x))
-        });
-    if numbers.iter().all(|x| x.fract() == 0.0) && min >= 0.0 && max <= 9.0 {
+    let (mut min, mut max, mut integers) = (f64::INFINITY, f64::NEG_INFINITY, true);
+    for v in present() {
+        let Some(x) = v.parse::<f64>().ok().filter(|x| x.is_finite()) else {
+            return Inferred::Text;
+        };
+        min = min.min(x);
+        max = max.max(x);
+        integers &= x.fract() == 0.0;
+    }
+    if integers && min >= 0.0 && max <= 9.0 {
         return Inferred::Levels(max as u32 + 1);
     }
     if min == max {
@@ -579,8 +594,8 @@ impl Table {
         let mut cells = Cells::default();
         let width = header.len();
         let mut spans = Vec::with_capacity(rows.len() * width);
-        for r in rows {
-            for c in 0..width {
+        for c in 0..width {
+            for r in rows {
                 let start = cells.text.len();
                 cells.text.push_str(r.get(c).map_or("", String::as_str));
                 // Tables made in memory are small; clamp rather than fail.
@@ -596,6 +611,7 @@ impl Table {
             sheet,
             text: cells.text,
             spans,
+            n_rows: rows.len(),
         }
     }
 
@@ -604,9 +620,14 @@ impl Table {
         self.text.get(a as usize..b as usize).unwrap_or("")
     }
 
+    /// The text of data row `r`, column `c`.
+    pub fn cell(&self, r: usize, c: usize) -> &str {
+        self.span(c * self.n_rows + r)
+    }
+
     /// The number of data rows (the header not counted).
     pub fn n_rows(&self) -> usize {
-        self.spans.len().checked_div(self.header.len()).unwrap_or(0)
+        self.n_rows
     }
 
     /// Data row `r`.
@@ -614,7 +635,7 @@ impl Table {
         assert!(r < self.n_rows(), "row {r} of {}", self.n_rows());
         Row {
             table: self,
-            first: r * self.header.len(),
+            row: r,
         }
     }
 
@@ -625,8 +646,11 @@ impl Table {
 
     /// The values of column `c`, one per row.
     pub fn column(&self, c: usize) -> Vec<&str> {
-        let w = self.header.len();
-        (0..self.n_rows()).map(|r| self.span(r * w + c)).collect()
+        let n = self.n_rows;
+        self.spans[c * n..(c + 1) * n]
+            .iter()
+            .map(|&(a, b)| self.text.get(a as usize..b as usize).unwrap_or(""))
+            .collect()
     }
 
     /// The index of a column by name (case and spaces ignored).
