@@ -35,6 +35,16 @@ fn harness_with_many() -> H {
     h
 }
 
+/// File ▸ Import table…, the file's path typed key by key into the path field, Enter.
+fn import_through_the_menu(h: &mut H, path: &std::path::Path) {
+    click(h, "File");
+    click(h, "Import table…");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(h, &path.display().to_string());
+    press(h, Key::Enter);
+}
+
 fn shown(h: &H) -> Vec<usize> {
     h.state().state.shown_proposals().into_owned()
 }
@@ -196,14 +206,7 @@ fn a_table_is_imported_with_a_preview_then_added_to_the_open_scenario() {
         concord::app::Prefs::default(),
     );
     let table = std::path::absolute("tests/data/import/bom-semicolon-crlf.csv").unwrap();
-    let import = |h: &mut H| {
-        click(h, "File");
-        click(h, "Import table…");
-        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-        h.run();
-        type_keys(h, &table.display().to_string());
-        press(h, Key::Enter);
-    };
+    let import = |h: &mut H| import_through_the_menu(h, &table);
     import(&mut h);
     h.get_by_label("Import table: bom-semicolon-crlf.csv");
     h.get_by_label("3 proposals from the column \"Agreement\"");
@@ -239,12 +242,7 @@ fn a_workbook_sheet_is_chosen_and_its_columns_given_parts_and_scales() {
         concord::app::Prefs::default(),
     );
     let book = std::path::absolute("tests/data/import/formulas.xlsx").unwrap();
-    click(&mut h, "File");
-    click(&mut h, "Import table…");
-    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    h.run();
-    type_keys(&mut h, &book.display().to_string());
-    press(&mut h, Key::Enter);
+    import_through_the_menu(&mut h, &book);
     h.get_by_label("2 proposals from the column \"Agreement\"");
     // The second sheet: three accords with a year, a region, a summary and a code.
     choose(&mut h, "Sheet", "Regions");

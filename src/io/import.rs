@@ -185,11 +185,9 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError
 
 fn read_sheet(path: &Path, wanted: Option<&str>) -> Result<(Cells, Option<String>), ImportError> {
     let file = path.display().to_string();
-    let opened = std::panic::catch_unwind(|| calamine::open_workbook_auto(path));
-    let wb = match opened {
-        Ok(wb) => wb.map_err(|e| ImportError::Sheet(file.clone(), e.to_string()))?,
-        Err(_) => return Err(ImportError::Sheet(file, "the workbook is damaged".into())),
-    };
+    let wb = guarded(&file, "the workbook is damaged", || {
+        calamine::open_workbook_auto(path)
+    })?;
     sheet_cells(&file, wb, wanted)
 }
 
@@ -200,20 +198,25 @@ pub fn table_from_workbook(
     bytes: Vec<u8>,
     sheet: Option<&str>,
 ) -> Result<Table, ImportError> {
-    let opened = std::panic::catch_unwind(|| {
+    let wb = guarded(file, "the workbook is damaged", || {
         calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-    });
-    let wb = match opened {
-        Ok(wb) => wb.map_err(|e| ImportError::Sheet(file.to_owned(), e.to_string()))?,
-        Err(_) => {
-            return Err(ImportError::Sheet(
-                file.to_owned(),
-                "the workbook is damaged".into(),
-            ))
-        }
-    };
+    })?;
     let (cells, sheet) = sheet_cells(file, wb, sheet)?;
     tidy(file, cells, sheet)
+}
+
+/// Runs a calamine call: its error, or its panic, as an import error. calamine can panic
+/// on a damaged file (fuzzing found an arithmetic overflow on a crafted cell reference),
+/// and a damaged file is an error to report, never a crash.
+fn guarded<T, E: std::fmt::Display>(
+    file: &str,
+    damaged: &str,
+    call: impl FnOnce() -> Result<T, E>,
+) -> Result<T, ImportError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)) {
+        Ok(result) => result.map_err(|e| ImportError::Sheet(file.to_owned(), e.to_string())),
+        Err(_) => Err(ImportError::Sheet(file.to_owned(), damaged.to_owned())),
+    }
 }
 
 /// The cells of sheet `wanted` (else the first) of an open workbook.
@@ -239,18 +242,11 @@ fn sheet_cells<RS: std::io::Read + std::io::Seek>(
             ImportError::NotATable(file.clone(), "the workbook has no sheet".into())
         })?,
     };
-    // calamine can panic on a damaged sheet (fuzzing found an arithmetic overflow on a
-    // crafted cell reference); a damaged file is an error to report, never a crash.
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| wb.worksheet_range(&name)));
-    let range = match read {
-        Ok(range) => range.map_err(|e| ImportError::Sheet(file.clone(), e.to_string()))?,
-        Err(_) => {
-            return Err(ImportError::Sheet(
-                file.clone(),
-                "the sheet is damaged (its cells cannot be read)".into(),
-            ))
-        }
-    };
+    let range = guarded(
+        &file,
+        "the sheet is damaged (its cells cannot be read)",
+        || wb.worksheet_range(&name),
+    )?;
     let mut cells = Cells::default();
     for r in range.rows() {
         for d in r {
