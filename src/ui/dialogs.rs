@@ -193,8 +193,14 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     .original
                     .as_ref()
                     .map_or_else(|| "a scenario that was never saved".to_owned(), |p| p.display().to_string());
+                // In a browser the copy was kept by the page, and a closed tab is the usual cause.
+                let why = if super::host::RECOVERY_IN_STORAGE {
+                    "The page was closed with unsaved work."
+                } else {
+                    "Concord did not close normally last time."
+                };
                 ui.label(format!(
-                    "Concord did not close normally last time. Unsaved changes to {from} (“{}”) were kept.",
+                    "{why} Unsaved changes to {from} (“{}”) were kept.",
                     found.scenario.title
                 ));
                 ui.horizontal(|ui| {
