@@ -125,6 +125,17 @@ fn red_line_on(scale: &Scale, rng: &mut SplitMix64) -> Accepts {
     }
 }
 
+/// [`scenario`] with plain cells only (a value, no rationale, no evidence): what an
+/// imported dataset holds.
+pub fn plain_scenario(proposals: usize, criteria: usize, seed: u64) -> Scenario {
+    let mut s = scenario(proposals, criteria, seed);
+    for sc in &mut s.scores {
+        sc.rationale.clear();
+        sc.evidence.clear();
+    }
+    s
+}
+
 /// Adds `n` perspectives to `s`, each stating a weight for most criteria, with up to
 /// `red_lines` red lines (on distinct criteria) and `readings` readings of random cells
 /// (some "not scored"); leaves every `unscored`-th common cell without a value.

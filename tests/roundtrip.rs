@@ -346,11 +346,7 @@ fn a_save_writes_exactly_the_canonical_text() {
 
 /// A dataset of plain cells (an import's shape) with one unscored cell and one with a reason.
 fn plain_dataset() -> Scenario {
-    let mut s = concord::synth::scenario(120, 30, 11);
-    for sc in &mut s.scores {
-        sc.rationale.clear();
-        sc.evidence.clear();
-    }
+    let mut s = concord::synth::plain_scenario(120, 30, 11);
     s.scores[7].rationale = "Coded by hand.".into();
     s.scores.remove(20);
     s

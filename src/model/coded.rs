@@ -281,11 +281,7 @@ mod tests {
 
     #[test]
     fn plain_cells_go_to_rows_and_come_back_the_same() {
-        let mut s = crate::synth::scenario(60, 40, 3);
-        for sc in &mut s.scores {
-            sc.rationale.clear();
-            sc.evidence.clear();
-        }
+        let mut s = crate::synth::plain_scenario(60, 40, 3);
         // One cell keeps its reason, one is unscored.
         s.scores[5].rationale = "Because.".into();
         s.scores.remove(9);
@@ -305,7 +301,7 @@ mod tests {
     #[test]
     fn a_sparse_grid_stays_a_list() {
         // 2,500 plain cells on the diagonal of 2,500 criteria × 2,500 proposals.
-        let mut s = crate::synth::scenario(2_500, 1, 2);
+        let mut s = crate::synth::plain_scenario(2_500, 1, 2);
         let first = s.criteria[0].clone();
         s.criteria = (0..2_500)
             .map(|i| Criterion {
@@ -315,16 +311,10 @@ mod tests {
             .collect();
         for (i, sc) in s.scores.iter_mut().enumerate() {
             sc.criterion = format!("c{i}");
-            sc.rationale.clear();
-            sc.evidence.clear();
         }
         assert!(s.with_coded_rows().is_none(), "rows of 2,500 values each");
         // The same cells in one criterion fill their grid.
-        let mut dense = crate::synth::scenario(2_500, 1, 2);
-        for sc in &mut dense.scores {
-            sc.rationale.clear();
-            sc.evidence.clear();
-        }
+        let dense = crate::synth::plain_scenario(2_500, 1, 2);
         assert!(dense.with_coded_rows().is_some());
     }
 
