@@ -113,33 +113,15 @@ fn frames(c: &mut Criterion) {
 }
 
 /// The default lesson while the pointer moves over the cards and the table, the UI only
-/// (no tessellation): the figure the browser test prints for the web build (it moves the
-/// pointer along the same path and times `ConcordApp::ui`), measured natively to compare.
+/// (no tessellation): the workload the web build runs in the browser (`?frame-bench`, printed
+/// by the browser test), measured natively to compare.
 fn frames_pointer_moving(c: &mut Criterion) {
-    let ctx = egui::Context::default();
-    let scenario = concord::seeds::default_scenario().expect("the built-in scenario loads");
-    let mut app = ConcordApp::with_document(&ctx, Document::new(scenario, None));
-    let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0));
-    let mut i = 0usize;
-    let mut frame = || {
-        let at = pos2(
-            300.0 + ((i * 17) % 600) as f32,
-            200.0 + ((i * 29) % 500) as f32,
-        );
-        i += 1;
-        let input = RawInput {
-            screen_rect: Some(screen),
-            events: vec![egui::Event::PointerMoved(at)],
-            ..Default::default()
-        };
-        let out = ctx.run_ui(input, |ui| app.ui(ui));
-        out.drop_without_applying_deltas();
-    };
+    let mut window = concord::ui::frame_bench::PointerMoving::new();
     for _ in 0..20 {
-        frame();
+        window.frame();
     }
     c.bench_function("frame/default/pointer moving, UI only", |b| {
-        b.iter(&mut frame)
+        b.iter(|| window.frame())
     });
 }
 

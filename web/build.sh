@@ -10,11 +10,11 @@ version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "
 if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$version" ]; then
   cargo install wasm-bindgen-cli --version "$version"
 fi
-cargo build --release --target wasm32-unknown-unknown --bin concord
+cargo build --profile web --target wasm32-unknown-unknown --bin concord
 rm -rf dist dist-file
 mkdir -p dist
 wasm-bindgen --target web --no-typescript --remove-producers-section \
-  --out-dir dist target/wasm32-unknown-unknown/release/concord.wasm
+  --out-dir dist target/wasm32-unknown-unknown/web/concord.wasm
 cp web/index.html dist/
 # One file that needs no server (a USB stick, a shared drive, an e-mail): the page with the
 # script inline and the wasm as a data: address, which a page opened from file:// may fetch.

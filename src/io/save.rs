@@ -174,6 +174,8 @@ pub fn write_atomically_with(
             // Keep the permissions of the file being replaced.
             let _ = fs::set_permissions(&tmp, meta.permissions());
         }
+        // Closed before the rename (Windows cannot rename an open file).
+        #[cfg_attr(target_arch = "wasm32", allow(clippy::drop_non_drop))]
         drop(file);
         injected("rename")
             .and_then(|()| fs::rename(&tmp, path))

@@ -11,6 +11,7 @@ mod disk_bar;
 mod everyone;
 mod file_dialogs;
 pub mod fonts;
+pub mod frame_bench;
 mod host;
 mod inspector;
 mod layout;

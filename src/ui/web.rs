@@ -11,6 +11,10 @@ const CANVAS_ID: &str = "concord-canvas";
 /// Starts Concord in the page; what goes wrong is shown in the page instead of the canvas.
 pub fn start() {
     eframe::WebLogger::init(log::LevelFilter::Warn).ok();
+    if address_asks("frame-bench") {
+        wasm_bindgen_futures::spawn_local(frame_bench());
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
@@ -25,7 +29,12 @@ pub fn start() {
         let started = eframe::WebRunner::new()
             .start(
                 canvas,
-                eframe::WebOptions::default(),
+                eframe::WebOptions {
+                    // WebGL 2 through glow: the web build leaves wgpu out (a smaller
+                    // download, and less work per frame than wgpu's WebGL backend).
+                    renderer: eframe::Renderer::Glow,
+                    ..eframe::WebOptions::default()
+                },
                 Box::new(move |cc| {
                     let prefs = prefs_from(cc.storage);
                     let mut app = ConcordApp::new(
@@ -60,6 +69,63 @@ pub fn start() {
             }
         }
     });
+}
+
+/// Whether the address's query has `key` (`?frame-bench`).
+fn address_asks(key: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
+        .is_some_and(|p| p.has(key))
+}
+
+/// `index.html?frame-bench`: instead of the app, the workload of `benches/frame`'s
+/// "pointer moving, UI only" in batches of 500 frames, with a pause between them so the page
+/// stays responsive. The first batch includes the engine's warm-up (V8 compiles the wasm
+/// quickly first and optimises what runs often); the figure is the median of the others.
+/// It is shown in the page and in `data-frame-bench-ms` of its root element.
+async fn frame_bench() {
+    const BATCHES: usize = 8;
+    const FRAMES: usize = 500;
+    let mut window = super::frame_bench::PointerMoving::new();
+    let mut batches = Vec::with_capacity(BATCHES);
+    for _ in 0..BATCHES {
+        let started = crate::platform::Instant::now();
+        for _ in 0..FRAMES {
+            window.frame();
+        }
+        batches.push(started.elapsed().as_secs_f64() * 1000.0 / FRAMES as f64);
+        pause().await;
+    }
+    let first = batches[0];
+    let mut warm = batches[1..].to_vec();
+    warm.sort_by(f64::total_cmp);
+    let median = warm[warm.len() / 2];
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-frame-bench-ms", &format!("{median:.3}"));
+        let _ = root.set_attribute("data-frame-bench-first-ms", &format!("{first:.3}"));
+    }
+    if let Some(loading) = document.get_element_by_id("loading") {
+        loading.set_text_content(Some(&format!(
+            "A frame of the default lesson with the pointer moving, the UI only: {median:.3} ms \
+             (median of {} batches of {FRAMES} frames; the first batch, while the browser \
+             optimises the code: {first:.3} ms).",
+            BATCHES - 1
+        )));
+    }
+}
+
+/// Lets the browser run (draw, handle events) before the next batch.
+async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The bundled lesson the address names: `?lesson=NAME` or `#lesson=NAME`.

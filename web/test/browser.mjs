@@ -3,7 +3,8 @@
 // Each time: the first frame comes (its time is printed), the lesson's title is shown, the
 // page logs no error; through the address the second lesson opens; Ctrl+S downloads the
 // scenario and File ▸ Export view as PNG a picture of the window, which are checked; an unsaved change
-// is kept in the browser's storage and is still there after a reload. Exits non-zero on
+// is kept in the browser's storage and is still there after a reload; ?frame-bench prints
+// the frame cost to compare with the native bench. Exits non-zero on
 // any failure.
 // Usage: node web/test/browser.mjs [DIST] [SINGLE_FILE]   (after web/build.sh)
 import { chromium } from "playwright-core";
@@ -107,6 +108,23 @@ async function frameCost(page, label) {
     "(with software WebGL painting), averaged over the last 60 frames");
 }
 
+/** The page's own frame bench: benches/frame's "pointer moving, UI only" workload run by
+ * the browser's wasm engine, without painting (compare with `cargo bench --bench frame`). */
+async function frameBench(browser, url) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  let ms = NaN, first = NaN;
+  try {
+    await page.waitForFunction(() => document.documentElement.dataset.frameBenchMs, null, { timeout: 120000 });
+    ms = Number(await page.evaluate(() => document.documentElement.dataset.frameBenchMs));
+    first = Number(await page.evaluate(() => document.documentElement.dataset.frameBenchFirstMs));
+  } catch { /* reported below */ }
+  check("?frame-bench: the frame bench reports", ms > 0);
+  console.log(`     ?frame-bench: a frame takes ${ms.toFixed(3)} ms once the browser has optimised the code ` +
+    `(the first 500 frames: ${first.toFixed(3)} ms); natively: cargo bench --bench frame -- "pointer moving"`);
+  await page.close();
+}
+
 async function saveDownload(page, label) {
   await page.mouse.click(640, 790); // the status bar: gives the canvas the keyboard
   const [download] = await Promise.all([
@@ -138,6 +156,8 @@ try {
   const second = await visit(browser, base + "?lesson=final-status-plans", "Final-status plans", "?lesson=");
   check("?lesson=: no error logged", second.errors.length === 0, second.errors.join(" | "));
   await second.context.close();
+
+  await frameBench(browser, base + "?frame-bench");
 
   const file = await visit(browser, "file://" + single, "After the Gaza cease-fire", "concord.html");
   await saveDownload(file.page, "concord.html");
