@@ -230,3 +230,49 @@ fn the_presentation_shows_each_perspective_then_all_of_them() {
     assert!(out.iter().any(|l| l.contains("Abraham")), "{out:?}");
     assert!(!out.iter().any(|l| l.contains("API")), "{out:?}");
 }
+
+/// As in a browser, which has no threads: a large scenario's "Everyone at once" is worked
+/// out a perspective at a time between frames, with the window drawing and a note shown
+/// meanwhile, and the result is the one worked out at once.
+#[test]
+fn everyone_at_once_on_a_large_scenario_is_worked_out_between_frames_as_in_a_browser() {
+    let mut s = concord::synth::scenario(600, 200, 3);
+    concord::synth::add_perspectives(&mut s, 20, 2, 30, 0, 4);
+    assert!(s.scores.len() > 20_000, "large enough to be a task");
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    *h.state_mut() =
+        concord::ui::ConcordApp::with_document(&ctx, concord::app::Document::new(s, None));
+    h.run();
+    concord::platform::run_tasks_in_slices(true);
+    h.get_by_label("Everyone at once").click();
+    // The view opens at the end of this frame and starts the work in the next.
+    h.step();
+    h.step();
+    let mut frames = 1;
+    assert!(
+        h.query_by_label("Working out every perspective…").is_some(),
+        "a note while the work is under way"
+    );
+    while h.query_by_label("Working out every perspective…").is_some() {
+        assert!(frames < 2_000, "never finished");
+        h.step();
+        frames += 1;
+    }
+    concord::platform::run_tasks_in_slices(false);
+    assert!(
+        frames > 2,
+        "worked out in {frames} frames: nothing was spread"
+    );
+    h.run();
+    let state = &h.state().state;
+    let matrix = concord::analysis::perspectives::Matrix::compute(
+        state.scenario(),
+        &Evaluation::new(state.scenario(), WeightSet::Base),
+    );
+    let said = concord::analysis::perspectives::sentences(state.scenario(), &matrix);
+    assert!(!said.is_empty());
+    for sentence in &said {
+        h.get_by_label(&format!("• {sentence}"));
+    }
+}

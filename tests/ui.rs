@@ -1765,3 +1765,44 @@ fn scenario_health_lists_findings_that_lead_to_their_cells() {
         Selection::Cell(c.to_owned(), p.to_owned())
     );
 }
+
+/// As in a browser, which has no threads: rank acceptability is drawn a few hundred draws
+/// at a time between frames, with its progress bar counting, and comes out the same as
+/// drawn at once.
+#[test]
+fn rank_acceptability_is_drawn_between_frames_as_in_a_browser() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    h.get_by_label_contains("10000 draws, seed 1");
+    concord::platform::run_tasks_in_slices(true);
+    h.get_by_label("Draws").set_value_accesskit(300_000.0);
+    h.step();
+    h.step();
+    let mut counted = Vec::new();
+    let mut frames = 0;
+    while h.query_by_label_contains("300000 draws, seed 1").is_none() {
+        assert!(frames < 5_000, "never finished");
+        if let Some(bar) = h.query_by_label_contains(" of 300000 draws") {
+            let text = bar.accesskit_node().label().unwrap_or_default().to_owned();
+            counted.push(text);
+        }
+        h.step();
+        frames += 1;
+    }
+    concord::platform::run_tasks_in_slices(false);
+    assert!(
+        counted.len() > 1,
+        "the bar moved over several frames: {counted:?}"
+    );
+    assert!(counted.first() != counted.last(), "{counted:?}");
+    let s = &h.state().state;
+    let at_once = concord::analysis::smaa(
+        s.eval(),
+        concord::analysis::SmaaOptions {
+            draws: 300_000,
+            seed: 1,
+            constraint: concord::analysis::WeightConstraint::Free,
+        },
+    );
+    assert_eq!(h.state().analysis.acceptability(), Some(&at_once));
+}

@@ -14,6 +14,40 @@ pub struct Column {
     pub eval: Evaluation,
 }
 
+/// The matrix worked out a column at a time, so a browser (which has no threads) can
+/// spread a large one over frames; the same matrix as [`Matrix::compute`].
+pub struct MatrixRun {
+    base: Evaluation,
+    columns: Vec<Column>,
+}
+
+impl MatrixRun {
+    /// A run from the evaluation under the criteria weights; no perspective evaluated yet.
+    pub fn new(scenario: &Scenario) -> Self {
+        Self {
+            base: Evaluation::new(scenario, WeightSet::Base),
+            columns: Vec::with_capacity(scenario.perspectives.len()),
+        }
+    }
+
+    /// Evaluates the next perspective; true once all are.
+    pub fn step(&mut self, scenario: &Scenario) -> bool {
+        let i = self.columns.len();
+        if let Some(view) = scenario.perspectives.get(i) {
+            self.columns.push(Column {
+                perspective: Some(i),
+                eval: self.base.under(scenario, view),
+            });
+        }
+        self.columns.len() >= scenario.perspectives.len()
+    }
+
+    /// The matrix (complete once `step` has returned true).
+    pub fn finish(self) -> Matrix {
+        Matrix::from_parts(self.base, self.columns)
+    }
+}
+
 /// Two columns of the matrix and Kendall's τ between their rankings.
 pub type Pair = (usize, usize, f64);
 
@@ -74,6 +108,18 @@ impl Matrix {
         } else {
             (0..views.len()).map(column).collect()
         };
+        columns.insert(
+            0,
+            Column {
+                perspective: None,
+                eval: base,
+            },
+        );
+        Self { columns }
+    }
+
+    /// The matrix from its columns, worked out one by one ([`MatrixRun`]).
+    fn from_parts(base: Evaluation, mut columns: Vec<Column>) -> Self {
         columns.insert(
             0,
             Column {
@@ -417,6 +463,25 @@ mod tests {
                 (Some(a), Some(b)) => assert!((a - b).abs() < 1e-12, "n {n}: {a} vs {b}"),
                 (a, b) => assert_eq!(a, b, "n {n}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_matrix_worked_out_column_by_column_is_the_same_matrix() {
+        let lesson = crate::seeds::default_scenario().expect("the lesson loads");
+        assert!(lesson.perspectives.len() > 2);
+        let whole = Matrix::compute(&lesson, &Evaluation::new(&lesson, WeightSet::Base));
+        let mut run = MatrixRun::new(&lesson);
+        let mut steps = 1;
+        while !run.step(&lesson) {
+            steps += 1;
+        }
+        assert_eq!(steps, lesson.perspectives.len(), "one perspective a step");
+        let stepped = run.finish();
+        assert_eq!(stepped.columns.len(), whole.columns.len());
+        for (a, b) in stepped.columns.iter().zip(&whole.columns) {
+            assert_eq!(a.perspective, b.perspective);
+            assert_eq!(a.eval, b.eval);
         }
     }
 }

@@ -72,26 +72,80 @@ pub fn smaa_with_progress(
     progress: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> SmaaResult {
-    let n_p = e.n_proposals();
-    let n_c = e.weights.len();
-    let in_use: Vec<usize> = (0..n_c).filter(|&k| e.weights[k] > 0.0).collect();
-    // The current order of importance, heaviest first (for KeepOrder).
-    let mut by_weight = in_use.clone();
-    by_weight.sort_by(|&a, &b| e.weights[b].total_cmp(&e.weights[a]).then(a.cmp(&b)));
-    let mut rng = SplitMix64::new(options.seed);
-    let mut counts = vec![vec![0usize; n_p]; n_p];
-    let mut central = vec![vec![0.0; n_c]; n_p];
-    let mut firsts = vec![0usize; n_p];
-    let mut counted = 0;
-    let mut w = vec![0.0; n_c];
-    let mut draw = vec![0.0; in_use.len()];
-    for d in 0..options.draws {
-        if d % 256 == 0 {
-            if cancel.load(Ordering::Relaxed) {
-                break;
-            }
-            progress.store(d, Ordering::Relaxed);
+    let mut run = SmaaRun::new(e.clone(), options);
+    while !run.is_done() && !cancel.load(Ordering::Relaxed) {
+        run.draw(256);
+        progress.store(run.drawn(), Ordering::Relaxed);
+    }
+    progress.store(options.draws, Ordering::Relaxed);
+    run.result()
+}
+
+/// A run of SMAA-2 done a number of draws at a time (so a browser, which has no threads,
+/// can spread it over frames); the same seed gives the same result however it is split.
+pub struct SmaaRun {
+    e: Evaluation,
+    options: SmaaOptions,
+    in_use: Vec<usize>,
+    by_weight: Vec<usize>,
+    rng: SplitMix64,
+    counts: Vec<Vec<usize>>,
+    central: Vec<Vec<f64>>,
+    firsts: Vec<usize>,
+    counted: usize,
+    drawn: usize,
+    w: Vec<f64>,
+    draw: Vec<f64>,
+}
+
+impl SmaaRun {
+    /// A run on the evaluation's values, starting from its weights; nothing drawn yet.
+    pub fn new(e: Evaluation, options: SmaaOptions) -> Self {
+        let n_p = e.n_proposals();
+        let n_c = e.weights.len();
+        let in_use: Vec<usize> = (0..n_c).filter(|&k| e.weights[k] > 0.0).collect();
+        // The current order of importance, heaviest first (for KeepOrder).
+        let mut by_weight = in_use.clone();
+        by_weight.sort_by(|&a, &b| e.weights[b].total_cmp(&e.weights[a]).then(a.cmp(&b)));
+        Self {
+            rng: SplitMix64::new(options.seed),
+            counts: vec![vec![0usize; n_p]; n_p],
+            central: vec![vec![0.0; n_c]; n_p],
+            firsts: vec![0usize; n_p],
+            counted: 0,
+            drawn: 0,
+            w: vec![0.0; n_c],
+            draw: vec![0.0; in_use.len()],
+            in_use,
+            by_weight,
+            e,
+            options,
         }
+    }
+
+    /// How many draws are done.
+    pub fn drawn(&self) -> usize {
+        self.drawn
+    }
+
+    /// True once all the draws asked for are done.
+    pub fn is_done(&self) -> bool {
+        self.drawn >= self.options.draws
+    }
+
+    /// Does up to `n` more draws.
+    pub fn draw(&mut self, n: usize) {
+        let until = (self.drawn + n).min(self.options.draws);
+        while self.drawn < until {
+            self.drawn += 1;
+            self.one_draw();
+        }
+    }
+
+    fn one_draw(&mut self) {
+        let (e, options) = (&self.e, self.options);
+        let n_p = e.n_proposals();
+        let (w, draw, rng) = (&mut self.w, &mut self.draw, &mut self.rng);
         match options.constraint {
             WeightConstraint::Free | WeightConstraint::KeepOrder => {
                 for x in draw.iter_mut() {
@@ -100,7 +154,7 @@ pub fn smaa_with_progress(
                 }
             }
             WeightConstraint::Around(frac) => {
-                for (x, &k) in draw.iter_mut().zip(&in_use) {
+                for (x, &k) in draw.iter_mut().zip(&self.in_use) {
                     *x = e.weights[k] * (1.0 + frac * (2.0 * rng.next_f64() - 1.0)).max(0.0);
                 }
             }
@@ -111,21 +165,17 @@ pub fn smaa_with_progress(
         let sum: f64 = draw.iter().sum();
         w.iter_mut().for_each(|x| *x = 0.0);
         if sum <= 0.0 {
-            continue;
+            return;
         }
-        match options.constraint {
-            WeightConstraint::KeepOrder => {
-                for (x, &k) in draw.iter().zip(&by_weight) {
-                    w[k] = x / sum;
-                }
-            }
-            _ => {
-                for (x, &k) in draw.iter().zip(&in_use) {
-                    w[k] = x / sum;
-                }
-            }
+        let order = if options.constraint == WeightConstraint::KeepOrder {
+            &self.by_weight
+        } else {
+            &self.in_use
+        };
+        for (x, &k) in draw.iter().zip(order) {
+            w[k] = x / sum;
         }
-        let totals = totals_for(&w, &e.values, n_p);
+        let totals = totals_for(w, &e.values, n_p);
         let standings: Vec<Standing> = totals
             .iter()
             .map(|t| Standing {
@@ -136,41 +186,47 @@ pub fn smaa_with_progress(
             .collect();
         let (ranked, _) = rank(standings);
         if ranked.iter().all(|s| s.rank.is_none()) {
-            continue;
+            return;
         }
-        counted += 1;
+        self.counted += 1;
         for (i, s) in ranked.iter().enumerate() {
             if let Some(r) = s.rank {
-                counts[i][r - 1] += 1;
+                self.counts[i][r - 1] += 1;
                 if r == 1 {
-                    firsts[i] += 1;
-                    for (c, x) in central[i].iter_mut().zip(&w) {
+                    self.firsts[i] += 1;
+                    for (c, x) in self.central[i].iter_mut().zip(w.iter()) {
                         *c += x;
                     }
                 }
             }
         }
     }
-    progress.store(options.draws, Ordering::Relaxed);
-    let share = |c: usize| {
-        if counted == 0 {
-            0.0
-        } else {
-            c as f64 / counted as f64
+
+    /// The result over the draws done so far.
+    pub fn result(self) -> SmaaResult {
+        let counted = self.counted;
+        let share = |c: usize| {
+            if counted == 0 {
+                0.0
+            } else {
+                c as f64 / counted as f64
+            }
+        };
+        SmaaResult {
+            options: self.options,
+            acceptability: self
+                .counts
+                .iter()
+                .map(|row| row.iter().map(|&c| share(c)).collect())
+                .collect(),
+            central_weights: self
+                .central
+                .into_iter()
+                .zip(&self.firsts)
+                .map(|(sum, &n)| (n > 0).then(|| sum.iter().map(|x| x / n as f64).collect()))
+                .collect(),
+            counted,
         }
-    };
-    SmaaResult {
-        options,
-        acceptability: counts
-            .iter()
-            .map(|row| row.iter().map(|&c| share(c)).collect())
-            .collect(),
-        central_weights: central
-            .into_iter()
-            .zip(&firsts)
-            .map(|(sum, &n)| (n > 0).then(|| sum.iter().map(|x| x / n as f64).collect()))
-            .collect(),
-        counted,
     }
 }
 

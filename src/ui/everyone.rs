@@ -5,8 +5,12 @@
 
 use egui::{RichText, Ui};
 
-use crate::analysis::perspectives::{column_name, sentences, Matrix};
+use std::sync::Arc;
+
+use crate::analysis::perspectives::{column_name, sentences, Matrix, MatrixRun};
 use crate::app::{AppState, DocKey, MainView, Msg, Outbox, Selection};
+use crate::model::Scenario;
+use crate::platform::{Slices, Task};
 use crate::scoring::Verdict;
 use crate::ui::widgets::{ordinal, short_label, total_text};
 
@@ -15,7 +19,7 @@ use crate::ui::widgets::{ordinal, short_label, total_text};
 #[derive(Default)]
 pub struct EveryoneView {
     cache: Option<Computed>,
-    job: Option<(DocKey, std::sync::mpsc::Receiver<Computed>)>,
+    job: Option<(DocKey, Task<Computed>)>,
     /// The cell clicked: (column, proposal).
     open: Option<(usize, usize)>,
 }
@@ -27,8 +31,9 @@ struct Computed {
     sentences: Vec<String>,
 }
 
-/// Scenarios with more cells than this are worked out on a worker (the matrix of 2,000 ×
-/// 300 with 20 perspectives takes about a tenth of a second), so the window never stalls.
+/// Scenarios with more cells than this are worked out on a worker, or in a browser a
+/// perspective at a time between frames (the matrix of 2,000 × 300 with 20 perspectives
+/// takes about a tenth of a second natively), so the window never stalls.
 const ON_A_WORKER_FROM: usize = 20_000;
 
 fn compute(s: &crate::model::Scenario, key: DocKey) -> Computed {
@@ -42,12 +47,46 @@ fn compute(s: &crate::model::Scenario, key: DocKey) -> Computed {
     }
 }
 
-/// Brings the cache up to the document: at once for a small scenario, on a worker for a
+/// The computation as a task: on a thread, all at once (the matrix spreads its columns
+/// over the cores); in a browser, the criteria weights' evaluation in the first slice and
+/// then one perspective a slice.
+struct Computing {
+    scenario: Arc<Scenario>,
+    key: DocKey,
+    /// `None` on a thread; in slices, the matrix so far.
+    run: Option<MatrixRun>,
+    sliced: bool,
+}
+
+impl Slices for Computing {
+    type Output = Computed;
+
+    fn next_slice(&mut self) -> Option<Computed> {
+        if !self.sliced {
+            return Some(compute(&self.scenario, self.key));
+        }
+        let Some(run) = &mut self.run else {
+            self.run = Some(MatrixRun::new(&self.scenario));
+            return None;
+        };
+        if !run.step(&self.scenario) {
+            return None;
+        }
+        let matrix = self.run.take()?.finish();
+        Some(Computed {
+            key: self.key,
+            sentences: sentences(&self.scenario, &matrix),
+            matrix,
+        })
+    }
+}
+
+/// Brings the cache up to the document: at once for a small scenario, as a task for a
 /// large one (the previous result stays in view meanwhile, marked as being updated).
 fn follow(ui: &Ui, state: &AppState, view: &mut EveryoneView) {
     let key = state.doc().key();
-    if let Some((for_key, rx)) = &view.job {
-        if let Ok(done) = rx.try_recv() {
+    if let Some((for_key, task)) = &mut view.job {
+        if let Some(done) = task.poll() {
             if done.key.id == key.id {
                 view.cache = Some(done);
             }
@@ -63,26 +102,31 @@ fn follow(ui: &Ui, state: &AppState, view: &mut EveryoneView) {
     if s.scores.len() < ON_A_WORKER_FROM {
         view.cache = Some(compute(s, key));
     } else if view.job.is_none() {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let snapshot = state.doc().snapshot();
-        let spawned = crate::platform::spawn("everyone-at-once", move || {
-            let _ = tx.send(compute(&snapshot, key));
-        });
-        match spawned {
-            Ok(()) => view.job = Some((key, rx)),
-            Err(_) => view.cache = Some(compute(s, key)),
-        }
-        // Inline (tests, the web): the result is already there.
-        if let Some((_, rx)) = &view.job {
-            if let Ok(done) = rx.try_recv() {
-                view.cache = Some(done);
-                view.job = None;
-            }
+        let mut task = Task::start(
+            "everyone-at-once",
+            Computing {
+                scenario: state.doc().snapshot(),
+                key,
+                run: None,
+                sliced: crate::platform::tasks_run_in_slices(),
+            },
+        );
+        // Done already (tests that run jobs inline): shown in this frame.
+        match task.poll() {
+            Some(done) => view.cache = Some(done),
+            None => view.job = Some((key, task)),
         }
     }
     if view.job.is_some() {
+        // In a browser the next slices run at the next frame; a thread is looked at
+        // now and then.
+        let after = if crate::platform::tasks_run_in_slices() {
+            0
+        } else {
+            30
+        };
         ui.ctx()
-            .request_repaint_after(std::time::Duration::from_millis(30));
+            .request_repaint_after(std::time::Duration::from_millis(after));
     }
 }
 

@@ -3,6 +3,8 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::platform::Instant;
+
 use super::{prefs_from, ConcordApp, StartOptions};
 
 /// The id of the canvas in `index.html`.
@@ -90,7 +92,7 @@ async fn frame_bench() {
     let mut window = super::frame_bench::PointerMoving::new();
     let mut batches = Vec::with_capacity(BATCHES);
     for _ in 0..BATCHES {
-        let started = crate::platform::Instant::now();
+        let started = Instant::now();
         for _ in 0..FRAMES {
             window.frame();
         }

@@ -1,6 +1,6 @@
 //! "Why this ranking?": sentences from the sensitivity analysis with their charts (weight
 //! sweep, tornado), totals, contributions, a radar of scores, rank acceptability (SMAA-2,
-//! computed off the UI thread), and quick weights. Everything follows the open scenario and
+//! computed off the UI thread, or in a browser between frames), and quick weights. Everything follows the open scenario and
 //! the chosen perspective; results are keyed by (document id, version, perspective), and
 //! the whole view starts afresh when another document is opened.
 
@@ -10,7 +10,7 @@ mod smaa;
 mod sweep;
 
 use std::sync::atomic::{AtomicBool, AtomicUsize};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use egui::{RichText, Ui};
 
@@ -97,11 +97,12 @@ struct Cached {
 /// crossed.
 type Sweep = (Vec<Vec<[f64; 2]>>, Vec<[f64; 2]>);
 
+/// A Monte Carlo run under way; its result is `None` when it was cancelled.
 struct Job {
     key: (DocKey, Option<String>, SmaaSettings),
     progress: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
-    result: Arc<Mutex<Option<SmaaResult>>>,
+    task: crate::platform::Task<Option<SmaaResult>>,
 }
 
 impl AnalysisView {
@@ -119,6 +120,11 @@ impl AnalysisView {
             options: self.options,
             ..Self::default()
         };
+    }
+
+    /// The rank acceptability shown, if any.
+    pub fn acceptability(&self) -> Option<&SmaaResult> {
+        self.smaa.as_ref()
     }
 
     /// The document state the shown results were computed for, if any.

@@ -1,7 +1,8 @@
-//! Rank acceptability (S5, SMAA-2), computed on a worker thread with a progress bar.
+//! Rank acceptability (S5, SMAA-2), computed on a worker thread (in a browser, a few
+//! hundred draws at a time between frames) with a progress bar.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot, Text};
@@ -9,7 +10,10 @@ use egui_plot::{Bar, BarChart, Legend, Plot, Text};
 use super::AnalysisView;
 use super::Job;
 use crate::analysis::report::constraint_label;
+use crate::analysis::smaa::SmaaRun;
+use crate::analysis::SmaaResult;
 use crate::app::AppState;
+use crate::platform::{Slices, Task};
 
 pub(super) fn run_smaa(ctx: &egui::Context, state: &AppState, view: &mut AnalysisView) {
     let key = (
@@ -17,50 +21,72 @@ pub(super) fn run_smaa(ctx: &egui::Context, state: &AppState, view: &mut Analysi
         state.perspective().map(str::to_owned),
         view.options,
     );
-    if let Some(job) = &view.job {
+    if let Some(job) = &mut view.job {
         if job.key == key {
-            if let Some(r) = job.result.lock().ok().and_then(|mut g| g.take()) {
-                view.smaa = Some(r);
-            } else if view
-                .smaa
-                .as_ref()
-                .is_none_or(|r| r.options != view.options.options())
-            {
-                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            match job.task.poll() {
+                Some(r) => view.smaa = r,
+                None if view
+                    .smaa
+                    .as_ref()
+                    .is_none_or(|r| r.options != view.options.options()) =>
+                {
+                    // A browser does the next slices when polled, at the next frame.
+                    ctx.request_repaint_after(std::time::Duration::from_millis(
+                        if crate::platform::tasks_run_in_slices() {
+                            0
+                        } else {
+                            50
+                        },
+                    ));
+                }
+                None => {}
             }
             return;
         }
         job.cancel.store(true, Ordering::Relaxed);
     }
-    let e = state.eval().clone();
-    let options = view.options.options();
     let progress = Arc::new(AtomicUsize::new(0));
     let cancel = Arc::new(AtomicBool::new(false));
-    let result = Arc::new(Mutex::new(None));
-    let (p, c, r, wake) = (
-        progress.clone(),
-        cancel.clone(),
-        result.clone(),
-        ctx.clone(),
-    );
-    let spawned = crate::platform::spawn("smaa", move || {
-        let out = crate::analysis::smaa::smaa_with_progress(&e, options, &p, &c);
-        if !c.load(Ordering::Relaxed) {
-            if let Ok(mut g) = r.lock() {
-                *g = Some(out);
-            }
-            wake.request_repaint();
-        }
-    });
-    if spawned.is_err() {
-        view.smaa = Some(crate::analysis::smaa(state.eval(), options));
-    }
+    let work = Draws {
+        run: Some(SmaaRun::new(state.eval().clone(), view.options.options())),
+        progress: progress.clone(),
+        cancel: cancel.clone(),
+        wake: ctx.clone(),
+    };
     view.job = Some(Job {
         key,
         progress,
         cancel,
-        result,
+        task: Task::start("smaa", work),
     });
+    ctx.request_repaint();
+}
+
+/// The Monte Carlo draws as a task: a few hundred draws a slice, counted in `progress`;
+/// given up (the result `None`) when `cancel` is set.
+struct Draws {
+    run: Option<SmaaRun>,
+    progress: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    wake: egui::Context,
+}
+
+impl Slices for Draws {
+    type Output = Option<SmaaResult>;
+
+    fn next_slice(&mut self) -> Option<Self::Output> {
+        if self.cancel.load(Ordering::Relaxed) {
+            return Some(None);
+        }
+        let run = self.run.as_mut()?;
+        run.draw(256);
+        self.progress.store(run.drawn(), Ordering::Relaxed);
+        if !run.is_done() {
+            return None;
+        }
+        self.wake.request_repaint();
+        Some(self.run.take().map(SmaaRun::result))
+    }
 }
 
 pub(super) fn acceptability_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView) {
