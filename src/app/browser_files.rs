@@ -51,9 +51,17 @@ impl AppState {
                     Err(e) => self.status = format!("Not imported: {e}"),
                 }
             }
-            _ => {
-                self.status = format!("{} is not available in the browser yet", purpose.title());
+            FilePurpose::CompareWith => self.compare_with_picked(name, bytes),
+            FilePurpose::AddStudents => {
+                self.add_picked_students(vec![(name.to_owned(), bytes.to_vec())]);
             }
+            // Saving and exporting never pick a file in a browser: they download.
+            FilePurpose::SaveAs
+            | FilePurpose::ExportPng
+            | FilePurpose::ExportCsv
+            | FilePurpose::HandOut
+            | FilePurpose::ExportHtml
+            | FilePurpose::ExportXlsx => self.download_instead(purpose),
         }
     }
 
@@ -115,8 +123,13 @@ impl AppState {
                     )
                 })
                 .map_err(|e| e.to_string()),
-            _ => Err(format!(
-                "{} is not available in the browser yet",
+            // Reading files: never a download (the browser's file picker reads them).
+            FilePurpose::Open
+            | FilePurpose::AddStudents
+            | FilePurpose::CompareWith
+            | FilePurpose::ImportTable
+            | FilePurpose::ExportPng => Err(format!(
+                "{} picks a file; there is nothing to download",
                 purpose.title()
             )),
         };

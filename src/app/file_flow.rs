@@ -202,6 +202,13 @@ impl AppState {
             },
             DialogAnswer::Cancelled => self.cancelled(),
             DialogAnswer::Picked(purpose, name, bytes) => self.picked(purpose, &name, &bytes),
+            DialogAnswer::PickedMany(FilePurpose::AddStudents, files) => {
+                self.add_picked_students(files);
+            }
+            DialogAnswer::PickedMany(purpose, files) => match files.first() {
+                Some((name, bytes)) => self.picked(purpose, name, bytes),
+                None => self.cancelled(),
+            },
             DialogAnswer::DownloadInstead(purpose) => self.download_instead(purpose),
             DialogAnswer::Unavailable(purpose) => self.show_path_entry(
                 purpose,

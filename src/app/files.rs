@@ -121,6 +121,8 @@ pub enum DialogAnswer {
     Unavailable(FilePurpose),
     /// A browser read the chosen file: its name and bytes (there is no path).
     Picked(FilePurpose, String, Vec<u8>),
+    /// A browser read the chosen files: each one's name and bytes.
+    PickedMany(FilePurpose, Vec<(String, Vec<u8>)>),
     /// A browser cannot write files where the user chooses: the file is downloaded.
     DownloadInstead(FilePurpose),
 }

@@ -9,8 +9,27 @@ use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::sync::Arc;
 
 use super::{AppState, DocId, Edit, MainView};
-use crate::io::round_files::{identity, read_students, FileReport, Outcome};
+use crate::io::round_files::{identity, read_picked_students, read_students, FileReport, Outcome};
 use crate::model::{PerspectiveKind, Scenario};
+
+/// Students' files to read: paths on disk, or in a browser the names and bytes it read.
+enum StudentFiles {
+    OnDisk(Vec<PathBuf>),
+    Picked(Vec<(PathBuf, Vec<u8>)>),
+}
+
+impl StudentFiles {
+    fn len(&self) -> usize {
+        match self {
+            StudentFiles::OnDisk(paths) => paths.len(),
+            StudentFiles::Picked(picked) => picked.len(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
 
 /// Students' files being read on a worker.
 pub struct RoundLoad {
@@ -31,7 +50,20 @@ pub struct RoundFiles {
 impl AppState {
     /// Reads `paths` as students' readings on a worker; they are added when it ends.
     pub fn add_students(&mut self, paths: Vec<PathBuf>) {
-        if paths.is_empty() || self.round_load.is_some() || self.editing_blocked() {
+        self.read_round(StudentFiles::OnDisk(paths));
+    }
+
+    /// Reads files a browser picked (names and bytes) as students' readings.
+    pub fn add_picked_students(&mut self, picked: Vec<(String, Vec<u8>)>) {
+        let picked = picked
+            .into_iter()
+            .map(|(name, bytes)| (PathBuf::from(name), bytes))
+            .collect();
+        self.read_round(StudentFiles::Picked(picked));
+    }
+
+    fn read_round(&mut self, files: StudentFiles) {
+        if files.is_empty() || self.round_load.is_some() || self.editing_blocked() {
             return;
         }
         let template = self.round_template();
@@ -42,7 +74,7 @@ impl AppState {
         let done = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, result) = channel();
-        let total = paths.len();
+        let total = files.len();
         self.round_load = Some(RoundLoad {
             doc: self.doc.id(),
             total,
@@ -52,9 +84,15 @@ impl AppState {
         });
         self.status = format!("Reading {total} students' files…");
         let job = move || {
-            let reports = read_students(&template, &paths, &mut known, &cancel, |n| {
-                done.store(n, Ordering::Relaxed);
-            });
+            let progress = |n| done.store(n, Ordering::Relaxed);
+            let reports = match &files {
+                StudentFiles::OnDisk(paths) => {
+                    read_students(&template, paths, &mut known, &cancel, progress)
+                }
+                StudentFiles::Picked(picked) => {
+                    read_picked_students(&template, picked, &mut known, &cancel, progress)
+                }
+            };
             let _ = tx.send(reports);
         };
         if let Err(e) = crate::platform::spawn("round", job) {
@@ -346,7 +384,18 @@ impl AppState {
     /// Compares the document with the file at `path`; a file that does not load is said
     /// in a dialog and the document is untouched.
     pub fn compare_with(&mut self, path: &Path) {
-        match crate::io::load_path(path) {
+        let loaded = crate::io::load_path(path);
+        self.compare_with_loaded(path, loaded);
+    }
+
+    /// Compares the document with a file a browser read (its name and bytes).
+    pub fn compare_with_picked(&mut self, name: &str, bytes: &[u8]) {
+        let loaded = crate::io::load_bytes(name, bytes);
+        self.compare_with_loaded(Path::new(name), loaded);
+    }
+
+    fn compare_with_loaded(&mut self, path: &Path, loaded: Result<Scenario, crate::io::LoadError>) {
+        match loaded {
             Ok(other) => {
                 let c =
                     Comparison::new(self.doc.key(), path.to_owned(), other, self.doc.scenario());

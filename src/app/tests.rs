@@ -464,3 +464,58 @@ fn in_a_browser_unsaved_work_is_kept_in_storage_and_offered_back() {
     assert!(c.dialog().is_none());
     assert!(c.status().contains("could not be read"));
 }
+
+#[test]
+fn in_a_browser_students_copies_picked_are_added_and_a_file_picked_is_compared() {
+    let read = |name: &str| std::fs::read(Path::new("tests/data/round").join(name)).unwrap();
+    let mut a = native();
+    a.update(Msg::DialogAnswered(DialogAnswer::Picked(
+        FilePurpose::Open,
+        "template.ron".into(),
+        read("template.ron"),
+    )));
+    let students = |a: &AppState| {
+        a.scenario()
+            .perspectives
+            .iter()
+            .filter(|p| p.kind == crate::model::PerspectiveKind::Student)
+            .count()
+    };
+    assert_eq!(students(&a), 0);
+    let picked = vec![
+        ("student-01.ron".to_owned(), read("student-01.ron")),
+        ("student-02.ron".to_owned(), read("student-02.ron")),
+    ];
+    a.update(Msg::DialogAnswered(DialogAnswer::PickedMany(
+        FilePurpose::AddStudents,
+        picked.clone(),
+    )));
+    assert_eq!(students(&a), 2, "{}", a.status());
+    assert_eq!(
+        a.scenario()
+            .perspectives
+            .iter()
+            .filter(|p| p.origin.file == "student-01.ron")
+            .count(),
+        1,
+        "each reading says which file it came from"
+    );
+    // The same files picked again are not added twice.
+    a.update(Msg::DialogAnswered(DialogAnswer::PickedMany(
+        FilePurpose::AddStudents,
+        picked,
+    )));
+    assert_eq!(students(&a), 2);
+    // One undo step takes the round's files back out.
+    a.update(Msg::Command(Command::Undo));
+    assert_eq!(students(&a), 0);
+    // Compare with a student's copy: its differing cells are counted.
+    a.update(Msg::DialogAnswered(DialogAnswer::Picked(
+        FilePurpose::CompareWith,
+        "student-03.ron".into(),
+        read("student-03.ron"),
+    )));
+    let c = a.comparison().expect("a comparison");
+    assert!(c.count > 0, "{}", a.status());
+    assert!(a.status().starts_with("Comparing with student-03.ron"));
+}

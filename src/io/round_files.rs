@@ -93,7 +93,36 @@ pub fn read_students(
     paths: &[PathBuf],
     known: &mut BTreeSet<PathBuf>,
     cancel: &AtomicBool,
+    progress: impl FnMut(usize),
+) -> Vec<FileReport> {
+    read_each(round, paths, known, cancel, progress, |_, path| {
+        load_path(path)
+    })
+}
+
+/// As [`read_students`] for files a browser read: each a name (standing for its path) and
+/// its bytes.
+pub fn read_picked_students(
+    round: &Scenario,
+    picked: &[(PathBuf, Vec<u8>)],
+    known: &mut BTreeSet<PathBuf>,
+    cancel: &AtomicBool,
+    progress: impl FnMut(usize),
+) -> Vec<FileReport> {
+    let names: Vec<PathBuf> = picked.iter().map(|(name, _)| name.clone()).collect();
+    read_each(round, &names, known, cancel, progress, |i, name| {
+        crate::io::load_bytes(&name.display().to_string(), &picked[i].1)
+    })
+}
+
+/// Reads the files named `paths`, the i-th through `load(i, path)`.
+fn read_each(
+    round: &Scenario,
+    paths: &[PathBuf],
+    known: &mut BTreeSet<PathBuf>,
+    cancel: &AtomicBool,
     mut progress: impl FnMut(usize),
+    load: impl Fn(usize, &Path) -> Result<Scenario, crate::io::LoadError>,
 ) -> Vec<FileReport> {
     // Readings are added to a working copy so that each new id and name is free.
     let mut work = round.clone();
@@ -107,7 +136,7 @@ pub fn read_students(
         let outcome = if known.contains(&key) {
             Outcome::Duplicate
         } else {
-            match load_path(path) {
+            match load(i, path) {
                 Err(e) => Outcome::Broken(e.lines().into_iter().take(FIRST_ERRORS).collect()),
                 Ok(student) => {
                     known.insert(key);

@@ -54,17 +54,30 @@ impl FileDialogs {
         #[cfg(target_arch = "wasm32")]
         {
             let _ = suggested;
-            if purpose.picks_existing() && !purpose.picks_many() {
+            if purpose.picks_existing() {
                 let (kind, _) = purpose.file_type();
                 let dialog = rfd::AsyncFileDialog::new()
                     .add_filter(kind, purpose.extensions())
                     .set_title(purpose.title());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let answer = match dialog.pick_file().await {
-                        Some(file) => {
-                            DialogAnswer::Picked(purpose, file.file_name(), file.read().await)
+                    let answer = if purpose.picks_many() {
+                        match dialog.pick_files().await {
+                            Some(files) => {
+                                let mut read = Vec::with_capacity(files.len());
+                                for file in files {
+                                    read.push((file.file_name(), file.read().await));
+                                }
+                                DialogAnswer::PickedMany(purpose, read)
+                            }
+                            None => DialogAnswer::Cancelled,
                         }
-                        None => DialogAnswer::Cancelled,
+                    } else {
+                        match dialog.pick_file().await {
+                            Some(file) => {
+                                DialogAnswer::Picked(purpose, file.file_name(), file.read().await)
+                            }
+                            None => DialogAnswer::Cancelled,
+                        }
                     };
                     let _ = tx.send(answer);
                     wake();
