@@ -65,17 +65,77 @@ impl AppState {
         }
     }
 
+    /// The name (without extension) a file made from the document gets: its own file's,
+    /// or one made from its title.
+    pub fn file_stem(&self) -> String {
+        if let Some(stem) = self
+            .doc
+            .browser_file
+            .as_deref()
+            .and_then(|n| n.strip_suffix(".ron"))
+        {
+            return stem.to_owned();
+        }
+        let slug = crate::model::slugify(&self.doc.scenario().title);
+        if slug.is_empty() {
+            "scenario".to_owned()
+        } else {
+            slug
+        }
+    }
+
+    /// A scenario the browser read with the permission to write it back: it opens, and
+    /// Save writes to that file from now on.
+    pub(super) fn picked_writable(&mut self, name: &str, bytes: &[u8]) {
+        let before = self.doc.id();
+        self.picked(FilePurpose::Open, name, bytes);
+        if self.doc.id() == before {
+            return; // it did not load: the open document stays as it was
+        }
+        self.doc.browser_file = Some(name.to_owned());
+        self.status = format!("Opened {name} (Save writes it back)");
+    }
+
+    /// Save As in a browser that let the user choose the file: it is written there, and
+    /// Save writes there from now on.
+    pub(super) fn place_chosen(&mut self, name: String) {
+        self.doc.browser_file = Some(name);
+        self.write_back();
+    }
+
+    /// Queues the scenario to be written back to the document's browser file.
+    pub(super) fn write_back(&mut self) {
+        let Some(name) = self.doc.browser_file.clone() else {
+            return self.download_instead(FilePurpose::SaveAs);
+        };
+        match crate::io::to_ron_string(self.doc.scenario()) {
+            Ok(text) => {
+                let state = self.doc.state();
+                self.doc.downloaded(state);
+                self.status = format!("Saved {name}");
+                self.download = Some(Download {
+                    name,
+                    mime: "application/octet-stream",
+                    bytes: text.into_bytes(),
+                    write_back: true,
+                });
+            }
+            Err(e) => self.status = format!("Not saved: {e}"),
+        }
+    }
+
+    /// The browser could not write the file back (permission withdrawn, file gone): the
+    /// scenario is downloaded instead, and Save downloads from now on.
+    pub(super) fn write_back_failed(&mut self, why: &str) {
+        let name = self.doc.browser_file.take().unwrap_or_default();
+        self.download_instead(FilePurpose::SaveAs);
+        self.status = format!("{name} could not be written ({why}); downloaded instead");
+    }
+
     /// Makes the file `purpose` saves and queues it as a download.
     pub(super) fn download_instead(&mut self, purpose: FilePurpose) {
         let s = self.doc.scenario();
-        let stem = {
-            let slug = crate::model::slugify(&s.title);
-            if slug.is_empty() {
-                "scenario".to_owned()
-            } else {
-                slug
-            }
-        };
+        let stem = self.file_stem();
         if purpose == FilePurpose::ExportPng {
             // The picture is taken once the menu has closed; it is downloaded then.
             self.png_target = Some(PathBuf::from(format!("{stem}.png")));
@@ -140,7 +200,12 @@ impl AppState {
                     let state = self.doc.state();
                     self.doc.downloaded(state);
                 }
-                self.download = Some(Download { name, mime, bytes });
+                self.download = Some(Download {
+                    name,
+                    mime,
+                    bytes,
+                    write_back: false,
+                });
             }
             Err(e) => self.status = format!("Not saved: {e}"),
         }
@@ -201,6 +266,7 @@ impl AppState {
                     name,
                     mime: "image/png",
                     bytes,
+                    write_back: false,
                 });
             }
             Err(e) => self.status = format!("The picture could not be taken: {e}"),

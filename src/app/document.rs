@@ -40,6 +40,9 @@ pub struct Document {
     id: DocId,
     /// Where it was loaded from or last saved to; `None` for a new document.
     pub path: Option<PathBuf>,
+    /// In a browser, the name of the file Save writes back to (the browser holds the
+    /// permission, through its File System Access API); `None`: Save downloads.
+    pub browser_file: Option<String>,
     /// Counts changes (edits, undos, redos), for views and copies that follow the document.
     version: u64,
     /// The undo history's id of the current state.
@@ -58,6 +61,7 @@ impl Document {
             scenario: Arc::new(scenario),
             id: DocId::fresh(),
             path,
+            browser_file: None,
             version: 0,
             state: 0,
             saved_state: Some(0),

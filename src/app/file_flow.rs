@@ -154,6 +154,7 @@ impl AppState {
     pub fn save(&mut self) {
         match self.doc.path.clone() {
             Some(path) => self.save_to(&path),
+            None if self.doc.browser_file.is_some() => self.write_back(),
             None => self.ask_for_file(FilePurpose::SaveAs),
         }
     }
@@ -205,6 +206,9 @@ impl AppState {
             DialogAnswer::PickedMany(FilePurpose::AddStudents, files) => {
                 self.add_picked_students(files);
             }
+            DialogAnswer::PickedWritable(name, bytes) => self.picked_writable(&name, &bytes),
+            DialogAnswer::PlaceChosen(name) => self.place_chosen(name),
+            DialogAnswer::WriteBackFailed(why) => self.write_back_failed(&why),
             DialogAnswer::PickedMany(purpose, files) => match files.first() {
                 Some((name, bytes)) => self.picked(purpose, name, bytes),
                 None => self.cancelled(),

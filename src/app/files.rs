@@ -123,6 +123,12 @@ pub enum DialogAnswer {
     Picked(FilePurpose, String, Vec<u8>),
     /// A browser read the chosen files: each one's name and bytes.
     PickedMany(FilePurpose, Vec<(String, Vec<u8>)>),
+    /// A browser read a scenario to open and may write it back when it is saved.
+    PickedWritable(String, Vec<u8>),
+    /// A browser let the user choose where Save As writes (and Save after it): the name.
+    PlaceChosen(String),
+    /// A browser could not write the scenario back to its file: why.
+    WriteBackFailed(String),
     /// A browser cannot write files where the user chooses: the file is downloaded.
     DownloadInstead(FilePurpose),
 }
@@ -136,4 +142,7 @@ pub struct Download {
     pub mime: &'static str,
     /// Its contents.
     pub bytes: Vec<u8>,
+    /// The scenario, to be written back to the document's browser file rather than
+    /// downloaded (when that fails the GUI answers `WriteBackFailed` and it is downloaded).
+    pub write_back: bool,
 }

@@ -519,3 +519,52 @@ fn in_a_browser_students_copies_picked_are_added_and_a_file_picked_is_compared()
     assert!(c.count > 0, "{}", a.status());
     assert!(a.status().starts_with("Comparing with student-03.ron"));
 }
+
+#[test]
+fn in_a_browser_a_file_opened_with_write_access_is_saved_back_to_it() {
+    let mut a = native();
+    let text = crate::io::to_ron_string(a.scenario()).unwrap();
+    a.update(Msg::DialogAnswered(DialogAnswer::PickedWritable(
+        "lesson.ron".into(),
+        text.into_bytes(),
+    )));
+    assert_eq!(a.doc().browser_file.as_deref(), Some("lesson.ron"));
+    assert!(a.status().contains("Save writes it back"), "{}", a.status());
+    a.update(weight(&a, 0, 5.0));
+    a.update(Msg::Command(Command::Save));
+    let d = a.take_download().expect("the scenario to write back");
+    assert!(d.write_back);
+    assert_eq!(d.name, "lesson.ron");
+    let written = crate::io::load_bytes(&d.name, &d.bytes).unwrap();
+    assert_eq!(written.criteria[0].weight, 5.0);
+    assert!(!a.doc().is_dirty());
+    assert!(
+        a.take_native_request().is_none(),
+        "no dialog: it is written back"
+    );
+    // The browser could not write (permission withdrawn): a download instead, and Save
+    // downloads from then on.
+    a.update(Msg::DialogAnswered(DialogAnswer::WriteBackFailed(
+        "the file was moved".into(),
+    )));
+    let d = a.take_download().expect("downloaded instead");
+    assert!(!d.write_back);
+    assert!(a
+        .status()
+        .contains("could not be written (the file was moved)"));
+    assert_eq!(a.doc().browser_file, None);
+    // Save As where the browser lets the user choose: written there, Save then too.
+    a.update(Msg::DialogAnswered(DialogAnswer::PlaceChosen(
+        "copy.ron".into(),
+    )));
+    let d = a.take_download().expect("written to the file chosen");
+    assert!(d.write_back && d.name == "copy.ron");
+    // A file that does not load leaves the document, and its file, as they were.
+    let before = a.doc().id();
+    a.update(Msg::DialogAnswered(DialogAnswer::PickedWritable(
+        "notes.ron".into(),
+        b"not a scenario".to_vec(),
+    )));
+    assert_eq!(a.doc().id(), before);
+    assert_eq!(a.doc().browser_file.as_deref(), Some("copy.ron"));
+}

@@ -32,6 +32,11 @@ impl Default for FileDialogs {
 }
 
 impl FileDialogs {
+    /// Where answers that come later are sent (a file the browser writes back).
+    pub fn sender(&self) -> Sender<DialogAnswer> {
+        self.tx.clone()
+    }
+
     /// True while a dialog is open.
     pub fn is_open(&self) -> bool {
         self.open
@@ -53,7 +58,21 @@ impl FileDialogs {
         // chooses: the file is read by the browser, a save becomes a download.
         #[cfg(target_arch = "wasm32")]
         {
-            let _ = suggested;
+            if super::browser_fs::available() {
+                // Chromium's File System Access API: files that can be written back.
+                if purpose == FilePurpose::Open {
+                    return super::browser_fs::open(tx, wake);
+                }
+                if purpose == FilePurpose::SaveAs {
+                    let name = suggested
+                        .as_deref()
+                        .and_then(|p| p.file_stem())
+                        .map_or_else(|| "scenario".into(), |s| s.to_string_lossy())
+                        .into_owned()
+                        + ".ron";
+                    return super::browser_fs::save_as(name, tx, wake);
+                }
+            }
             if purpose.picks_existing() {
                 let (kind, _) = purpose.file_type();
                 let dialog = rfd::AsyncFileDialog::new()

@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod bidi;
 mod browse;
+mod browser_fs;
 mod cards;
 mod cell_keys;
 mod dialogs;

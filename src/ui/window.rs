@@ -73,11 +73,22 @@ impl WindowSync {
         self.take_picture(ctx, state);
         if let Some(purpose) = state.take_native_request() {
             let wake = ctx.clone();
-            let suggested = state.doc().path.clone();
+            let suggested = state
+                .doc()
+                .path
+                .clone()
+                .or_else(|| Some(state.file_stem().into()));
             dialogs.show(purpose, suggested, move || wake.request_repaint());
         }
+        super::browser_fs::follow(state.doc().id(), state.doc().browser_file.as_deref());
         if let Some(d) = state.take_download() {
-            if let Err(e) = super::host::download(&d.name, d.mime, &d.bytes) {
+            if d.write_back {
+                let wake = ctx.clone();
+                let doc = state.doc().id();
+                super::browser_fs::write(doc, d.bytes, dialogs.sender(), move || {
+                    wake.request_repaint()
+                });
+            } else if let Err(e) = super::host::download(&d.name, d.mime, &d.bytes) {
                 state.set_status(format!("{} could not be downloaded: {e}", d.name));
             }
         }

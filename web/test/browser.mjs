@@ -4,7 +4,8 @@
 // page logs no error; through the address the second lesson opens; Ctrl+S downloads the
 // scenario and File ▸ Export view as PNG a picture of the window, which are checked; an unsaved change
 // is kept in the browser's storage and is still there after a reload; ?frame-bench prints
-// the frame cost to compare with the native bench. Exits non-zero on
+// the frame cost to compare with the native bench; where the browser can write files back
+// (pickers stood in for), Save writes to the file opened. Exits non-zero on
 // any failure.
 // Usage: node web/test/browser.mjs [DIST] [SINGLE_FILE]   (after web/build.sh)
 import { chromium } from "playwright-core";
@@ -37,8 +38,18 @@ function check(what, ok, detail = "") {
   if (!ok) failures.push(what);
 }
 
-async function visit(browser, url, expectTitle, label) {
+/** Opens `url` in a fresh context. Without the File System Access API (as in Firefox and
+ * Safari) unless `pickers` is given: a script that stands in for the browser's pickers. */
+async function visit(browser, url, expectTitle, label, pickers = null) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+  if (pickers) {
+    await context.addInitScript(pickers.script, pickers.arg);
+  } else {
+    await context.addInitScript(() => {
+      window.showOpenFilePicker = undefined;
+      window.showSaveFilePicker = undefined;
+    });
+  }
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
@@ -93,6 +104,70 @@ async function keptAfterReload(page, label) {
   await page.waitForFunction(() => document.title.includes("Concord"), null, { timeout: 30000 });
   await page.waitForTimeout(4500);
   check(`${label}: after a reload the copy is still there, offered back`, (await kept()) === before);
+}
+
+/** Stands in for Chromium's file pickers (a headless browser cannot show them): Open gives
+ * the file `name` holding `text`; Save As gives a new file of the name suggested. What is
+ * written to a file is kept in `window.written[name]`. */
+function fakePickers(name, text) {
+  return {
+    arg: { name, text },
+    script: ({ name, text }) => {
+      window.written = {};
+      window.pickersShown = [];
+      const handle = (fileName, content) => ({
+        kind: "file",
+        name: fileName,
+        getFile: async () => new File([content], fileName),
+        createWritable: async () => {
+          const parts = [];
+          return {
+            write: async (data) => { parts.push(data); },
+            close: async () => { window.written[fileName] = await new Blob(parts).text(); },
+          };
+        },
+      });
+      window.showOpenFilePicker = async () => { window.pickersShown.push("open"); return [handle(name, text)]; };
+      window.showSaveFilePicker = async (options) => {
+        window.pickersShown.push("save " + options.suggestedName);
+        return handle(options.suggestedName, "");
+      };
+    },
+  };
+}
+
+/** Where the browser has the File System Access API: Ctrl+O opens a file through its
+ * picker, Ctrl+S writes the change back to that file (no download, no dialog), and
+ * Ctrl+Shift+S asks for a new file and writes there. */
+async function writeBack(page, label) {
+  const downloads = [];
+  page.on("download", (d) => downloads.push(d.suggestedFilename()));
+  await page.mouse.click(640, 790); // the status bar: gives the canvas the keyboard
+  await page.keyboard.press("Control+O");
+  let opened = true;
+  try {
+    await page.waitForFunction(() => document.title.includes("Final-status plans"), null, { timeout: 15000 });
+  } catch { opened = false; }
+  check(`${label}: Ctrl+O opens the file the browser's picker gives`, opened, await page.title());
+  // A change: the first cell scored "Not addressed".
+  await page.mouse.click(409, 532);
+  await page.keyboard.press("n");
+  await page.waitForTimeout(500);
+  await page.mouse.click(640, 790);
+  await page.keyboard.press("Control+S");
+  await page.waitForFunction(() => window.written["final-status-plans.ron"], null, { timeout: 15000 }).catch(() => {});
+  const written = await page.evaluate(() => window.written["final-status-plans.ron"] ?? "");
+  const shown = await page.evaluate(() => window.pickersShown.join(", "));
+  check(`${label}: Ctrl+S writes the change back to the file opened`,
+    written.includes("Scenario(") && written.includes("Final-status plans"), `${written.length} characters`);
+  check(`${label}: without a download or a dialog`, downloads.length === 0 && shown === "open", `pickers: ${shown}`);
+  await page.keyboard.press("Control+Shift+S");
+  await page.evaluate(() => { window.written = {}; });
+  await page.waitForFunction(() => Object.keys(window.written).length > 0, null, { timeout: 15000 }).catch(() => {});
+  const names = await page.evaluate(() => Object.keys(window.written).join(", "));
+  check(`${label}: Ctrl+Shift+S asks where (the file's name offered) and writes there`,
+    (await page.evaluate(() => window.pickersShown.join(", "))) === "open, save final-status-plans.ron" &&
+    names === "final-status-plans.ron", names);
 }
 
 async function frameCost(page, label) {
@@ -158,6 +233,13 @@ try {
   await second.context.close();
 
   await frameBench(browser, base + "?frame-bench");
+
+  const lesson = fs.readFileSync(path.join(root, "seeds", "final-status-plans.ron"), "utf8");
+  const writable = await visit(browser, base, "After the Gaza cease-fire", "File System Access",
+    fakePickers("final-status-plans.ron", lesson));
+  await writeBack(writable.page, "File System Access");
+  check("File System Access: no error logged", writable.errors.length === 0, writable.errors.join(" | "));
+  await writable.context.close();
 
   const file = await visit(browser, "file://" + single, "After the Gaza cease-fire", "concord.html");
   await saveDownload(file.page, "concord.html");
