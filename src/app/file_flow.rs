@@ -209,6 +209,9 @@ impl AppState {
             DialogAnswer::PickedWritable(name, bytes) => self.picked_writable(&name, &bytes),
             DialogAnswer::PlaceChosen(name) => self.place_chosen(name),
             DialogAnswer::WriteBackFailed(why) => self.write_back_failed(&why),
+            DialogAnswer::NotFetched(url, why) => {
+                self.status = format!("Could not open {url}: {why}");
+            }
             DialogAnswer::PickedMany(purpose, files) => match files.first() {
                 Some((name, bytes)) => self.picked(purpose, name, bytes),
                 None => self.cancelled(),

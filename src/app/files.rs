@@ -129,6 +129,9 @@ pub enum DialogAnswer {
     PlaceChosen(String),
     /// A browser could not write the scenario back to its file: why.
     WriteBackFailed(String),
+    /// The scenario at an address (the page's `#url=`) could not be fetched: the address,
+    /// and why.
+    NotFetched(String, String),
     /// A browser cannot write files where the user chooses: the file is downloaded.
     DownloadInstead(FilePurpose),
 }

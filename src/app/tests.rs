@@ -568,3 +568,18 @@ fn in_a_browser_a_file_opened_with_write_access_is_saved_back_to_it() {
     assert_eq!(a.doc().id(), before);
     assert_eq!(a.doc().browser_file.as_deref(), Some("copy.ron"));
 }
+
+#[test]
+fn in_a_browser_a_scenario_that_could_not_be_fetched_is_said_and_the_document_stays() {
+    let mut a = native();
+    let before = a.doc().id();
+    a.update(Msg::DialogAnswered(DialogAnswer::NotFetched(
+        "lessons/mine.ron".into(),
+        "the server answered 404".into(),
+    )));
+    assert_eq!(a.doc().id(), before);
+    assert_eq!(
+        a.status(),
+        "Could not open lessons/mine.ron: the server answered 404"
+    );
+}

@@ -14,6 +14,8 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::Open => KeyboardShortcut::new(cmd, Key::O),
         Command::Save => KeyboardShortcut::new(cmd, Key::S),
         Command::SaveAs => KeyboardShortcut::new(cmd_shift, Key::S),
+        // A page cannot close its tab: no Quit in a browser (the menu leaves it out too).
+        Command::Quit if super::host::IN_BROWSER => return None,
         Command::Quit => KeyboardShortcut::new(cmd, Key::Q),
         Command::Undo => KeyboardShortcut::new(cmd, Key::Z),
         Command::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),

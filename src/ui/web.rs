@@ -28,6 +28,7 @@ pub fn start() {
             return;
         };
         let lesson = lesson_in_address();
+        let url = address_value("url");
         let started = eframe::WebRunner::new()
             .start(
                 canvas,
@@ -54,6 +55,13 @@ pub fn start() {
                         .and_then(|s| s.get_string(super::host::RECOVERY_KEY))
                     {
                         app.state.offer_browser_copy(&text);
+                    }
+                    if let Some(url) = url {
+                        let (tx, ctx) = (app.dialogs.sender(), cc.egui_ctx.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let _ = tx.send(fetch_scenario(&url).await);
+                            ctx.request_repaint();
+                        });
                     }
                     Ok(Box::new(app))
                 }),
@@ -132,12 +140,58 @@ async fn pause() {
 
 /// The bundled lesson the address names: `?lesson=NAME` or `#lesson=NAME`.
 fn lesson_in_address() -> Option<usize> {
+    address_value("lesson").and_then(|name| crate::seeds::find(&name))
+}
+
+/// The value of `key` in the address's query or fragment (`?key=…` or `#key=…`).
+fn address_value(key: &str) -> Option<String> {
     let location = web_sys::window()?.location();
     let search = location.search().ok().unwrap_or_default();
     let hash = location.hash().ok().unwrap_or_default();
-    let name = [search.trim_start_matches('?'), hash.trim_start_matches('#')]
+    let value = [search.trim_start_matches('?'), hash.trim_start_matches('#')]
         .into_iter()
         .filter_map(|q| web_sys::UrlSearchParams::new_with_str(q).ok())
-        .find_map(|p| p.get("lesson"));
-    name.and_then(|name| crate::seeds::find(&name))
+        .find_map(|p| p.get(key));
+    value
+}
+
+/// `#url=ADDRESS`: a scenario the teacher put on the web (next to Concord, or anywhere
+/// that allows it), fetched and opened as if picked; what went wrong is said instead.
+async fn fetch_scenario(url: &str) -> crate::app::DialogAnswer {
+    use js_sys::{Function, Promise, Reflect, Uint8Array};
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::JsFuture;
+    let name = url
+        .split(['?', '#'])
+        .next()
+        .and_then(|u| u.rsplit('/').find(|s| !s.is_empty()))
+        .unwrap_or("scenario.ron")
+        .to_owned();
+    let fetched = async {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let fetch = Reflect::get(&window, &"fetch".into())?.dyn_into::<Function>()?;
+        let promise = fetch.call1(&window, &url.into())?.dyn_into::<Promise>()?;
+        let response = JsFuture::from(promise).await?;
+        if Reflect::get(&response, &"ok".into())?.as_bool() != Some(true) {
+            let status = Reflect::get(&response, &"status".into())?
+                .as_f64()
+                .unwrap_or(0.0);
+            return Err(JsValue::from_str(&format!("the server answered {status}")));
+        }
+        let read = Reflect::get(&response, &"arrayBuffer".into())?.dyn_into::<Function>()?;
+        let promise = read.call0(&response)?.dyn_into::<Promise>()?;
+        Ok(Uint8Array::new(&JsFuture::from(promise).await?).to_vec())
+    }
+    .await;
+    match fetched {
+        Ok(bytes) => crate::app::DialogAnswer::Picked(crate::app::FilePurpose::Open, name, bytes),
+        Err(e) => crate::app::DialogAnswer::NotFetched(
+            url.to_owned(),
+            Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| format!("{e:?}")),
+        ),
+    }
 }

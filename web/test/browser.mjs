@@ -6,7 +6,7 @@
 // is kept in the browser's storage and is still there after a reload; ?frame-bench prints
 // the frame cost to compare with the native bench; where the browser can write files back
 // (pickers stood in for), Save writes to the file opened. Exits non-zero on
-// any failure.
+// any failure. A scenario the host serves opens through #url=.
 // Usage: node web/test/browser.mjs [DIST] [SINGLE_FILE]   (after web/build.sh)
 import { chromium } from "playwright-core";
 import http from "node:http";
@@ -18,11 +18,12 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 const single = path.resolve(process.argv[3] ?? path.join(root, "dist-file/concord.html"));
 const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 
-function serve(dir) {
+/** Serves `dir`, and the files of `extra` (address → file) as a teacher's host would. */
+function serve(dir, extra = {}) {
   const server = http.createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const file = path.join(dir, name === "/" ? "index.html" : name);
-    if (!file.startsWith(dir) || !fs.existsSync(file)) {
+    const file = extra[name] ?? path.join(dir, name === "/" ? "index.html" : name);
+    if (!(name in extra) && !file.startsWith(dir) || !fs.existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
@@ -217,7 +218,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--disable-quic",
     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
-const server = await serve(dist);
+const server = await serve(dist, { "/lessons/my-lesson.ron": path.join(root, "seeds", "final-status-plans.ron") });
 const base = `http://127.0.0.1:${server.address().port}/`;
 try {
   const served = await visit(browser, base, "After the Gaza cease-fire", "dist/");
@@ -231,6 +232,10 @@ try {
   const second = await visit(browser, base + "?lesson=final-status-plans", "Final-status plans", "?lesson=");
   check("?lesson=: no error logged", second.errors.length === 0, second.errors.join(" | "));
   await second.context.close();
+
+  const fetched = await visit(browser, base + "#url=lessons/my-lesson.ron", "Final-status plans", "#url=");
+  check("#url=: no error logged", fetched.errors.length === 0, fetched.errors.join(" | "));
+  await fetched.context.close();
 
   await frameBench(browser, base + "?frame-bench");
 
