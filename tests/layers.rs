@@ -130,3 +130,45 @@ fn uses_platform_instant(found: &str) -> bool {
             || text.contains("use crate::platform::Instant")
     })
 }
+
+#[test]
+fn what_differs_in_a_browser_is_decided_in_the_platform_seam_only() {
+    // The web build's differences live in a few files; the views, the app state and the
+    // core ask `host::IN_BROWSER` or the platform module instead of testing the target.
+    let seam = [
+        "platform.rs",
+        "main.rs",
+        "ui/mod.rs",
+        "ui/host.rs",
+        "ui/web.rs",
+        "ui/start.rs",
+        "ui/file_dialogs.rs",
+        "ui/file_access.rs",
+        // A lint, not a difference: std's File has nothing to drop on wasm32.
+        "io/save.rs",
+    ];
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    for file in rust_files(&src) {
+        let relative = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if seam.contains(&relative.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).expect("source is UTF-8");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if code.contains("target_arch") || code.contains("target_family") {
+                found.push(format!("{relative}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "ask ui::host or crate::platform instead:\n{}",
+        found.join("\n")
+    );
+}

@@ -4,12 +4,12 @@
 pub mod analysis;
 pub mod bidi;
 mod browse;
-mod browser_fs;
 mod cards;
 mod cell_keys;
 mod dialogs;
 mod disk_bar;
 mod everyone;
+mod file_access;
 mod file_dialogs;
 pub mod fonts;
 pub mod frame_bench;

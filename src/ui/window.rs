@@ -80,12 +80,12 @@ impl WindowSync {
                 .or_else(|| Some(state.file_stem().into()));
             dialogs.show(purpose, suggested, move || wake.request_repaint());
         }
-        super::browser_fs::follow(state.doc().id(), state.doc().browser_file.as_deref());
+        super::file_access::follow(state.doc().id(), state.doc().browser_file.as_deref());
         if let Some(d) = state.take_download() {
             if d.write_back {
                 let wake = ctx.clone();
                 let doc = state.doc().id();
-                super::browser_fs::write(doc, d.bytes, dialogs.sender(), move || {
+                super::file_access::write(doc, d.bytes, dialogs.sender(), move || {
                     wake.request_repaint()
                 });
             } else if let Err(e) = super::host::download(&d.name, d.mime, &d.bytes) {
