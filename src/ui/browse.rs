@@ -7,7 +7,7 @@ use crate::app::browse::{groups, BrowseMsg, Filter, SortBy};
 use crate::app::{AppState, Msg, Outbox};
 
 /// Ctrl+F (⌘F) puts the cursor in the search field.
-const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub(super) const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
 /// The search field, the sort and filter menus, and how many are shown, one under the
 /// other in the column left of the cards.

@@ -52,6 +52,47 @@ pub fn alternative_shortcut(command: Command) -> Option<KeyboardShortcut> {
     }
 }
 
+/// In a browser, whether a key pressed (its name, as the page's `KeyboardEvent.key` gives
+/// it, and the modifiers held) is a Concord shortcut the browser would also act on and must
+/// be kept from: the function keys (F5 would reload the page, F6 move to the address bar)
+/// and Ctrl+F (the browser's own search). Other shortcuts the browser either leaves alone
+/// or keeps for itself whatever a page does (Ctrl+N, Ctrl+W).
+pub fn taken_from_the_browser(key: &str, command: bool, shift: bool, alt: bool) -> bool {
+    let Some(key) = Key::from_name(key) else {
+        return false;
+    };
+    let function_key = matches!(
+        key,
+        Key::F1
+            | Key::F2
+            | Key::F3
+            | Key::F4
+            | Key::F5
+            | Key::F6
+            | Key::F7
+            | Key::F8
+            | Key::F9
+            | Key::F10
+            | Key::F11
+            | Key::F12
+    );
+    let find = command && key == Key::F;
+    if !(function_key || find) {
+        return false;
+    }
+    Command::ALL
+        .iter()
+        .flat_map(|&c| [shortcut(c), alternative_shortcut(c)])
+        .flatten()
+        .chain([super::browse::FIND])
+        .any(|s| {
+            s.logical_key == key
+                && s.modifiers.command == command
+                && s.modifiers.shift == shift
+                && s.modifiers.alt == alt
+        })
+}
+
 /// Shortcuts with more modifiers first, so Ctrl+Shift+S is not taken for Ctrl+S.
 pub fn by_specificity() -> Vec<Command> {
     let mut all = Command::ALL.to_vec();
@@ -147,3 +188,28 @@ const DIGITS: [Key; 9] = [
     Key::Num8,
     Key::Num9,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::taken_from_the_browser;
+
+    #[test]
+    fn in_a_browser_concords_function_keys_and_find_are_kept_from_the_browser() {
+        // F5 presents (the browser would reload), F6 explains the ranking (the browser
+        // would move to the address bar), Ctrl+F finds proposals.
+        assert!(taken_from_the_browser("F5", false, false, false));
+        assert!(taken_from_the_browser("F6", false, false, false));
+        assert!(taken_from_the_browser("F1", false, false, false));
+        assert!(taken_from_the_browser("f", true, false, false));
+        assert!(taken_from_the_browser("F", true, false, false));
+        // Not Concord's: the browser keeps them.
+        assert!(!taken_from_the_browser("F5", true, false, false), "Ctrl+F5");
+        assert!(
+            !taken_from_the_browser("F12", false, false, false),
+            "developer tools"
+        );
+        assert!(!taken_from_the_browser("c", true, false, false), "copy");
+        assert!(!taken_from_the_browser("a", false, false, false));
+        assert!(!taken_from_the_browser("Unidentified", false, false, false));
+    }
+}

@@ -29,6 +29,7 @@ pub fn start() {
         };
         let lesson = lesson_in_address();
         let url = address_value("url");
+        keep_our_keys();
         let started = eframe::WebRunner::new()
             .start(
                 canvas,
@@ -70,15 +71,46 @@ pub fn start() {
         if let Some(loading) = document.get_element_by_id("loading") {
             match started {
                 Ok(()) => loading.remove(),
-                Err(e) => loading.set_inner_html(&format!(
-                    "Concord could not start in this browser: {}",
-                    e.as_string()
-                        .unwrap_or_else(|| format!("{e:?}"))
-                        .replace('<', "&lt;")
-                )),
+                Err(e) => {
+                    let why = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+                    let advice = if why.contains("WebGL") {
+                        " Concord draws with WebGL 2, which this browser has turned off: turn \
+                         on hardware acceleration (or graphics acceleration) in its settings \
+                         and reload, or try another browser."
+                    } else {
+                        ""
+                    };
+                    loading.set_inner_html(&format!(
+                        "Concord could not start in this browser: {}.{advice}",
+                        why.replace('<', "&lt;")
+                    ));
+                }
             }
         }
     });
+}
+
+/// Keeps Concord's own shortcuts that the browser would also act on (F5 would reload the
+/// page, F6 move to the address bar, Ctrl+F search the page) for Concord.
+fn keep_our_keys() {
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let keep = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(|e: web_sys::KeyboardEvent| {
+        let command = e.ctrl_key() || e.meta_key();
+        if super::shortcuts::taken_from_the_browser(&e.key(), command, e.shift_key(), e.alt_key()) {
+            e.prevent_default();
+        }
+    });
+    // In the capture phase: eframe stops the key's propagation further down.
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "keydown",
+        keep.as_ref().unchecked_ref(),
+        true,
+    );
+    // The page lives as long as the listener: it is never removed.
+    keep.forget();
 }
 
 /// Whether the address's query has `key` (`?frame-bench`).

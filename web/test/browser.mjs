@@ -171,6 +171,24 @@ async function writeBack(page, label) {
     names === "final-status-plans.ron", names);
 }
 
+/** Concord's function keys and Ctrl+F are kept from the browser (F5 would reload the page,
+ * F6 move to the address bar); the browser's own keys are left to it. */
+async function keysKept(page, label) {
+  await page.mouse.click(640, 790); // the status bar: gives the canvas the keyboard
+  await page.evaluate(() => {
+    window.keys = [];
+    // Captured after Concord's own listener (eframe stops keys from bubbling).
+    window.addEventListener("keydown", (e) => window.keys.push(`${e.key}:${e.defaultPrevented}`), true);
+  });
+  for (const key of ["F5", "Escape", "F6", "F1", "Escape", "Control+F", "Escape", "F12"]) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+  }
+  const keys = await page.evaluate(() => (window.keys ?? ["the page was reloaded"]).join(" "));
+  check(`${label}: F5, F6, F1 and Ctrl+F are Concord's, not the browser's`,
+    keys === "F5:true Escape:false F6:true F1:true Escape:false Control:false F:true Escape:false F12:false", keys);
+}
+
 async function frameCost(page, label) {
   // Frames drawn while the pointer moves over the table and the cards.
   for (let i = 0; i < 150; i++) {
@@ -230,6 +248,7 @@ try {
   await served.context.close();
 
   const second = await visit(browser, base + "?lesson=final-status-plans", "Final-status plans", "?lesson=");
+  await keysKept(second.page, "?lesson=");
   check("?lesson=: no error logged", second.errors.length === 0, second.errors.join(" | "));
   await second.context.close();
 
