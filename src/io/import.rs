@@ -509,12 +509,25 @@ pub fn infer(values: &[&str]) -> Inferred {
         return Inferred::Levels(max as u32 + 1);
     }
     if min == max {
-        return Inferred::Numeric {
-            min: min - 1.0,
-            max: max + 1.0,
-        };
+        let (min, max) = around(min);
+        return Inferred::Numeric { min, max };
     }
     Inferred::Numeric { min, max }
+}
+
+/// A scale around a column's one value: ±1, or where ±1 is lost in rounding (a value of
+/// 1e46; fuzzing found it made a scale whose min was not below its max) the nearest numbers
+/// either side that are finite.
+fn around(x: f64) -> (f64, f64) {
+    if x - 1.0 < x + 1.0 {
+        return (x - 1.0, x + 1.0);
+    }
+    let (below, above) = (x.next_down(), x.next_up());
+    match (below.is_finite(), above.is_finite()) {
+        (true, true) => (below, above),
+        (false, _) => (x, above),
+        (_, false) => (below, x),
+    }
 }
 
 /// Every scale a column's values fit, the inferred one first: yes/no codes can also be
@@ -542,11 +555,7 @@ pub fn scales(values: &[&str]) -> Vec<Inferred> {
         if integers && min >= 0.0 && max <= 20.0 {
             out.push(Inferred::Levels((max as u32 + 1).max(2)));
         }
-        let (min, max) = if min == max {
-            (min - 1.0, max + 1.0)
-        } else {
-            (min, max)
-        };
+        let (min, max) = if min == max { around(min) } else { (min, max) };
         out.push(Inferred::Numeric { min, max });
     }
     let mut distinct: Vec<Inferred> = Vec::new();
