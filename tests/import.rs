@@ -272,3 +272,19 @@ fn the_table_fuzzing_found_imports_as_a_valid_scenario() {
         b"x;yy;z\n1444444444444444444444444444444444444444444444;accord-c2\n",
     );
 }
+
+/// Found by fuzzing import_csv: a column of zeros was read as a scale of one level, which
+/// no scenario may have.
+#[test]
+fn a_column_of_zeros_is_read_as_two_levels() {
+    assert_eq!(
+        concord::io::import::infer(&["0.0", "00", ""]),
+        Inferred::Levels(2)
+    );
+    let found = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/corpus/import_csv/seed-crash-one-level.csv"),
+    )
+    .unwrap();
+    concord::io::fuzzing::import_csv(&found);
+}

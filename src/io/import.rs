@@ -506,7 +506,8 @@ pub fn infer(values: &[&str]) -> Inferred {
         integers &= x.fract() == 0.0;
     }
     if integers && min >= 0.0 && max <= 9.0 {
-        return Inferred::Levels(max as u32 + 1);
+        // A column of zeros is still two levels: a scale needs at least two (fuzzing).
+        return Inferred::Levels((max as u32 + 1).max(2));
     }
     if min == max {
         let (min, max) = around(min);
