@@ -36,7 +36,7 @@ struct Computed {
 /// takes about a tenth of a second natively), so the window never stalls.
 const ON_A_WORKER_FROM: usize = 20_000;
 
-fn compute(s: &crate::model::Scenario, key: DocKey) -> Computed {
+fn compute(s: &Scenario, key: DocKey) -> Computed {
     let base = crate::scoring::Evaluation::new(s, crate::scoring::WeightSet::Base);
     let matrix = Matrix::compute(s, &base);
     let sentences = sentences(s, &matrix);
