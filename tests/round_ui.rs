@@ -220,6 +220,20 @@ fn a_hand_out_asks_the_students_name_keeps_its_structure_and_comes_back_as_a_rea
 }
 
 #[test]
+fn an_empty_round_offers_both_steps_and_hand_out_opens_its_dialog() {
+    let mut h = harness_on_template();
+    press(&mut h, Key::F8);
+    h.get_by_label("Add students' files…");
+    // The first step, from the round itself rather than the File menu.
+    click(&mut h, "Hand out for a class round…");
+    h.get_by_label("Hand out for a class round");
+    h.get_by_label("Save the students' copy…");
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label("Save the students' copy…").is_none());
+    assert!(!h.state().state.doc().is_dirty(), "nothing changed");
+}
+
+#[test]
 fn the_presentation_reveals_the_round_after_the_ranking() {
     let mut h = harness_on_template();
     add_students(&mut h, "student-01.ron; student-02.ron; student-03.ron");

@@ -587,6 +587,29 @@ fn unsaved_prompt_on_new_cancel_keeps_the_document() {
 }
 
 #[test]
+fn escape_answers_a_dialog_with_its_cancel() {
+    let mut h = harness();
+    click(&mut h, "API × Ends the Gaza blockade");
+    click(&mut h, "Strong");
+    let before = h.state().state.scenario().clone();
+    // Escape on "Save your changes?" is Cancel: nothing saved, nothing discarded.
+    ctrl(&mut h, Key::N);
+    h.get_by_label("Save your changes?");
+    press(&mut h, Key::Escape);
+    assert!(h.state().state.dialog().is_none());
+    assert_eq!(h.state().state.scenario(), &before);
+    assert!(h.state().state.doc().is_dirty());
+    // And on the path field of Save As: the file is not saved.
+    ctrl_shift(&mut h, Key::S);
+    h.get_by_label("File path");
+    type_keys(&mut h, "x");
+    press(&mut h, Key::Escape);
+    assert!(h.state().state.dialog().is_none());
+    assert!(h.state().state.doc().is_dirty());
+    assert!(h.state().state.doc().path.is_none());
+}
+
+#[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let mut h = harness();
     click(&mut h, "API × Ends the Gaza blockade");

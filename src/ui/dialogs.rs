@@ -225,6 +225,9 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     ui.label("Move between cells");
                     ui.label(RichText::new("Tab / Shift+Tab").monospace());
                     ui.end_row();
+                    ui.label("Close a dialog, changing nothing");
+                    ui.label(RichText::new("Esc").monospace());
+                    ui.end_row();
                 });
                 ui.add_space(6.0);
                 ui.label(RichText::new("In a presentation").strong());
@@ -255,13 +258,32 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
             }
         }
     });
-    if modal.should_close()
-        && matches!(
-            dialog,
-            Dialog::Shortcuts | Dialog::About | Dialog::LoadFailed(_)
-        )
-    {
-        out.send(Msg::CloseDialog);
+    if modal.should_close() {
+        if let Some(msg) = dismissed(dialog) {
+            out.send(msg);
+        }
+    }
+}
+
+/// What Escape (or a click beside the dialog) answers: the dialog's own Cancel, which
+/// changes nothing. None where every answer acts (Restore or Discard a recovered copy).
+fn dismissed(dialog: &Dialog) -> Option<Msg> {
+    match dialog {
+        Dialog::UnsavedChanges(_) => Some(Msg::AnswerUnsaved(None)),
+        Dialog::ConfirmReplace { .. } => Some(Msg::AnswerReplace(false)),
+        Dialog::StatedWeights(_) => Some(Msg::AnswerStated(StatedChoice::Cancel)),
+        Dialog::ScoreTarget(_) => Some(Msg::AnswerScoreTarget(ScoreTarget::Cancel)),
+        Dialog::Recover(_) => None,
+        Dialog::LoadFailed(_)
+        | Dialog::SaveFailed(_)
+        | Dialog::PathEntry { .. }
+        | Dialog::Shortcuts
+        | Dialog::About
+        | Dialog::Compare(_)
+        | Dialog::NewerOnDisk(_)
+        | Dialog::HandOut { .. }
+        | Dialog::StudentName(_)
+        | Dialog::Import(_) => Some(Msg::CloseDialog),
     }
 }
 

@@ -50,12 +50,15 @@ pub fn round_ui(ui: &mut Ui, state: &AppState, view: &mut RoundView, out: &mut O
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading("Class round");
-                if ui
-                    .button(Command::AddStudents.label())
-                    .on_hover_text(Command::AddStudents.tooltip())
-                    .clicked()
-                {
-                    out.send(Msg::Command(Command::AddStudents));
+                // The round's two steps, in the order a teacher takes them.
+                for command in [Command::HandOut, Command::AddStudents] {
+                    if ui
+                        .button(command.label())
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        out.send(Msg::Command(command));
+                    }
                 }
             });
             ui.label(
