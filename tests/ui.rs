@@ -610,6 +610,25 @@ fn escape_answers_a_dialog_with_its_cancel() {
 }
 
 #[test]
+fn the_blank_template_guides_with_hints_not_text_to_delete() {
+    let mut h = harness();
+    ctrl(&mut h, Key::N);
+    let s = h.state().state.scenario().clone();
+    assert!(s.description.is_empty() && s.proposals.iter().all(|p| p.summary.is_empty()));
+    let hint = "Select the card to say who proposed it and what it proposes.";
+    assert_eq!(
+        h.query_all_by_label(hint).count(),
+        2,
+        "one on each empty card"
+    );
+    // Proposal A gets a summary, typed key by key: its card shows it instead of the hint.
+    click(&mut h, "Proposal A");
+    type_lines(&mut h, "Summary", &["Shared institutions."]);
+    h.get_by_label("Shared institutions.");
+    assert_eq!(h.query_all_by_label(hint).count(), 1);
+}
+
+#[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let mut h = harness();
     click(&mut h, "API × Ends the Gaza blockade");

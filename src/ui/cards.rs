@@ -216,6 +216,13 @@ fn card_body_ui(ui: &mut Ui, p: &crate::model::Proposal) {
     if !p.summary.is_empty() {
         ui.add_space(4.0);
         ui.label(&p.summary);
+    } else if p.proposer.is_empty() && p.parties.is_empty() && p.status.is_empty() {
+        // A new proposal's card would otherwise be blank: say where its text goes.
+        ui.label(
+            RichText::new("Select the card to say who proposed it and what it proposes.")
+                .small()
+                .weak(),
+        );
     }
     if !p.provisions.is_empty() {
         egui::CollapsingHeader::new(format!("Provisions ({})", p.provisions.len()))

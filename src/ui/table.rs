@@ -259,10 +259,17 @@ fn criterion_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<
                     .truncate()
                     .sense(egui::Sense::click_and_drag()),
             )
-            .on_hover_text(if c.description.is_empty() {
-                &c.name
-            } else {
-                &c.description
+            .on_hover_ui(|ui| {
+                if c.description.is_empty() {
+                    // The name in full (the cell may cut it), and where the question goes.
+                    ui.label(format!(
+                        "{}\nNo description yet: the inspector's Description says the \
+                         question it asks.",
+                        c.name
+                    ));
+                } else {
+                    ui.label(&c.description);
+                }
             });
         if r.clicked() || r.gained_focus() {
             actions.push(Action::Select(Selection::Criterion(c.id.clone())));
