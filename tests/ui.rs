@@ -629,6 +629,52 @@ fn the_blank_template_guides_with_hints_not_text_to_delete() {
 }
 
 #[test]
+fn a_new_proposal_or_criterion_is_named_by_typing_straight_away() {
+    let mut h = harness();
+    let n = h.state().state.scenario().proposals.len();
+    let before_scores = h.state().state.scenario().scores.len();
+    // Ctrl+Shift+P, then the name, key by key: no click on the field first.
+    ctrl_shift(&mut h, Key::P);
+    type_keys(&mut h, "Oslo II");
+    let s = h.state().state.scenario();
+    assert_eq!(s.proposals.len(), n + 1);
+    assert_eq!(
+        s.proposals[n].name, "Oslo II",
+        "typing replaced “New proposal 6”"
+    );
+    // The same for a criterion, then Tab goes on to its description.
+    ctrl_shift(&mut h, Key::C);
+    type_keys(&mut h, "Water");
+    assert_eq!(
+        h.state().state.scenario().criteria.last().unwrap().name,
+        "Water"
+    );
+    // Choosing another item and coming back does not take the keyboard again.
+    click(&mut h, "Oslo II × Water");
+    type_keys(&mut h, "7");
+    press(&mut h, Key::Enter);
+    let s = h.state().state.scenario();
+    assert_eq!(
+        s.criteria.last().unwrap().name,
+        "Water",
+        "the key scored the cell, it did not go to the name"
+    );
+    assert_eq!(s.scores.len(), before_scores + 1);
+    // Undo takes the score back, then the name (typed as one step).
+    ctrl(&mut h, Key::Z);
+    ctrl(&mut h, Key::Z);
+    assert!(h
+        .state()
+        .state
+        .scenario()
+        .criteria
+        .last()
+        .unwrap()
+        .name
+        .starts_with("New criterion"));
+}
+
+#[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let mut h = harness();
     click(&mut h, "API × Ends the Gaza blockade");

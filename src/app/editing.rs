@@ -147,7 +147,7 @@ impl AppState {
             None,
             Edit::InsertProposal(at, p, Vec::new()),
         );
-        self.select(Selection::Proposal(id));
+        self.select_to_name(Selection::Proposal(id));
     }
 
     /// Adds a copy of proposal `i`, with its scores, after it, and selects it.
@@ -196,7 +196,7 @@ impl AppState {
             None,
             Edit::InsertCriterion(at, c, Vec::new()),
         );
-        self.select(Selection::Criterion(id));
+        self.select_to_name(Selection::Criterion(id));
     }
 
     /// Adds a copy of criterion `k`, with its scores, below it, and selects it.
@@ -337,6 +337,13 @@ impl AppState {
     /// Selects an item and asks the views to scroll it into view.
     pub fn select(&mut self, selection: Selection) {
         self.reveal = Some(selection.clone());
+        self.naming = None;
         self.selection = selection;
+    }
+
+    /// Selects a new item with its name ready to be typed over.
+    fn select_to_name(&mut self, selection: Selection) {
+        self.select(selection.clone());
+        self.naming = Some(selection);
     }
 }

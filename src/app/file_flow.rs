@@ -21,6 +21,7 @@ impl AppState {
         self.history.clear();
         self.selection = Selection::Scenario;
         self.reveal = None;
+        self.naming = None;
         // The perspective chosen when the file was saved, if it is still there.
         let s = self.doc.scenario();
         self.perspective = s

@@ -181,6 +181,9 @@ pub struct AppState {
     native_request: Option<FilePurpose>,
     /// An item the views should scroll into view (until one says it did).
     reveal: Option<Selection>,
+    /// A new item whose name field takes the keyboard, its text selected, so that what is
+    /// typed next names it (until the inspector says it has).
+    naming: Option<Selection>,
     /// Where to save a picture of the window, once the dialog asking for it has closed.
     png_target: Option<PathBuf>,
     /// The classroom presentation, while it runs.
@@ -243,6 +246,7 @@ impl AppState {
             wants_close: false,
             native_request: None,
             reveal: None,
+            naming: None,
             png_target: None,
             presenter: None,
             quick: None,
@@ -367,6 +371,11 @@ impl AppState {
     /// The item views should scroll into view, if any.
     pub fn reveal(&self) -> Option<&Selection> {
         self.reveal.as_ref()
+    }
+
+    /// The new item whose name field should take the keyboard, if any.
+    pub fn naming(&self) -> Option<&Selection> {
+        self.naming.as_ref()
     }
 
     /// The quick-weights window's state, while it is open.

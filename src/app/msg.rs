@@ -27,6 +27,8 @@ pub enum Msg {
     Reveal(Selection),
     /// A view has scrolled the revealed item into view.
     Revealed,
+    /// The inspector has given the new item's name field the keyboard.
+    NameFocused,
     /// The pointer was released: the next edit is a new undo step.
     SealGesture,
     /// Score with a perspective's weights, or the criteria's own with `None`.

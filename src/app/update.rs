@@ -41,6 +41,7 @@ impl AppState {
             }
             Msg::Browse(msg) => self.browse_msg(msg),
             Msg::Revealed => self.reveal = None,
+            Msg::NameFocused => self.naming = None,
             Msg::SealGesture => self.seal_gesture(),
             Msg::SetPerspective(id) => self.set_perspective(id),
             Msg::Request(pending) => self.request(pending),

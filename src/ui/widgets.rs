@@ -21,14 +21,39 @@ fn labelled_edit(
     hint: &str,
     edit: impl for<'b> FnOnce(&'b mut String) -> egui::TextEdit<'b>,
 ) -> Option<String> {
+    labelled_edit_taking_keyboard(ui, (label, value, hint), false, edit)
+}
+
+/// `labelled_edit`, which first takes the keyboard with all its text selected when
+/// `take_keyboard` is set.
+fn labelled_edit_taking_keyboard(
+    ui: &mut Ui,
+    (label, value, hint): (&str, &str, &str),
+    take_keyboard: bool,
+    edit: impl for<'b> FnOnce(&'b mut String) -> egui::TextEdit<'b>,
+) -> Option<String> {
     let mut buf = value.to_owned();
     let changed = ui
         .vertical(|ui| {
             let l = ui.label(RichText::new(label).small().weak());
-            ui.add(edit(&mut buf).hint_text(hint).desired_width(f32::INFINITY))
+            let mut output = edit(&mut buf)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY)
+                .show(ui);
+            let r = output
+                .response
+                .response
                 .labelled_by(l.id)
-                .on_hover_text(hint)
-                .changed()
+                .on_hover_text(hint);
+            if take_keyboard {
+                r.request_focus();
+                output
+                    .state
+                    .cursor
+                    .set_char_range(Some(egui::text::CCursorRange::select_all_str(value)));
+                output.state.store(ui.ctx(), r.id);
+            }
+            r.changed()
         })
         .inner;
     changed.then_some(buf)
@@ -37,6 +62,18 @@ fn labelled_edit(
 /// A single-line text field with a label; returns the new text when it changed.
 pub fn text_field(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
     labelled_edit(ui, label, value, hint, |buf| {
+        egui::TextEdit::singleline(buf)
+    })
+}
+
+/// A new item's name: when `take_keyboard`, the field takes the keyboard with the name
+/// selected, so that typing replaces it. Returns the new text when it changed.
+pub fn name_field(
+    ui: &mut Ui,
+    (label, value, hint): (&str, &str, &str),
+    take_keyboard: bool,
+) -> Option<String> {
+    labelled_edit_taking_keyboard(ui, (label, value, hint), take_keyboard, |buf| {
         egui::TextEdit::singleline(buf)
     })
 }

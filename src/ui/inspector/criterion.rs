@@ -66,11 +66,11 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &AppState, cid: &str, out: &mut O
     let mut f = Fields::of(out, c.name.clone(), format!("criterion:{}", c.id));
     // A new scale converts the row's scores, so the whole change is built from the scenario.
     let set = |new: Criterion| set_criterion(scenario, k, new);
-    f.text(
+    let naming = state.naming() == Some(state.selection());
+    f.name(
         ui,
-        ("Name", "name"),
         &c.name,
-        "Short name of the criterion",
+        ("Short name of the criterion", naming),
         |name| set(Criterion { name, ..c.clone() }),
     );
     f.area(

@@ -3,8 +3,8 @@
 
 use egui::Ui;
 
-use crate::app::{Edit, Outbox};
-use crate::ui::widgets::{lines_field, text_area, text_field, ListCommit};
+use crate::app::{Edit, Msg, Outbox};
+use crate::ui::widgets::{lines_field, name_field, text_area, text_field, ListCommit};
 
 /// The fields of one item (a proposal, a criterion, a source…).
 pub(super) struct Fields<'a> {
@@ -61,6 +61,23 @@ impl<'a> Fields<'a> {
     ) {
         if let Some(v) = text_field(ui, label, value, hint) {
             self.edit(field, make(v));
+        }
+    }
+
+    /// The item's name, which takes the keyboard (its text selected) when the item is new
+    /// and `naming` is set, and says so.
+    pub fn name(
+        &mut self,
+        ui: &mut Ui,
+        value: &str,
+        (hint, naming): (&str, bool),
+        make: impl FnOnce(String) -> Edit,
+    ) {
+        if naming {
+            self.out.send(Msg::NameFocused);
+        }
+        if let Some(v) = name_field(ui, ("Name", value, hint), naming) {
+            self.edit("name", make(v));
         }
     }
 

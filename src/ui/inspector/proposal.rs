@@ -100,7 +100,8 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &AppState, pid: &str, out: &mut Ou
     }
     let mut f = Fields::of(out, format!("«{}»", p.name), format!("proposal:{}", p.id));
     let set = |new: Proposal| Edit::SetProposal(i, new);
-    f.text(ui, ("Name", "name"), &p.name, "Full name", |name| {
+    let naming = state.naming() == Some(state.selection());
+    f.name(ui, &p.name, ("Full name", naming), |name| {
         set(Proposal { name, ..p.clone() })
     });
     f.text(
