@@ -12,7 +12,7 @@ use concord::io::load_path;
 use concord::model::ScoreValue;
 
 use common::{
-    choose, click, click_role, ctrl, ctrl_shift, press, retype, type_keys, type_lines, H,
+    activate, choose, click, click_role, ctrl, ctrl_shift, press, retype, type_keys, type_lines, H,
 };
 
 fn harness() -> H {
@@ -672,6 +672,27 @@ fn a_new_proposal_or_criterion_is_named_by_typing_straight_away() {
         .unwrap()
         .name
         .starts_with("New criterion"));
+}
+
+#[test]
+fn a_new_source_or_perspective_opens_with_its_name_ready_to_type() {
+    let mut h = harness();
+    click(&mut h, "+ Add source");
+    type_keys(&mut h, "Amman communiqué");
+    assert_eq!(
+        h.state().state.scenario().sources.last().unwrap().title,
+        "Amman communiqué"
+    );
+    // Below the fold of the inspector now: reached with the keyboard.
+    activate(&mut h, "+ Add perspective");
+    type_keys(&mut h, "Jordan");
+    let s = h.state().state.scenario();
+    assert_eq!(s.perspectives.last().unwrap().name, "Jordan");
+    assert_eq!(
+        s.sources.last().unwrap().title,
+        "Amman communiqué",
+        "the keyboard left the source's title"
+    );
 }
 
 #[test]

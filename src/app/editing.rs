@@ -3,7 +3,7 @@
 
 use crate::model::{Criterion, Perspective, Proposal, Score, Source};
 
-use super::{apply, weight_set_of, AppState, Edit, Selection};
+use super::{apply, weight_set_of, AppState, Edit, Named, Selection};
 
 /// The status line after a delete: what went, with how much reasoning, and how to undo.
 fn deleted(name: &str, reasoned: usize) -> String {
@@ -233,8 +233,9 @@ impl AppState {
             title: "New source".into(),
             ..Source::default()
         };
-        let at = s.sources.len();
+        let (at, id) = (s.sources.len(), src.id.clone());
         self.edit("add source", None, Edit::InsertSource(at, src));
+        self.naming = Some((Named::Source, id));
     }
 
     /// Adds a perspective that starts from the criteria's weights, and uses it.
@@ -254,7 +255,8 @@ impl AppState {
         // Made here: its weights are the user's own to change.
         self.agreed.insert(&id);
         self.edit("add perspective", None, Edit::InsertPerspective(at, p));
-        self.set_perspective(Some(id));
+        self.set_perspective(Some(id.clone()));
+        self.naming = Some((Named::Perspective, id));
     }
 
     /// Deletes proposal `i` and its scores, as one undoable step; the status line says how
@@ -341,9 +343,13 @@ impl AppState {
         self.selection = selection;
     }
 
-    /// Selects a new item with its name ready to be typed over.
+    /// Selects a new proposal or criterion with its name ready to be typed over.
     fn select_to_name(&mut self, selection: Selection) {
         self.select(selection.clone());
-        self.naming = Some(selection);
+        self.naming = match selection {
+            Selection::Proposal(id) => Some((Named::Proposal, id)),
+            Selection::Criterion(id) => Some((Named::Criterion, id)),
+            Selection::Scenario | Selection::Cell(..) => None,
+        };
     }
 }

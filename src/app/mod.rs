@@ -63,6 +63,19 @@ pub enum Selection {
     Criterion(String),
 }
 
+/// The kinds of item a scenario names, for the new one whose name is typed next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    /// A proposal.
+    Proposal,
+    /// A criterion.
+    Criterion,
+    /// A source in the bibliography (its title).
+    Source,
+    /// A perspective.
+    Perspective,
+}
+
 /// Something that would discard unsaved changes, waiting for the user's answer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
@@ -183,7 +196,7 @@ pub struct AppState {
     reveal: Option<Selection>,
     /// A new item whose name field takes the keyboard, its text selected, so that what is
     /// typed next names it (until the inspector says it has).
-    naming: Option<Selection>,
+    naming: Option<(Named, String)>,
     /// Where to save a picture of the window, once the dialog asking for it has closed.
     png_target: Option<PathBuf>,
     /// The classroom presentation, while it runs.
@@ -373,9 +386,11 @@ impl AppState {
         self.reveal.as_ref()
     }
 
-    /// The new item whose name field should take the keyboard, if any.
-    pub fn naming(&self) -> Option<&Selection> {
-        self.naming.as_ref()
+    /// Whether the item `kind` `id` is new and its name field should take the keyboard.
+    pub fn naming(&self, kind: Named, id: &str) -> bool {
+        self.naming
+            .as_ref()
+            .is_some_and(|(k, i)| *k == kind && i == id)
     }
 
     /// The quick-weights window's state, while it is open.

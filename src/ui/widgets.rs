@@ -47,6 +47,7 @@ fn labelled_edit_taking_keyboard(
                 .on_hover_text(hint);
             if take_keyboard {
                 r.request_focus();
+                r.scroll_to_me(None);
                 output
                     .state
                     .cursor

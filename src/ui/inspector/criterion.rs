@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::fields::Fields;
-use crate::app::{set_criterion, AppState, Edit, Msg, Outbox};
+use crate::app::{set_criterion, AppState, Edit, Msg, Named, Outbox};
 use crate::model::{Criterion, Direction, Scale};
 use crate::ui::widgets::{button, lines_field, ListCommit};
 
@@ -66,9 +66,10 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &AppState, cid: &str, out: &mut O
     let mut f = Fields::of(out, c.name.clone(), format!("criterion:{}", c.id));
     // A new scale converts the row's scores, so the whole change is built from the scenario.
     let set = |new: Criterion| set_criterion(scenario, k, new);
-    let naming = state.naming() == Some(state.selection());
+    let naming = state.naming(Named::Criterion, &c.id);
     f.name(
         ui,
+        ("Name", "name"),
         &c.name,
         ("Short name of the criterion", naming),
         |name| set(Criterion { name, ..c.clone() }),

@@ -64,11 +64,12 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// The item's name, which takes the keyboard (its text selected) when the item is new
-    /// and `naming` is set, and says so.
+    /// The item's name (or title), which takes the keyboard, its text selected, when the
+    /// item is new and `naming` is set, and says so.
     pub fn name(
         &mut self,
         ui: &mut Ui,
+        (label, field): (&str, &str),
         value: &str,
         (hint, naming): (&str, bool),
         make: impl FnOnce(String) -> Edit,
@@ -76,8 +77,8 @@ impl<'a> Fields<'a> {
         if naming {
             self.out.send(Msg::NameFocused);
         }
-        if let Some(v) = name_field(ui, ("Name", value, hint), naming) {
-            self.edit("name", make(v));
+        if let Some(v) = name_field(ui, (label, value, hint), naming) {
+            self.edit(field, make(v));
         }
     }
 

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::cell::citations_ui;
 use super::fields::Fields;
-use crate::app::{AppState, Edit, Msg, Outbox};
+use crate::app::{AppState, Edit, Msg, Named, Outbox};
 use crate::model::{Proposal, Provision};
 use crate::ui::widgets::button;
 
@@ -100,10 +100,14 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &AppState, pid: &str, out: &mut Ou
     }
     let mut f = Fields::of(out, format!("«{}»", p.name), format!("proposal:{}", p.id));
     let set = |new: Proposal| Edit::SetProposal(i, new);
-    let naming = state.naming() == Some(state.selection());
-    f.name(ui, &p.name, ("Full name", naming), |name| {
-        set(Proposal { name, ..p.clone() })
-    });
+    let naming = state.naming(Named::Proposal, &p.id);
+    f.name(
+        ui,
+        ("Name", "name"),
+        &p.name,
+        ("Full name", naming),
+        |name| set(Proposal { name, ..p.clone() }),
+    );
     f.text(
         ui,
         ("Original name", "original name"),

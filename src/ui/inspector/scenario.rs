@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::cell::citations_ui;
 use super::fields::Fields;
 use super::short;
-use crate::app::{AppState, Edit, Meta, Msg, Outbox};
+use crate::app::{AppState, Edit, Meta, Msg, Named, Outbox};
 use crate::model::{Perspective, PerspectiveKind, Source};
 use crate::ui::widgets::button;
 
@@ -60,11 +60,14 @@ pub(super) fn scenario_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
         }
     });
     for (i, src) in state.scenario().sources.iter().enumerate() {
+        let naming = state.naming(Named::Source, &src.id);
         egui::CollapsingHeader::new(short(&src.title, 38))
             .id_salt(("source", &src.id))
+            // A new source opens, its title ready to be typed.
+            .open(naming.then_some(true))
             .show(ui, |ui| {
                 ui.push_id(("source-fields", &src.id), |ui| {
-                    source_fields_ui(ui, i, src, out)
+                    source_fields_ui(ui, (i, src), naming, out)
                 });
                 // Counted only while the source is open: it reads every cell.
                 let cited = state.scenario().citation_count(&src.id);
@@ -101,18 +104,20 @@ fn perspectives_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
         }
     });
     for (i, p) in state.scenario().perspectives.iter().enumerate() {
+        let naming = state.naming(Named::Perspective, &p.id);
         egui::CollapsingHeader::new(short(&p.name, 38))
             .id_salt(("perspective", &p.id))
+            .open(naming.then_some(true))
             .show(ui, |ui| {
                 ui.push_id(("perspective-fields", &p.id), |ui| {
                     let label = format!("perspective {}", p.name);
                     let mut f = Fields::named(out, label.clone(), format!("perspective:{}", p.id));
                     let set = |new: Perspective| Edit::SetPerspective(i, new);
-                    f.text(
+                    f.name(
                         ui,
                         ("Name", "name"),
                         &p.name,
-                        "Whose view, e.g. a party's stated positions",
+                        ("Whose view, e.g. a party's stated positions", naming),
                         |name| set(Perspective { name, ..p.clone() }),
                     );
                     f.area(
@@ -206,18 +211,18 @@ fn perspectives_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     }
 }
 
-fn source_fields_ui(ui: &mut Ui, i: usize, src: &Source, out: &mut Outbox) {
+fn source_fields_ui(ui: &mut Ui, (i, src): (usize, &Source), naming: bool, out: &mut Outbox) {
     let mut f = Fields::named(
         out,
         format!("source {}", src.title),
         format!("source:{}", src.id),
     );
     let set = |new: Source| Edit::SetSource(i, new);
-    f.text(
+    f.name(
         ui,
         ("Title", "title"),
         &src.title,
-        "Title of the work",
+        ("Title of the work", naming),
         |title| {
             set(Source {
                 title,
