@@ -696,6 +696,36 @@ fn a_new_source_or_perspective_opens_with_its_name_ready_to_type() {
 }
 
 #[test]
+fn enter_gives_a_dialog_its_default_answer() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let path = open_a_copy(&mut h, dir.path(), "enter.ron");
+    click(&mut h, "Beta × Jerusalem");
+    click(&mut h, "full");
+    // "Save your changes?": Enter is Save, then the new scenario opens.
+    ctrl(&mut h, Key::N);
+    h.get_by_label("Save your changes?");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().state.scenario().title, "New comparison");
+    let saved = load_path(&path).unwrap();
+    assert!(saved
+        .scores
+        .iter()
+        .any(|s| s.proposal == "b" && s.value == Some(ScoreValue::Level(3))));
+    // "Replace …?": Enter is the safe answer, Cancel; the file keeps what it holds.
+    ctrl_shift(&mut h, Key::S);
+    h.get_by_label("File path");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, &path.display().to_string());
+    press(&mut h, Key::Enter);
+    h.get_by_label("Replace enter.ron?");
+    press(&mut h, Key::Enter);
+    assert!(h.state().state.dialog().is_none());
+    assert_eq!(load_path(&path).unwrap(), saved);
+}
+
+#[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let mut h = harness();
     click(&mut h, "API × Ends the Gaza blockade");

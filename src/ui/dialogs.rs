@@ -19,6 +19,22 @@ fn name_field_focused() -> Id {
     Id::unique("name-field-focused")
 }
 
+/// Which dialog's default button has been given the keyboard.
+fn default_focused() -> Id {
+    Id::unique("dialog-default-focused")
+}
+
+/// Gives `button`, the dialog's default answer, the keyboard once when the dialog opens, so
+/// that Enter answers it (and Tab goes on from it), as in a desktop's own dialogs.
+fn default_button(ui: &egui::Ui, button: &egui::Response, dialog: &Dialog) {
+    let this = Some(std::mem::discriminant(dialog));
+    let done = ui.data(|d| d.get_temp::<Option<std::mem::Discriminant<Dialog>>>(default_focused()));
+    if done.flatten() != this {
+        button.request_focus();
+        ui.data_mut(|d| d.insert_temp(default_focused(), this));
+    }
+}
+
 /// What differs between the file on disk and the window, with Reload and Keep mine.
 fn compare_ui(ui: &mut egui::Ui, version: &OnDiskVersion, out: &mut Outbox) {
     ui.heading("The file on disk and this window");
@@ -73,12 +89,13 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
         provisions_window(ctx, state, a, b, out);
     }
     let Some(dialog) = &state.dialog() else {
+        ctx.data_mut(|d| d.remove::<Option<std::mem::Discriminant<Dialog>>>(default_focused()));
         return;
     };
     let modal = Modal::new(Id::unique("concord-dialog")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         match dialog {
-            Dialog::UnsavedChanges(pending) => unsaved_ui(ui, state, pending, out),
+            Dialog::UnsavedChanges(pending) => unsaved_ui(ui, state, (dialog, pending), out),
             Dialog::LoadFailed(err) => {
                 ui.heading("The file could not be opened");
                 ui.label("Nothing was changed: the open scenario is exactly as it was.");
@@ -89,7 +106,9 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     }
                 });
                 ui.add_space(6.0);
-                if ui.button("OK").on_hover_text("Close this message").clicked() {
+                let ok = ui.button("OK").on_hover_text("Close this message");
+                default_button(ui, &ok, dialog);
+                if ok.clicked() {
                     out.send(Msg::CloseDialog);
                 }
             }
@@ -122,7 +141,10 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     {
                         out.send(Msg::AnswerReplace(true));
                     }
-                    if ui.button("Cancel").on_hover_text("Keep the existing file").clicked() {
+                    // The safe answer is the default, as in the desktop's own "replace?".
+                    let cancel = ui.button("Cancel").on_hover_text("Keep the existing file");
+                    default_button(ui, &cancel, dialog);
+                    if cancel.clicked() {
                         out.send(Msg::AnswerReplace(false));
                     }
                 });
@@ -204,7 +226,9 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     found.scenario.title
                 ));
                 ui.horizontal(|ui| {
-                    if ui.button("Restore").on_hover_text("Open the unsaved work; save it to keep it").clicked() {
+                    let restore = ui.button("Restore").on_hover_text("Open the unsaved work; save it to keep it");
+                    default_button(ui, &restore, dialog);
+                    if restore.clicked() {
                         out.send(Msg::RestoreRecovered);
                     }
                     if ui.button("Discard").on_hover_text("Delete the kept copy").clicked() {
@@ -224,6 +248,9 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     }
                     ui.label("Move between cells");
                     ui.label(RichText::new("Tab / Shift+Tab").monospace());
+                    ui.end_row();
+                    ui.label("A dialog's default answer (it has the keyboard)");
+                    ui.label(RichText::new("Enter").monospace());
                     ui.end_row();
                     ui.label("Close a dialog, changing nothing");
                     ui.label(RichText::new("Esc").monospace());
@@ -287,7 +314,12 @@ fn dismissed(dialog: &Dialog) -> Option<Msg> {
     }
 }
 
-fn unsaved_ui(ui: &mut egui::Ui, state: &AppState, pending: &Pending, out: &mut Outbox) {
+fn unsaved_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    (dialog, pending): (&Dialog, &Pending),
+    out: &mut Outbox,
+) {
     ui.heading("Save your changes?");
     let what = match pending {
         Pending::New(i) => match crate::seeds::BUNDLED.get(*i) {
@@ -304,11 +336,9 @@ fn unsaved_ui(ui: &mut egui::Ui, state: &AppState, pending: &Pending, out: &mut 
     ));
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        if ui
-            .button("Save")
-            .on_hover_text("Save, then continue")
-            .clicked()
-        {
+        let save = ui.button("Save").on_hover_text("Save, then continue");
+        default_button(ui, &save, dialog);
+        if save.clicked() {
             out.send(Msg::AnswerUnsaved(Some(true)));
         }
         if ui
