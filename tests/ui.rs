@@ -569,12 +569,19 @@ fn opening_a_broken_file_shows_errors_and_keeps_the_document() {
     );
 }
 
-#[test]
-fn unsaved_prompt_on_new_cancel_keeps_the_document() {
+/// The lesson with one unsaved edit (API scored Strong on the blockade), and the scenario
+/// as it stands after it.
+fn harness_with_an_edit() -> (H, concord::model::Scenario) {
     let mut h = harness();
     click(&mut h, "API × Ends the Gaza blockade");
     click(&mut h, "Strong");
-    let before = h.state().state.scenario().clone();
+    let edited = h.state().state.scenario().clone();
+    (h, edited)
+}
+
+#[test]
+fn unsaved_prompt_on_new_cancel_keeps_the_document() {
+    let (mut h, before) = harness_with_an_edit();
     ctrl(&mut h, Key::N);
     h.get_by_label("Save your changes?");
     click(&mut h, "Cancel");
@@ -588,10 +595,7 @@ fn unsaved_prompt_on_new_cancel_keeps_the_document() {
 
 #[test]
 fn escape_answers_a_dialog_with_its_cancel() {
-    let mut h = harness();
-    click(&mut h, "API × Ends the Gaza blockade");
-    click(&mut h, "Strong");
-    let before = h.state().state.scenario().clone();
+    let (mut h, before) = harness_with_an_edit();
     // Escape on "Save your changes?" is Cancel: nothing saved, nothing discarded.
     ctrl(&mut h, Key::N);
     h.get_by_label("Save your changes?");

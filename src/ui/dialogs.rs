@@ -27,9 +27,8 @@ fn default_focused() -> Id {
 /// Gives `button`, the dialog's default answer, the keyboard once when the dialog opens, so
 /// that Enter answers it (and Tab goes on from it), as in a desktop's own dialogs.
 fn default_button(ui: &egui::Ui, button: &egui::Response, dialog: &Dialog) {
-    let this = Some(std::mem::discriminant(dialog));
-    let done = ui.data(|d| d.get_temp::<Option<std::mem::Discriminant<Dialog>>>(default_focused()));
-    if done.flatten() != this {
+    let this = std::mem::discriminant(dialog);
+    if ui.data(|d| d.get_temp(default_focused())) != Some(this) {
         button.request_focus();
         ui.data_mut(|d| d.insert_temp(default_focused(), this));
     }
@@ -89,7 +88,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
         provisions_window(ctx, state, a, b, out);
     }
     let Some(dialog) = &state.dialog() else {
-        ctx.data_mut(|d| d.remove::<Option<std::mem::Discriminant<Dialog>>>(default_focused()));
+        ctx.data_mut(|d| d.remove::<std::mem::Discriminant<Dialog>>(default_focused()));
         return;
     };
     let modal = Modal::new(Id::unique("concord-dialog")).show(ctx, |ui| {
