@@ -8,7 +8,9 @@
 //!   Σ_{k scored} w_k: a missing score is left out, never counted as 0.
 //! - ranks are competition ranks (1, 2, 2, 4); proposals with no scored weight are unranked.
 
-use crate::model::{Criterion, Direction, Perspective, Scale, Scenario, Score, ScoreValue, Test};
+use crate::model::{
+    Criterion, Direction, Perspective, Scale, Scenario, Score, ScoreValue, Silence, Test,
+};
 
 /// Totals closer than this are a tie.
 pub const TIE_EPSILON: f64 = 1e-9;
@@ -45,12 +47,61 @@ pub enum Verdict {
     RuledOut(Vec<usize>),
     /// No red line is crossed, but these cannot be tested: their cells are not scored.
     Unknown(Vec<usize>),
+    /// No red line is crossed and every one can be tested, but the text is silent on
+    /// these: it neither meets nor crosses them.
+    NotAddressed(Vec<usize>),
 }
 
 impl Verdict {
     /// True when it crosses a red line.
     pub fn is_ruled_out(&self) -> bool {
         matches!(self, Self::RuledOut(_))
+    }
+
+    /// The verdict in one word or two, as filters, the matrix and the command line name it.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Self::Accepted => "accepted",
+            Self::RuledOut(_) => "ruled out",
+            Self::Unknown(_) => "unknown",
+            Self::NotAddressed(_) => "not addressed",
+        }
+    }
+
+    /// The red lines the verdict is about (none when acceptable).
+    pub fn lines(&self) -> &[usize] {
+        match self {
+            Self::Accepted => &[],
+            Self::RuledOut(l) | Self::Unknown(l) | Self::NotAddressed(l) => l,
+        }
+    }
+
+    /// How strongly it speaks, for combining red lines: ruled out over unknown over not
+    /// addressed over acceptable.
+    fn strength(&self) -> u8 {
+        match self {
+            Self::Accepted => 0,
+            Self::NotAddressed(_) => 1,
+            Self::Unknown(_) => 2,
+            Self::RuledOut(_) => 3,
+        }
+    }
+
+    /// The verdict of a proposal once red line `j` has said `test` of it.
+    pub fn add(&mut self, j: usize, test: Test) {
+        let new = match test {
+            Test::Passes => return,
+            Test::Crosses => Self::RuledOut(vec![j]),
+            Test::Unknown => Self::Unknown(vec![j]),
+            Test::NotAddressed => Self::NotAddressed(vec![j]),
+        };
+        if new.strength() > self.strength() {
+            *self = new;
+        } else if new.strength() == self.strength() {
+            if let Self::RuledOut(l) | Self::Unknown(l) | Self::NotAddressed(l) = self {
+                l.push(j);
+            }
+        }
     }
 }
 
@@ -106,7 +157,7 @@ impl Evaluation {
             cells[c * n_p + p] = Some(si);
             values[c * n_p + p] = score
                 .value
-                .and_then(|v| normalise(&scenario.criteria[c], v));
+                .and_then(|v| counted(scenario, &scenario.criteria[c], v));
         }
         let base = Self::from_parts(
             values,
@@ -163,7 +214,9 @@ impl Evaluation {
                 ) else {
                     continue;
                 };
-                values[c * n_p + p] = r.value.and_then(|v| normalise(&scenario.criteria[c], v));
+                values[c * n_p + p] = r
+                    .value
+                    .and_then(|v| counted(scenario, &scenario.criteria[c], v));
                 readings.insert(c * n_p + p, ri);
             }
         }
@@ -186,13 +239,7 @@ impl Evaluation {
             };
             for (p, verdict) in out.iter_mut().enumerate() {
                 let value = self.score(scenario, c, p).and_then(|s| s.value);
-                match (line.test(value), &mut *verdict) {
-                    (Test::Crosses, Verdict::RuledOut(lines)) => lines.push(j),
-                    (Test::Crosses, _) => *verdict = Verdict::RuledOut(vec![j]),
-                    (Test::Unknown, Verdict::Unknown(lines)) => lines.push(j),
-                    (Test::Unknown, Verdict::Accepted) => *verdict = Verdict::Unknown(vec![j]),
-                    _ => {}
-                }
+                verdict.add(j, line.test(value));
             }
         }
         out
@@ -362,9 +409,23 @@ pub fn normalise_weights(raw: &[f64]) -> Vec<f64> {
     }
 }
 
-/// The normalised value in [0, 1] of `value` on `criterion`'s scale, direction applied;
-/// `None` when the value does not fit the scale's kind or the scale is degenerate.
+/// The normalised value a cell counts with in `scenario`'s totals: as [`normalise`], and a
+/// silent text as the scale's lowest value or not at all, by the scenario's rule.
+pub fn counted(scenario: &Scenario, criterion: &Criterion, value: ScoreValue) -> Option<f64> {
+    match (value, scenario.silence) {
+        (ScoreValue::Silent, Silence::LeftOut) => None,
+        _ => normalise(criterion, value),
+    }
+}
+
+/// The normalised value in [0, 1] of `value` on `criterion`'s scale, direction applied
+/// (a silent text as the scale's lowest value); `None` when the value does not fit the
+/// scale's kind or the scale is degenerate.
 pub fn normalise(criterion: &Criterion, value: ScoreValue) -> Option<f64> {
+    let value = match value {
+        ScoreValue::Silent => criterion.scale.lowest(),
+        v => v,
+    };
     let v = match (&criterion.scale, value) {
         (Scale::Numeric { min, max, .. }, ScoreValue::Number(x)) => {
             let span = max - min;

@@ -67,7 +67,9 @@ pub fn scenario(proposals: usize, criteria: usize, seed: u64) -> Scenario {
                     source: "src".to_owned(),
                     locator: format!("p. {}", 1 + rng.below(300)),
                     note: String::new(),
+                    kind: None,
                 }],
+                reason_written_for: None,
             });
         }
     }
@@ -180,6 +182,7 @@ pub fn add_perspectives(
                     accepts: red_line_on(&c.scale, &mut rng),
                     reason: format!("Generated red line {j}.{k}."),
                     evidence: Vec::new(),
+                    silence_crosses: String::new(),
                 });
             }
         }
@@ -201,6 +204,7 @@ pub fn add_perspectives(
                     value,
                     rationale: format!("View {j}'s reading."),
                     evidence: Vec::new(),
+                    reason_written_for: None,
                 });
             }
         }

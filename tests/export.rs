@@ -72,6 +72,7 @@ fn hostile_lesson() -> Scenario {
             source: s.sources[0].id.clone(),
             locator: next(),
             note: next(),
+            kind: None,
         });
     }
     for p in &mut s.perspectives {
@@ -216,6 +217,13 @@ fn the_workbook_has_live_totals_and_text_stays_text() {
         name: "A/B: [test]?".into(),
         ..Perspective::default()
     });
+    // One cell left unscored (the lesson scores every cell now).
+    let gap = s
+        .scores
+        .iter()
+        .position(|sc| sc.criterion == "jerusalem" && sc.proposal == "oslo")
+        .unwrap();
+    s.scores[gap].value = None;
     let bytes = workbook(&s).unwrap();
     let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let names = wb.sheet_names();
@@ -251,7 +259,7 @@ fn the_workbook_has_live_totals_and_text_stays_text() {
     let e = Evaluation::new(&s, WeightSet::Base);
     let v = e.value(0, 0).unwrap() * 100.0;
     assert_eq!(values.get_value((1, 3)), Some(&Data::Float(v)));
-    // An unscored cell is blank, not 0 (the lesson has one).
+    // An unscored cell is blank, not 0.
     let (k, p) = (0..s.criteria.len())
         .flat_map(|k| (0..s.proposals.len()).map(move |p| (k, p)))
         .find(|&(k, p)| e.value(k, p).is_none())

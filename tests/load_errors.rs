@@ -196,7 +196,7 @@ fn bad_colour() {
 fn newer_format_is_refused_with_versions() {
     assert_problems(
         "newer_format",
-        &["2:13: format: made by a newer Concord (format 7), this build reads up to 4; update Concord to open it"],
+        &["2:13: format: made by a newer Concord (format 7), this build reads up to 5; update Concord to open it"],
     );
 }
 

@@ -1,9 +1,10 @@
 //! Perspectives with red lines and their own readings, checked against brute force written
-//! here: each proposal's verdict under each perspective, the acceptable-to-all set, and
-//! totals under readings (which change their own perspective's totals and nothing else).
+//! here: each proposal's verdict under each perspective (silent texts included: not
+//! addressed, unless a red line states why silence crosses it), the acceptable-to-all set,
+//! and totals under readings (which change their own perspective's totals and nothing else).
 
 use concord::analysis::perspectives::Matrix;
-use concord::model::{Accepts, Scale, Scenario, ScoreValue};
+use concord::model::{Accepts, Scale, Scenario, ScoreValue, Silence};
 use concord::scoring::{normalise, Evaluation, Verdict, WeightSet};
 use proptest::prelude::*;
 
@@ -17,12 +18,44 @@ fn arb() -> impl Strategy<Value = Scenario> {
         0usize..12,
         0usize..5,
         any::<u64>(),
+        any::<u64>(),
     )
-        .prop_map(|(p, c, n, lines, readings, unscored, seed)| {
+        .prop_map(|(p, c, n, lines, readings, unscored, seed, silence)| {
             let mut s = concord::synth::scenario(p, c, seed);
             concord::synth::add_perspectives(&mut s, n, lines, readings, unscored, seed ^ 1);
+            silence_some(&mut s, silence);
             s
         })
+}
+
+/// Marks some cells and readings silent, gives some red lines a stated silence rule, and
+/// sometimes leaves silence out of totals, as `bits` says.
+fn silence_some(s: &mut Scenario, bits: u64) {
+    let mut bit = 0;
+    let mut next = |every: u64| {
+        bit = (bit + 1) % 61;
+        (bits >> bit).is_multiple_of(every)
+    };
+    for sc in &mut s.scores {
+        if next(3) {
+            sc.value = Some(ScoreValue::Silent);
+        }
+    }
+    for view in &mut s.perspectives {
+        for r in &mut view.readings {
+            if next(4) {
+                r.value = Some(ScoreValue::Silent);
+            }
+        }
+        for line in &mut view.red_lines {
+            if next(3) {
+                line.silence_crosses = "The party says any deal must include it.".into();
+            }
+        }
+    }
+    if bits & 1 == 1 {
+        s.silence = Silence::LeftOut;
+    }
 }
 
 /// The value a perspective reads in a cell: its reading if it has one, else the common.
@@ -38,9 +71,10 @@ fn read(s: &Scenario, j: usize, c: &str, p: &str) -> Option<ScoreValue> {
     }
 }
 
-/// Whether a red line accepts a value, decided here from the definitions.
+/// Whether a red line accepts a (non-silent) value, decided here from the definitions.
 fn acceptable(accepts: &Accepts, v: ScoreValue) -> bool {
     let x = match v {
+        ScoreValue::Silent => unreachable!("silence is decided by the red line's rule"),
         ScoreValue::Number(x) => x,
         ScoreValue::Level(i) => f64::from(i),
         ScoreValue::Bool(b) => {
@@ -58,13 +92,16 @@ fn acceptable(accepts: &Accepts, v: ScoreValue) -> bool {
     }
 }
 
-/// "accepted", "ruled out" or "unknown" for proposal `p` under perspective `j`.
+/// "accepted", "ruled out", "unknown" or "not addressed" for proposal `p` under
+/// perspective `j`.
 fn brute_verdict(s: &Scenario, j: usize, p: usize) -> &'static str {
     let pid = &s.proposals[p].id;
-    let (mut crossed, mut unknown) = (false, false);
+    let (mut crossed, mut unknown, mut silent) = (false, false, false);
     for line in &s.perspectives[j].red_lines {
         match read(s, j, &line.criterion, pid) {
             None => unknown = true,
+            Some(ScoreValue::Silent) if line.silence_crosses.is_empty() => silent = true,
+            Some(ScoreValue::Silent) => crossed = true,
             Some(v) if !acceptable(&line.accepts, v) => crossed = true,
             Some(_) => {}
         }
@@ -73,6 +110,8 @@ fn brute_verdict(s: &Scenario, j: usize, p: usize) -> &'static str {
         "ruled out"
     } else if unknown {
         "unknown"
+    } else if silent {
+        "not addressed"
     } else {
         "accepted"
     }
@@ -83,6 +122,17 @@ fn word(v: &Verdict) -> &'static str {
         Verdict::Accepted => "accepted",
         Verdict::RuledOut(_) => "ruled out",
         Verdict::Unknown(_) => "unknown",
+        Verdict::NotAddressed(_) => "not addressed",
+    }
+}
+
+/// The normalised value a cell counts with, from the definitions: a silent text as the
+/// scale's lowest value, or not at all when the scenario leaves silence out.
+fn counted(s: &Scenario, c: &concord::model::Criterion, v: ScoreValue) -> Option<f64> {
+    match v {
+        ScoreValue::Silent if s.silence == Silence::LeftOut => None,
+        ScoreValue::Silent => normalise(c, c.scale.lowest()),
+        v => normalise(c, v),
     }
 }
 
@@ -106,7 +156,7 @@ fn brute_totals(s: &Scenario, j: usize) -> Vec<Option<f64>> {
                 if w <= 0.0 {
                     continue;
                 }
-                if let Some(v) = read(s, j, &c.id, &p.id).and_then(|v| normalise(c, v)) {
+                if let Some(v) = read(s, j, &c.id, &p.id).and_then(|v| counted(s, c, v)) {
                     sum += w * v;
                     weight += w;
                 }
@@ -139,6 +189,21 @@ proptest! {
             let e = Evaluation::new(&s, WeightSet::Perspective(&s.perspectives[j]));
             for p in 0..s.proposals.len() {
                 prop_assert_eq!(word(&e.verdicts[p]), brute_verdict(&s, j, p), "view {} proposal {}", j, p);
+            }
+        }
+    }
+
+    #[test]
+    fn a_silent_cell_never_rules_out_without_a_stated_silence_rule(s in arb()) {
+        for (j, view) in s.perspectives.iter().enumerate() {
+            let e = Evaluation::new(&s, WeightSet::Perspective(view));
+            for (p, proposal) in s.proposals.iter().enumerate() {
+                let Verdict::RuledOut(lines) = &e.verdicts[p] else { continue };
+                for &l in lines {
+                    let line = &view.red_lines[l];
+                    let silent = read(&s, j, &line.criterion, &proposal.id) == Some(ScoreValue::Silent);
+                    prop_assert!(!silent || !line.silence_crosses.is_empty(), "view {} proposal {} line {}", j, p, l);
+                }
             }
         }
     }
@@ -212,6 +277,15 @@ proptest! {
 fn a_file_that_uses_nothing_new_is_written_as_format_1() {
     let mut s =
         concord::io::load_path(std::path::Path::new("seeds/final-status-plans.ron")).unwrap();
+    // The lesson marks silent texts, which only format 5 can say.
+    assert!(concord::io::to_ron_string(&s)
+        .unwrap()
+        .contains("format: 5,"));
+    for sc in &mut s.scores {
+        if sc.value == Some(ScoreValue::Silent) {
+            sc.value = Some(ScoreValue::Level(0));
+        }
+    }
     // A perspective stating every weight says nothing format 1 cannot.
     s.perspectives.push(concord::model::Perspective {
         id: "view".into(),
@@ -239,13 +313,14 @@ fn a_file_that_uses_nothing_new_is_written_as_format_1() {
             },
             reason: "Generated for the test.".into(),
             evidence: Vec::new(),
+            silence_crosses: String::new(),
         });
     assert!(concord::io::to_ron_string(&with)
         .unwrap()
         .contains("format: 2,"));
-    // And the bundled lesson, which has red lines, is format 2.
+    // And the bundled lesson, which has red lines and silent texts, is format 5.
     let lesson = concord::seeds::default_scenario().unwrap();
-    assert_eq!(lesson.needed_format(), 2);
+    assert_eq!(lesson.needed_format(), 5);
 }
 
 #[test]

@@ -155,7 +155,8 @@ fn a_hand_out_asks_the_students_name_keeps_its_structure_and_comes_back_as_a_rea
     let handed = concord::io::load_path(&copy).unwrap();
     assert!(handed.handout.as_ref().unwrap().scores_hidden);
     assert!(handed.scores.is_empty() && handed.authors.is_empty());
-    assert_eq!(handed.format, 3);
+    // The parties' red lines mark their evidence as the parties' own words: format 5.
+    assert_eq!(handed.format, 5);
     let lesson = concord::seeds::default_scenario().unwrap();
     assert_eq!(handed.criteria, lesson.criteria);
 

@@ -65,14 +65,21 @@ fn value_for(scale: &Scale) -> BoxedStrategy<Option<ScoreValue>> {
         Scale::Levels(l) => (0..l.len() as u32).prop_map(ScoreValue::Level).boxed(),
         Scale::YesNo => any::<bool>().prop_map(ScoreValue::Bool).boxed(),
     };
+    // A silent text now and then (format 5), on any scale.
+    let v = prop_oneof![4 => v, 1 => Just(ScoreValue::Silent)];
     prop::option::of(v).boxed()
 }
 
 fn citation(n_sources: usize) -> impl Strategy<Value = Citation> {
-    (0..n_sources, text(), text()).prop_map(|(i, locator, note)| Citation {
+    (0..n_sources, text(), text(), 0u8..4).prop_map(|(i, locator, note, kind)| Citation {
         source: format!("s{i}"),
         locator,
         note,
+        kind: match kind {
+            1 => Some(concord::model::EvidenceKind::OwnWords),
+            2 => Some(concord::model::EvidenceKind::Commentary),
+            _ => None,
+        },
     })
 }
 
@@ -89,10 +96,11 @@ prop_compose! {
              prop::collection::vec(citation(n_s), 0..2)),
             n_p..=n_p),
         cells in scales.iter().map(|(s, ..)| prop::collection::vec(
-            (value_for(s), text(), prop::collection::vec(citation(n_s), 0..2)), n_p..=n_p)
+            (value_for(s), text(), prop::collection::vec(citation(n_s), 0..2), value_for(s)), n_p..=n_p)
         ).collect::<Vec<_>>(),
         perspective in prop::option::of((name(), text(), prop::collection::vec(finite(0.0, 10.0), scales.len()..=scales.len()))),
         scales in Just(scales), title in Just(title), description in Just(description), authors in Just(authors),
+        silence_left_out in any::<bool>(),
     ) -> Scenario {
         let criteria: Vec<Criterion> = scales.iter().enumerate().map(|(k, (scale, weight, lower, name, description))| Criterion {
             id: format!("c{k}"),
@@ -117,8 +125,10 @@ prop_compose! {
         }).collect();
         let mut scores = Vec::new();
         for (k, row) in cells.into_iter().enumerate() {
-            for (i, (value, rationale, evidence)) in row.into_iter().enumerate() {
-                scores.push(Score { criterion: format!("c{k}"), proposal: format!("p{i}"), value, rationale, evidence });
+            for (i, (value, rationale, evidence, written_for)) in row.into_iter().enumerate() {
+                // The mark stands only beside a reason, and for another value than the cell's.
+                let reason_written_for = written_for.filter(|w| Some(*w) != value && !rationale.trim().is_empty());
+                scores.push(Score { criterion: format!("c{k}"), proposal: format!("p{i}"), value, rationale, evidence, reason_written_for });
             }
         }
         let mut s = Scenario {
@@ -138,6 +148,7 @@ prop_compose! {
             proposals,
             scores,
             chosen_perspective: None,
+            silence: if silence_left_out { concord::model::Silence::LeftOut } else { concord::model::Silence::CountsAsLowest },
             handout: None,
             coded: None,
         };

@@ -83,12 +83,14 @@ fn opens_on_the_default_scenario() {
     ] {
         h.get_by_label(name);
     }
-    // Each card shows its rank; with equal weights the confederation and the Oslo model
-    // tie for first.
-    assert_eq!(h.query_all_by_label("1st of 5").count(), 2);
-    assert_eq!(rank_of(&h, "land-for-all"), Some(1));
+    // Each card shows its rank; with equal weights the Oslo model comes first and the
+    // confederation second.
+    assert_eq!(h.query_all_by_label("1st of 5").count(), 1);
     assert_eq!(rank_of(&h, "oslo"), Some(1));
+    assert_eq!(rank_of(&h, "land-for-all"), Some(2));
     assert_eq!(rank_of(&h, "api"), Some(3));
+    // A text silent on a criterion says so on its card.
+    assert!(h.query_all_by_label("Silent on 8 criteria").count() >= 1);
     // A lesson never saved is named by its title, not "Untitled".
     assert_eq!(
         s.title(),
@@ -108,8 +110,8 @@ fn changing_a_score_changes_total_and_rank() {
     );
     click(&mut h, "Strong");
     let after = total_of(&h, "abraham").unwrap();
-    // One criterion of 15 (equal weights, all scored) moves from Not addressed (0) to
-    // Strong (1).
+    // One criterion of 15 (equal weights, all scored) moves from Silent (counted as the
+    // lowest level, 0) to Strong (1).
     let covered = 15.0;
     assert!(
         (after - before - 1.0 / covered).abs() < 1e-9,
@@ -121,7 +123,7 @@ fn changing_a_score_changes_total_and_rank() {
         "not yet past the Aqaba format"
     );
     h.get_by_label(&format!("{:.0}", after * 100.0));
-    // A second cell read as Strong (from Not addressed) takes it past Aqaba+ (29).
+    // A second cell read as Strong (from Silent) takes it past Aqaba+ (29).
     click(
         &mut h,
         "Abraham × Treats Gaza, the West Bank and East Jerusalem as one",
@@ -470,9 +472,8 @@ fn exporting_the_table_as_csv_writes_what_the_table_shows() {
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].starts_with("criterion,group,weight,share,Arab Peace Initiative,"));
     assert!(
-        lines[1].starts_with(
-            "Ends the Gaza blockade,Gaza,1,0.0667,Weak,Partial,Not addressed,Not addressed,Partial"
-        ),
+        lines[1]
+            .starts_with("Ends the Gaza blockade,Gaza,1,0.0667,Weak,Partial,Silent,Silent,Partial"),
         "{}",
         lines[1]
     );
@@ -821,20 +822,20 @@ fn dragging_the_handle_under_the_cards_gives_the_table_more_rows() {
 #[test]
 fn choosing_a_perspective_changes_the_ranking() {
     let mut h = harness();
-    assert_eq!(rank_of(&h, "land-for-all"), Some(1));
     assert_eq!(rank_of(&h, "oslo"), Some(1));
+    assert_eq!(rank_of(&h, "land-for-all"), Some(2));
     // The inspector lists the perspectives too; the entry of the open list is chosen.
     choose(
         &mut h,
         "Weights:",
-        "Israeli government (stated positions, late 2023)",
+        "Arab and Muslim states (Riyadh summit, 11 Nov 2023)",
     );
-    assert_eq!(h.state().state.perspective(), Some("israel-gov"));
-    assert_eq!(rank_of(&h, "oslo"), Some(1));
-    assert_eq!(rank_of(&h, "land-for-all"), Some(2));
+    assert_eq!(h.state().state.perspective(), Some("arab-islamic-riyadh"));
+    assert_eq!(rank_of(&h, "land-for-all"), Some(1));
+    assert_eq!(rank_of(&h, "oslo"), Some(3));
     // Its weights are shown and editable in the table.
     h.get_by_label(
-        "Weight of Ends the Gaza blockade for Israeli government (stated positions, late 2023)",
+        "Weight of Ends the Gaza blockade for Arab and Muslim states (Riyadh summit, 11 Nov 2023)",
     );
 }
 
@@ -913,7 +914,7 @@ fn adding_a_perspective_and_editing_its_weights_leaves_the_base_weights() {
     let mut h = harness();
     common::activate(&mut h, "+ Add perspective");
     let s = &h.state().state;
-    assert_eq!(s.scenario().perspectives.len(), 12);
+    assert_eq!(s.scenario().perspectives.len(), 13);
     let id = s
         .perspective()
         .map(str::to_owned)
@@ -952,10 +953,10 @@ fn why_this_ranking_follows_a_weight_change() {
     click(&mut h, "Why this ranking?");
     assert!(h.state().state.shows_analysis());
     let first =
-        "«Confederation» and «Oslo» tie for first with 51 of 100: any weight that favours one of them separates them.";
+        "No clear leader: «Oslo» is ahead of «Confederation» by 4 points of 100, less than 10.";
     h.get_by_label(first);
     h.get_by_label(
-        "More weight on Consistent with international law on occupation and settlements, Accountability for civilian casualties, Borders and territory and 2 more puts «Confederation» ahead.",
+        "It stays first while the weight of Accountability for civilian casualties stays below 13% (now 7%); above that, «Confederation» takes the lead.",
     );
     // Choose the criterion to sweep, then raise its weight past the reported bound.
     click_role(&mut h, Role::ComboBox, "Criterion:");
@@ -976,7 +977,8 @@ fn why_this_ranking_follows_a_weight_change() {
     h.get_by_label(&format!("Weight of {name} (analysis)"))
         .set_value_accesskit(3.0);
     h.run();
-    // More weight on a criterion that favours the confederation breaks the tie.
+    // More weight on a criterion that favours the confederation, past the reported bound,
+    // puts it first.
     assert_eq!(rank_of(&h, "land-for-all"), Some(1));
     assert_eq!(rank_of(&h, "oslo"), Some(2));
     assert!(h.query_by_label(first).is_none());
@@ -1892,9 +1894,12 @@ fn a_disk_that_says_no_is_explained_and_nothing_is_lost() {
 #[test]
 fn scenario_health_lists_findings_that_lead_to_their_cells() {
     let mut h = harness();
+    // The built-in lesson scores every cell: clear one, its reason kept.
+    click(&mut h, "Oslo × Ends the Gaza blockade");
+    press(&mut h, Key::Delete);
+    click_role(&mut h, Role::Button, "Scenario");
     // Below the fold of the inspector: reached with the keyboard, as a person would.
     common::activate(&mut h, "Scenario health");
-    // The built-in lesson leaves a few cells unscored, each saying why.
     let first = h
         .query_all_by_label_contains("not scored (the rationale says why)")
         .next()

@@ -159,6 +159,51 @@ impl Matrix {
         (0..n).filter(|&p| self.blocks(p).is_empty()).collect()
     }
 
+    /// The red lines on whose matter proposal `p`'s text is silent, perspective by
+    /// perspective: neither met nor crossed (a line that states why silence crosses it is
+    /// crossed instead, and is in [`Matrix::blocks`]).
+    pub fn not_addressed(&self, scenario: &Scenario, p: usize) -> Vec<Block> {
+        let mut out = Vec::new();
+        for (i, e) in self.perspectives() {
+            let Some(view) = scenario.perspectives.get(i) else {
+                continue;
+            };
+            for (j, line) in view.red_lines.iter().enumerate() {
+                let Some(k) = scenario.criterion_index(&line.criterion) else {
+                    continue;
+                };
+                let value = e.score(scenario, k, p).and_then(|sc| sc.value);
+                if line.test(value) == crate::model::Test::NotAddressed {
+                    out.push(Block {
+                        perspective: i,
+                        red_line: j,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Why `block` rules proposal `p` out although its text is silent: the red line's
+    /// stated silence rule, when that is what crosses it.
+    pub fn silence_reason<'a>(
+        &self,
+        scenario: &'a Scenario,
+        p: usize,
+        block: Block,
+    ) -> Option<&'a str> {
+        let view = scenario.perspectives.get(block.perspective)?;
+        let line = view.red_lines.get(block.red_line)?;
+        let k = scenario.criterion_index(&line.criterion)?;
+        let e = &self
+            .columns
+            .iter()
+            .find(|c| c.perspective == Some(block.perspective))?
+            .eval;
+        let silent = e.score(scenario, k, p).is_some_and(|sc| sc.is_silent());
+        (silent && !line.silence_crosses.trim().is_empty()).then_some(line.silence_crosses.trim())
+    }
+
     /// Perspectives whose red lines cannot test proposal `p` (unscored cells).
     pub fn untested(&self, p: usize) -> Vec<usize> {
         self.perspectives()
@@ -292,6 +337,60 @@ pub fn block_words(scenario: &Scenario, block: Block) -> String {
     format!("{} on “{criterion}”", p.name)
 }
 
+/// "The Abraham Accords say nothing on “Armed groups”; the Israeli government's line there
+/// is neither met nor crossed": what a silent text means for the red lines it meets.
+pub fn not_addressed_sentence(scenario: &Scenario, p: usize, blocks: &[Block]) -> String {
+    let proposal = scenario.proposals.get(p).map_or("?", |x| x.label());
+    let mut by_criterion: Vec<(String, Vec<String>)> = Vec::new();
+    for b in blocks {
+        let Some(view) = scenario.perspectives.get(b.perspective) else {
+            continue;
+        };
+        let criterion = view
+            .red_lines
+            .get(b.red_line)
+            .and_then(|r| scenario.criteria.iter().find(|c| c.id == r.criterion))
+            .map_or("?", |c| c.name.as_str());
+        match by_criterion.iter_mut().find(|(c, _)| c == criterion) {
+            Some((_, whose)) => whose.push(view.name.clone()),
+            None => by_criterion.push((criterion.to_owned(), vec![view.name.clone()])),
+        }
+    }
+    match by_criterion.as_slice() {
+        [(c, whose)] => {
+            let (lines, is) = if whose.len() == 1 {
+                ("line", "is")
+            } else {
+                ("lines", "are")
+            };
+            format!(
+                "{proposal} says nothing on “{c}”; {}'s {lines} there {is} neither met nor crossed.",
+                join_and(whose)
+            )
+        }
+        many => {
+            let parts: Vec<String> = many
+                .iter()
+                .map(|(c, whose)| format!("“{c}” ({}'s red line)", join_and(whose)))
+                .collect();
+            let last = parts.len() - 1;
+            format!(
+                "{proposal} says nothing on {} or {}: those lines are neither met nor crossed.",
+                parts[..last].join(", "),
+                parts[last]
+            )
+        }
+    }
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// The sentences a class reads above the matrix: what no perspective rules out, what
 /// blocks each other proposal and whom, what is nearest to acceptable to all, and where
 /// the rankings agree most and least.
@@ -317,15 +416,33 @@ pub fn sentences(scenario: &Scenario, m: &Matrix) -> Vec<String> {
                 .to_owned(),
         );
     } else {
-        let ok: Vec<String> = m.acceptable_to_all().into_iter().map(name).collect();
+        let acceptable = m.acceptable_to_all();
+        let ok: Vec<String> = acceptable.iter().map(|&p| name(p)).collect();
+        // Meeting a line by silence is not meeting it: say which of them do only that.
+        let by_silence: Vec<String> = acceptable
+            .iter()
+            .filter(|&&p| !m.not_addressed(scenario, p).is_empty())
+            .map(|&p| name(p))
+            .collect();
         out.push(if ok.is_empty() {
             "No proposal is acceptable to all: each crosses at least one perspective's red line."
                 .to_owned()
-        } else {
+        } else if by_silence.is_empty() {
             format!(
                 "Acceptable to all (no perspective rules {} out): {}.",
                 if ok.len() == 1 { "it" } else { "them" },
                 list(&ok)
+            )
+        } else {
+            format!(
+                "Acceptable to all (no perspective rules {} out): {}; but {} {} silent on some perspectives' red lines, which {} neither {} nor {} (not addressed, below).",
+                if ok.len() == 1 { "it" } else { "them" },
+                list(&ok),
+                list(&by_silence),
+                if by_silence.len() == 1 { "is" } else { "are" },
+                if by_silence.len() == 1 { "it" } else { "they" },
+                if by_silence.len() == 1 { "meets" } else { "meet" },
+                if by_silence.len() == 1 { "crosses" } else { "cross" },
             )
         });
         let n = scenario.proposals.len();
@@ -333,7 +450,16 @@ pub fn sentences(scenario: &Scenario, m: &Matrix) -> Vec<String> {
         // A class reads a dozen such sentences, not hundreds: the rest are counted.
         for &p in blocked.iter().take(MAX_BLOCK_SENTENCES) {
             let blocks = m.blocks(p);
-            let whom: Vec<String> = blocks.iter().map(|&b| block_words(scenario, b)).collect();
+            let whom: Vec<String> = blocks
+                .iter()
+                .map(|&b| match m.silence_reason(scenario, p, b) {
+                    Some(reason) => format!(
+                        "{} (its text is silent there, which that line counts as crossing it: {reason})",
+                        block_words(scenario, b)
+                    ),
+                    None => block_words(scenario, b),
+                })
+                .collect();
             let only = if blocks.len() == 1 { "only " } else { "" };
             out.push(format!(
                 "{} is ruled out {only}by {}.",
@@ -345,6 +471,19 @@ pub fn sentences(scenario: &Scenario, m: &Matrix) -> Vec<String> {
             out.push(format!(
                 "… and {} more proposals are ruled out by at least one perspective.",
                 blocked.len() - MAX_BLOCK_SENTENCES
+            ));
+        }
+        let silent: Vec<(usize, Vec<Block>)> = (0..n)
+            .map(|p| (p, m.not_addressed(scenario, p)))
+            .filter(|(_, b)| !b.is_empty())
+            .collect();
+        for (p, blocks) in silent.iter().take(MAX_BLOCK_SENTENCES) {
+            out.push(not_addressed_sentence(scenario, *p, blocks));
+        }
+        if silent.len() > MAX_BLOCK_SENTENCES {
+            out.push(format!(
+                "… and {} more proposals are silent on some perspective's red line.",
+                silent.len() - MAX_BLOCK_SENTENCES
             ));
         }
         if let Some((which, k)) = m.nearest_to_acceptable() {

@@ -99,11 +99,10 @@ impl Report {
                 .iter()
                 .enumerate()
                 .filter_map(|(p, v)| {
-                    let (verdict, lines) = match v {
-                        crate::scoring::Verdict::Accepted => return None,
-                        crate::scoring::Verdict::RuledOut(l) => ("ruled out", l),
-                        crate::scoring::Verdict::Unknown(l) => ("unknown", l),
-                    };
+                    if *v == crate::scoring::Verdict::Accepted {
+                        return None;
+                    }
+                    let (verdict, lines) = (v.word(), v.lines());
                     Some(RedLineRow {
                         proposal: pid(p),
                         verdict: verdict.to_owned(),

@@ -4,7 +4,7 @@
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 
 use crate::model::{PerspectiveKind, Scenario};
-use crate::scoring::{normalise, Evaluation, WeightSet};
+use crate::scoring::{Evaluation, WeightSet};
 
 /// How far a set of rankings agrees: Kendall's W with its χ² test.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -208,7 +208,10 @@ pub fn round(scenario: &Scenario) -> Round {
             };
             let at = c * n_p + p;
             read[at] = true;
-            match r.value.and_then(|v| normalise(&scenario.criteria[c], v)) {
+            match r
+                .value
+                .and_then(|v| crate::scoring::counted(scenario, &scenario.criteria[c], v))
+            {
                 Some(v) => cells[at].chosen.push(v),
                 None => cells[at].unscored += 1,
             }
@@ -458,7 +461,7 @@ pub fn sample_copy(template: &Scenario, seed: u64, name: &str) -> Scenario {
                     proposal: pid,
                     value: Some(value),
                     rationale: reason,
-                    evidence: Vec::new(),
+                    ..Score::default()
                 }),
             }
         }

@@ -103,9 +103,12 @@ fn ruled_out_leader(s: &Scenario, e: &Evaluation, lead: usize) -> Option<String>
             ))
         })
         .collect();
-    let first = e
-        .ranked()
-        .find(|&p| matches!(e.verdicts.get(p), Some(crate::scoring::Verdict::Accepted)));
+    let first = e.ranked().find(|&p| {
+        matches!(
+            e.verdicts.get(p),
+            Some(crate::scoring::Verdict::Accepted | crate::scoring::Verdict::NotAddressed(_))
+        )
+    });
     let then = first.map_or_else(
         || "; it accepts none of the others either".to_owned(),
         |p| {
@@ -123,6 +126,27 @@ fn ruled_out_leader(s: &Scenario, e: &Evaluation, lead: usize) -> Option<String>
         view.name,
         s.proposals[lead].label(),
         on.join(" and ")
+    ))
+}
+
+/// Under a perspective whose red line the leader's text is silent on: neither met nor
+/// crossed, said so that silence is not read as consent or as refusal.
+fn silent_leader(s: &Scenario, e: &Evaluation, lead: usize) -> Option<String> {
+    let crate::scoring::Verdict::NotAddressed(lines) = e.verdicts.get(lead)? else {
+        return None;
+    };
+    let view = s.perspective_by_id(e.perspective.as_deref()?)?;
+    let on: Vec<String> = lines
+        .iter()
+        .filter_map(|&j| view.red_lines.get(j))
+        .filter_map(|l| s.criteria.iter().find(|c| c.id == l.criterion))
+        .map(|c| format!("“{}”", c.name))
+        .collect();
+    Some(format!(
+        "«{}» says nothing on {}: «{}»'s red line there is neither met nor crossed (not addressed).",
+        s.proposals[lead].label(),
+        on.join(" and "),
+        view.name
     ))
 }
 
@@ -219,6 +243,7 @@ pub fn explain(s: &Scenario, e: &Evaluation) -> Explanation {
         ));
     }
     out.extend(ruled_out_leader(s, e, lead));
+    out.extend(silent_leader(s, e, lead));
     out.extend(lead_on_common_ground(s, e, lead));
     let tied = e.standings[lead].rank == e.standings[second].rank;
     if tied {

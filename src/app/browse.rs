@@ -57,6 +57,9 @@ pub enum Filter {
     AcceptableToAll,
     /// Proposals that the perspective with this id rules out.
     RuledOutBy(String),
+    /// Proposals whose text is silent on one of that perspective's red lines: neither met
+    /// nor crossed.
+    NotAddressedFor(String),
 }
 
 /// The search, sort and filter of the cards.
@@ -106,7 +109,7 @@ pub fn shown(s: &Scenario, eval: &Evaluation, browse: &Browse) -> Vec<usize> {
                 Filter::All => true,
                 Filter::Group(g) => p.group.trim() == g.trim(),
                 Filter::AcceptableToAll => !ruled_out[i],
-                Filter::RuledOutBy(_) => ruled_out[i],
+                Filter::RuledOutBy(_) | Filter::NotAddressedFor(_) => ruled_out[i],
             };
             kept && (words.is_empty() || {
                 let hay = haystack(p);
@@ -150,21 +153,37 @@ fn haystack(p: &crate::model::Proposal) -> String {
 }
 
 /// Per proposal: ruled out by the filter's perspective (or, for "acceptable to all", by
-/// any perspective). Only perspectives with red lines are evaluated.
+/// any perspective); for "not addressed", silent on one of its red lines. Only
+/// perspectives with red lines are evaluated.
 fn ruled_out(s: &Scenario, eval: &Evaluation, filter: &Filter) -> Vec<bool> {
     let n = s.proposals.len();
     let mut out = vec![false; n];
     let whose: Vec<&crate::model::Perspective> = match filter {
         Filter::AcceptableToAll => s.perspectives.iter().collect(),
-        Filter::RuledOutBy(id) => s.perspectives.iter().filter(|v| &v.id == id).collect(),
+        Filter::RuledOutBy(id) | Filter::NotAddressedFor(id) => {
+            s.perspectives.iter().filter(|v| &v.id == id).collect()
+        }
         _ => return out,
     };
+    let silent_only = matches!(filter, Filter::NotAddressedFor(_));
     for v in whose.into_iter().filter(|v| !v.red_lines.is_empty()) {
         let under = if eval.perspective.as_deref() == Some(v.id.as_str()) {
             Cow::Borrowed(eval)
         } else {
             Cow::Owned(eval.under(s, v))
         };
+        if silent_only {
+            for line in &v.red_lines {
+                let Some(k) = s.criterion_index(&line.criterion) else {
+                    continue;
+                };
+                for (p, flag) in out.iter_mut().enumerate() {
+                    let value = under.score(s, k, p).and_then(|sc| sc.value);
+                    *flag |= line.test(value) == crate::model::Test::NotAddressed;
+                }
+            }
+            continue;
+        }
         for (p, verdict) in under.verdicts.iter().enumerate().take(n) {
             out[p] |= matches!(verdict, Verdict::RuledOut(_));
         }

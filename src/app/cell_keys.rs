@@ -3,11 +3,13 @@
 use crate::model::{Scale, ScoreValue};
 
 /// The value a character typed on a cell sets on a scale of levels or yes/no: a level's
-/// number (1 is the first) or first letter (again: the next level with that letter), Y or N.
+/// number (1 is the first) or first letter (again: the next level with that letter), Y or N;
+/// 0 marks the text silent.
 /// `None` when the character means nothing there (numbers are typed whole, see
 /// `parse_typed_number`).
 pub fn typed_value(scale: &Scale, ch: char, current: Option<ScoreValue>) -> Option<ScoreValue> {
     match scale {
+        Scale::Levels(_) | Scale::YesNo if ch == '0' => Some(ScoreValue::Silent),
         Scale::Levels(levels) => {
             if let Some(d) = ch.to_digit(10) {
                 let i = d.checked_sub(1)?;
@@ -72,7 +74,11 @@ mod tests {
         assert_eq!(typed_value(&four(), '1', None), Some(Level(0)));
         assert_eq!(typed_value(&four(), '4', None), Some(Level(3)));
         assert_eq!(typed_value(&four(), '5', None), None);
-        assert_eq!(typed_value(&four(), '0', None), None);
+        assert_eq!(
+            typed_value(&four(), '0', None),
+            Some(ScoreValue::Silent),
+            "0: the text is silent"
+        );
         assert_eq!(typed_value(&four(), 's', None), Some(Level(3)));
         assert_eq!(typed_value(&four(), 'P', Some(Level(0))), Some(Level(2)));
         assert_eq!(typed_value(&four(), 'x', None), None);

@@ -321,7 +321,7 @@ impl AppState {
                 let Some(mut score) = s.score(&c, &p).filter(|x| x.value.is_some()).cloned() else {
                     return;
                 };
-                score.value = None;
+                score.set_value(None);
                 let kept = (!score.is_empty()).then_some(score);
                 self.edit("clear score".to_owned(), None, Edit::SetScore(c, p, kept));
                 self.status = "Score cleared: the cell is not scored — Ctrl+Z to undo".into();

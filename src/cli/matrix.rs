@@ -16,17 +16,73 @@ fn cell(m: &Matrix, column: usize, p: usize) -> String {
     match e.verdicts.get(p) {
         Some(Verdict::RuledOut(_)) => s.push_str(" ruled out"),
         Some(Verdict::Unknown(_)) => s.push_str(" ?"),
+        Some(Verdict::NotAddressed(_)) => s.push_str(" not addressed"),
         _ => {}
     }
     s
 }
 
 fn verdict_word(v: Option<&Verdict>) -> &'static str {
-    match v {
-        Some(Verdict::RuledOut(_)) => "ruled out",
-        Some(Verdict::Unknown(_)) => "unknown",
-        _ => "accepted",
+    v.map_or("accepted", Verdict::word)
+}
+
+/// "Hamas (2017 document) on “Recognition”" for each red line of column `c` that
+/// proposal `p`'s verdict is about, when the verdict is of the kind `keep` picks.
+fn lines_in_words(
+    s: &Scenario,
+    m: &Matrix,
+    c: usize,
+    p: usize,
+    keep: fn(&Verdict) -> bool,
+) -> Vec<String> {
+    let column = &m.columns[c];
+    let (Some(i), Some(v)) = (column.perspective, column.eval.verdicts.get(p)) else {
+        return Vec::new();
+    };
+    if !keep(v) {
+        return Vec::new();
     }
+    v.lines()
+        .iter()
+        .map(|&j| {
+            block_words(
+                s,
+                crate::analysis::perspectives::Block {
+                    perspective: i,
+                    red_line: j,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The criteria ids of the red lines of column `c` that `p`'s verdict is about, when of
+/// the kind `keep` picks.
+fn lines_by_id(
+    s: &Scenario,
+    m: &Matrix,
+    c: usize,
+    p: usize,
+    keep: fn(&Verdict) -> bool,
+) -> Vec<String> {
+    let column = &m.columns[c];
+    match (column.perspective, column.eval.verdicts.get(p)) {
+        (Some(i), Some(v)) if keep(v) => v
+            .lines()
+            .iter()
+            .filter_map(|&j| s.perspectives[i].red_lines.get(j))
+            .map(|r| r.criterion.clone())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn is_ruled_out(v: &Verdict) -> bool {
+    matches!(v, Verdict::RuledOut(_))
+}
+
+fn is_not_addressed(v: &Verdict) -> bool {
+    matches!(v, Verdict::NotAddressed(_))
 }
 
 /// Aligned columns: a row per proposal, a column per perspective ("rank (total)"), then
@@ -54,7 +110,7 @@ pub fn text(s: &Scenario, m: &Matrix) -> String {
         out += line.join("  ").trim_end();
         out.push('\n');
     }
-    out.push_str("\nCells: rank (total 0-100); \"ruled out\": a red line of that perspective is crossed; \"?\": a red line cannot be tested (unscored cell).\n\n");
+    out.push_str("\nCells: rank (total 0-100); \"ruled out\": a red line of that perspective is crossed; \"?\": a red line cannot be tested (unscored cell); \"not addressed\": the text is silent on a red line's matter, so the line is neither met nor crossed.\n\n");
     for sentence in sentences(s, m) {
         out += &sentence;
         out.push('\n');
@@ -74,38 +130,20 @@ fn quoted(x: &str) -> String {
 /// that rule it out.
 pub fn csv(s: &Scenario, m: &Matrix) -> String {
     let mut out = String::from(
-        "proposal_id,proposal,perspective_id,perspective,total,rank,verdict,ruled_out_by\n",
+        "proposal_id,proposal,perspective_id,perspective,total,rank,verdict,ruled_out_by,not_addressed\n",
     );
     for (p, proposal) in s.proposals.iter().enumerate() {
-        for c in &m.columns {
+        for (ci, c) in m.columns.iter().enumerate() {
             let e = &c.eval;
             let st = e.standings[p];
             let id = c
                 .perspective
                 .and_then(|i| s.perspectives.get(i))
                 .map_or("", |x| x.id.as_str());
-            let by: Vec<String> = match e.verdicts.get(p) {
-                Some(Verdict::RuledOut(lines)) => c
-                    .perspective
-                    .map(|i| {
-                        lines
-                            .iter()
-                            .map(|&j| {
-                                block_words(
-                                    s,
-                                    crate::analysis::perspectives::Block {
-                                        perspective: i,
-                                        red_line: j,
-                                    },
-                                )
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                _ => Vec::new(),
-            };
+            let by = lines_in_words(s, m, ci, p, is_ruled_out);
+            let silent = lines_in_words(s, m, ci, p, is_not_addressed);
             out += &format!(
-                "{},{},{},{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{},{},{}\n",
                 quoted(&proposal.id),
                 quoted(&proposal.name),
                 quoted(id),
@@ -115,6 +153,7 @@ pub fn csv(s: &Scenario, m: &Matrix) -> String {
                 st.rank.map_or(String::new(), |r| r.to_string()),
                 verdict_word(e.verdicts.get(p)),
                 quoted(&by.join("; ")),
+                quoted(&silent.join("; ")),
             );
         }
     }
@@ -143,21 +182,17 @@ pub fn json(s: &Scenario, m: &Matrix) -> String {
             let results: Vec<_> = m
                 .columns
                 .iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(ci, c)| {
                     let st = c.eval.standings[p];
-                    let lines: Vec<String> = match (c.perspective, c.eval.verdicts.get(p)) {
-                        (Some(i), Some(Verdict::RuledOut(lines))) => lines
-                            .iter()
-                            .filter_map(|&j| s.perspectives[i].red_lines.get(j))
-                            .map(|r| r.criterion.clone())
-                            .collect(),
-                        _ => Vec::new(),
-                    };
+                    let lines = lines_by_id(s, m, ci, p, is_ruled_out);
+                    let silent = lines_by_id(s, m, ci, p, is_not_addressed);
                     json!({
                         "total": st.total.map(|t| (t * 1000.0).round() / 10.0),
                         "rank": st.rank,
                         "verdict": verdict_word(c.eval.verdicts.get(p)),
                         "red_lines_crossed": lines,
+                        "red_lines_not_addressed": silent,
                     })
                 })
                 .collect();

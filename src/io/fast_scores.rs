@@ -289,6 +289,8 @@ impl<'a> Reader<'a> {
             value,
             rationale: rationale.unwrap_or_default().to_owned(),
             evidence: evidence.unwrap_or_default(),
+            // The mark is rare: a cell that has one sends the file to RON (unknown field).
+            reason_written_for: None,
         })
     }
 
@@ -331,11 +333,16 @@ impl<'a> Reader<'a> {
             source: source?.to_owned(),
             locator: locator.unwrap_or_default().to_owned(),
             note: note.unwrap_or_default().to_owned(),
+            // Kinds mark a perspective's evidence, not cells': a cell with one goes to RON.
+            kind: None,
         })
     }
 
-    /// `Number(f)`, `Level(n)` or `Bool(b)`, written as Concord writes them.
+    /// `Number(f)`, `Level(n)`, `Bool(b)` or `Silent`, written as Concord writes them.
     fn value(&mut self) -> Option<ScoreValue> {
+        if self.eat_word(b"Silent") {
+            return Some(ScoreValue::Silent);
+        }
         let value = if self.eat_word(b"Number") {
             self.eat(b'(')?;
             self.ws()?;

@@ -225,6 +225,13 @@ pub fn handout_html(s: &Scenario, weights: WeightSet<'_>) -> String {
         );
     }
     h.push_str("</tr></tbody></table>\n");
+    if s.has_silent() {
+        let _ = writeln!(
+            h,
+            "<p class=\"small muted\">{}</p>",
+            escape(s.silence.explained())
+        );
+    }
 
     // Perspectives.
     if !s.perspectives.is_empty() {
@@ -239,10 +246,10 @@ pub fn handout_html(s: &Scenario, weights: WeightSet<'_>) -> String {
             let _ = write!(h, "<tr><th>{}</th>", bdi(prop.label()));
             for col in &m.columns {
                 let st = col.eval.standings[p];
-                let out = if col.eval.verdicts.get(p).is_some_and(|v| v.is_ruled_out()) {
-                    " · ruled out"
-                } else {
-                    ""
+                let out = match col.eval.verdicts.get(p) {
+                    Some(crate::scoring::Verdict::RuledOut(_)) => " · ruled out",
+                    Some(crate::scoring::Verdict::NotAddressed(_)) => " · not addressed",
+                    _ => "",
                 };
                 let _ = write!(
                     h,
@@ -254,7 +261,7 @@ pub fn handout_html(s: &Scenario, weights: WeightSet<'_>) -> String {
             }
             h.push_str("</tr>\n");
         }
-        h.push_str("</tbody></table>\n<p class=\"small muted\">Each cell: rank · total (0–100); \"ruled out\": one of that perspective's red lines is crossed.</p>\n");
+        h.push_str("</tbody></table>\n<p class=\"small muted\">Each cell: rank · total (0–100); \"ruled out\": one of that perspective's red lines is crossed; \"not addressed\": the text is silent on one of its red lines, which is then neither met nor crossed.</p>\n");
         for p in &s.perspectives {
             let _ = writeln!(
                 h,

@@ -104,6 +104,9 @@ pub fn handout_md(s: &Scenario, weights: WeightSet<'_>) -> String {
         }
         m.push('\n');
     }
+    if s.has_silent() {
+        let _ = write!(m, "\n{}\n", s.silence.explained());
+    }
     if !s.sources.is_empty() {
         m.push_str("\n## Sources\n\n");
         for src in &s.sources {

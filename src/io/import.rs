@@ -806,6 +806,7 @@ pub fn build(t: &Table, m: &Mapping, file_name: &str) -> Scenario {
             source: source_id.clone(),
             locator,
             note: CODED_IN_FILE.into(),
+            kind: None,
         }];
         for &c in &m.provisions {
             let text = row[c].trim();

@@ -476,6 +476,8 @@ pub fn value_problem(scale: &Scale, value: ScoreValue) -> Option<String> {
             )
         }),
         (Scale::YesNo, ScoreValue::Bool(_)) => None,
+        // Any text can be silent on any matter.
+        (_, ScoreValue::Silent) => None,
         (scale, value) => Some(format!(
             "value {} does not fit the criterion's scale ({}); use {}",
             value_kind(value),
@@ -490,6 +492,7 @@ fn value_kind(v: ScoreValue) -> String {
         ScoreValue::Number(x) => format!("Number({x})"),
         ScoreValue::Level(l) => format!("Level({l})"),
         ScoreValue::Bool(b) => format!("Bool({b})"),
+        ScoreValue::Silent => "Silent".to_owned(),
     }
 }
 

@@ -37,6 +37,7 @@ impl Score {
     pub fn is_plain_on(&self, c: &Criterion) -> bool {
         self.rationale.is_empty()
             && self.evidence.is_empty()
+            && self.reason_written_for.is_none()
             && matches!(
                 (&c.scale, self.value),
                 (Scale::YesNo, Some(ScoreValue::Bool(_)))
@@ -57,6 +58,8 @@ fn encode(v: ScoreValue, out: &mut String) {
         ScoreValue::Number(x) => {
             let _ = write!(out, "{x}");
         }
+        // Never plain (`is_plain_on`): a silent cell stays a cell of its own in the file.
+        ScoreValue::Silent => {}
     }
 }
 
@@ -169,6 +172,7 @@ impl Scenario {
             criteria: self.criteria.clone(),
             perspectives: self.perspectives.clone(),
             chosen_perspective: self.chosen_perspective.clone(),
+            silence: self.silence,
             handout: self.handout.clone(),
             coded: None,
             scores: Vec::new(),

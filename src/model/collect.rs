@@ -180,6 +180,7 @@ pub fn collect(template: &Scenario, student: &Scenario, name: &str, file: &str) 
                 value,
                 rationale: reason.to_owned(),
                 evidence,
+                reason_written_for: None,
             });
         }
     }
@@ -299,6 +300,7 @@ mod tests {
                 value: Some(ScoreValue::Number(v)),
                 rationale: "Teacher's reason.".into(),
                 evidence: vec![],
+                reason_written_for: None,
             });
         }
         s

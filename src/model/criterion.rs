@@ -55,6 +55,16 @@ impl Scale {
         }
     }
 
+    /// The scale's lowest value (its first level, its minimum, No): what a silent text
+    /// counts as in totals by the default rule.
+    pub fn lowest(&self) -> ScoreValue {
+        match self {
+            Scale::Numeric { min, .. } => ScoreValue::Number(*min),
+            Scale::Levels(_) => ScoreValue::Level(0),
+            Scale::YesNo => ScoreValue::Bool(false),
+        }
+    }
+
     /// Short human description, e.g. "0–10", "4 levels", "yes/no".
     pub fn summary(&self) -> String {
         match self {
@@ -101,6 +111,7 @@ impl Criterion {
             (Some(ScoreValue::Level(i)), _) => format!("level {i}"),
             (Some(ScoreValue::Bool(true)), _) => "Yes".to_owned(),
             (Some(ScoreValue::Bool(false)), _) => "No".to_owned(),
+            (Some(ScoreValue::Silent), _) => "Silent".to_owned(),
         }
     }
 }

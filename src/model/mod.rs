@@ -16,4 +16,4 @@ pub use ids::is_valid_id;
 pub use perspective::{Accepts, Origin, Perspective, PerspectiveKind, RedLine, Test};
 pub use proposal::{Proposal, Provision};
 pub use scenario::{slugify, Handout, Scenario, Source, FORMAT_VERSION};
-pub use score::{Citation, Score, ScoreValue};
+pub use score::{Citation, EvidenceKind, Score, ScoreValue, Silence};

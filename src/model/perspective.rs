@@ -100,6 +100,11 @@ pub struct RedLine {
     /// The stated position behind it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Citation>,
+    /// Why a text that is silent on the matter crosses this line too, attributed and
+    /// sourced ("the party says any deal must include…"; format 5). Empty: silence neither
+    /// meets nor crosses it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub silence_crosses: String,
 }
 
 /// The values a red line accepts.
@@ -131,6 +136,8 @@ pub enum Test {
     Crosses,
     /// The cell is not scored: nobody can say.
     Unknown,
+    /// The text is silent on the matter: the line is neither met nor crossed.
+    NotAddressed,
 }
 
 impl Accepts {
@@ -218,8 +225,16 @@ fn within(x: f64, min: Option<f64>, max: Option<f64>) -> bool {
 }
 
 impl RedLine {
-    /// What this red line says of a cell's value (`None`: not scored).
+    /// What this red line says of a cell's value (`None`: not scored). A silent text
+    /// crosses nothing unless the line states why silence crosses it.
     pub fn test(&self, value: Option<ScoreValue>) -> Test {
+        if value == Some(ScoreValue::Silent) {
+            return if self.silence_crosses.trim().is_empty() {
+                Test::NotAddressed
+            } else {
+                Test::Crosses
+            };
+        }
         match value.map(|v| self.accepts.accepts(v)) {
             None => Test::Unknown,
             Some(Some(true)) => Test::Passes,
@@ -277,6 +292,16 @@ impl Perspective {
             || !self.readings.is_empty()
             || criteria.iter().any(|c| !self.weights.contains_key(&c.id))
     }
+
+    /// True when it uses something only format 5 can say: a silence rule, a silent or
+    /// flagged reading, or evidence marked by kind.
+    pub fn needs_format_5(&self) -> bool {
+        self.red_lines
+            .iter()
+            .any(|r| !r.silence_crosses.is_empty() || r.evidence.iter().any(|e| e.kind.is_some()))
+            || self.sources.iter().any(|e| e.kind.is_some())
+            || self.readings.iter().any(Score::needs_format_5)
+    }
 }
 
 #[cfg(test)]
@@ -293,10 +318,17 @@ mod tests {
             },
             reason: String::new(),
             evidence: Vec::new(),
+            silence_crosses: String::new(),
         };
         assert_eq!(line.test(Some(ScoreValue::Number(1.0))), Test::Passes);
         assert_eq!(line.test(Some(ScoreValue::Level(0))), Test::Crosses);
         assert_eq!(line.test(None), Test::Unknown);
+        assert_eq!(line.test(Some(ScoreValue::Silent)), Test::NotAddressed);
+        let stated = RedLine {
+            silence_crosses: "The party says any deal must include it.".into(),
+            ..line
+        };
+        assert_eq!(stated.test(Some(ScoreValue::Silent)), Test::Crosses);
     }
 
     #[test]

@@ -4,10 +4,10 @@ use foldhash::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Criterion, Perspective, Proposal, Score};
+use super::{Citation, Criterion, Perspective, Proposal, Score, Silence};
 
 /// The file format this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A comparison: proposals, criteria, their scores, sources and perspectives.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,6 +38,10 @@ pub struct Scenario {
     /// The perspective chosen in the window when the file was saved (format 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chosen_perspective: Option<String>,
+    /// How a text that is silent on a criterion counts in totals (format 5; the default,
+    /// as the scale's lowest value, is left out of files).
+    #[serde(default, skip_serializing_if = "Silence::is_default")]
+    pub silence: Silence,
     /// Set in a student's copy handed out for a class round (format 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handout: Option<Handout>,
@@ -120,6 +124,7 @@ impl Default for Scenario {
             criteria: Vec::new(),
             perspectives: Vec::new(),
             chosen_perspective: None,
+            silence: Silence::default(),
             handout: None,
             coded: None,
             scores: Vec::new(),
@@ -249,10 +254,17 @@ impl Scenario {
         cells + proposals + perspectives
     }
 
-    /// The oldest format that can hold everything in this scenario: 1 unless a perspective
-    /// or the chosen perspective needs format 2, so that files using nothing new still open
-    /// in older builds.
+    /// The oldest format that can hold everything in this scenario, so that files using
+    /// nothing new still open in older builds: 5 for silence, stale-reason marks and
+    /// evidence kinds; 4 for coded rows; 3 for a handout or groups; 2 for perspectives'
+    /// newer parts or the chosen perspective; else 1.
     pub fn needed_format(&self) -> u32 {
+        let five = !self.silence.is_default()
+            || self.scores.iter().any(Score::needs_format_5)
+            || self.perspectives.iter().any(Perspective::needs_format_5);
+        if five {
+            return 5;
+        }
         if self.coded.is_some() {
             return 4;
         }
@@ -269,6 +281,15 @@ impl Scenario {
         } else {
             1
         }
+    }
+
+    /// True when some cell (or a perspective's reading) says the text is silent.
+    pub fn has_silent(&self) -> bool {
+        self.scores.iter().any(Score::is_silent)
+            || self
+                .perspectives
+                .iter()
+                .any(|p| p.readings.iter().any(Score::is_silent))
     }
 
     /// A fresh id derived from `base` that no proposal, criterion, source or perspective uses.

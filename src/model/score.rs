@@ -19,6 +19,10 @@ pub struct Score {
     /// The evidence behind the value.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Citation>,
+    /// The value the rationale was written for, when the value has changed since and the
+    /// rationale has been neither edited nor confirmed (format 5): "reason written for Weak".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_written_for: Option<ScoreValue>,
 }
 
 impl Score {
@@ -31,6 +35,39 @@ impl Score {
     pub fn is_empty(&self) -> bool {
         self.value.is_none() && !self.has_notes()
     }
+
+    /// Sets the value, and marks the rationale as written for the old value when there is
+    /// one to mark (cleared again when the value comes back to what the reason was for).
+    pub fn set_value(&mut self, value: Option<ScoreValue>) {
+        if value == self.value {
+            return;
+        }
+        let written_for = self.reason_written_for.or(self.value);
+        self.value = value;
+        self.reason_written_for = if self.rationale.trim().is_empty() || written_for == value {
+            None
+        } else {
+            written_for
+        };
+    }
+
+    /// Sets the rationale: a reason edited is a reason for the value it stands beside.
+    pub fn set_rationale(&mut self, rationale: String) {
+        self.rationale = rationale;
+        self.reason_written_for = None;
+    }
+
+    /// True when it uses something only format 5 can say.
+    pub fn needs_format_5(&self) -> bool {
+        self.value == Some(ScoreValue::Silent)
+            || self.reason_written_for.is_some()
+            || self.evidence.iter().any(|e| e.kind.is_some())
+    }
+
+    /// True when the cell says the text is silent on the criterion.
+    pub fn is_silent(&self) -> bool {
+        self.value == Some(ScoreValue::Silent)
+    }
 }
 
 /// A value on a criterion's scale.
@@ -42,6 +79,45 @@ pub enum ScoreValue {
     Level(u32),
     /// An answer on a yes/no scale.
     Bool(bool),
+    /// The text is available and says nothing on the criterion (format 5): not a level,
+    /// and not the same as unscored (no source found). In totals it counts as the scale's
+    /// lowest value unless the scenario leaves silence out ([`Silence`]).
+    Silent,
+}
+
+/// How a scenario counts a cell whose text is silent on the criterion in totals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Silence {
+    /// As the scale's lowest value (its first level, its minimum, No): the rule the
+    /// bundled lessons follow (`docs/SCORING.md`).
+    #[default]
+    CountsAsLowest,
+    /// Left out of the total like an unscored cell (coverage shows it).
+    LeftOut,
+}
+
+impl Silence {
+    /// True for the default rule, left out of files.
+    pub fn is_default(&self) -> bool {
+        *self == Self::CountsAsLowest
+    }
+
+    /// What a silent cell means under this rule, in a sentence for handouts and the window.
+    pub fn explained(&self) -> &'static str {
+        match self {
+            Self::CountsAsLowest => "“Silent” means the text is available and says nothing on the criterion. It counts as the scale's lowest value in the total; a party's red line is neither met nor crossed by it (“not addressed”).",
+            Self::LeftOut => "“Silent” means the text is available and says nothing on the criterion. It is left out of the total, like an unscored cell; a party's red line is neither met nor crossed by it (“not addressed”).",
+        }
+    }
+}
+
+/// What a citation gives: the party's own words, or someone else's account or reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EvidenceKind {
+    /// The party's own words, first-hand or quoted in a report.
+    OwnWords,
+    /// Someone else's account, analysis or reading (an essay, a commentary).
+    Commentary,
 }
 
 /// A pointer into the bibliography: which source, where in it, and why.
@@ -56,4 +132,7 @@ pub struct Citation {
     /// A short note on what the source says there, paraphrased.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Whose words the source gives here, where it matters (a red line's evidence; format 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EvidenceKind>,
 }

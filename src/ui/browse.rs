@@ -122,6 +122,11 @@ fn filters(state: &AppState) -> Vec<Filter> {
     if !judging.is_empty() {
         out.push(Filter::AcceptableToAll);
         out.extend(judging.iter().map(|v| Filter::RuledOutBy(v.id.clone())));
+        out.extend(
+            judging
+                .iter()
+                .map(|v| Filter::NotAddressedFor(v.id.clone())),
+        );
     }
     out.extend(groups(s).into_iter().map(Filter::Group));
     out
@@ -139,6 +144,13 @@ fn filter_label(state: &AppState, f: &Filter) -> String {
                 .perspective_by_id(id)
                 .map_or(id.as_str(), |v| v.name.as_str());
             format!("Ruled out by {name}")
+        }
+        Filter::NotAddressedFor(id) => {
+            let name = state
+                .scenario()
+                .perspective_by_id(id)
+                .map_or(id.as_str(), |v| v.name.as_str());
+            format!("Not addressed for {name} (silent on a red line)")
         }
     }
 }

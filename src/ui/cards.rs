@@ -100,6 +100,7 @@ fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<
             // The total sits at the bottom of the card whatever the length of the text.
             ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
                 total_ui(ui, standing, colour, state.scenario().proposals.len());
+                silent_ui(ui, state, i);
                 super::verdicts::verdict_ui(ui, state, i, false);
                 ui.separator();
                 ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
@@ -235,6 +236,39 @@ fn card_body_ui(ui: &mut Ui, p: &crate::model::Proposal) {
             .header_response
             .on_hover_text("Show or hide the key provisions");
     }
+}
+
+/// "Silent on 3 criteria", with which and what silence means, when the text is silent on any.
+fn silent_ui(ui: &mut Ui, state: &crate::app::AppState, p: usize) {
+    let s = state.scenario();
+    let e = state.eval();
+    let names: Vec<&str> = (0..s.criteria.len())
+        .filter(|&k| e.score(s, k, p).is_some_and(crate::model::Score::is_silent))
+        .map(|k| s.criteria[k].name.as_str())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let counts = match s.silence {
+        crate::model::Silence::CountsAsLowest => {
+            "each counts as the scale's lowest value in the total"
+        }
+        crate::model::Silence::LeftOut => "each is left out of the total",
+    };
+    ui.label(
+        RichText::new(format!(
+            "Silent on {} criteri{}",
+            names.len(),
+            if names.len() == 1 { "on" } else { "a" }
+        ))
+        .small()
+        .italics()
+        .color(super::verdicts::not_addressed_colour(ui)),
+    )
+    .on_hover_text(format!(
+        "The text says nothing on: {}.\nSilence is not a refusal: {counts}, and a red line is neither met nor crossed by it.",
+        names.join("; ")
+    ));
 }
 
 /// The total as a bar with the rank and the coverage beside it.

@@ -113,7 +113,7 @@ fn set(state: &AppState, k: usize, p: usize, value: Option<ScoreValue>, actions:
     if score.value == Some(value) {
         return;
     }
-    score.value = Some(value);
+    score.set_value(Some(value));
     actions.push(Action::Edit(
         format!("score of {} on {}", proposal.label(), c.name),
         None,

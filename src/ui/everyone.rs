@@ -268,6 +268,10 @@ fn matrix_ui(
                                 text.push_str(" · ?");
                                 Some(ui.visuals().warn_fg_color)
                             }
+                            Some(Verdict::NotAddressed(_)) => {
+                                text.push_str(" · not addressed");
+                                Some(crate::ui::verdicts::not_addressed_colour(ui))
+                            }
                             _ => None,
                         };
                         let selected = open == Some((ci, p));
@@ -325,10 +329,18 @@ fn reasons_ui(
         let value = column.eval.score(s, k, p).and_then(|x| x.value);
         let (verdict, colour) = match line.test(value) {
             crate::model::Test::Passes => ("passes", None),
+            crate::model::Test::Crosses if value == Some(crate::model::ScoreValue::Silent) => (
+                "crosses it: the text is silent, and this line counts silence as crossing",
+                Some(ui.visuals().error_fg_color),
+            ),
             crate::model::Test::Crosses => ("crosses it", Some(ui.visuals().error_fg_color)),
             crate::model::Test::Unknown => {
                 ("unknown: not scored", Some(ui.visuals().warn_fg_color))
             }
+            crate::model::Test::NotAddressed => (
+                "not addressed: the text is silent, so the line is neither met nor crossed",
+                Some(crate::ui::verdicts::not_addressed_colour(ui)),
+            ),
         };
         let mut text = RichText::new(format!(
             "{}: accepts {}; {} is {} — {verdict}",

@@ -220,7 +220,15 @@ fn title_slide(ui: &mut Ui, s: &Scenario, shown: usize, sz: Sizes) {
                 .weak(),
         );
     }
-    if !s.sources.is_empty() {
+    if !s.sources.is_empty() && shown == 0 {
+        // A long description leaves no room for the list: one line says where it is.
+        ui.add_space(8.0 * sz.unit);
+        ui.label(
+            RichText::new(format!("Sources: {} in the scenario file", s.sources.len()))
+                .size(sz.small)
+                .weak(),
+        );
+    } else if !s.sources.is_empty() {
         ui.add_space(20.0 * sz.unit);
         ui.label(RichText::new("Sources").size(sz.sub).strong());
         for src in s.sources.iter().take(shown) {
@@ -438,10 +446,15 @@ fn score_block(
                         .color(text_colour),
                 );
                 // Colour never carries the score alone: the number is written too.
-                let number = e.value(k, p).map_or_else(
-                    || "not scored: left out of the total".to_owned(),
-                    |v| format!("{:.0} / 100", v * 100.0),
-                );
+                let silent = value == Some(crate::model::ScoreValue::Silent);
+                let number = match (silent, e.value(k, p)) {
+                    (true, Some(v)) => {
+                        format!("the text says nothing: counts as {:.0} / 100", v * 100.0)
+                    }
+                    (true, None) => "the text says nothing: left out of the total".to_owned(),
+                    (false, Some(v)) => format!("{:.0} / 100", v * 100.0),
+                    (false, None) => "not scored: left out of the total".to_owned(),
+                };
                 // One piece: "67 / 100" never breaks over two lines.
                 ui.add(
                     egui::Label::new(RichText::new(number).size(sz.small).color(text_colour))

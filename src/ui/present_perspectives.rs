@@ -112,12 +112,26 @@ pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, items: 
                 Some(Verdict::Unknown(_)) => {
                     text = text.color(ui.visuals().warn_fg_color);
                 }
+                Some(Verdict::NotAddressed(_)) => {
+                    text = RichText::new(format!(
+                        "{rank}  {}  {}  — not addressed",
+                        s.proposals[p].label(),
+                        total_text(st.total)
+                    ))
+                    .size(sz.body)
+                    .color(crate::ui::verdicts::not_addressed_colour(ui));
+                }
                 _ => {}
             }
             ui.label(text);
         }
     });
 }
+
+/// The mark of "ruled out" in the slide's grid.
+pub const RULED_OUT_MARK: &str = "✖";
+/// The mark of "not addressed" in the slide's grid.
+pub const NOT_ADDRESSED_MARK: &str = "○";
 
 /// Every perspective side by side: each proposal's rank under each, ruled out or not, and
 /// the sentences on what no perspective rules out.
@@ -145,16 +159,35 @@ pub(super) fn everyone_slide(ui: &mut Ui, state: &AppState, items: usize, sz: Si
                 for p in 0..s.proposals.len() {
                     let st = c.eval.standings[p];
                     let rank = st.rank.map_or_else(|| "–".to_owned(), ordinal);
-                    let text = if c.eval.verdicts.get(p).is_some_and(Verdict::is_ruled_out) {
-                        RichText::new(format!("{rank}, ruled out"))
+                    // A mark, not a phrase, so five columns fit a 4:3 projector; the legend
+                    // under the grid says each mark in words, and colour is never the only cue.
+                    let text = match c.eval.verdicts.get(p) {
+                        Some(Verdict::RuledOut(_)) => {
+                            RichText::new(format!("{rank} {RULED_OUT_MARK}"))
+                                .size(sz.small)
+                                .color(ui.visuals().error_fg_color)
+                        }
+                        Some(Verdict::NotAddressed(_)) => {
+                            RichText::new(format!("{rank} {NOT_ADDRESSED_MARK}"))
+                                .size(sz.small)
+                                .color(crate::ui::verdicts::not_addressed_colour(ui))
+                        }
+                        Some(Verdict::Unknown(_)) => RichText::new(format!("{rank} ?"))
                             .size(sz.small)
-                            .color(ui.visuals().error_fg_color)
-                    } else {
-                        RichText::new(rank).size(sz.small)
+                            .color(ui.visuals().warn_fg_color),
+                        _ => RichText::new(rank).size(sz.small),
                     };
                     ui.label(text);
                 }
                 ui.end_row();
             }
         });
+    ui.add_space(6.0 * sz.unit);
+    ui.label(
+        RichText::new(format!(
+            "{RULED_OUT_MARK} ruled out: a red line is crossed · {NOT_ADDRESSED_MARK} not addressed: the text is silent on a red line, neither met nor crossed"
+        ))
+        .size(sz.small)
+        .weak(),
+    );
 }

@@ -402,15 +402,24 @@ fn score_cell_ui(
     }
     let selected = *state.selection() == Selection::Cell(c.id.clone(), proposal.id.clone());
     let dark = ui.visuals().dark_mode;
-    let fill = norm.map_or(ui.visuals().faint_bg_color, |v| score_fill(v, dark));
-    let mut button = egui::Button::new(RichText::new(text).color(if dark {
+    // A silent text is drawn apart from the levels: no score colour, its word in italics.
+    let silent = value == Some(crate::model::ScoreValue::Silent);
+    let fill = match norm {
+        Some(v) if !silent => score_fill(v, dark),
+        _ => ui.visuals().faint_bg_color,
+    };
+    let mut rich = RichText::new(text).color(if dark {
         egui::Color32::WHITE
     } else {
         egui::Color32::BLACK
-    }))
-    .fill(fill)
-    .truncate()
-    .min_size(egui::vec2(ui.available_width(), ROW_HEIGHT - 8.0));
+    });
+    if silent {
+        rich = rich.italics();
+    }
+    let mut button = egui::Button::new(rich)
+        .fill(fill)
+        .truncate()
+        .min_size(egui::vec2(ui.available_width(), ROW_HEIGHT - 8.0));
     let differs = state
         .comparison()
         .is_some_and(|cmp| cmp.cells.contains(&(c.id.clone(), proposal.id.clone())));
@@ -488,10 +497,23 @@ fn score_cell_ui(
                 .color(ui.visuals().warn_fg_color),
             );
         }
-        match norm {
-            Some(v) => ui.label(format!("Normalised: {:.0} of 100", v * 100.0)),
-            None => ui.label("Not scored: left out of the total, not counted as 0"),
+        match (silent, norm) {
+            (true, Some(v)) => ui.label(format!(
+                "Silent: the text says nothing on this. It counts as {:.0} of 100 in the total (the scenario's rule); a red line is neither met nor crossed by it",
+                v * 100.0
+            )),
+            (true, None) => ui.label(
+                "Silent: the text says nothing on this. Left out of the total (the scenario's rule); a red line is neither met nor crossed by it",
+            ),
+            (false, Some(v)) => ui.label(format!("Normalised: {:.0} of 100", v * 100.0)),
+            (false, None) => ui.label("Not scored: left out of the total, not counted as 0"),
         };
+        if let Some(old) = score.and_then(|sc| sc.reason_written_for) {
+            ui.label(
+                RichText::new(format!("Reason written for {}", c.value_text(Some(old))))
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
         if let Some(sc) = score {
             if !sc.rationale.is_empty() {
                 ui.label(RichText::new(super::widgets::first_sentence(&sc.rationale)).small());

@@ -1,5 +1,7 @@
 //! One cell: its score on the criterion's scale, the rationale and the evidence.
 
+use std::ops::Not;
+
 use egui::{RichText, Ui};
 
 use super::short;
@@ -46,21 +48,53 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: 
     // Value, by the kind of scale.
     ui.label(RichText::new("Score").small().weak());
     if let Some(value) = value_editor_ui(ui, &criterion, score.value) {
-        set(
-            Score {
-                value,
-                ..score.clone()
-            },
-            label.clone(),
-            Some(format!("value:{cid}:{pid}")),
-        );
+        let mut new = score.clone();
+        new.set_value(value);
+        set(new, label.clone(), Some(format!("value:{cid}:{pid}")));
     }
-    ui.label(
-        RichText::new(format!("Shown as: {}", criterion.value_text(score.value)))
-            .small()
-            .weak(),
-    );
+    let shown = if score.is_silent() {
+        format!(
+            "Shown as: Silent — the text says nothing on this; counts as {} in totals",
+            silence_counts_as(s, &criterion)
+        )
+    } else {
+        format!("Shown as: {}", criterion.value_text(score.value))
+    };
+    ui.label(RichText::new(shown).small().weak());
     ui.add_space(6.0);
+    if let Some(old) = score.reason_written_for {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "⚠ Reason written for {}: does it still hold for {}?",
+                    criterion.value_text(Some(old)),
+                    criterion.value_text(score.value)
+                ))
+                .color(ui.visuals().warn_fg_color),
+            );
+            if button(
+                ui,
+                true,
+                "Confirm reason",
+                "The reason holds for the new score as written (Ctrl+Z undoes)",
+            )
+            .clicked()
+            {
+                set(
+                    Score {
+                        reason_written_for: None,
+                        ..score.clone()
+                    },
+                    format!(
+                        "confirm the reason of {} on {}",
+                        proposal.label(),
+                        criterion.name
+                    ),
+                    None,
+                );
+            }
+        });
+    }
     // Enter on a focused cell of the table gives this field the keyboard.
     if let Some(rationale) = text_area_with_id(
         ui,
@@ -69,14 +103,23 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: 
         "Why this score, attributed: “The essay argues…”",
         5,
     ) {
+        let mut new = score.clone();
+        new.set_rationale(rationale);
         set(
-            Score {
-                rationale,
-                ..score.clone()
-            },
+            new,
             format!("rationale of {} on {}", proposal.label(), criterion.name),
             Some(format!("rationale:{cid}:{pid}")),
         );
+    }
+    // The content check's notes on this cell (`concord check --strict` lists the same).
+    if state.eval().perspective.is_none() || state.eval().is_read(k, p).not() {
+        for note in crate::io::health::cell_notes(s, cid, pid) {
+            ui.label(
+                RichText::new(format!("⚠ {}: {}", note.concern.label(), note.message))
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
     }
     ui.add_space(6.0);
     let evidence_label = format!("evidence of {} on {}", proposal.label(), criterion.name);
@@ -132,6 +175,9 @@ fn perspective_reading_ui(ui: &mut Ui, state: &AppState, (k, p): (usize, usize),
                 crate::model::Test::Passes => "this cell passes",
                 crate::model::Test::Crosses => "this cell crosses it",
                 crate::model::Test::Unknown => "unknown: the cell is not scored",
+                crate::model::Test::NotAddressed => {
+                    "not addressed: the text is silent, so the line is neither met nor crossed"
+                }
             };
             ui.label(
                 RichText::new(format!("Red line: accepts {}; {verdict}", line.accepts.describe(c)))
@@ -173,6 +219,14 @@ fn perspective_reading_ui(ui: &mut Ui, state: &AppState, (k, p): (usize, usize),
     ui.add_space(6.0);
 }
 
+/// What a silent cell counts as in `s`'s totals, in words.
+fn silence_counts_as(s: &crate::model::Scenario, c: &Criterion) -> String {
+    match s.silence {
+        crate::model::Silence::CountsAsLowest => c.value_text(Some(c.scale.lowest())),
+        crate::model::Silence::LeftOut => "nothing (left out, like an unscored cell)".to_owned(),
+    }
+}
+
 /// Edits a value by scale; returns the new value (`None` inside = not scored) on change.
 fn value_editor_ui(
     ui: &mut Ui,
@@ -180,6 +234,8 @@ fn value_editor_ui(
     value: Option<ScoreValue>,
 ) -> Option<Option<ScoreValue>> {
     let mut out = None;
+    let silent = Some(ScoreValue::Silent);
+    let silent_tip = "The text is available and says nothing on this: not the same as unscored (no source found). A red line is neither met nor crossed by silence (key 0 on a level or yes/no cell of the table)";
     match &c.scale {
         Scale::Numeric { min, max, .. } => {
             let shown = match value {
@@ -201,6 +257,9 @@ fn value_editor_ui(
                 {
                     out = Some(None);
                 }
+                if ui.radio(value == silent, "Silent").on_hover_text(silent_tip).clicked() {
+                    out = Some(silent);
+                }
             });
         }
         Scale::Levels(levels) => {
@@ -210,6 +269,13 @@ fn value_editor_ui(
                 .clicked()
             {
                 out = Some(None);
+            }
+            if ui
+                .radio(value == silent, "Silent (says nothing)")
+                .on_hover_text(silent_tip)
+                .clicked()
+            {
+                out = Some(silent);
             }
             for (i, l) in levels.iter().enumerate() {
                 let v = ScoreValue::Level(i as u32);
@@ -225,10 +291,17 @@ fn value_editor_ui(
         Scale::YesNo => {
             for (label, v) in [
                 ("Not scored", None),
+                ("Silent (says nothing)", silent),
                 ("Yes", Some(ScoreValue::Bool(true))),
                 ("No", Some(ScoreValue::Bool(false))),
             ] {
-                if ui.radio(value == v, label).clicked() {
+                let r = ui.radio(value == v, label);
+                let r = if v == silent {
+                    r.on_hover_text(silent_tip)
+                } else {
+                    r
+                };
+                if r.clicked() {
                     out = Some(v);
                 }
             }
@@ -244,6 +317,28 @@ pub(super) fn citations_ui(
     title: &str,
     list: &[Citation],
     id: &str,
+) -> Option<Vec<Citation>> {
+    citations_list_ui(ui, state, (title, id), list, false)
+}
+
+/// Edits a list of citations that can each say whether they give the party's own words
+/// (a red line's evidence); returns the new list on change.
+pub(super) fn citations_with_kind_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    title: &str,
+    list: &[Citation],
+    id: &str,
+) -> Option<Vec<Citation>> {
+    citations_list_ui(ui, state, (title, id), list, true)
+}
+
+fn citations_list_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    (title, id): (&str, &str),
+    list: &[Citation],
+    with_kind: bool,
 ) -> Option<Vec<Citation>> {
     let sources = &state.scenario().sources;
     let mut out: Option<Vec<Citation>> = None;
@@ -323,6 +418,22 @@ pub(super) fn citations_ui(
                     let mut v = list.to_vec();
                     v[j].note = note;
                     out = Some(v);
+                }
+                if with_kind {
+                    let mut own = cit.kind == Some(crate::model::EvidenceKind::OwnWords);
+                    if ui
+                        .checkbox(&mut own, "The party's own words")
+                        .on_hover_text("Ticked: the source gives what the party itself said (first-hand or quoted in a report). Unticked: someone else's account or reading, which `concord check --strict` notes for a red line")
+                        .changed()
+                    {
+                        let mut v = list.to_vec();
+                        v[j].kind = Some(if own {
+                            crate::model::EvidenceKind::OwnWords
+                        } else {
+                            crate::model::EvidenceKind::Commentary
+                        });
+                        out = Some(v);
+                    }
                 }
             });
         });

@@ -3,7 +3,6 @@
 
 use egui::{RichText, Ui};
 
-use super::cell::citations_ui;
 use crate::app::{AppState, Edit, Outbox};
 use crate::model::{Accepts, Criterion, Perspective, RedLine, Scale};
 use crate::ui::widgets::{button, number_field, short_label, text_area};
@@ -93,6 +92,7 @@ fn new_red_line(c: &Criterion) -> RedLine {
         accepts,
         reason: String::new(),
         evidence: Vec::new(),
+        silence_crosses: String::new(),
     }
 }
 
@@ -245,7 +245,19 @@ pub(super) fn red_line_ui(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mu
     if let Some(reason) = text_area(ui, "Why (attributed)", &line.reason, "“The 2017 document rejects…”: the stated position, in the party's words or a close paraphrase", 3) {
         changed = Some(RedLine { reason, ..line.clone() });
     }
-    if let Some(evidence) = citations_ui(
+    if let Some(silence_crosses) = text_area(
+        ui,
+        "Silence crosses it because",
+        &line.silence_crosses,
+        "Leave empty: a text silent on this neither meets nor crosses the line (“not addressed”). Fill in only where the party says any deal must include it, in its words",
+        2,
+    ) {
+        changed = Some(RedLine {
+            silence_crosses,
+            ..line.clone()
+        });
+    }
+    if let Some(evidence) = super::cell::citations_with_kind_ui(
         ui,
         state,
         "Evidence",
