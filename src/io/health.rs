@@ -160,6 +160,12 @@ const SILENCE_MARKERS: &[&str] = &[
     "do not mention",
     "contains nothing",
     "contain nothing",
+    "contains no ",
+    "contain no ",
+    "sets no terms",
+    "set no terms",
+    "sets out no",
+    "set out no",
     "not addressed",
 ];
 

@@ -159,7 +159,7 @@ fn scale_ui(
             set_scale(match chosen {
                 0 => Scale::zero_to_ten(),
                 1 => Scale::Levels(vec![
-                    "Not addressed".into(),
+                    "None".into(),
                     "Weak".into(),
                     "Partial".into(),
                     "Strong".into(),
