@@ -226,8 +226,9 @@ fn matrix_ui(
         .striped(true)
         .max_scroll_height(height)
         .column(Column::exact(150.0));
+    // Wide enough for "3rd · 44 · not addressed" in the body font.
     for _ in &m.columns {
-        table = table.column(Column::exact(150.0));
+        table = table.column(Column::exact(176.0));
     }
     table
         .header(24.0, |mut header| {
