@@ -203,3 +203,35 @@ fn a_reason_written_for_the_old_score_is_flagged_until_edited_or_confirmed() {
     assert_eq!(cell()(&h).reason_written_for, None);
     assert!(cell()(&h).rationale.ends_with(" Now Strong."));
 }
+
+#[test]
+fn a_red_line_that_states_why_silence_crosses_it_rules_a_silent_text_out_and_says_why() {
+    let mut h = harness();
+    choose(&mut h, "Weights:", ISRAEL);
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(matches!(verdict(&h, "abraham"), Verdict::NotAddressed(_)));
+    // The criterion's row, below the fold for a mouse: given the keyboard, as a person would.
+    h.get_by_label("Denies armed groups the capability to attack")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Silence crosses it because")
+        .focus();
+    h.run();
+    let reason = "The party says any deal must disarm Hamas.";
+    type_keys(&mut h, reason);
+    let s = h.state().state.scenario();
+    let line = &s.perspective_by_id("israel-gov").unwrap().red_lines[0];
+    assert_eq!(line.silence_crosses, reason);
+    // Now the accords' silence crosses it, and the sentence quotes the stated reason.
+    assert!(verdict(&h, "abraham").is_ruled_out());
+    assert!(verdict(&h, "api").is_ruled_out());
+    click(&mut h, "Everyone at once");
+    let quoted = h
+        .query_all_by_label_contains(&format!("which that line counts as crossing it: {reason}"))
+        .count();
+    assert_eq!(quoted, 2, "the API's and the accords' sentences quote it");
+    // One undo takes the typed reason back, and the text is not addressed again.
+    ctrl(&mut h, Key::Z);
+    assert!(matches!(verdict(&h, "abraham"), Verdict::NotAddressed(_)));
+}
