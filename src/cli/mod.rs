@@ -49,11 +49,7 @@ pub fn check(files: &[PathBuf], strict: bool, out: &mut dyn Write, err: &mut dyn
                 for h in &findings {
                     let at = crate::io::locate::locate(&text, &h.path)
                         .map_or_else(String::new, |lc| format!("{}:{}:", lc.line, lc.col));
-                    let level = if h.is_explained_gap() {
-                        "note"
-                    } else {
-                        "warning"
-                    };
+                    let level = if h.is_note() { "note" } else { "warning" };
                     let _ = writeln!(
                         out,
                         "{}:{at} {level}: {}: {}",

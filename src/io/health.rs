@@ -35,6 +35,8 @@ pub enum Concern {
     QuoteWithoutLocator,
     /// A party's red line rests on evidence not marked as the party's own words.
     NotOwnWords,
+    /// A cell says its text is silent on the criterion: listed as a note, never a fault.
+    Silent,
 }
 
 impl Concern {
@@ -53,6 +55,7 @@ impl Concern {
             Self::StaleReason => "reason written for another level",
             Self::QuoteWithoutLocator => "quotation without locator",
             Self::NotOwnWords => "red line not in the party's words",
+            Self::Silent => "silent",
         }
     }
 }
@@ -252,6 +255,20 @@ fn cell_findings(
         });
     }
     let criterion = s.criterion_index(&sc.criterion).map(|k| &s.criteria[k]);
+    if let (Some(c), true) = (criterion, sc.is_silent()) {
+        out.push(Health {
+            concern: Concern::Silent,
+            place: place.clone(),
+            path: at("value"),
+            message: match s.silence {
+                crate::model::Silence::CountsAsLowest => format!(
+                    "the text says nothing on this: it counts as {} in totals, and a red line is neither met nor crossed by it",
+                    c.value_text(Some(c.scale.lowest()))
+                ),
+                crate::model::Silence::LeftOut => "the text says nothing on this: it is left out of totals, and a red line is neither met nor crossed by it".to_owned(),
+            },
+        });
+    }
     if let (Some(c), Some(value)) = (criterion, sc.value) {
         // A silent text counts as the first level: its name is the cell's own.
         let own = match value {
@@ -312,7 +329,8 @@ pub fn cell_notes(s: &Scenario, criterion: &str, proposal: &str) -> Vec<Health> 
         return Vec::new();
     };
     let mut out = cell_findings(s, sc, Vec::new(), &Default::default());
-    out.retain(|h| h.concern != Concern::Unscored);
+    // The inspector says "Silent" beside the score already.
+    out.retain(|h| h.concern != Concern::Unscored && h.concern != Concern::Silent);
     if let Some(c) = s.criterion_index(criterion).map(|k| &s.criteria[k]) {
         let lowest = sc.value == Some(c.scale.lowest());
         if lowest && reads_as_silence(&sc.rationale) {
@@ -350,12 +368,18 @@ impl Health {
     pub fn is_explained_gap(&self) -> bool {
         self.concern == Concern::Unscored && self.message.contains("says why")
     }
+
+    /// True for what is listed for the record, not as a fault: an explained gap, or a text
+    /// marked silent.
+    pub fn is_note(&self) -> bool {
+        self.is_explained_gap() || self.concern == Concern::Silent
+    }
 }
 
-/// True when the findings pass `check --strict`: none but a few explained gaps.
+/// True when the findings pass `check --strict`: none but notes, and a few explained gaps.
 pub fn passes(findings: &[Health]) -> bool {
     let gaps = findings.iter().filter(|h| h.is_explained_gap()).count();
-    gaps <= EXPLAINED_UNSCORED_ALLOWED && findings.iter().all(Health::is_explained_gap)
+    gaps <= EXPLAINED_UNSCORED_ALLOWED && findings.iter().all(Health::is_note)
 }
 
 /// Every content finding of `s`, in file order of kind.
@@ -643,9 +667,10 @@ mod tests {
         s.scores[1].value = Some(ScoreValue::Level(0));
         s.scores[1].rationale = "The text says nothing on borders.".into();
         assert!(concerns(&s).contains(&Concern::SilenceAsRefusal));
-        // Marked Silent it is not addressed, and nothing is found.
+        // Marked Silent it is not addressed: listed as a note, and the lesson passes.
         s.scores[1].value = Some(ScoreValue::Silent);
-        assert_eq!(concerns(&s), Vec::new(), "{:#?}", health(&s));
+        assert_eq!(concerns(&s), vec![Concern::Silent], "{:#?}", health(&s));
+        assert!(passes(&health(&s)));
         // A level word under another level.
         let mut s = lesson();
         s.scores[0].rationale = "The text states a line, so Partial.".into();

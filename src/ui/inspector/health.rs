@@ -6,7 +6,7 @@ use std::sync::Arc;
 use egui::{RichText, Ui};
 
 use crate::app::{AppState, Msg, Outbox, Selection};
-use crate::io::health::{health, passes, Health, Place};
+use crate::io::health::{health, passes, Concern, Health, Place};
 
 /// Findings listed at most; the rest are counted.
 const LISTED: usize = 60;
@@ -32,7 +32,13 @@ pub(super) fn health_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
             if passes(&found) {
                 ui.label("Every score has its evidence and says whose reading it is; sources, perspectives and red lines are sourced.");
             }
-            for h in found.iter().take(LISTED) {
+            // Silent cells are listed by `concord check --strict` for the record; here they
+            // are counted, so the list stays for what needs doing.
+            let silent = found.iter().filter(|h| h.concern == Concern::Silent).count();
+            if silent > 0 {
+                ui.label(RichText::new(format!("{silent} cells say their text is silent (not addressed by red lines; concord check --strict lists them)")).small().weak());
+            }
+            for h in found.iter().filter(|h| h.concern != Concern::Silent).take(LISTED) {
                 let text = format!("{}: {}", h.concern.label(), h.message);
                 let target = match &h.place {
                     Place::Cell(c, p) => Selection::Cell(c.clone(), p.clone()),
@@ -53,8 +59,9 @@ pub(super) fn health_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                     out.send(Msg::Reveal(target));
                 }
             }
-            if found.len() > LISTED {
-                ui.label(RichText::new(format!("… and {} more (concord check --strict lists them all)", found.len() - LISTED)).small().weak());
+            let listed = found.len() - silent;
+            if listed > LISTED {
+                ui.label(RichText::new(format!("… and {} more (concord check --strict lists them all)", listed - LISTED)).small().weak());
             }
         });
 }
