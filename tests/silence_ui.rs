@@ -235,3 +235,35 @@ fn a_red_line_that_states_why_silence_crosses_it_rules_a_silent_text_out_and_say
     ctrl(&mut h, Key::Z);
     assert!(matches!(verdict(&h, "abraham"), Verdict::NotAddressed(_)));
 }
+
+#[test]
+fn the_scenario_says_how_silence_counts_and_totals_follow() {
+    let mut h = harness();
+    let total = |h: &H, p: &str| {
+        let s = &h.state().state;
+        s.eval().standings[s.scenario().proposal_index(p).unwrap()]
+    };
+    let before = total(&h, "abraham");
+    assert_eq!(before.coverage, 1.0, "silence counts as the lowest level");
+    choose(
+        &mut h,
+        "A silent text counts",
+        "not at all (left out, like unscored)",
+    );
+    assert_eq!(
+        h.state().state.scenario().silence,
+        concord::model::Silence::LeftOut
+    );
+    let after = total(&h, "abraham");
+    // Eight of fifteen equal weights are silent: left out, the total rests on the rest.
+    assert!((after.coverage - 7.0 / 15.0).abs() < 1e-9, "{after:?}");
+    assert!(after.total > before.total);
+    // The card explains it, and the file says so (format 5).
+    let card = "Silent on 8 criteria";
+    h.get_by_label(card);
+    assert!(concord::io::to_ron_string(h.state().state.scenario())
+        .unwrap()
+        .contains("silence: LeftOut,"));
+    ctrl(&mut h, Key::Z);
+    assert_eq!(total(&h, "abraham"), before);
+}

@@ -14,6 +14,8 @@ pub struct Meta {
     pub description: String,
     /// Authors.
     pub authors: Vec<String>,
+    /// How a silent text counts in totals.
+    pub silence: crate::model::Silence,
 }
 
 impl Meta {
@@ -23,6 +25,7 @@ impl Meta {
             title: s.title.clone(),
             description: s.description.clone(),
             authors: s.authors.clone(),
+            silence: s.silence,
         }
     }
 }
@@ -91,6 +94,7 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
             s.title = meta.title;
             s.description = meta.description;
             s.authors = meta.authors;
+            s.silence = meta.silence;
             Edit::SetMeta(old)
         }
         Edit::SetProposal(i, p) => {

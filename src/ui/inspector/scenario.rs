@@ -6,8 +6,40 @@ use super::cell::citations_ui;
 use super::fields::Fields;
 use super::short;
 use crate::app::{AppState, Edit, Meta, Msg, Named, Outbox};
-use crate::model::{Perspective, PerspectiveKind, Source};
+use crate::model::{Perspective, PerspectiveKind, Silence, Source};
 use crate::ui::widgets::button;
+
+/// How a cell whose text is silent counts in this scenario's totals.
+fn silence_rule_ui(ui: &mut Ui, meta: &Meta, out: &mut Outbox) {
+    let label = |rule: Silence| match rule {
+        Silence::CountsAsLowest => "as the scale's lowest value",
+        Silence::LeftOut => "not at all (left out, like unscored)",
+    };
+    let mut chosen = meta.silence;
+    ui.horizontal(|ui| {
+        let l = ui.label("A silent text counts");
+        egui::ComboBox::from_id_salt("silence-rule")
+            .selected_text(label(chosen))
+            .show_ui(ui, |ui| {
+                for rule in [Silence::CountsAsLowest, Silence::LeftOut] {
+                    ui.selectable_value(&mut chosen, rule, label(rule));
+                }
+            })
+            .response
+            .labelled_by(l.id)
+            .on_hover_text("In totals: a cell marked Silent (the text says nothing on the matter) counts as the scale's lowest value, or is left out like an unscored cell. Either way a red line is neither met nor crossed by it");
+    });
+    if chosen != meta.silence {
+        out.edit(
+            "how a silent text counts".to_owned(),
+            None,
+            Edit::SetMeta(Meta {
+                silence: chosen,
+                ..meta.clone()
+            }),
+        );
+    }
+}
 
 pub(super) fn scenario_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     let meta = Meta::of(state.scenario());
@@ -51,6 +83,7 @@ pub(super) fn scenario_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
             },
         );
     }
+    silence_rule_ui(ui, &meta, out);
     ui.add_space(8.0);
     ui.separator();
     ui.horizontal(|ui| {
