@@ -3,7 +3,7 @@
 
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 
-use crate::model::{PerspectiveKind, Scenario};
+use crate::model::{Criterion, Direction, PerspectiveKind, Scale, Scenario};
 use crate::scoring::{Evaluation, WeightSet};
 
 /// How far a set of rankings agrees: Kendall's W with its χ² test.
@@ -334,6 +334,65 @@ pub fn agreement_words(w: f64) -> &'static str {
     }
 }
 
+/// The raw value a student chose on `c`'s scale, from its normalised value (direction
+/// undone): a level's index, 1/0 for yes/no, or the number.
+fn raw_of(c: &Criterion, v: f64) -> f64 {
+    let v = match c.direction {
+        Direction::HigherIsBetter => v,
+        Direction::LowerIsBetter => 1.0 - v,
+    };
+    match &c.scale {
+        Scale::Levels(levels) => (v * levels.len().saturating_sub(1) as f64).round(),
+        Scale::YesNo => v.round(),
+        Scale::Numeric { min, max, .. } => min + v * (max - min),
+    }
+}
+
+/// How many students chose each level of `c` (levels in scale order; yes/no as No, Yes),
+/// or `None` on a numeric scale.
+pub fn counts_by_level(c: &Criterion, cell: &CellStats) -> Option<Vec<(String, usize)>> {
+    let names: Vec<String> = match &c.scale {
+        Scale::Levels(levels) => levels.clone(),
+        Scale::YesNo => vec!["No".into(), "Yes".into()],
+        Scale::Numeric { .. } => return None,
+    };
+    let mut counts = vec![0; names.len()];
+    for &v in &cell.chosen {
+        let i = raw_of(c, v) as usize;
+        if let Some(n) = counts.get_mut(i) {
+            *n += 1;
+        }
+    }
+    Some(names.into_iter().zip(counts).filter(|(_, n)| *n > 0).collect())
+}
+
+/// How the class split on a cell, in the criterion's own language: "2 of 4 chose Yes" on a
+/// yes/no question, the levels chosen ("Weak 2, Strong 1") on levels, and the middle half's
+/// span in points of 100 only on a numeric scale.
+pub fn spread_words(c: &Criterion, cell: &CellStats) -> String {
+    let n = cell.chosen.len();
+    match (&c.scale, counts_by_level(c, cell)) {
+        (Scale::YesNo, Some(counts)) => {
+            let yes = counts
+                .iter()
+                .find(|(name, _)| name == "Yes")
+                .map_or(0, |(_, k)| *k);
+            format!("{yes} of {n} chose Yes")
+        }
+        (_, Some(counts)) => {
+            let chosen: Vec<String> = counts
+                .iter()
+                .map(|(name, k)| format!("{name} {k}"))
+                .collect();
+            format!("the levels chosen: {}", chosen.join(", "))
+        }
+        (_, None) => format!(
+            "the middle half of the class spans {:.0} points of 100",
+            cell.iqr.unwrap_or(0.0) * 100.0
+        ),
+    }
+}
+
 /// Sentences a class can read: how many readings, the group's ranking both ways (and
 /// where they differ), agreement on the order, and the agenda of disagreements.
 pub fn sentences(scenario: &Scenario, r: &Round) -> Vec<String> {
@@ -392,10 +451,10 @@ pub fn sentences(scenario: &Scenario, r: &Round) -> Vec<String> {
             .map(|&(c, p)| {
                 let cell = &r.cells[c * scenario.proposals.len() + p];
                 format!(
-                    "{} × {} (spread {:.0} of 100, {} scored)",
+                    "{} × {} ({}; {} scored)",
                     name(p),
                     scenario.criteria[c].name,
-                    cell.iqr.unwrap_or(0.0) * 100.0,
+                    spread_words(&scenario.criteria[c], cell),
                     cell.chosen.len()
                 )
             })

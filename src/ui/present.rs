@@ -76,69 +76,64 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
         )
         .show(ui, |ui| {
             let s = state.scenario();
-            let n = s.proposals.len().max(1);
-            let fit_id = fit_id(i, ui.ctx().content_rect().size());
+            let n = units(ui, state, step).max(1);
+            let fit_id = fit_id(state.doc().key(), i, ui.ctx().content_rect().size());
             let fit = ui.ctx().data(|d| d.get_temp::<Fit>(fit_id)).unwrap_or(Fit {
                 so_far: true,
                 per_page: n,
                 items: 7,
+                chars: usize::MAX,
             });
-            let pages = n.div_ceil(fit.per_page);
-            if matches!(step, Step::Criterion(_)) && pages != presenter.pages.max(1) {
+            let pages = n.div_ceil(fit.per_page.clamp(1, n));
+            if pages != presenter.pages.max(1) {
                 out.send(Msg::Present(PresentCommand::Pages(pages)));
             }
             let page = presenter.page.min(pages - 1);
             // Balanced parts: five proposals on two pages are three and two, not four and one.
             let per = n.div_ceil(pages);
-            let shown = page * per..((page + 1) * per).min(s.proposals.len());
-            let output = egui::ScrollArea::vertical()
-                .id_salt(("slide", i, page))
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    let e = &state.eval();
-                    let spot = presenter.spotlight;
-                    match step {
-                        Step::Title => title_slide(ui, s, fit.items, sz),
-                        Step::Proposal(p) => proposal_slide(ui, s, p, fit.items, sz),
-                        Step::Criterion(k) => {
-                            criterion_slide(ui, s, e, k, (spot, fit.so_far, shown), sz)
-                        }
-                        Step::Weights => weights_slide(ui, s, e, state.perspective(), sz),
-                        Step::Ranking => ranking_slide(ui, s, e, spot, sz),
-                        Step::Round(part) => super::present_round::round_slide(ui, state, part, sz),
-                        Step::Perspective(j) => super::present_perspectives::perspective_slide(
-                            ui, state, j, fit.items, sz,
-                        ),
-                        Step::Everyone => {
-                            super::present_perspectives::everyone_slide(ui, state, fit.items, sz)
-                        }
-                    }
-                });
-            // A criterion slide that does not fit drops the "So far" column, then splits its
-            // proposals over pages (Next shows the rest), so nothing is below the fold.
-            // Other slides show fewer items of their lists.
-            let overflows = output.content_size.y > output.inner_rect.height() + 1.0;
-            if overflows {
-                let tighter = match step {
-                    Step::Criterion(k) if fit.so_far && k > 0 => Some(Fit {
-                        so_far: false,
-                        ..fit
-                    }),
-                    Step::Criterion(_) if fit.per_page > 1 => Some(Fit {
-                        per_page: fit.per_page - 1,
-                        ..fit
-                    }),
-                    Step::Title | Step::Proposal(_) | Step::Perspective(_) | Step::Everyone
-                        if fit.items > 0 =>
-                    {
-                        Some(Fit {
-                            items: fit.items - 1,
-                            ..fit
-                        })
-                    }
-                    _ => None,
+            let shown = page * per..((page + 1) * per).min(n);
+            let last_page = page + 1 == pages;
+            // No scroll area: a slide is laid out to fit, and measured to know that it does.
+            let room = ui.available_rect_before_wrap();
+            let drawn = ui.scope_builder(egui::UiBuilder::new().max_rect(room), |ui| {
+                ui.set_clip_rect(room.intersect(ui.clip_rect()));
+                let e = &state.eval();
+                let spot = presenter.spotlight;
+                let fitted = Fitted {
+                    shown: shown.clone(),
+                    items: fit.items,
+                    chars: fit.chars,
+                    last_page,
                 };
-                if let Some(tighter) = tighter {
+                match step {
+                    Step::Title => title_slide(ui, s, &fitted, sz),
+                    Step::Proposal(p) => proposal_slide(ui, s, p, &fitted, sz),
+                    Step::Criterion(k) => {
+                        criterion_slide(ui, s, e, k, (spot, fit.so_far, &fitted), sz)
+                    }
+                    Step::Weights => weights_slide(ui, s, e, state.perspective(), &fitted, sz),
+                    Step::Ranking => ranking_slide(ui, s, e, spot, &fitted, sz),
+                    Step::Round(part) => {
+                        super::present_round::round_slide(ui, state, part, &fitted, sz)
+                    }
+                    Step::Perspective(j) => {
+                        super::present_perspectives::perspective_slide(ui, state, j, &fitted, sz)
+                    }
+                    Step::Everyone => {
+                        super::present_perspectives::everyone_slide(ui, state, &fitted, sz)
+                    }
+                }
+            });
+            // A slide that does not fit shows fewer items of its lists, then splits over
+            // parts (Next shows the rest), then shortens its longest texts: nothing is ever
+            // below the fold or off the side.
+            let used = drawn.response.rect;
+            let overflows =
+                used.height() > room.height() + 1.0 || used.width() > room.width() + 1.0;
+            if overflows {
+                // How much of the slide the screen holds: the next fit aims at it at once.
+                let ratio = (room.height() / used.height()).min(room.width() / used.width());
+                if let Some(tighter) = fit.tighter(step, ratio) {
                     ui.ctx().data_mut(|d| d.insert_temp(fit_id, tighter));
                     ui.ctx()
                         .request_discard("a slide that does not fit the screen");
@@ -208,10 +203,11 @@ pub(super) fn heading(ui: &mut Ui, text: &str, sz: Sizes) {
     );
 }
 
-fn title_slide(ui: &mut Ui, s: &Scenario, shown: usize, sz: Sizes) {
-    heading(ui, &s.title, sz);
+fn title_slide(ui: &mut Ui, s: &Scenario, fit: &Fitted, sz: Sizes) {
+    let shown = fit.items;
+    heading(ui, &fit.clip(&s.title), sz);
     ui.add_space(16.0 * sz.unit);
-    ui.label(RichText::new(&s.description).size(sz.body));
+    ui.label(RichText::new(fit.clip(&s.description)).size(sz.body));
     if !s.authors.is_empty() {
         ui.add_space(8.0 * sz.unit);
         ui.label(
@@ -236,7 +232,7 @@ fn title_slide(ui: &mut Ui, s: &Scenario, shown: usize, sz: Sizes) {
             if !src.authors.is_empty() {
                 line.push_str(&format!("{}: ", src.authors.join(", ")));
             }
-            line.push_str(&src.title);
+            line.push_str(&fit.clip(&src.title));
             let meta: Vec<&str> = [src.publication.as_str(), src.date.as_str()]
                 .into_iter()
                 .filter(|x| !x.is_empty())
@@ -259,7 +255,8 @@ fn title_slide(ui: &mut Ui, s: &Scenario, shown: usize, sz: Sizes) {
     }
 }
 
-fn proposal_slide(ui: &mut Ui, s: &Scenario, i: usize, shown: usize, sz: Sizes) {
+fn proposal_slide(ui: &mut Ui, s: &Scenario, i: usize, fit: &Fitted, sz: Sizes) {
+    let shown = fit.items;
     // The total is revealed on the last step, not here.
     let p = &s.proposals[i];
     let colour = proposal_colour(p, i);
@@ -269,7 +266,7 @@ fn proposal_slide(ui: &mut Ui, s: &Scenario, i: usize, shown: usize, sz: Sizes) 
             egui::Sense::hover(),
         );
         ui.painter().rect_filled(rect, 3.0, colour);
-        heading(ui, &p.name, sz);
+        heading(ui, &fit.clip(&p.name), sz);
     });
     if !p.original_name.is_empty() {
         ui.label(RichText::new(display_order(&p.original_name)).size(sz.sub));
@@ -285,22 +282,22 @@ fn proposal_slide(ui: &mut Ui, s: &Scenario, i: usize, shown: usize, sz: Sizes) 
         facts.push(format!("Parties: {}", p.parties.join(", ")));
     }
     for f in facts {
-        ui.label(RichText::new(f).size(sz.body));
+        ui.label(RichText::new(fit.clip(&f)).size(sz.body));
     }
     if !p.status.is_empty() {
         ui.label(
-            RichText::new(format!("Status: {}", p.status))
+            RichText::new(format!("Status: {}", fit.clip(&p.status)))
                 .size(sz.body)
                 .italics(),
         );
     }
     ui.add_space(12.0 * sz.unit);
-    ui.label(RichText::new(&p.summary).size(sz.body));
+    ui.label(RichText::new(fit.clip(&p.summary)).size(sz.body));
     if !p.provisions.is_empty() {
         ui.add_space(12.0 * sz.unit);
         ui.label(RichText::new("Key provisions").size(sz.sub).strong());
         for prov in p.provisions.iter().take(shown) {
-            ui.label(RichText::new(format!("• {}", prov.text)).size(sz.body));
+            ui.label(RichText::new(format!("• {}", fit.clip(&prov.text))).size(sz.body));
         }
         if p.provisions.len() > shown {
             ui.label(
@@ -319,19 +316,103 @@ fn dim(c: Color32) -> Color32 {
     c.gamma_multiply(0.4)
 }
 
-/// How a slide fits the screen: a criterion's with the "So far" column or not and how many
-/// proposals a page shows, the others with how many items of their lists.
+/// How a slide fits the screen: a criterion's with the "So far" column or not, how many of
+/// its units (proposals, criteria, agenda items) a part shows, how many items of its side
+/// lists, and how long its longest texts may be.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Fit {
     so_far: bool,
     per_page: usize,
     /// The most items of a list a slide shows (sources, provisions); the rest are counted.
     items: usize,
+    /// The most characters of a long text (a description, a reason, a long name).
+    chars: usize,
 }
 
-/// Where the fit of step `step` on a screen of `size` is kept.
-fn fit_id(step: usize, size: egui::Vec2) -> egui::Id {
-    egui::Id::unique(("slide-fit", step, size.x as i32, size.y as i32))
+/// Long texts are never cut shorter than this.
+const MIN_CHARS: usize = 40;
+
+impl Fit {
+    /// The next tighter fit for `step`, if any: fewer list items, then smaller parts, then
+    /// shorter texts, in the order that keeps most of what the slide is for. `ratio` (below
+    /// 1) is how much of the slide the screen held: parts and texts shrink by about that
+    /// much at once, so a long slide fits in a frame or two, not twenty.
+    fn tighter(self, step: Step, ratio: f32) -> Option<Self> {
+        let ratio = ratio.clamp(0.05, 0.95) as f64;
+        let scaled = |n: usize| ((n as f64 * ratio).floor() as usize).clamp(1, n.saturating_sub(1).max(1));
+        let fewer_items = (self.items > 0).then(|| Self {
+            items: self.items - 1,
+            ..self
+        });
+        let smaller_parts = (self.per_page > 1).then(|| Self {
+            per_page: scaled(self.per_page),
+            ..self
+        });
+        let shorter = (self.chars > MIN_CHARS).then(|| Self {
+            chars: if self.chars == usize::MAX {
+                360
+            } else {
+                scaled(self.chars).max(MIN_CHARS)
+            },
+            ..self
+        });
+        let without_so_far = self.so_far.then(|| Self {
+            so_far: false,
+            ..self
+        });
+        match step {
+            Step::Criterion(k) if k > 0 => without_so_far.or(smaller_parts).or(shorter),
+            Step::Criterion(_) => smaller_parts.or(shorter),
+            Step::Title | Step::Proposal(_) => fewer_items.or(shorter),
+            Step::Perspective(_) | Step::Everyone | Step::Round(_) => {
+                fewer_items.or(smaller_parts).or(shorter)
+            }
+            Step::Weights | Step::Ranking => smaller_parts.or(shorter),
+        }
+    }
+}
+
+/// What a slide shows of itself on this screen: the units of this part, how many items of
+/// its side lists, how long its long texts may be, and whether this is its last part.
+pub(super) struct Fitted {
+    /// The units (proposals, criteria or agenda items) of this part.
+    pub(super) shown: std::ops::Range<usize>,
+    /// The most items of a side list.
+    pub(super) items: usize,
+    /// The most characters of a long text.
+    pub(super) chars: usize,
+    /// True on the step's last part (where what follows the list goes).
+    pub(super) last_page: bool,
+}
+
+impl Fitted {
+    /// `text`, cut to the characters this fit allows.
+    pub(super) fn clip<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if text.chars().count() <= self.chars {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(crate::ui::widgets::short_label_of(text, self.chars))
+        }
+    }
+}
+
+/// How many units a step can be split into parts by: proposals, criteria or agenda items.
+fn units(ui: &Ui, state: &AppState, step: Step) -> usize {
+    let s = state.scenario();
+    match step {
+        Step::Title | Step::Proposal(_) => 1,
+        Step::Weights => s.criteria.len(),
+        Step::Round(part) => super::present_round::units(ui, state, part),
+        Step::Criterion(_) | Step::Ranking | Step::Perspective(_) | Step::Everyone => {
+            s.proposals.len()
+        }
+    }
+}
+
+/// Where the fit of step `step` of this state of the document on a screen of `size` is
+/// kept: another document, or an edit, lays its slides out afresh.
+fn fit_id(doc: crate::app::DocKey, step: usize, size: egui::Vec2) -> egui::Id {
+    egui::Id::unique(("slide-fit", step, size.x as i32, size.y as i32)).with((doc.id, doc.version))
 }
 
 fn criterion_slide(
@@ -339,9 +420,10 @@ fn criterion_slide(
     s: &Scenario,
     e: &Evaluation,
     k: usize,
-    (spot, so_far, shown): (Option<usize>, bool, std::ops::Range<usize>),
+    (spot, so_far, fit): (Option<usize>, bool, &Fitted),
     sz: Sizes,
 ) {
+    let shown = fit.shown.clone();
     let c = &s.criteria[k];
     let full = ui.available_width();
     // A slightly smaller heading leaves room for every proposal's score and reason.
@@ -385,33 +467,31 @@ fn criterion_slide(
             ui.separator();
         }
         ui.vertical(|ui| {
-            heading(ui, &c.name, heading_sz);
+            heading(ui, &fit.clip(&c.name), heading_sz);
             if !c.group.is_empty() {
                 ui.label(RichText::new(&c.group).size(sz.small).weak());
             }
-            ui.label(RichText::new(&c.description).size(sz.body));
+            ui.label(RichText::new(fit.clip(&c.description)).size(sz.body));
             ui.add_space(12.0 * sz.unit);
             // Four or more proposals go in columns so that all fit on one screen.
             let columns = if shown.len() >= 4 { 2 } else { 1 };
             ui.columns(columns, |cols| {
                 for (j, p) in shown.clone().enumerate() {
                     let prop = &s.proposals[p];
-                    score_block(&mut cols[j % columns], s, e, k, p, prop, spot, sz);
+                    score_block(&mut cols[j % columns], s, e, (k, p), prop, (spot, fit), sz);
                 }
             });
         });
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn score_block(
     ui: &mut Ui,
     s: &Scenario,
     e: &Evaluation,
-    k: usize,
-    p: usize,
+    (k, p): (usize, usize),
     prop: &crate::model::Proposal,
-    spot: Option<usize>,
+    (spot, fit): (Option<usize>, &Fitted),
     sz: Sizes,
 ) {
     let c = &s.criteria[k];
@@ -434,7 +514,7 @@ fn score_block(
         ui.vertical(|ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(shown_name(prop.label()))
+                    RichText::new(shown_name(&fit.clip(prop.label())))
                         .size(sz.sub)
                         .strong()
                         .color(text_colour),
@@ -470,7 +550,7 @@ fn score_block(
                 } else {
                     ui.visuals().weak_text_color()
                 };
-                ui.label(RichText::new(r).size(sz.small).color(colour));
+                ui.label(RichText::new(fit.clip(r)).size(sz.small).color(colour));
             }
             if let Some(line) = score.and_then(|x| sources_line(s, &x.evidence)) {
                 let colour = if dimmed {
@@ -526,13 +606,20 @@ pub(super) fn bar(ui: &mut Ui, width: f32, height: f32, fraction: f64, colour: C
     ui.painter().rect_filled(filled, 3.0, colour);
 }
 
-fn weights_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, perspective: Option<&str>, sz: Sizes) {
+fn weights_slide(
+    ui: &mut Ui,
+    s: &Scenario,
+    e: &Evaluation,
+    perspective: Option<&str>,
+    fit: &Fitted,
+    sz: Sizes,
+) {
     heading(ui, "Weights", sz);
     let whose = perspective
         .and_then(|id| s.perspectives.iter().find(|p| p.id == id))
         .map_or_else(
             || "the scenario's own weights".to_owned(),
-            |p| format!("the perspective “{}”", p.name),
+            |p| format!("the perspective “{}”", fit.clip(&p.name)),
         );
     ui.label(
         RichText::new(format!("Each criterion's share of a total, with {whose}.")).size(sz.body),
@@ -541,7 +628,7 @@ fn weights_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, perspective: Option<
     let name_width = ui.available_width() * 0.42;
     let bar_width = ui.available_width() * 0.4;
     let colour = ui.visuals().selection.bg_fill;
-    for (k, c) in s.criteria.iter().enumerate() {
+    for (k, c) in s.criteria.iter().enumerate().take(fit.shown.end).skip(fit.shown.start) {
         let w = e.weights.get(k).copied().unwrap_or(0.0);
         ui.horizontal(|ui| {
             ui.allocate_ui_with_layout(
@@ -567,12 +654,19 @@ fn max_weight(e: &Evaluation) -> f64 {
     e.weights.iter().copied().fold(0.0, f64::max).max(1e-9)
 }
 
-fn ranking_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, spot: Option<usize>, sz: Sizes) {
+fn ranking_slide(
+    ui: &mut Ui,
+    s: &Scenario,
+    e: &Evaluation,
+    spot: Option<usize>,
+    fit: &Fitted,
+    sz: Sizes,
+) {
     heading(ui, "Ranking", sz);
     ui.label(RichText::new("Weighted totals over the scored criteria (0–100). A total is a reading of the scores and weights above, not a verdict.").size(sz.small).weak());
     ui.add_space(12.0 * sz.unit);
     let n = s.proposals.len();
-    for &p in &e.order {
+    for &p in e.order.iter().take(fit.shown.end).skip(fit.shown.start) {
         let prop = &s.proposals[p];
         let st = e.standings[p];
         let dimmed = spot.is_some_and(|sp| sp != p);
@@ -597,11 +691,14 @@ fn ranking_slide(ui: &mut Ui, s: &Scenario, e: &Evaluation, spot: Option<usize>,
                 ),
             );
             ui.vertical(|ui| {
-                ui.label(
-                    RichText::new(shown_name(&prop.name))
-                        .size(sz.sub)
-                        .strong()
-                        .color(text_colour),
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(shown_name(&fit.clip(&prop.name)))
+                            .size(sz.sub)
+                            .strong()
+                            .color(text_colour),
+                    )
+                    .wrap(),
                 );
                 ui.horizontal(|ui| {
                     bar(

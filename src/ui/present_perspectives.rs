@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use std::sync::Arc;
 
-use super::present::{bar, heading, Sizes};
+use super::present::{bar, heading, Fitted, Sizes};
 use crate::analysis::perspectives::{column_name, sentences, Matrix};
 use crate::app::AppState;
 use crate::scoring::{Evaluation, Verdict, WeightSet};
@@ -27,7 +27,8 @@ fn matrix(ui: &Ui, state: &AppState) -> Arc<Matrix> {
 
 /// One perspective: whose it is, its heaviest weights, its red lines, its ranking with the
 /// proposals it rules out. `items` caps the lists so the slide fits the screen.
-pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, items: usize, sz: Sizes) {
+pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, fit: &Fitted, sz: Sizes) {
+    let items = fit.items;
     let s = state.scenario();
     let Some(view) = s.perspectives.get(j) else {
         return;
@@ -37,7 +38,7 @@ pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, items: 
         return;
     };
     let e = &column.eval;
-    heading(ui, &format!("Through {}", view.name), sz);
+    heading(ui, &format!("Through {}", fit.clip(&view.name)), sz);
     ui.label(
         RichText::new(format!(
             "A {}: its weights, its red lines and its ranking, as this file reads it.",
@@ -56,7 +57,7 @@ pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, items: 
         let top = e.weights.iter().copied().fold(1e-9, f64::max);
         for &k in by_weight.iter().take(items.clamp(1, 5)) {
             let c = &s.criteria[k];
-            ui.label(RichText::new(short_label(&c.name)).size(sz.body));
+            ui.add(egui::Label::new(RichText::new(short_label(&c.name)).size(sz.body)).truncate());
             ui.horizontal(|ui| {
                 bar(
                     ui,
@@ -83,19 +84,24 @@ pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, items: 
         for line in view.red_lines.iter().take(items.max(1)) {
             if let Some(c) = s.criteria.iter().find(|c| c.id == line.criterion) {
                 ui.label(
-                    RichText::new(format!("{}: accepts {}", c.name, line.accepts.describe(c)))
-                        .size(sz.body),
+                    RichText::new(format!(
+                        "{}: accepts {}",
+                        fit.clip(&c.name),
+                        line.accepts.describe(c)
+                    ))
+                    .size(sz.body),
                 );
             }
         }
         let ui = &mut cols[1];
         ui.label(RichText::new("Its ranking").size(sz.sub).strong());
-        for &p in &e.order {
+        for &p in e.order.iter().take(fit.shown.end).skip(fit.shown.start) {
             let st = e.standings[p];
             let rank = st.rank.map_or_else(|| "unranked".to_owned(), ordinal);
+            let label = fit.clip(s.proposals[p].label());
             let mut text = RichText::new(format!(
                 "{rank}  {}  {}",
-                s.proposals[p].label(),
+                label,
                 total_text(st.total)
             ))
             .size(sz.body);
@@ -103,7 +109,7 @@ pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, items: 
                 Some(Verdict::RuledOut(_)) => {
                     text = RichText::new(format!(
                         "{rank}  {}  {}  — ruled out",
-                        s.proposals[p].label(),
+                        label,
                         total_text(st.total)
                     ))
                     .size(sz.body)
@@ -115,7 +121,7 @@ pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, items: 
                 Some(Verdict::NotAddressed(_)) => {
                     text = RichText::new(format!(
                         "{rank}  {}  {}  — not addressed",
-                        s.proposals[p].label(),
+                        label,
                         total_text(st.total)
                     ))
                     .size(sz.body)
@@ -123,7 +129,7 @@ pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, items: 
                 }
                 _ => {}
             }
-            ui.label(text);
+            ui.add(egui::Label::new(text).wrap());
         }
     });
 }
@@ -135,12 +141,13 @@ pub const NOT_ADDRESSED_MARK: &str = "○";
 
 /// Every perspective side by side: each proposal's rank under each, ruled out or not, and
 /// the sentences on what no perspective rules out.
-pub(super) fn everyone_slide(ui: &mut Ui, state: &AppState, items: usize, sz: Sizes) {
+pub(super) fn everyone_slide(ui: &mut Ui, state: &AppState, fit: &Fitted, sz: Sizes) {
+    let items = fit.items;
     let s = state.scenario();
     heading(ui, "Everyone at once", sz);
     let m = matrix(ui, state);
-    for sentence in sentences(s, &m).into_iter().take(items.clamp(1, 3)) {
-        ui.label(RichText::new(sentence).size(sz.small));
+    for sentence in sentences(s, &m).into_iter().take(items.min(3)) {
+        ui.label(RichText::new(fit.clip(&sentence)).size(sz.small));
     }
     ui.add_space(10.0 * sz.unit);
     // A row per perspective, a column per proposal: proposals have short labels, so the
@@ -150,13 +157,21 @@ pub(super) fn everyone_slide(ui: &mut Ui, state: &AppState, items: usize, sz: Si
         .spacing([14.0 * sz.unit, 6.0 * sz.unit])
         .show(ui, |ui| {
             ui.label("");
-            for proposal in &s.proposals {
-                ui.label(RichText::new(proposal.label()).size(sz.small).strong());
+            let shown = fit.shown.clone();
+            for proposal in &s.proposals[shown.clone()] {
+                let head = crate::ui::widgets::short_label_of(proposal.label(), fit.chars.min(16));
+                ui.label(RichText::new(head).size(sz.small).strong());
             }
             ui.end_row();
-            for c in &m.columns {
+            // The parties' rows: students' readings have the round's slides.
+            let parties = m.columns.iter().filter(|c| {
+                c.perspective
+                    .and_then(|i| s.perspectives.get(i))
+                    .is_none_or(|p| p.kind != crate::model::PerspectiveKind::Student)
+            });
+            for c in parties {
                 ui.label(RichText::new(short_label(&column_name(s, c))).size(sz.small));
-                for p in 0..s.proposals.len() {
+                for p in shown.clone() {
                     let st = c.eval.standings[p];
                     let rank = st.rank.map_or_else(|| "–".to_owned(), ordinal);
                     // A mark, not a phrase, so five columns fit a 4:3 projector; the legend
