@@ -79,7 +79,12 @@ fn three_students_files_make_a_round_the_class_can_read() {
     assert_eq!(cell.chosen.len(), 2, "the agenda's cell was chosen by both");
     let label = format!("Round: {} × {}: median ", p.label(), c.name);
     let node = h.get_by_label_contains(&label);
-    let text = format!("spread {:.0} of 100, 2 chose", cell.iqr.unwrap() * 100.0);
+    // On a scale of levels, the levels the two students chose, not points of 100.
+    let text = format!(
+        "{}, 2 chose",
+        concord::analysis::round::spread_words(c, cell)
+    );
+    assert!(text.starts_with("the levels chosen: "), "{text}");
     assert!(
         node.accesskit_node()
             .label()
@@ -272,11 +277,14 @@ fn the_presentation_reveals_the_round_after_the_ranking() {
     assert!(h.query_by_label("To discuss first").is_none());
     press(&mut h, Key::ArrowRight);
     h.get_by_label("To discuss first");
+    // The lesson's criteria are levels: the agenda names the levels chosen, not points.
     assert_eq!(
-        h.query_all_by_label_contains("the middle half of the class spans")
-            .count(),
+        h.query_all_by_label_contains("the levels chosen: ").count(),
         3
     );
+    assert!(h
+        .query_by_label_contains("the middle half of the class spans")
+        .is_none());
 }
 
 #[test]

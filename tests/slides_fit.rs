@@ -25,14 +25,41 @@ use common::{press, H};
 /// Words of four scripts, so names mix them as a Cyprus or a Middle East lesson would.
 const WORDS: [&[&str]; 4] = [
     &[
-        "peace", "accord", "framework", "settlement", "interim", "federation", "plan",
-        "bizonal", "bicommunal", "guarantees", "Nicosia", "referendum", "of", "the", "for",
+        "peace",
+        "accord",
+        "framework",
+        "settlement",
+        "interim",
+        "federation",
+        "plan",
+        "bizonal",
+        "bicommunal",
+        "guarantees",
+        "Nicosia",
+        "referendum",
+        "of",
+        "the",
+        "for",
     ],
     &[
-        "ειρήνη", "συμφωνία", "σχέδιο", "ομοσπονδία", "Λευκωσία", "νησί", "εγγυήσεις",
+        "ειρήνη",
+        "συμφωνία",
+        "σχέδιο",
+        "ομοσπονδία",
+        "Λευκωσία",
+        "νησί",
+        "εγγυήσεις",
     ],
     &["سلام", "اتفاق", "خطة", "دولة", "القدس", "مبادرة", "الحدود"],
-    &["שלום", "הסכם", "תוכנית", "מדינה", "ירושלים", "יוזמה", "גבולות"],
+    &[
+        "שלום",
+        "הסכם",
+        "תוכנית",
+        "מדינה",
+        "ירושלים",
+        "יוזמה",
+        "גבולות",
+    ],
 ];
 
 /// A name of at most `max` characters, from words of one script or of several.
@@ -97,7 +124,10 @@ fn lesson(shape: &Shape) -> Scenario {
     let mut rng = SplitMix64::new(shape.seed);
     let mut s = concord::synth::scenario(shape.proposals, shape.criteria, shape.seed);
     s.title = name(&mut rng, 120);
-    s.description = (0..1 + rng.below(6)).map(|_| name(&mut rng, 120)).collect::<Vec<_>>().join(". ");
+    s.description = (0..1 + rng.below(6))
+        .map(|_| name(&mut rng, 120))
+        .collect::<Vec<_>>()
+        .join(". ");
     s.authors = vec![name(&mut rng, 40)];
     for i in 0..rng.below(12) {
         s.sources.push(Source {
@@ -138,10 +168,15 @@ fn lesson(shape: &Shape) -> Scenario {
     let criteria = s.criteria.clone();
     for sc in &mut s.scores {
         let c = criteria.iter().find(|c| c.id == sc.criterion).unwrap();
-        if let (Scale::Levels(levels), Some(concord::model::ScoreValue::Level(i))) = (&c.scale, sc.value) {
+        if let (Scale::Levels(levels), Some(concord::model::ScoreValue::Level(i))) =
+            (&c.scale, sc.value)
+        {
             sc.value = Some(concord::model::ScoreValue::Level(i % levels.len() as u32));
         }
-        sc.rationale = (0..1 + rng.below(3)).map(|_| name(&mut rng, 120)).collect::<Vec<_>>().join(". ");
+        sc.rationale = (0..1 + rng.below(3))
+            .map(|_| name(&mut rng, 120))
+            .collect::<Vec<_>>()
+            .join(". ");
     }
     concord::synth::add_perspectives(&mut s, shape.parties, 3, 4, 0, shape.seed ^ 7);
     for view in &mut s.perspectives {
@@ -182,14 +217,22 @@ fn lesson(shape: &Shape) -> Scenario {
     let template = s.clone();
     for i in 0..shape.students {
         let student = name(&mut rng, 40);
-        let copy = concord::analysis::round::sample_copy(&template, shape.seed ^ (i as u64 + 11), &student);
+        let copy = concord::analysis::round::sample_copy(
+            &template,
+            shape.seed ^ (i as u64 + 11),
+            &student,
+        );
         let mut reading =
             concord::model::collect::collect(&s, &copy, &student, &format!("student-{i}.ron"))
                 .perspective;
         reading.kind = PerspectiveKind::Student;
         s.perspectives.push(reading);
     }
-    assert!(concord::io::validate(&s).is_empty(), "{:?}", concord::io::validate(&s));
+    assert!(
+        concord::io::validate(&s).is_empty(),
+        "{:?}",
+        concord::io::validate(&s)
+    );
     s
 }
 
@@ -221,7 +264,10 @@ fn walk(h: &mut H, s: Scenario, size: egui::Vec2) -> Result<(), TestCaseError> {
     let mut seen = 0;
     loop {
         let p = h.state().state.presenter().unwrap().clone();
-        check_slide(h, &format!("at {size:?}, step {} part {}", p.step, p.page + 1))?;
+        check_slide(
+            h,
+            &format!("at {size:?}, step {} part {}", p.step, p.page + 1),
+        )?;
         seen += 1;
         prop_assert!(seen < 40 * n, "the walk ends");
         if p.step + 1 == n && p.page + 1 >= p.pages.max(1) {
@@ -273,4 +319,3 @@ fn every_step_of_a_generated_lesson_fits_a_1280_by_720_screen() {
 fn every_step_of_a_generated_lesson_fits_a_1920_by_1080_screen() {
     every_step_fits_at(egui::vec2(1920.0, 1080.0));
 }
-

@@ -363,7 +363,13 @@ pub fn counts_by_level(c: &Criterion, cell: &CellStats) -> Option<Vec<(String, u
             *n += 1;
         }
     }
-    Some(names.into_iter().zip(counts).filter(|(_, n)| *n > 0).collect())
+    Some(
+        names
+            .into_iter()
+            .zip(counts)
+            .filter(|(_, n)| *n > 0)
+            .collect(),
+    )
 }
 
 /// How the class split on a cell, in the criterion's own language: "2 of 4 chose Yes" on a

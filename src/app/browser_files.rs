@@ -138,10 +138,15 @@ impl AppState {
         let stem = self.file_stem();
         if purpose == FilePurpose::ExportPng {
             // The picture is taken once the menu has closed; it is downloaded then.
-            self.png_target = Some(PathBuf::from(format!("{stem}.png")));
+            self.png_target = Some(PathBuf::from(
+                FilePurpose::ExportPng
+                    .suggested_name(&stem)
+                    .unwrap_or_else(|| format!("{stem}.png")),
+            ));
             self.png_download = true;
             return;
         }
+        let named = |p: FilePurpose| p.suggested_name(&stem).unwrap_or_else(|| stem.clone());
         let made: Result<(String, &'static str, Vec<u8>), String> = match purpose {
             FilePurpose::SaveAs => crate::io::to_ron_string(s)
                 .map(|t| {
@@ -157,7 +162,7 @@ impl AppState {
                 crate::io::to_ron_string(&copy)
                     .map(|t| {
                         (
-                            format!("{stem}-student.ron"),
+                            named(FilePurpose::HandOut),
                             "application/octet-stream",
                             t.into_bytes(),
                         )
@@ -165,19 +170,19 @@ impl AppState {
                     .map_err(|e| e.to_string())
             }
             FilePurpose::ExportCsv => Ok((
-                format!("{stem}.csv"),
+                named(FilePurpose::ExportCsv),
                 "text/csv",
                 crate::io::export::table_csv(s, self.weight_set()).into_bytes(),
             )),
             FilePurpose::ExportHtml => Ok((
-                format!("{stem}-handout.html"),
+                named(FilePurpose::ExportHtml),
                 "text/html",
                 crate::io::handout_html::handout_html(s, self.weight_set()).into_bytes(),
             )),
             FilePurpose::ExportXlsx => crate::io::workbook::workbook(s)
                 .map(|b| {
                     (
-                        format!("{stem}.xlsx"),
+                        named(FilePurpose::ExportXlsx),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         b,
                     )

@@ -172,25 +172,24 @@ impl AppState {
     }
 
     fn show_path_entry(&mut self, purpose: FilePurpose, reason: String) {
-        // Suggest the document's own path, with the extension of the file asked for.
+        // A scenario never saved has no place yet: its name is typed from scratch.
+        let unplaced = purpose == FilePurpose::SaveAs && self.doc.path.is_none();
         let text = self
-            .doc
-            .path
-            .as_ref()
-            .map(|p| match (purpose.picks_many(), p.parent()) {
-                // Students' copies are usually in a folder beside the template.
-                (true, Some(dir)) => dir.display().to_string(),
-                _ => p
-                    .with_extension(purpose.file_type().1)
-                    .display()
-                    .to_string(),
-            })
+            .suggested_path(purpose)
+            .filter(|_| !unplaced)
+            .map(|p| p.display().to_string())
             .unwrap_or_default();
         self.dialog = Some(Dialog::PathEntry {
             purpose,
             text,
             reason,
         });
+    }
+
+    /// Where a dialog for `purpose` starts (see [`super::files::suggested_path`]).
+    pub fn suggested_path(&self, purpose: FilePurpose) -> Option<PathBuf> {
+        let stem = self.file_stem();
+        super::files::suggested_path(purpose, self.doc.path.as_deref(), &stem)
     }
 
     /// Handles the answer of a native dialog.

@@ -106,6 +106,46 @@ impl FilePurpose {
     pub fn picks_many(self) -> bool {
         self == FilePurpose::AddStudents
     }
+
+    /// The name offered for a file this purpose writes, from the lesson's name (`stem`):
+    /// the scenario itself keeps it; a file derived from it gets its own ("cyprus –
+    /// students.ron", "cyprus – handout.html"), so that accepting the offer can never
+    /// replace the lesson. `None` for a purpose that picks an existing file.
+    pub fn suggested_name(self, stem: &str) -> Option<String> {
+        let derived = |what: &str, ext: &str| Some(format!("{stem} – {what}.{ext}"));
+        match self {
+            FilePurpose::SaveAs => Some(format!("{stem}.ron")),
+            FilePurpose::HandOut => derived("students", "ron"),
+            FilePurpose::ExportHtml => derived("handout", "html"),
+            FilePurpose::ExportXlsx => derived("workbook", "xlsx"),
+            FilePurpose::ExportCsv => derived("table", "csv"),
+            FilePurpose::ExportPng => derived("view", "png"),
+            FilePurpose::Open
+            | FilePurpose::AddStudents
+            | FilePurpose::CompareWith
+            | FilePurpose::ImportTable => None,
+        }
+    }
+}
+
+/// Where a dialog for `purpose` starts, for a document saved at `path` (or never saved,
+/// named `stem`): a derived file gets a new name beside the lesson, never the lesson's own
+/// path; Save As offers the document's path; a dialog that picks files starts in the
+/// lesson's folder.
+pub fn suggested_path(
+    purpose: FilePurpose,
+    path: Option<&std::path::Path>,
+    stem: &str,
+) -> Option<PathBuf> {
+    let folder = path.and_then(std::path::Path::parent);
+    let stem = path
+        .and_then(std::path::Path::file_stem)
+        .map_or_else(|| stem.to_owned(), |s| s.to_string_lossy().into_owned());
+    match (purpose, purpose.suggested_name(&stem)) {
+        (FilePurpose::SaveAs, _) if path.is_some() => path.map(std::path::Path::to_path_buf),
+        (_, Some(name)) => Some(folder.map_or_else(|| PathBuf::from(&name), |d| d.join(&name))),
+        (_, None) => folder.map(std::path::Path::to_path_buf),
+    }
 }
 
 /// The answer of a dialog.

@@ -334,12 +334,13 @@ const MIN_CHARS: usize = 40;
 
 impl Fit {
     /// The next tighter fit for `step`, if any: fewer list items, then smaller parts, then
-    /// shorter texts, in the order that keeps most of what the slide is for. `ratio` (below
-    /// 1) is how much of the slide the screen held: parts and texts shrink by about that
+    /// shorter texts, in the order that keeps most of what the slide is for. `ratio`, below
+    /// one, is how much of the slide the screen held: parts and texts shrink by about that
     /// much at once, so a long slide fits in a frame or two, not twenty.
     fn tighter(self, step: Step, ratio: f32) -> Option<Self> {
         let ratio = ratio.clamp(0.05, 0.95) as f64;
-        let scaled = |n: usize| ((n as f64 * ratio).floor() as usize).clamp(1, n.saturating_sub(1).max(1));
+        let scaled =
+            |n: usize| ((n as f64 * ratio).floor() as usize).clamp(1, n.saturating_sub(1).max(1));
         let fewer_items = (self.items > 0).then(|| Self {
             items: self.items - 1,
             ..self
@@ -356,7 +357,7 @@ impl Fit {
             },
             ..self
         });
-        let without_so_far = self.so_far.then(|| Self {
+        let without_so_far = self.so_far.then_some(Self {
             so_far: false,
             ..self
         });
@@ -628,7 +629,13 @@ fn weights_slide(
     let name_width = ui.available_width() * 0.42;
     let bar_width = ui.available_width() * 0.4;
     let colour = ui.visuals().selection.bg_fill;
-    for (k, c) in s.criteria.iter().enumerate().take(fit.shown.end).skip(fit.shown.start) {
+    for (k, c) in s
+        .criteria
+        .iter()
+        .enumerate()
+        .take(fit.shown.end)
+        .skip(fit.shown.start)
+    {
         let w = e.weights.get(k).copied().unwrap_or(0.0);
         ui.horizontal(|ui| {
             ui.allocate_ui_with_layout(

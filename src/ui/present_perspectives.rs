@@ -99,12 +99,8 @@ pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, fit: &F
             let st = e.standings[p];
             let rank = st.rank.map_or_else(|| "unranked".to_owned(), ordinal);
             let label = fit.clip(s.proposals[p].label());
-            let mut text = RichText::new(format!(
-                "{rank}  {}  {}",
-                label,
-                total_text(st.total)
-            ))
-            .size(sz.body);
+            let mut text =
+                RichText::new(format!("{rank}  {}  {}", label, total_text(st.total))).size(sz.body);
             match e.verdicts.get(p) {
                 Some(Verdict::RuledOut(_)) => {
                     text = RichText::new(format!(

@@ -118,7 +118,14 @@ pub(super) fn round_slide(ui: &mut Ui, state: &AppState, part: usize, fit: &Fitt
 
 /// One proposal's spread of the students' totals: a bar from lowest to highest, the
 /// middle half as a box, the median as a line, and the figures written beside it.
-fn spread_ui(ui: &mut Ui, s: &crate::model::Scenario, r: &Round, p: usize, fit: &Fitted, sz: Sizes) {
+fn spread_ui(
+    ui: &mut Ui,
+    s: &crate::model::Scenario,
+    r: &Round,
+    p: usize,
+    fit: &Fitted,
+    sz: Sizes,
+) {
     let prop = &s.proposals[p];
     let mut totals: Vec<f64> = r
         .totals
@@ -162,7 +169,9 @@ fn spread_ui(ui: &mut Ui, s: &crate::model::Scenario, r: &Round, p: usize, fit: 
             ],
             Stroke::new(3.0 * sz.unit, ui.visuals().strong_text_color()),
         );
-        ui.label(RichText::new(format!("median {med:.0} · middle half {q1:.0}–{q3:.0}")).size(sz.small));
+        ui.label(
+            RichText::new(format!("median {med:.0} · middle half {q1:.0}–{q3:.0}")).size(sz.small),
+        );
     });
 }
 
@@ -183,9 +192,9 @@ fn agreement_ui(ui: &mut Ui, s: &crate::model::Scenario, r: &Round, fit: &Fitted
     };
     ui.label(RichText::new(words).size(sz.sub).strong());
     let first = |order: &[usize]| {
-        order
-            .first()
-            .map_or(String::new(), |&p| fit.clip(s.proposals[p].label()).into_owned())
+        order.first().map_or(String::new(), |&p| {
+            fit.clip(s.proposals[p].label()).into_owned()
+        })
     };
     let both = if r.by_borda.first() == r.by_mean.first() {
         format!(

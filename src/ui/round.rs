@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{BoxElem, BoxPlot, BoxSpread, Plot};
 
-use crate::analysis::round::{round, sentences, Round};
+use crate::analysis::round::{counts_by_level, round, sentences, spread_words, Round};
 use crate::app::{AppState, Command, DocKey, Msg, Outbox, Selection};
 use crate::io::round_files::Outcome;
 use crate::model::{Criterion, PerspectiveKind, Scale, Scenario};
@@ -190,20 +190,32 @@ fn heat_map_ui(ui: &mut Ui, s: &Scenario, r: &Round, selection: &Selection, out:
                     ui.label(&c.name);
                     for (j, p) in s.proposals.iter().enumerate() {
                         let cell = &r.cells[k * n_p + j];
-                        let text = match cell.median {
-                            Some(m) => format!(
+                        // Each scale in its own language: counts of Yes, the levels
+                        // chosen, points of 100 only for numbers.
+                        let counts = counts_by_level(c, cell);
+                        let text = match (cell.median, &counts) {
+                            (Some(_), Some(counts)) if matches!(c.scale, Scale::YesNo) => {
+                                let yes = counts.iter().find(|(n, _)| n == "Yes").map_or(0, |x| x.1);
+                                format!("{yes} of {} Yes", cell.chosen.len())
+                            }
+                            (Some(_), Some(counts)) => counts
+                                .iter()
+                                .map(|(name, k)| format!("{} {k}", crate::ui::widgets::short_label_of(name, 12)))
+                                .collect::<Vec<_>>()
+                                .join(" · "),
+                            (Some(m), None) => format!(
                                 "{} · ±{:.0} · {}",
                                 median_words(c, m),
                                 cell.iqr.unwrap_or(0.0) * 100.0,
                                 cell.chosen.len()
                             ),
-                            None => format!("— · {}", cell.chosen.len()),
+                            (None, _) => format!("— · {}", cell.chosen.len()),
                         };
                         let words = match cell.median {
                             Some(m) => format!(
-                                "median {}, spread {:.0} of 100, {} chose, {} left it as handed out, {} left it blank",
+                                "median {}, {}, {} chose, {} left it as handed out, {} left it blank",
                                 median_words(c, m),
-                                cell.iqr.unwrap_or(0.0) * 100.0,
+                                spread_words(c, cell),
                                 cell.chosen.len(),
                                 cell.untouched,
                                 cell.unscored

@@ -73,11 +73,7 @@ impl WindowSync {
         self.take_picture(ctx, state);
         if let Some(purpose) = state.take_native_request() {
             let wake = ctx.clone();
-            let suggested = state
-                .doc()
-                .path
-                .clone()
-                .or_else(|| Some(state.file_stem().into()));
+            let suggested = state.suggested_path(purpose);
             dialogs.show(purpose, suggested, move || wake.request_repaint());
         }
         super::file_access::follow(state.doc().id(), state.doc().browser_file.as_deref());

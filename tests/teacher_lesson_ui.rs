@@ -1,0 +1,275 @@
+//! What a teacher met building a five-proposal Cyprus lesson from blank, driven through the
+//! window: the ranking slide shows all five proposals at 1024×768 without a scroll bar, the
+//! class round's agenda is whole at 1920×1080, every file derived from the lesson is
+//! offered a name of its own beside it (never the lesson's path), and a yes/no question's
+//! disagreement is said in yes and no, not in points of 100.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui::Key;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use concord::app::{Document, Prefs};
+use concord::model::{Perspective, PerspectiveKind, Scale, Scenario, Score, ScoreValue};
+use concord::ui::ConcordApp;
+
+use common::{click, press, type_keys, H};
+
+/// Five proposals with names of 60–80 characters, six criteria of all three scale kinds,
+/// five parties, and four students whose readings split on a yes/no question.
+fn cyprus() -> Scenario {
+    let mut s = concord::synth::scenario(5, 6, 2004);
+    s.title = "Cyprus: five ways to one island".into();
+    let names = [
+        "Annan Plan: United Cyprus Republic, a bizonal bicommunal federation (2004)",
+        "Crans-Montana framework: the Guterres six-point framework for a settlement",
+        "A two-state solution, the position of the Turkish Cypriot leadership since 2021",
+        "A loose confederation of two constituent states under a common European roof",
+        "The status quo: a divided island with a UN buffer zone and guarantor powers",
+    ];
+    for (p, name) in s.proposals.iter_mut().zip(names) {
+        p.name = name.into();
+        p.short_name = String::new();
+    }
+    for (k, c) in s.criteria.iter_mut().enumerate() {
+        c.name = [
+            "Troops stationed on the island",
+            "Security and guarantees",
+            "Political equality of the two communities",
+            "Property restitution and compensation",
+            "Territory returned",
+            "Approved by referendum in both communities",
+        ][k]
+            .into();
+    }
+    for j in 0..5 {
+        s.perspectives.push(Perspective {
+            id: format!("party{j}"),
+            name: format!("Party {j} (stated positions)"),
+            weights: s
+                .criteria
+                .iter()
+                .map(|c| (c.id.clone(), 1.0 + j as f64))
+                .collect(),
+            ..Perspective::default()
+        });
+    }
+    // The yes/no question the students split on: two Yes, two No. Elsewhere they agree.
+    let yes_no = s
+        .criteria
+        .iter()
+        .find(|c| c.scale == Scale::YesNo)
+        .unwrap()
+        .id
+        .clone();
+    for i in 0..4 {
+        let readings = s
+            .scores
+            .iter()
+            .map(|sc| Score {
+                value: if sc.criterion == yes_no && sc.proposal == "p0" {
+                    Some(ScoreValue::Bool(i < 2))
+                } else {
+                    sc.value
+                },
+                rationale: format!("Student {i}'s reason."),
+                ..sc.clone()
+            })
+            .collect();
+        s.perspectives.push(Perspective {
+            id: format!("student{i}"),
+            name: format!("Student {i}"),
+            kind: PerspectiveKind::Student,
+            weights: s
+                .criteria
+                .iter()
+                .map(|c| (c.id.clone(), 1.0 + i as f64))
+                .collect(),
+            readings,
+            ..Perspective::default()
+        });
+    }
+    assert!(concord::io::validate(&s).is_empty());
+    s
+}
+
+/// The lesson saved as `cyprus.ron` in `dir` and open in a window of `size`.
+fn open(dir: &Path, size: egui::Vec2) -> (H, PathBuf) {
+    let path = dir.join("cyprus.ron");
+    let s = cyprus();
+    std::fs::write(&path, concord::io::to_ron_string(&s).unwrap()).unwrap();
+    let mut h = common::start(
+        common::builder(size),
+        common::options(None),
+        Prefs::default(),
+    );
+    let ctx = h.ctx.clone();
+    *h.state_mut() = ConcordApp::with_document(&ctx, Document::new(s, Some(path.clone())));
+    h.run();
+    (h, path)
+}
+
+fn presenter_step(h: &H) -> (usize, usize, usize) {
+    let p = h.state().state.presenter().unwrap();
+    (p.step, p.page, p.pages)
+}
+
+/// Every label inside the window, and no scroll bar.
+fn fits(h: &H, what: &str) {
+    let window = h.ctx.content_rect();
+    for node in h.query_all_by_role(Role::Label) {
+        assert!(
+            window.contains_rect(node.rect()),
+            "{what}: {:?} at {:?} is outside the window",
+            node.accesskit_node().value().unwrap_or_default(),
+            node.rect()
+        );
+    }
+    assert!(
+        h.query_all_by_role(Role::ScrollBar).next().is_none(),
+        "{what}: a scroll bar"
+    );
+}
+
+/// Presses → until `step` shows (its first part).
+fn go_to(h: &mut H, step: concord::app::present::Step) {
+    let list = concord::app::present::steps(h.state().state.scenario());
+    let at = list.iter().position(|s| *s == step).unwrap();
+    press(h, Key::F5);
+    while presenter_step(h).0 < at {
+        press(h, Key::ArrowRight);
+    }
+}
+
+#[test]
+fn the_ranking_slide_shows_all_five_long_names_at_1024_by_768() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open(dir.path(), egui::vec2(1024.0, 768.0));
+    go_to(&mut h, concord::app::present::Step::Ranking);
+    let mut seen = Vec::new();
+    loop {
+        fits(&h, "the ranking");
+        for (i, name) in cyprus()
+            .proposals
+            .iter()
+            .map(|p| p.name.clone())
+            .enumerate()
+        {
+            if h.query_by_label(&name).is_some() {
+                seen.push(i);
+            }
+        }
+        let (_, page, pages) = presenter_step(&h);
+        if page + 1 >= pages {
+            break;
+        }
+        // The next part of the same step, reached with the same key.
+        press(&mut h, Key::ArrowRight);
+        h.get_by_label_contains(&format!("part {} of {pages}", page + 2));
+    }
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen, [0, 1, 2, 3, 4], "every proposal, whole, on some part");
+}
+
+#[test]
+fn the_class_rounds_agenda_is_whole_at_1920_by_1080_and_says_yes_and_no() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open(dir.path(), egui::vec2(1920.0, 1080.0));
+    go_to(&mut h, concord::app::present::Step::Round(2));
+    fits(&h, "the agenda");
+    h.get_by_label("To discuss first");
+    // The split yes/no question heads the agenda, in yes and no.
+    h.get_by_label_contains("2 of 4 chose Yes");
+    assert!(h.query_by_label_contains("points of 100").is_none_or(|n| !n
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .contains("Approved by referendum")));
+    // The round view's heat map says the same of that cell.
+    press(&mut h, Key::Escape);
+    press(&mut h, Key::F8);
+    let s = h.state().state.scenario().clone();
+    let c = s.criteria.iter().find(|c| c.scale == Scale::YesNo).unwrap();
+    let label = format!("Round: {} × {}: ", s.proposals[0].label(), c.name);
+    let node = h.get_by_label_contains(&label);
+    let said = node
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .to_string();
+    assert!(said.contains("2 of 4 chose Yes"), "{said}");
+}
+
+/// Opens File ▸ `item` and returns the path the path field offers.
+fn offered(h: &mut H, item: &str) -> String {
+    click(h, "File");
+    // A menu item's name carries its shortcut, if it has one.
+    h.get_by_label_contains(item).hover();
+    h.run();
+    h.get_by_label_contains(item).click();
+    h.run();
+    let node = h.get_by_role_and_label(Role::TextInput, "File path");
+    let text = node
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+        .to_string();
+    text
+}
+
+#[test]
+fn every_derived_file_is_offered_a_name_of_its_own_beside_the_lesson() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, lesson) = open(dir.path(), egui::vec2(1600.0, 1000.0));
+    let before = std::fs::read(&lesson).unwrap();
+    let beside = |name: &str| dir.path().join(name).display().to_string();
+    for (item, expected) in [
+        ("Export view as PNG…", "cyprus – view.png"),
+        ("Export handout (HTML)…", "cyprus – handout.html"),
+        ("Export workbook (xlsx)…", "cyprus – workbook.xlsx"),
+        ("Export table as CSV…", "cyprus – table.csv"),
+    ] {
+        assert_eq!(offered(&mut h, item), beside(expected), "{item}");
+        press(&mut h, Key::Escape);
+    }
+    // The students' copy, from the hand-out dialog: accepted as offered, it is written
+    // beside the lesson and the lesson is untouched.
+    click(&mut h, "File");
+    click(&mut h, "Class rounds");
+    click(&mut h, "Hand out for a class round…");
+    click(&mut h, "Save the students' copy…");
+    let node = h.get_by_role_and_label(Role::TextInput, "File path");
+    let text = node
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(text, beside("cyprus – students.ron"));
+    press(&mut h, Key::Enter);
+    let copy = dir.path().join("cyprus – students.ron");
+    let handed = concord::io::load_path(&copy).expect("the students' copy was written");
+    assert!(handed.handout.is_some());
+    assert_eq!(
+        std::fs::read(&lesson).unwrap(),
+        before,
+        "the lesson is as it was"
+    );
+    // The handout too, accepted as offered.
+    click(&mut h, "File");
+    click(&mut h, "Export handout (HTML)…");
+    press(&mut h, Key::Enter);
+    assert!(dir.path().join("cyprus – handout.html").exists());
+    assert_eq!(std::fs::read(&lesson).unwrap(), before);
+    // Typed over, a name without a folder still goes beside the lesson.
+    click(&mut h, "File");
+    click(&mut h, "Export table as CSV…");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, "for the class");
+    press(&mut h, Key::Enter);
+    assert!(dir.path().join("for the class.csv").exists());
+}
