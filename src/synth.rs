@@ -211,3 +211,186 @@ pub fn add_perspectives(
         s.perspectives.push(p);
     }
 }
+
+/// Words of four scripts, so names mix them as a Cyprus or a Middle East lesson would.
+const WORDS: [&[&str]; 4] = [
+    &[
+        "peace",
+        "accord",
+        "framework",
+        "settlement",
+        "interim",
+        "federation",
+        "plan",
+        "bizonal",
+        "bicommunal",
+        "guarantees",
+        "Nicosia",
+        "referendum",
+        "of",
+        "the",
+        "for",
+    ],
+    &[
+        "ειρήνη",
+        "συμφωνία",
+        "σχέδιο",
+        "ομοσπονδία",
+        "Λευκωσία",
+        "νησί",
+        "εγγυήσεις",
+    ],
+    &["سلام", "اتفاق", "خطة", "دولة", "القدس", "مبادرة", "الحدود"],
+    &[
+        "שלום",
+        "הסכם",
+        "תוכנית",
+        "מדינה",
+        "ירושלים",
+        "יוזמה",
+        "גבולות",
+    ],
+];
+
+/// A name of at most `max` characters, from words of one script or of several.
+fn name(rng: &mut SplitMix64, max: usize) -> String {
+    let target = 1 + rng.below(max as u64) as usize;
+    let mixed = rng.below(3) == 0;
+    let mut script = rng.below(4) as usize;
+    let mut out = String::new();
+    loop {
+        if mixed {
+            script = rng.below(4) as usize;
+        }
+        let list = WORDS[script];
+        let word = list[rng.below(list.len() as u64) as usize];
+        let next = if out.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{out} {word}")
+        };
+        if next.chars().count() > target {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        out = WORDS[script][0].chars().take(target).collect();
+    }
+    out
+}
+
+/// A lesson a teacher might write, for property tests and screenshots: `proposals` ×
+/// `criteria` cells, long and short names in Latin, Greek, Arabic and Hebrew, every scale
+/// kind, `parties` perspectives with red lines, and a class round of `students` readings.
+pub fn teaching_lesson(
+    proposals: usize,
+    criteria: usize,
+    parties: usize,
+    students: usize,
+    seed: u64,
+) -> Scenario {
+    let mut rng = SplitMix64::new(seed);
+    let criteria_n = criteria;
+    let mut s = scenario(proposals, criteria_n, seed);
+    s.title = name(&mut rng, 120);
+    s.description = (0..1 + rng.below(6))
+        .map(|_| name(&mut rng, 120))
+        .collect::<Vec<_>>()
+        .join(". ");
+    s.authors = vec![name(&mut rng, 40)];
+    for i in 0..rng.below(12) {
+        s.sources.push(Source {
+            id: format!("extra{i}"),
+            title: name(&mut rng, 120),
+            publication: name(&mut rng, 60),
+            date: "2004".into(),
+            url: "https://example.org".into(),
+            ..Source::default()
+        });
+    }
+    for p in &mut s.proposals {
+        p.name = name(&mut rng, 120);
+        p.short_name = if rng.below(3) == 0 {
+            String::new()
+        } else {
+            name(&mut rng, 24)
+        };
+        p.summary = name(&mut rng, 120);
+        p.status = name(&mut rng, 120);
+        p.proposer = name(&mut rng, 80);
+        p.parties = (0..rng.below(5)).map(|_| name(&mut rng, 40)).collect();
+        p.provisions = (0..rng.below(8))
+            .map(|_| crate::model::Provision {
+                text: name(&mut rng, 120),
+                criteria: Vec::new(),
+            })
+            .collect();
+    }
+    for c in &mut s.criteria {
+        c.name = name(&mut rng, 120);
+        c.description = name(&mut rng, 120);
+        if let Scale::Levels(levels) = &mut c.scale {
+            *levels = (0..2 + rng.below(5)).map(|_| name(&mut rng, 24)).collect();
+        }
+    }
+    // Values on the new level scales.
+    let criteria = s.criteria.clone();
+    for sc in &mut s.scores {
+        let c = criteria.iter().find(|c| c.id == sc.criterion).unwrap();
+        if let (Scale::Levels(levels), Some(ScoreValue::Level(i))) = (&c.scale, sc.value) {
+            sc.value = Some(ScoreValue::Level(i % levels.len() as u32));
+        }
+        sc.rationale = (0..1 + rng.below(3))
+            .map(|_| name(&mut rng, 120))
+            .collect::<Vec<_>>()
+            .join(". ");
+    }
+    add_perspectives(&mut s, parties, 3, 4, 0, seed ^ 7);
+    for view in &mut s.perspectives {
+        view.name = name(&mut rng, 120);
+        view.description = name(&mut rng, 120);
+        view.sources = vec![Citation {
+            source: "src".into(),
+            ..Citation::default()
+        }];
+        for line in &mut view.red_lines {
+            line.reason = name(&mut rng, 120);
+        }
+    }
+    // Red lines of every kind the scales allow.
+    if let Some(view) = s.perspectives.first_mut() {
+        for c in &criteria {
+            if view.red_line(&c.id).is_some() {
+                continue;
+            }
+            let accepts = match &c.scale {
+                Scale::YesNo => Accepts::Yes,
+                Scale::Levels(_) => Accepts::Levels(vec![1]),
+                Scale::Numeric { .. } => Accepts::Range {
+                    min: Some(5.0),
+                    max: None,
+                },
+            };
+            view.red_lines.push(RedLine {
+                criterion: c.id.clone(),
+                accepts,
+                reason: name(&mut rng, 120),
+                evidence: Vec::new(),
+                silence_crosses: String::new(),
+            });
+            break;
+        }
+    }
+    let template = s.clone();
+    for i in 0..students {
+        let student = name(&mut rng, 40);
+        let copy = crate::analysis::round::sample_copy(&template, seed ^ (i as u64 + 11), &student);
+        let mut reading =
+            crate::model::collect::collect(&s, &copy, &student, &format!("student-{i}.ron"))
+                .perspective;
+        reading.kind = crate::model::PerspectiveKind::Student;
+        s.perspectives.push(reading);
+    }
+    s
+}

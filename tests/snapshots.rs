@@ -128,3 +128,31 @@ fn slide_criterion_high_contrast() {
 fn slide_ranking_high_contrast() {
     slide(ThemeChoice::HighContrast, ranking()).snapshot("slide_ranking_high_contrast");
 }
+
+/// A generated lesson (long names in four scripts; `cargo run --example teaching_lesson`)
+/// on a 1024×768 projector: its ranking slide, first part. `docs/generated-lesson-1024x768.png`
+/// is this picture.
+#[test]
+fn slide_ranking_of_a_generated_lesson_at_1024_by_768() {
+    let lesson = concord::synth::teaching_lesson(8, 12, 6, 24, 28);
+    let mut h = app(ThemeChoice::Dark, egui::vec2(1024.0, 768.0));
+    let ctx = h.ctx.clone();
+    *h.state_mut() =
+        ConcordApp::with_document(&ctx, concord::app::Document::new(lesson.clone(), None));
+    h.run();
+    let at = concord::app::present::steps(&lesson)
+        .iter()
+        .position(|st| *st == concord::app::present::Step::Ranking)
+        .unwrap();
+    h.key_press(egui::Key::F5);
+    h.run();
+    for _ in 0..200 {
+        if h.state().state.presenter().expect("presenting").step == at {
+            break;
+        }
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+    }
+    assert_eq!(h.state().state.presenter().unwrap().step, at);
+    h.snapshot("slide_ranking_generated_1024x768");
+}

@@ -172,8 +172,8 @@ impl AppState {
     }
 
     fn show_path_entry(&mut self, purpose: FilePurpose, reason: String) {
-        // A scenario never saved has no place yet: its name is typed from scratch.
-        let unplaced = purpose == FilePurpose::SaveAs && self.doc.path.is_none();
+        // A scenario never saved has no folder to put files beside: the name is typed.
+        let unplaced = self.doc.path.is_none();
         let text = self
             .suggested_path(purpose)
             .filter(|_| !unplaced)
