@@ -365,8 +365,9 @@ fn a_criterion_slide_says_where_each_reason_comes_from() {
     let cell = s.score("blockade", "api").expect("scored");
     let source = &s.sources[s.source_index(&cell.evidence[0].source).unwrap()];
     let line = format!(
-        "Source: {}",
-        concord::ui::widgets::short_label_of(&source.title, 60)
+        "Source: {} ({})",
+        concord::ui::widgets::short_label_of(&source.title, 50),
+        source.year().expect("a dated source")
     );
     h.get_by_label_contains(&line);
 }

@@ -273,3 +273,67 @@ fn every_derived_file_is_offered_a_name_of_its_own_beside_the_lesson() {
     press(&mut h, Key::Enter);
     assert!(dir.path().join("for the class.csv").exists());
 }
+
+#[test]
+fn two_reports_of_one_series_are_told_apart_on_a_slide_by_their_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open(dir.path(), egui::vec2(1280.0, 720.0));
+    // Two UN reports whose long titles are the same past the cut, cited on one criterion.
+    let title = "Report of the Secretary-General on his mission of good offices in Cyprus";
+    let mut s = h.state().state.scenario().clone();
+    for (id, date) in [("un-2004", "2004-05-28"), ("un-2017", "2017-10-09")] {
+        s.sources.push(concord::model::Source {
+            id: id.into(),
+            title: title.into(),
+            publication: "United Nations Security Council".into(),
+            date: date.into(),
+            url: "https://www.un.org".into(),
+            ..Default::default()
+        });
+    }
+    let c = s.criteria[0].id.clone();
+    for (p, id) in [("p0", "un-2004"), ("p1", "un-2017")] {
+        let i = s.score_position(&c, p).unwrap();
+        s.scores[i].evidence = vec![concord::model::Citation {
+            source: id.into(),
+            locator: "para. 12".into(),
+            ..Default::default()
+        }];
+    }
+    let ctx = h.ctx.clone();
+    *h.state_mut() = ConcordApp::with_document(&ctx, Document::new(s, None));
+    h.run();
+    go_to(&mut h, concord::app::present::Step::Criterion(0));
+    let mut said = Vec::new();
+    loop {
+        for node in h.query_all_by_label_contains("Source: Report of the Secretary") {
+            let n = node.accesskit_node();
+            said.push(n.label().or(n.value()).unwrap_or_default().to_string());
+        }
+        let (_, page, pages) = presenter_step(&h);
+        if page + 1 >= pages {
+            break;
+        }
+        press(&mut h, Key::ArrowRight);
+    }
+    assert!(
+        said.iter().any(|l| l.contains("(2004), para. 12")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|l| l.contains("(2017), para. 12")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn f1_lists_the_keys_of_a_cell_from_the_table_the_app_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open(dir.path(), egui::vec2(1280.0, 900.0));
+    press(&mut h, Key::F1);
+    h.get_by_label("On a cell of the table");
+    for (keys, what) in concord::app::cell_keys::CELL_KEYS {
+        h.get_by_label(what);
+        assert!(h.query_all_by_label(keys).next().is_some(), "{keys}");
+    }
+}

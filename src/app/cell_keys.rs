@@ -2,6 +2,26 @@
 
 use crate::model::{Scale, ScoreValue};
 
+/// The keys a focused cell of the table answers, and what each does: what `typed_value`,
+/// `parse_typed_number` and the table's own handling do, in words. The F1 list is made
+/// from this table, so the two cannot part.
+pub const CELL_KEYS: [(&str, &str); 8] = [
+    ("1–9", "Score a level by its number (1 is the first)"),
+    (
+        "A level's first letter",
+        "Score that level; again for the next with the letter",
+    ),
+    ("Y / N", "Score yes or no"),
+    (
+        "0",
+        "Mark the text silent on the criterion (levels, yes/no)",
+    ),
+    ("A number, then Enter", "Score a numeric criterion"),
+    ("Delete", "Clear the score (its reason and evidence stay)"),
+    ("Enter", "Open the cell's rationale"),
+    ("Tab / Shift+Tab, arrows", "Move between cells"),
+];
+
 /// The value a character typed on a cell sets on a scale of levels or yes/no: a level's
 /// number (1 is the first) or first letter (again: the next level with that letter), Y or N;
 /// 0 marks the text silent.

@@ -112,6 +112,21 @@ pub struct Source {
     pub url: String,
 }
 
+impl Source {
+    /// The year of its date ("2004" of "2004-03-31" or "March 2004"), if it has one.
+    pub fn year(&self) -> Option<&str> {
+        let bytes = self.date.as_bytes();
+        (0..bytes.len().saturating_sub(3)).find_map(|i| {
+            let run = &bytes[i..i + 4];
+            let alone = |j: Option<&u8>| j.is_none_or(|b| !b.is_ascii_digit());
+            (run.iter().all(u8::is_ascii_digit)
+                && alone(i.checked_sub(1).and_then(|j| bytes.get(j)))
+                && alone(bytes.get(i + 4)))
+            .then(|| &self.date[i..i + 4])
+        })
+    }
+}
+
 impl Default for Scenario {
     fn default() -> Self {
         Self {
@@ -339,6 +354,18 @@ mod tests {
         assert_eq!(slugify("Borders & territory"), "borders-territory");
         assert_eq!(slugify("  "), "item");
         assert_eq!(slugify("Übergang"), "bergang");
+    }
+
+    #[test]
+    fn a_source_s_year_is_read_from_its_date() {
+        let with = |date: &str| Source {
+            date: date.into(),
+            ..Source::default()
+        };
+        assert_eq!(with("2004-03-31").year(), Some("2004"));
+        assert_eq!(with("March 2017").year(), Some("2017"));
+        assert_eq!(with("").year(), None);
+        assert_eq!(with("12345").year(), None);
     }
 
     #[test]

@@ -245,15 +245,21 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                         ui.label(RichText::new(keys.join("  or  ")).monospace());
                         ui.end_row();
                     }
-                    ui.label("Move between cells");
-                    ui.label(RichText::new("Tab / Shift+Tab").monospace());
-                    ui.end_row();
                     ui.label("A dialog's default answer (it has the keyboard)");
                     ui.label(RichText::new("Enter").monospace());
                     ui.end_row();
                     ui.label("Close a dialog, changing nothing");
                     ui.label(RichText::new("Esc").monospace());
                     ui.end_row();
+                });
+                ui.add_space(6.0);
+                ui.label(RichText::new("On a cell of the table").strong());
+                egui::Grid::new("cell-keys").striped(true).show(ui, |ui| {
+                    for (keys, what) in crate::app::cell_keys::CELL_KEYS {
+                        ui.label(what);
+                        ui.label(RichText::new(keys).monospace());
+                        ui.end_row();
+                    }
                 });
                 ui.add_space(6.0);
                 ui.label(RichText::new("In a presentation").strong());

@@ -577,12 +577,13 @@ fn sources_line(s: &Scenario, evidence: &[crate::model::Citation]) -> Option<Str
         return None;
     }
     let cite = |c: &crate::model::Citation| {
-        let title = s
-            .sources
-            .iter()
-            .find(|x| x.id == c.source)
-            .map_or(c.source.as_str(), |x| x.title.as_str());
-        let title = crate::ui::widgets::short_label_of(title, 60);
+        let source = s.sources.iter().find(|x| x.id == c.source);
+        let title = source.map_or(c.source.as_str(), |x| x.title.as_str());
+        // Cut, a title keeps its year: two reports of one series stay apart.
+        let mut title = crate::ui::widgets::short_label_of(title, 50);
+        if let Some(year) = source.and_then(crate::model::Source::year) {
+            title = format!("{title} ({year})");
+        }
         if c.locator.is_empty() {
             title
         } else {
