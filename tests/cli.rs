@@ -544,8 +544,8 @@ fn round_lists_every_file_and_prints_the_group_ranking() {
         "tests/data/round/hostile/other-scales.ron: shares no criterion (on the same scale) or no proposal",
         "tests/data/round/hostile/other-scenario.ron: shares no criterion",
         "added as «Same Author (same-author-b)»",
-        "tests/data/round/student-01.ron: already in this round; not added again",
-        "tests/data/round/template.ron: already in this round; not added again",
+        "tests/data/round/student-01.ron: already in this round, or the lesson itself; not added again",
+        "tests/data/round/template.ron: already in this round, or the lesson itself; not added again",
         "33 student readings in this round.",
         "API × Ends the Gaza blockade: the same reason from Student 07, Student 08",
     ] {

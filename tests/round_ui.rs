@@ -130,7 +130,9 @@ fn a_reading_is_removed_and_undo_brings_it_back() {
     assert_eq!(names(&h), ["Student 01", "Student 02"]);
     // The same file again is refused, by name.
     add_students(&mut h, "student-02.ron");
-    h.get_by_label_contains("student-02.ron: already in this round; not added again");
+    h.get_by_label_contains(
+        "student-02.ron: already in this round, or the lesson itself; not added again",
+    );
     assert_eq!(names(&h).len(), 2);
 }
 

@@ -337,3 +337,130 @@ fn f1_lists_the_keys_of_a_cell_from_the_table_the_app_uses() {
         assert!(h.query_all_by_label(keys).next().is_some(), "{keys}");
     }
 }
+
+/// The lesson's folder as a teacher keeps it: the lesson, a backup of it, the blank
+/// students' copy, and the class's copies in a subfolder, each named by its student.
+fn class_folder(dir: &Path) -> PathBuf {
+    let mut lesson = cyprus();
+    lesson
+        .perspectives
+        .retain(|p| p.kind != PerspectiveKind::Student);
+    lesson.authors = vec!["Ms Ioannou".into()];
+    let write = |path: &Path, s: &Scenario| {
+        std::fs::write(path, concord::io::to_ron_string(s).unwrap()).unwrap();
+    };
+    let path = dir.join("cyprus.ron");
+    write(&path, &lesson);
+    write(&dir.join("cyprus backup.ron"), &lesson);
+    write(&dir.join("cyprus old.ron"), &lesson);
+    let blank = concord::model::Handout::copy_of(&lesson, false);
+    write(&dir.join("cyprus – students.ron"), &blank);
+    let class = dir.join("class 9B");
+    std::fs::create_dir(&class).unwrap();
+    for (i, student) in ["Eleni", "Mehmet"].into_iter().enumerate() {
+        let mut copy = blank.clone();
+        copy.authors = vec![student.into()];
+        copy.criteria[0].weight = 3.0 + i as f64;
+        write(&class.join(format!("{student}.ron")), &copy);
+    }
+    path
+}
+
+#[test]
+fn only_students_files_are_added_the_rest_listed_with_why_and_subfolders_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = class_folder(dir.path());
+    let mut h = common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        Prefs::default(),
+    );
+    let ctx = h.ctx.clone();
+    let s = concord::io::load_path(&lesson).unwrap();
+    *h.state_mut() = ConcordApp::with_document(&ctx, Document::new(s, Some(lesson.clone())));
+    h.run();
+    // The dialog starts in the lesson's folder; accepted as offered.
+    click(&mut h, "File");
+    click(&mut h, "Class rounds");
+    click(&mut h, "Add students' files…");
+    let node = h.get_by_role_and_label(Role::TextInput, "File path");
+    let offered = node
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(offered, dir.path().display().to_string());
+    press(&mut h, Key::Enter);
+    for _ in 0..20 {
+        h.step();
+    }
+    h.run();
+    let students = |h: &H| {
+        h.state()
+            .state
+            .scenario()
+            .perspectives
+            .iter()
+            .filter(|p| p.kind == PerspectiveKind::Student)
+            .map(|p| p.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        students(&h).is_empty(),
+        "the teacher's files are no students"
+    );
+    // Each file skipped, and why.
+    h.get_by_label_contains("cyprus backup.ron: not a student's file (a backup, by its name)");
+    h.get_by_label_contains("cyprus old.ron: not a student's file (the teacher's own file");
+    h.get_by_label_contains(
+        "cyprus – students.ron: not a student's file (the blank students' copy",
+    );
+    h.get_by_label_contains("cyprus.ron: already in this round, or the lesson itself");
+    // The class's copies are one folder down: offered, and added with one click.
+    h.get_by_label("The folder's subfolders hold 2 .ron files too: class 9B (2).");
+    click(&mut h, "Add the files in its subfolders (2)");
+    for _ in 0..20 {
+        h.step();
+    }
+    h.run();
+    assert_eq!(students(&h), ["Eleni", "Mehmet"]);
+}
+
+#[test]
+fn concord_round_on_the_lesson_folder_skips_the_teachers_files_and_names_subfolders() {
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = class_folder(dir.path());
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args([
+            "round",
+            &lesson.display().to_string(),
+            &dir.path().display().to_string(),
+        ])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        out.contains("cyprus backup.ron: not a student's file (a backup, by its name)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("cyprus – students.ron: not a student's file (the blank students' copy"),
+        "{out}"
+    );
+    assert!(
+        err.contains("its subfolders hold .ron files too, not read:"),
+        "{err}"
+    );
+    assert!(err.contains("class 9B (2)"), "{err}");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args([
+            "round",
+            &lesson.display().to_string(),
+            &dir.path().join("class 9B").display().to_string(),
+        ])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("2 student readings in this round."), "{out}");
+}

@@ -317,7 +317,7 @@ impl AppState {
             FilePurpose::SaveAs => self.save_to(path),
             FilePurpose::ExportPng => self.png_target = Some(path.to_owned()),
             FilePurpose::ExportCsv => self.export_csv(path),
-            FilePurpose::AddStudents => self.add_students(super::round::expand_folder(path)),
+            FilePurpose::AddStudents => self.add_students(vec![path.to_path_buf()]),
             FilePurpose::HandOut => self.hand_out_to(path),
             FilePurpose::CompareWith => self.compare_with(path),
             FilePurpose::ExportHtml => self.export_handout(path),

@@ -219,6 +219,8 @@ pub struct AppState {
     round_load: Option<round::RoundLoad>,
     /// What became of the students' files last added.
     round_files: round::RoundFiles,
+    /// Subfolders of a folder being read for the round, offered once its files are in.
+    pending_subfolders: Vec<(std::path::PathBuf, usize)>,
     /// Whether the hand-out being saved leaves the teacher's scores out.
     handout_hides_scores: bool,
     /// Two proposals shown provision by provision (ids), in the document they belong to.
@@ -271,6 +273,7 @@ impl AppState {
             score_target: readings::Remembered::default(),
             round_load: None,
             round_files: round::RoundFiles::default(),
+            pending_subfolders: Vec::new(),
             handout_hides_scores: true,
             compared_proposals: None,
             comparison: None,

@@ -40,17 +40,54 @@ pub struct RoundLoad {
     result: Receiver<Vec<FileReport>>,
 }
 
-/// What became of the files last added, for the document they were added to.
+/// What became of the files last added, for the document they were added to, and the
+/// subfolders of a folder given that hold `.ron` files too (offered to add in turn).
 #[derive(Clone, Debug, Default)]
 pub struct RoundFiles {
     doc: Option<DocId>,
     reports: Vec<FileReport>,
+    subfolders: Vec<(PathBuf, usize)>,
 }
 
 impl AppState {
-    /// Reads `paths` as students' readings on a worker; they are added when it ends.
+    /// Reads `paths` as students' readings on a worker; they are added when it ends. A
+    /// folder gives its `.ron` files; its subfolders that hold some are offered afterwards.
     pub fn add_students(&mut self, paths: Vec<PathBuf>) {
-        self.read_round(StudentFiles::OnDisk(paths));
+        let mut files = Vec::new();
+        let mut subfolders = Vec::new();
+        for path in paths {
+            if path.is_dir() {
+                let found = crate::io::round_files::folder(&path);
+                files.extend(found.files);
+                subfolders.extend(found.subfolders);
+            } else {
+                files.push(path);
+            }
+        }
+        if files.is_empty() && !subfolders.is_empty() {
+            let n: usize = subfolders.iter().map(|(_, n)| n).sum();
+            self.status = format!(
+                "No .ron files in that folder itself; its subfolders hold {n}: add them from the round"
+            );
+            self.round_files = RoundFiles {
+                doc: Some(self.doc.id()),
+                reports: Vec::new(),
+                subfolders,
+            };
+            self.main_view = MainView::Round;
+            return;
+        }
+        self.pending_subfolders = subfolders;
+        self.read_round(StudentFiles::OnDisk(files));
+    }
+
+    /// The subfolders of the folder last given that hold `.ron` files, with how many.
+    pub fn round_subfolders(&self) -> &[(PathBuf, usize)] {
+        if self.round_files.doc == Some(self.doc.id()) {
+            &self.round_files.subfolders
+        } else {
+            &[]
+        }
     }
 
     /// Reads files a browser picked (names and bytes) as students' readings.
@@ -192,6 +229,7 @@ impl AppState {
         self.round_files = RoundFiles {
             doc: Some(self.doc.id()),
             reports,
+            subfolders: std::mem::take(&mut self.pending_subfolders),
         };
         self.main_view = MainView::Round;
     }
@@ -233,25 +271,18 @@ pub fn typed_student_files(entry: &str, base: Option<&Path>) -> Vec<PathBuf> {
                 path = b.join(path);
             }
         }
-        out.extend(expand_folder(&path));
+        out.push(path);
     }
     out
 }
 
 /// A folder's `.ron` files, sorted; any other path as it is.
 pub fn expand_folder(path: &Path) -> Vec<PathBuf> {
-    if !path.is_dir() {
-        return vec![path.to_path_buf()];
+    if path.is_dir() {
+        crate::io::round_files::folder(path).files
+    } else {
+        vec![path.to_path_buf()]
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    files
 }
 
 impl AppState {

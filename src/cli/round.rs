@@ -69,6 +69,30 @@ pub fn run(
         .map(|p| identity(Path::new(&p.origin.file)))
         .collect();
     known.insert(identity(template));
+    // A folder gives its .ron files; its subfolders are named, to be given in turn.
+    let mut files = Vec::new();
+    for path in students {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let found = crate::io::round_files::folder(path);
+        files.extend(found.files);
+        if !found.subfolders.is_empty() {
+            let named: Vec<String> = found
+                .subfolders
+                .iter()
+                .map(|(d, n)| format!("{} ({n})", d.display()))
+                .collect();
+            let _ = writeln!(
+                err,
+                "{}: its subfolders hold .ron files too, not read: {}; give them to add them",
+                path.display(),
+                named.join(", ")
+            );
+        }
+    }
+    let students = &files;
     let reports = read_students(
         &scenario,
         students,
@@ -223,6 +247,11 @@ fn json(s: &Scenario, r: &Round, reports: &[FileReport]) -> String {
                 "file": f.path.display().to_string(),
                 "status": "unrelated",
                 "problems": what,
+            }),
+            Outcome::Skipped(why) => json!({
+                "file": f.path.display().to_string(),
+                "status": "skipped",
+                "why": why,
             }),
         })
         .collect();

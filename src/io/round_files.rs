@@ -25,6 +25,9 @@ pub enum Outcome {
     /// It loads, but shares no criterion (on the same scale) or no proposal with the
     /// template: another scenario. What differs, first items.
     Unrelated(Vec<String>),
+    /// It loads and matches, but is not a student's reading: the lesson or another of the
+    /// teacher's files, a backup, or the blank hand-out no student has named. Why.
+    Skipped(String),
 }
 
 /// A file read as a student's reading.
@@ -71,7 +74,10 @@ impl FileReport {
                 out.extend(errors.iter().map(|e| format!("  {e}")));
                 out
             }
-            Outcome::Duplicate => vec![format!("{file}: already in this round; not added again")],
+            Outcome::Duplicate => vec![format!(
+                "{file}: already in this round, or the lesson itself; not added again"
+            )],
+            Outcome::Skipped(why) => vec![format!("{file}: not a student's file ({why}); skipped")],
             Outcome::Unrelated(what) => {
                 let mut out = vec![format!(
                     "{file}: shares no criterion (on the same scale) or no proposal with this \
@@ -165,6 +171,17 @@ fn read_each(
                         progress(i + 1);
                         continue;
                     }
+                    // Another scenario is said to be one first; then what of the lesson's
+                    // is not a student's reading.
+                    if let Some(why) = not_a_reading(round, &student, path) {
+                        known.remove(&identity(path));
+                        out.push(FileReport {
+                            path: path.clone(),
+                            outcome: Outcome::Skipped(why),
+                        });
+                        progress(i + 1);
+                        continue;
+                    }
                     let mut perspective = c.perspective;
                     perspective.id = work.fresh_id(&name);
                     work.perspectives.push(perspective.clone());
@@ -184,6 +201,84 @@ fn read_each(
         progress(i + 1);
     }
     out
+}
+
+/// Why `student` (read from `path`) is not a student's reading of `round`, if it is not:
+/// a backup by its name, a file that names no student (the lesson, the blank hand-out), or
+/// one with the lesson's own authors and no hand-out mark (the teacher's file).
+pub fn not_a_reading(round: &Scenario, student: &Scenario, path: &Path) -> Option<String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.contains("backup") || name.ends_with('~') || name.ends_with(".bak") {
+        return Some("a backup, by its name".into());
+    }
+    let authors: Vec<&str> = student
+        .authors
+        .iter()
+        .map(|a| a.trim())
+        .filter(|a| !a.is_empty())
+        .collect();
+    if authors.is_empty() {
+        return Some(if student.handout.is_some() {
+            "the blank students' copy: no student has given a name in it yet".into()
+        } else {
+            "it names no student (no author): the lesson or a copy of it".into()
+        });
+    }
+    let teachers: Vec<&str> = round.authors.iter().map(|a| a.trim()).collect();
+    if student.handout.is_none() && authors == teachers {
+        return Some(format!(
+            "the teacher's own file: the lesson's authors ({}) and no hand-out mark",
+            authors.join(", ")
+        ));
+    }
+    None
+}
+
+/// What a folder holds for a class round: its `.ron` files, sorted, and its subfolders
+/// that hold `.ron` files (with how many), one level down.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Folder {
+    /// The folder's own `.ron` files.
+    pub files: Vec<PathBuf>,
+    /// Subfolders with `.ron` files, and how many each holds.
+    pub subfolders: Vec<(PathBuf, usize)>,
+}
+
+/// The `.ron` files directly in `dir`, sorted.
+fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// What `dir` holds for a round (see [`Folder`]).
+pub fn folder(dir: &Path) -> Folder {
+    let mut subfolders: Vec<(PathBuf, usize)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .map(|d| {
+            let n = ron_files(&d).len();
+            (d, n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    subfolders.sort();
+    Folder {
+        files: ron_files(dir),
+        subfolders,
+    }
 }
 
 /// The identity of a file for "the same file twice": its canonical path when it exists.

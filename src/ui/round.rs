@@ -88,7 +88,7 @@ pub fn round_ui(ui: &mut Ui, state: &AppState, view: &mut RoundView, out: &mut O
             for line in &said {
                 ui.label(line);
             }
-            files_ui(ui, state);
+            files_ui(ui, state, out);
             if r.students.is_empty() {
                 return;
             }
@@ -112,7 +112,8 @@ pub fn round_ui(ui: &mut Ui, state: &AppState, view: &mut RoundView, out: &mut O
 }
 
 /// What became of each file last added, problems first in the warning colour.
-fn files_ui(ui: &mut Ui, state: &AppState) {
+fn files_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
+    subfolders_ui(ui, state, out);
     let files = state.round_files();
     if files.is_empty() {
         return;
@@ -160,6 +161,40 @@ fn median_words(c: &Criterion, median: f64) -> String {
             }
         }
         _ => format!("{:.0}", median * 100.0),
+    }
+}
+
+/// The subfolders of the folder last given that hold `.ron` files: named, with a button
+/// that adds them (a class often keeps each group's files in a folder of its own).
+fn subfolders_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
+    let subfolders = state.round_subfolders();
+    if subfolders.is_empty() {
+        return;
+    }
+    let n: usize = subfolders.iter().map(|(_, n)| n).sum();
+    let names: Vec<String> = subfolders
+        .iter()
+        .map(|(d, k)| {
+            let name = d.file_name().map_or_else(
+                || d.display().to_string(),
+                |x| x.to_string_lossy().into_owned(),
+            );
+            format!("{name} ({k})")
+        })
+        .collect();
+    ui.label(format!(
+        "The folder's subfolders hold {n} .ron file{} too: {}.",
+        if n == 1 { "" } else { "s" },
+        names.join(", ")
+    ));
+    if ui
+        .button(format!("Add the files in its subfolders ({n})"))
+        .on_hover_text("Read them as students' readings; files that are not (the lesson, a backup, the blank hand-out) are skipped and listed")
+        .clicked()
+    {
+        out.send(Msg::AddStudents(
+            subfolders.iter().map(|(d, _)| d.clone()).collect(),
+        ));
     }
 }
 
