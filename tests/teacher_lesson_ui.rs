@@ -464,3 +464,110 @@ fn concord_round_on_the_lesson_folder_skips_the_teachers_files_and_names_subfold
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("2 student readings in this round."), "{out}");
 }
+
+fn concord(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(args)
+        .output()
+        .expect("the concord binary runs")
+}
+
+#[test]
+fn the_take_home_material_says_what_each_party_weighs_rules_out_and_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    // The default lesson with one reading of the Israeli government's, to see it printed.
+    let mut s = concord::seeds::default_scenario().unwrap();
+    let view = s
+        .perspectives
+        .iter_mut()
+        .find(|p| p.id == "israel-gov")
+        .unwrap();
+    view.readings.push(Score {
+        criterion: "security-guarantees".into(),
+        proposal: "land-for-all".into(),
+        value: Some(ScoreValue::Level(1)),
+        rationale: "A reading written for this test.".into(),
+        ..Score::default()
+    });
+    let lesson = dir.path().join("lesson.ron");
+    std::fs::write(&lesson, concord::io::to_ron_string(&s).unwrap()).unwrap();
+    let lesson = lesson.display().to_string();
+    for (to, file) in [("md", "lesson.md"), ("html", "lesson.html")] {
+        let out = dir.path().join(file).display().to_string();
+        let o = concord(&["export", &lesson, "--to", to, "-o", &out]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let text = std::fs::read_to_string(&out).unwrap();
+        // A section per party: weights (stated and not), red lines with reasons, readings.
+        assert!(text.contains("Through each perspective"), "{to}");
+        assert!(text.contains("Hamas (2017 document)"), "{to}");
+        assert!(text.contains("Weights:"), "{to}");
+        assert!(
+            text.contains("Mutual recognition and regional normalization"),
+            "{to}"
+        );
+        assert!(text.contains("accepts at most Weak"), "{to}");
+        assert!(
+            text.contains("There shall be no recognition of the legitimacy"),
+            "{to}"
+        );
+        assert!(text.contains("neither meets nor crosses it"), "{to}");
+        assert!(text.contains("Its own readings"), "{to}");
+        assert!(text.contains("A reading written for this test."), "{to}");
+    }
+}
+
+#[test]
+fn the_workbook_says_levels_in_words_and_its_totals_show_without_recalculating() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lesson.xlsx");
+    let o = concord(&[
+        "export",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--to",
+        "xlsx",
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let sheet = wb.worksheet_range("Criteria weights").unwrap();
+    let s = concord::seeds::default_scenario().unwrap();
+    let (n_c, n_p) = (s.criteria.len() as u32, s.proposals.len() as u32);
+    // The words block sits one column right of the numbers: API's blockade is "Weak",
+    // Aqaba+'s "Silent".
+    let words = 3 + n_p + 1;
+    assert_eq!(
+        sheet.get_value((0, words)),
+        Some(&Data::String("API (as scored)".into()))
+    );
+    assert_eq!(
+        sheet.get_value((1, words)),
+        Some(&Data::String("Weak".into()))
+    );
+    assert_eq!(
+        sheet.get_value((1, words + 2)),
+        Some(&Data::String("Silent".into()))
+    );
+    // The totals as cached with the formulas: what a viewer that does not recalculate shows.
+    let e = concord::scoring::Evaluation::new(&s, concord::scoring::WeightSet::Base);
+    for p in 0..n_p {
+        let want = e.standings[p as usize].total.unwrap() * 100.0;
+        match sheet.get_value((n_c + 1, 3 + p)) {
+            Some(Data::Float(got)) => assert!((got - want).abs() < 1e-6, "{got} vs {want}"),
+            other => panic!("total of proposal {p}: {other:?}"),
+        }
+        let rank = e.standings[p as usize].rank.unwrap() as f64;
+        assert_eq!(sheet.get_value((n_c + 3, 3 + p)), Some(&Data::Float(rank)));
+    }
+}

@@ -262,14 +262,60 @@ pub fn handout_html(s: &Scenario, weights: WeightSet<'_>) -> String {
             h.push_str("</tr>\n");
         }
         h.push_str("</tbody></table>\n<p class=\"small muted\">Each cell: rank · total (0–100); \"ruled out\": one of that perspective's red lines is crossed; \"not addressed\": the text is silent on one of its red lines, which is then neither met nor crossed.</p>\n");
-        for p in &s.perspectives {
+        for part in super::perspective_parts::parts(s) {
+            let p = part.view;
             let _ = writeln!(
                 h,
-                "<p><b>{}</b>: {}{}</p>",
+                "<h3>{}</h3>\n<p>{}{}</p>",
                 bdi(&p.name),
                 escape(&p.description),
                 notes.refs(s, &p.sources)
             );
+            h.push_str("<p class=\"small\"><b>Weights:</b> ");
+            let weights: Vec<String> = part
+                .weights
+                .iter()
+                .map(|(c, w)| format!("{} {}", escape(c), escape(w)))
+                .collect();
+            h.push_str(&weights.join("; "));
+            h.push_str("</p>\n");
+            if part.red_lines.is_empty() {
+                h.push_str("<p class=\"small\"><b>Red lines:</b> none stated.</p>\n");
+            } else {
+                h.push_str("<p class=\"small\"><b>Red lines</b></p>\n<ul class=\"small\">\n");
+                for line in &part.red_lines {
+                    let silence = if line.silence.is_empty() {
+                        " A text silent on it neither meets nor crosses it.".to_owned()
+                    } else {
+                        format!(" Silence crosses it too: {}", escape(line.silence))
+                    };
+                    let _ = writeln!(
+                        h,
+                        "<li><b>{}</b>: accepts {}. {}{silence}{}</li>",
+                        escape(&line.criterion),
+                        escape(&line.accepts),
+                        escape(line.reason),
+                        notes.refs(s, line.evidence)
+                    );
+                }
+                h.push_str("</ul>\n");
+            }
+            if !part.readings.is_empty() {
+                h.push_str(
+                    "<p class=\"small\"><b>Its own readings</b></p>\n<ul class=\"small\">\n",
+                );
+                for r in &part.readings {
+                    let _ = writeln!(
+                        h,
+                        "<li>{}: <b>{}</b>. {}{}</li>",
+                        bdi(&r.cell),
+                        escape(&r.value),
+                        escape(r.reason),
+                        notes.refs(s, r.evidence)
+                    );
+                }
+                h.push_str("</ul>\n");
+            }
         }
     }
 

@@ -107,6 +107,72 @@ pub fn handout_md(s: &Scenario, weights: WeightSet<'_>) -> String {
     if s.has_silent() {
         let _ = write!(m, "\n{}\n", s.silence.explained());
     }
+    let views = super::perspective_parts::parts(s);
+    if !views.is_empty() {
+        m.push_str("\n## Through each perspective\n");
+    }
+    for part in views {
+        let p = part.view;
+        let _ = write!(m, "\n### {}\n\n", cell(&p.name));
+        if !p.description.is_empty() {
+            let _ = writeln!(m, "{}\n", cell(&p.description));
+        }
+        let weights: Vec<String> = part
+            .weights
+            .iter()
+            .map(|(c, w)| format!("{} {}", cell(c), cell(w)))
+            .collect();
+        let _ = writeln!(m, "**Weights:** {}\n", weights.join("; "));
+        if part.red_lines.is_empty() {
+            m.push_str("**Red lines:** none stated.\n\n");
+        } else {
+            m.push_str("**Red lines**\n\n");
+            for line in &part.red_lines {
+                let silence = if line.silence.is_empty() {
+                    " A text silent on it neither meets nor crosses it.".to_owned()
+                } else {
+                    format!(" Silence crosses it too: {}", cell(line.silence))
+                };
+                let sources: Vec<String> = line
+                    .evidence
+                    .iter()
+                    .map(|e| {
+                        if e.locator.is_empty() {
+                            cell(&e.source)
+                        } else {
+                            format!("{}, {}", cell(&e.source), cell(&e.locator))
+                        }
+                    })
+                    .collect();
+                let _ = writeln!(
+                    m,
+                    "- **{}**: accepts {}. {}{silence}{}",
+                    cell(&line.criterion),
+                    cell(&line.accepts),
+                    cell(line.reason),
+                    if sources.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (evidence: {})", sources.join("; "))
+                    }
+                );
+            }
+            m.push('\n');
+        }
+        if !part.readings.is_empty() {
+            m.push_str("**Its own readings**\n\n");
+            for r in &part.readings {
+                let _ = writeln!(
+                    m,
+                    "- {}: **{}**. {}",
+                    cell(&r.cell),
+                    cell(&r.value),
+                    cell(r.reason)
+                );
+            }
+            m.push('\n');
+        }
+    }
     if !s.sources.is_empty() {
         m.push_str("\n## Sources\n\n");
         for src in &s.sources {

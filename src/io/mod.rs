@@ -13,6 +13,7 @@ mod load;
 pub mod locate;
 pub mod lock;
 pub mod nesting;
+pub mod perspective_parts;
 mod problem;
 pub mod round_files;
 mod save;

@@ -1,10 +1,13 @@
 //! A live workbook (.xlsx): the table with the weights in cells and the totals as formulas,
 //! so a spreadsheet user can change a weight and see the totals (and the share of the weight
-//! scored) move; one sheet per perspective; each score's level and reason as a cell note.
-//! Text is always written as text, so nothing from a scenario becomes a formula.
+//! scored) move; one sheet per perspective; each score's level and reason as a cell note,
+//! and each score as the scale's words ("Partial", "Yes", "Silent") in a block beside the
+//! numbers the formulas use. The formulas carry their results, so a viewer that does not
+//! recalculate shows the right totals. Text is always written as text, so nothing from a
+//! scenario becomes a formula.
 
 use rust_xlsxwriter::utility::column_number_to_name;
-use rust_xlsxwriter::{Format, Note, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Formula, Note, Workbook, Worksheet, XlsxError};
 
 use crate::model::Scenario;
 use crate::scoring::{raw_weights, Evaluation, WeightSet};
@@ -76,8 +79,18 @@ fn sheet(
     ws.write_string_with_format(0, 0, "Criterion", &bold)?;
     ws.write_string_with_format(0, 1, "Group", &bold)?;
     ws.write_string_with_format(0, 2, "Weight", &bold)?;
+    let n_p = s.proposals.len() as u16;
+    // The scores in words, in a block to the right of the numbers (one empty column
+    // between): what the window shows, beside what the formulas add up.
+    let words = 3 + n_p + 1;
     for (j, p) in s.proposals.iter().enumerate() {
         ws.write_string_with_format(0, 3 + j as u16, p.label(), &bold)?;
+        ws.write_string_with_format(
+            0,
+            words + j as u16,
+            format!("{} (as scored)", p.label()),
+            &bold,
+        )?;
     }
     let raw = raw_weights(s, weights);
     for (k, c) in s.criteria.iter().enumerate() {
@@ -91,6 +104,9 @@ fn sheet(
                 ws.write_number(row, col, v * 100.0)?;
             }
             if let Some(sc) = e.score(s, k, j) {
+                if sc.value.is_some() {
+                    ws.write_string(row, words + j as u16, c.value_text(sc.value))?;
+                }
                 let text = if sc.rationale.is_empty() {
                     c.value_text(sc.value)
                 } else {
@@ -108,27 +124,37 @@ fn sheet(
     ws.write_string_with_format(total, 0, "Total (0-100)", &bold)?;
     ws.write_string_with_format(covered, 0, "Share of the weight scored", &bold)?;
     ws.write_string_with_format(rank, 0, "Rank", &bold)?;
-    let n_p = s.proposals.len() as u16;
     let last_col = column_number_to_name(3 + n_p.saturating_sub(1));
     for j in 0..n_p {
         let col = 3 + j;
         let letter = column_number_to_name(col);
         let values = format!("{letter}{first}:{letter}{last}");
+        // Each formula with the value the window computes, for viewers that do not
+        // recalculate (they would otherwise show 0).
+        let st = e.standings[j as usize];
+        let cached = |x: Option<f64>| x.map_or_else(String::new, |v| format!("{v}"));
         ws.write_formula(
             total,
             col,
-            format!("=IFERROR(SUMPRODUCT({weight},{values})/SUMPRODUCT({weight},--ISNUMBER({values})),\"\")").as_str(),
+            Formula::new(format!("=IFERROR(SUMPRODUCT({weight},{values})/SUMPRODUCT({weight},--ISNUMBER({values})),\"\")"))
+                .set_result(cached(st.total.map(|t| t * 100.0))),
         )?;
         ws.write_formula(
             covered,
             col,
-            format!("=IFERROR(SUMPRODUCT({weight},--ISNUMBER({values}))/SUM({weight}),0)").as_str(),
+            Formula::new(format!(
+                "=IFERROR(SUMPRODUCT({weight},--ISNUMBER({values}))/SUM({weight}),0)"
+            ))
+            .set_result(cached(Some(st.coverage))),
         )?;
         let t = total + 1;
         ws.write_formula(
             rank,
             col,
-            format!("=IF({letter}{t}=\"\",\"\",RANK({letter}{t},$D${t}:${last_col}${t}))").as_str(),
+            Formula::new(format!(
+                "=IF({letter}{t}=\"\",\"\",RANK({letter}{t},$D${t}:${last_col}${t}))"
+            ))
+            .set_result(cached(st.rank.map(|r| r as f64))),
         )?;
     }
     ws.set_column_width(0, 40)?;
