@@ -143,6 +143,10 @@ enum Command {
         /// yes/no without it).
         #[arg(long)]
         criteria: Option<String>,
+        /// The criteria columns where a lower value is better, comma-separated (without it,
+        /// guessed from each column's name: troops, casualties, cost…); "none" for none.
+        #[arg(long, value_name = "COLUMNS")]
+        lower_is_better: Option<String>,
         /// The scenario to write (never over an existing file).
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
@@ -239,6 +243,7 @@ fn main() -> ExitCode {
             rows,
             name,
             criteria,
+            lower_is_better,
             output,
         }) => {
             let options = cli::import::ImportOptions {
@@ -246,6 +251,7 @@ fn main() -> ExitCode {
                 proposals_as_columns: rows == RowsAre::Criteria,
                 name,
                 criteria,
+                lower_is_better,
             };
             cli::import::run(&file, &options, &output, &mut out, &mut err)
         }

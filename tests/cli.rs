@@ -794,8 +794,8 @@ fn import_prints_what_it_inferred_and_writes_a_checked_scenario() {
         format!(
             "3 proposals from the column \"Agreement\"\n\
              their dates from the column \"Year\"\n\
-             criterion \"Ceasefire\": yes/no (weight 0: presence is not merit)\n\
-             criterion \"Elections\": yes/no (weight 0: presence is not merit)\n\
+             criterion \"Ceasefire\": yes/no (weight 0: presence is not merit), higher is better\n\
+             criterion \"Elections\": yes/no (weight 0: presence is not merit), higher is better\n\
              left out (text): Notes\n\
              wrote {o_path}: 3 proposals, 2 criteria, 5 scored cells\n"
         )

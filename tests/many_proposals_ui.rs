@@ -210,11 +210,11 @@ fn a_table_is_imported_with_a_preview_then_added_to_the_open_scenario() {
     import(&mut h);
     h.get_by_label("Import table: bom-semicolon-crlf.csv");
     h.get_by_label("3 proposals from the column \"Agreement\"");
-    h.get_by_label("criterion \"Ceasefire\": yes/no (weight 0: presence is not merit)");
+    h.get_by_label("criterion \"Ceasefire\": yes/no (weight 0: presence is not merit), higher is better");
     // Leave a criterion out: the preview follows.
     common::click_role(&mut h, egui::accesskit::Role::CheckBox, "Elections");
     assert!(h
-        .query_by_label("criterion \"Elections\": yes/no (weight 0: presence is not merit)")
+        .query_by_label("criterion \"Elections\": yes/no (weight 0: presence is not merit), higher is better")
         .is_none());
     // Added to the lesson as one undoable step.
     click(&mut h, "Add to this scenario");
@@ -254,7 +254,7 @@ fn a_workbook_sheet_is_chosen_and_its_columns_given_parts_and_scales() {
     h.get_by_label("provisions from the column \"Summary\"");
     // The ceasefire code, inferred as yes/no, read as two levels instead.
     choose(&mut h, "Ceasefire", "2 levels (codes 0–1)");
-    h.get_by_label("criterion \"Ceasefire\": 2 levels (codes 0–1)");
+    h.get_by_label("criterion \"Ceasefire\": 2 levels (codes 0–1), higher is better");
     // No group after all, then the region again.
     choose(&mut h, "Groups from", "(none)");
     assert!(h

@@ -571,3 +571,108 @@ fn the_workbook_says_levels_in_words_and_its_totals_show_without_recalculating()
         assert_eq!(sheet.get_value((n_c + 3, 3 + p)), Some(&Data::Float(rank)));
     }
 }
+
+/// Five Cyprus proposals by troops stationed and political equality: fewer troops is
+/// better, more equality is better.
+const TROOPS_CSV: &str = "Proposal,Troops stationed,Political equality (0-10)\n\
+Annan Plan,950,7\n\
+Crans-Montana framework,650,8\n\
+Two states,40000,4\n\
+Confederation,5000,6\n\
+Status quo,40000,2\n";
+
+#[test]
+fn importing_a_table_asks_which_way_each_column_runs_with_a_guess_from_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("cyprus.csv");
+    std::fs::write(&csv, TROOPS_CSV).unwrap();
+    // The command line: guessed from the header, said, and carried into the scenario.
+    let out = dir.path().join("guessed.ron");
+    let o = concord(&[
+        "import",
+        &csv.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    let said = String::from_utf8_lossy(&o.stdout);
+    let line = |name: &str| {
+        said.lines()
+            .find(|l| l.starts_with(&format!("criterion \"{name}\"")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        line("Troops stationed").ends_with("lower is better"),
+        "{said}"
+    );
+    assert!(
+        line("Political equality (0-10)").ends_with("higher is better"),
+        "{said}"
+    );
+    let s = concord::io::load_path(&out).unwrap();
+    assert_eq!(
+        s.criteria[0].direction,
+        concord::model::Direction::LowerIsBetter
+    );
+    assert_eq!(
+        s.criteria[1].direction,
+        concord::model::Direction::HigherIsBetter
+    );
+    let e = concord::scoring::Evaluation::new(&s, concord::scoring::WeightSet::Base);
+    let last = *e.order.last().unwrap();
+    assert_eq!(
+        s.proposals[last].name, "Status quo",
+        "most troops, least equality: last"
+    );
+    // Told otherwise, it does as it is told.
+    let out = dir.path().join("told.ron");
+    let o = concord(&[
+        "import",
+        &csv.display().to_string(),
+        "--lower-is-better",
+        "none",
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let s = concord::io::load_path(&out).unwrap();
+    assert_eq!(
+        s.criteria[0].direction,
+        concord::model::Direction::HigherIsBetter
+    );
+
+    // The window: the import dialog ticks "lower is better" for the troops, and a person
+    // can untick it before importing.
+    let mut h = common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        Prefs::default(),
+    );
+    click(&mut h, "File");
+    click(&mut h, "Import table…");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, &csv.display().to_string());
+    press(&mut h, Key::Enter);
+    let troops = h.get_by_label("Troops stationed: lower is better");
+    assert_eq!(
+        troops.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+    let equality = h.get_by_label("Political equality (0-10): lower is better");
+    assert_eq!(
+        equality.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::False)
+    );
+    click(&mut h, "Import as a new scenario");
+    let s = h.state().state.scenario();
+    assert_eq!(
+        s.criteria[0].direction,
+        concord::model::Direction::LowerIsBetter
+    );
+    let last = *h.state().state.eval().order.last().unwrap();
+    assert_eq!(
+        h.state().state.scenario().proposals[last].name,
+        "Status quo"
+    );
+}

@@ -64,6 +64,8 @@ pub enum ImportMsg {
     Criterion(usize, bool),
     /// Read a criterion's column on another scale.
     Scale(usize, Inferred),
+    /// Whether a lower value of a criterion's column is better.
+    LowerIsBetter(usize, bool),
     /// Keep a column's text as each proposal's provisions, or not.
     Provisions(usize, bool),
     /// The column of the proposals' dates, if any.
@@ -145,8 +147,13 @@ impl AppState {
                     free(&mut state.mapping, c);
                     state.mapping.criteria.push((c, kind));
                     state.mapping.criteria.sort_by_key(|(x, _)| *x);
+                    if crate::io::import::guess_lower_is_better(&state.table.header[c]) {
+                        state.mapping.lower_is_better.push(c);
+                        state.mapping.lower_is_better.sort_unstable();
+                    }
                 } else {
                     state.mapping.criteria.retain(|(x, _)| *x != c);
+                    state.mapping.lower_is_better.retain(|&x| x != c);
                 }
             }
             ImportMsg::Scale(c, kind) => {
@@ -155,6 +162,14 @@ impl AppState {
                     if fits {
                         entry.1 = kind;
                     }
+                }
+            }
+            ImportMsg::LowerIsBetter(c, lower) => {
+                let m = &mut state.mapping;
+                m.lower_is_better.retain(|&x| x != c);
+                if lower && m.criteria.iter().any(|(x, _)| *x == c) {
+                    m.lower_is_better.push(c);
+                    m.lower_is_better.sort_unstable();
                 }
             }
             ImportMsg::Provisions(c, on)

@@ -20,6 +20,9 @@ pub struct ImportOptions {
     pub name: Option<String>,
     /// The columns that become criteria (comma-separated names).
     pub criteria: Option<String>,
+    /// The criteria columns where lower is better (comma-separated names, or "none");
+    /// guessed from the columns' names without it.
+    pub lower_is_better: Option<String>,
 }
 
 /// Runs `concord import`.
@@ -74,6 +77,34 @@ pub fn run(
             }
         }
         mapping.criteria = chosen;
+    }
+    // The guess follows the criteria chosen; a list given replaces it.
+    mapping.lower_is_better = mapping
+        .criteria
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|&c| crate::io::import::guess_lower_is_better(&table.header[c]))
+        .collect();
+    if let Some(list) = &o.lower_is_better {
+        let mut lower = Vec::new();
+        for name in list
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && !n.eq_ignore_ascii_case("none"))
+        {
+            match table.find(name) {
+                Ok(c) if mapping.criteria.iter().any(|(x, _)| *x == c) => lower.push(c),
+                Ok(_) => {
+                    let _ = writeln!(err, "column \"{name}\" is not a criterion here");
+                    return EXIT_USAGE;
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "{e}");
+                    return EXIT_USAGE;
+                }
+            }
+        }
+        mapping.lower_is_better = lower;
     }
     for line in describe(&table, &mapping) {
         let _ = writeln!(out, "{line}");

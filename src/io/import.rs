@@ -452,6 +452,41 @@ pub struct Mapping {
     pub criteria: Vec<(usize, Inferred)>,
     /// Text columns kept as each proposal's provisions.
     pub provisions: Vec<usize>,
+    /// Criteria columns where a lower value is better (troops, casualties, cost).
+    pub lower_is_better: Vec<usize>,
+}
+
+/// Words in a column's header that say less of it is better: a guess the user confirms.
+const LESS_IS_BETTER: &[&str] = &[
+    "troop",
+    "soldier",
+    "forces stationed",
+    "casualt",
+    "death",
+    "dead",
+    "killed",
+    "fatalit",
+    "injur",
+    "violen",
+    "displace",
+    "cost",
+    "delay",
+    "incident",
+    "attack",
+    "checkpoint",
+    "detain",
+    "arrest",
+    "demolition",
+    "poverty",
+    "unemploy",
+    "debt",
+    "emission",
+];
+
+/// Whether a column headed `header` is likely one where less is better.
+pub fn guess_lower_is_better(header: &str) -> bool {
+    let h = header.to_lowercase();
+    LESS_IS_BETTER.iter().any(|w| h.contains(w))
 }
 
 fn yes_no(s: &str) -> Option<bool> {
@@ -705,7 +740,7 @@ pub fn suggest(t: &Table) -> Mapping {
             "group" | "region" | "stage" | "category" | "type"
         )
     });
-    let criteria = kinds
+    let criteria: Vec<(usize, Inferred)> = kinds
         .into_iter()
         .enumerate()
         .filter(|(c, k)| {
@@ -716,6 +751,11 @@ pub fn suggest(t: &Table) -> Mapping {
                 && *k != Inferred::Text
         })
         .collect();
+    let lower_is_better = criteria
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|&c| guess_lower_is_better(&t.header[c]))
+        .collect();
     Mapping {
         proposals_as_rows: true,
         name,
@@ -724,6 +764,7 @@ pub fn suggest(t: &Table) -> Mapping {
         group,
         criteria,
         provisions: Vec::new(),
+        lower_is_better,
     }
 }
 
@@ -777,6 +818,9 @@ pub fn build(t: &Table, m: &Mapping, file_name: &str) -> Scenario {
         let mut cr = Criterion::new(fresh(name), name.clone());
         cr.scale = scale;
         cr.weight = weight;
+        if m.lower_is_better.contains(c) {
+            cr.direction = crate::model::Direction::LowerIsBetter;
+        }
         cr.description = format!("Column \"{name}\" of {file_name}.{note}");
         s.criteria.push(cr);
     }
@@ -867,9 +911,14 @@ pub fn describe(t: &Table, m: &Mapping) -> Vec<String> {
     }
     for (c, kind) in &m.criteria {
         out.push(format!(
-            "criterion \"{}\": {}",
+            "criterion \"{}\": {}, {}",
             t.header[*c],
-            kind.describe()
+            kind.describe(),
+            if m.lower_is_better.contains(c) {
+                "lower is better"
+            } else {
+                "higher is better"
+            }
         ));
     }
     for &c in &m.provisions {

@@ -715,6 +715,14 @@ fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut 
                                 .response
                                 .labelled_by(check.id)
                                 .on_hover_text("The scale this column is read on: what its values suggest, or another they fit");
+                            let mut lower = m.lower_is_better.contains(&c);
+                            if ui
+                                .checkbox(&mut lower, format!("{h}: lower is better"))
+                                .on_hover_text("Tick where less of this is better (troops, casualties, cost): guessed from the column's name, yours to confirm")
+                                .changed()
+                            {
+                                out.send(Msg::Import(ImportMsg::LowerIsBetter(c, lower)));
+                            }
                         }
                         None => {
                             ui.label(RichText::new("left out").weak());
