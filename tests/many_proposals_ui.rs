@@ -210,11 +210,15 @@ fn a_table_is_imported_with_a_preview_then_added_to_the_open_scenario() {
     import(&mut h);
     h.get_by_label("Import table: bom-semicolon-crlf.csv");
     h.get_by_label("3 proposals from the column \"Agreement\"");
-    h.get_by_label("criterion \"Ceasefire\": yes/no (weight 0: presence is not merit), higher is better");
+    h.get_by_label(
+        "criterion \"Ceasefire\": yes/no (weight 0: presence is not merit), higher is better",
+    );
     // Leave a criterion out: the preview follows.
     common::click_role(&mut h, egui::accesskit::Role::CheckBox, "Elections");
     assert!(h
-        .query_by_label("criterion \"Elections\": yes/no (weight 0: presence is not merit), higher is better")
+        .query_by_label(
+            "criterion \"Elections\": yes/no (weight 0: presence is not merit), higher is better"
+        )
         .is_none());
     // Added to the lesson as one undoable step.
     click(&mut h, "Add to this scenario");
