@@ -220,6 +220,15 @@ impl Evaluation {
                 readings.insert(c * n_p + p, ri);
             }
         }
+        // Criteria of which the perspective wants less count reversed under it.
+        for id in &perspective.prefers_less {
+            let Some(c) = scenario.criterion_index(id) else {
+                continue;
+            };
+            for v in values[c * n_p..(c + 1) * n_p].iter_mut().flatten() {
+                *v = 1.0 - *v;
+            }
+        }
         let raw = raw_weights(scenario, WeightSet::Perspective(perspective));
         let mut e = Self::from_parts(values, std::sync::Arc::clone(&self.cells), n_p, &raw);
         e.perspective = Some(perspective.id.clone());

@@ -53,6 +53,15 @@ fn silence_some(s: &mut Scenario, bits: u64) {
             }
         }
     }
+    // Some parties want less of some criteria than the criteria reward.
+    let ids: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
+    for view in &mut s.perspectives {
+        for id in &ids {
+            if next(4) {
+                view.prefers_less.push(id.clone());
+            }
+        }
+    }
     if bits & 1 == 1 {
         s.silence = Silence::LeftOut;
     }
@@ -156,7 +165,16 @@ fn brute_totals(s: &Scenario, j: usize) -> Vec<Option<f64>> {
                 if w <= 0.0 {
                     continue;
                 }
-                if let Some(v) = read(s, j, &c.id, &p.id).and_then(|v| counted(s, c, v)) {
+                let v = read(s, j, &c.id, &p.id).and_then(|v| counted(s, c, v));
+                // A criterion the party wants less of counts the other way round.
+                let v = v.map(|v| {
+                    if view.prefers_less_of(&c.id) {
+                        1.0 - v
+                    } else {
+                        v
+                    }
+                });
+                if let Some(v) = v {
                     sum += w * v;
                     weight += w;
                 }

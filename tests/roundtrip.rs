@@ -141,6 +141,8 @@ prop_compose! {
             }).collect(),
             perspectives: perspective.into_iter().map(|(name, description, w)| Perspective {
                 id: "view".into(), name, description,
+                // A party that wants less of some criteria (format 5), here those it weighs most.
+                prefers_less: criteria.iter().zip(&w).filter(|(_, w)| **w > 7.0).map(|(c, _)| c.id.clone()).collect(),
                 weights: criteria.iter().zip(w).map(|(c, w)| (c.id.clone(), w)).collect::<BTreeMap<_, _>>(),
                 ..Perspective::default()
             }).collect(),

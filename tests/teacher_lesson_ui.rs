@@ -676,3 +676,162 @@ fn importing_a_table_asks_which_way_each_column_runs_with_a_guess_from_its_name(
         "Status quo"
     );
 }
+
+/// Four Cyprus proposals on two criteria, and two parties who disagree on the first: the
+/// Turkish Cypriot leadership wants Turkey's troops to stay as guarantors, the Greek
+/// Cypriot side wants them gone. The criterion, as the teacher wrote it, rewards more.
+fn two_communities() -> Scenario {
+    use concord::model::{Criterion, Proposal};
+    let mut s = Scenario {
+        title: "Cyprus: who wants what".into(),
+        ..Scenario::default()
+    };
+    for (id, name) in [
+        ("status-quo", "The status quo"),
+        ("annan", "Annan Plan"),
+        ("two-states", "Two states"),
+        ("federation", "A federation without guarantors"),
+    ] {
+        s.proposals.push(Proposal::new(id, name));
+    }
+    let mut troops = Criterion::new("troops", "Turkish troops stay as guarantors");
+    troops.scale = Scale::Numeric {
+        min: 0.0,
+        max: 40000.0,
+        step: 100.0,
+    };
+    let mut equality = Criterion::new("equality", "Political equality");
+    equality.scale = Scale::Numeric {
+        min: 0.0,
+        max: 10.0,
+        step: 1.0,
+    };
+    s.criteria = vec![troops, equality];
+    for (p, t, e) in [
+        ("status-quo", 40000.0, 2.0),
+        ("annan", 950.0, 7.0),
+        ("two-states", 40000.0, 4.0),
+        ("federation", 0.0, 9.0),
+    ] {
+        for (c, v) in [("troops", t), ("equality", e)] {
+            s.scores.push(Score {
+                criterion: c.into(),
+                proposal: p.into(),
+                value: Some(ScoreValue::Number(v)),
+                ..Score::default()
+            });
+        }
+    }
+    for (id, name, w_troops, w_equality) in [
+        ("tc", "Turkish Cypriot leadership", 3.0, 1.0),
+        ("gc", "Greek Cypriot side", 3.0, 1.0),
+    ] {
+        s.perspectives.push(Perspective {
+            id: id.into(),
+            name: name.into(),
+            weights: [
+                ("troops".to_owned(), w_troops),
+                ("equality".to_owned(), w_equality),
+            ]
+            .into_iter()
+            .collect(),
+            ..Perspective::default()
+        });
+    }
+    s
+}
+
+fn tau(s: &Scenario) -> f64 {
+    let base = concord::scoring::Evaluation::new(s, concord::scoring::WeightSet::Base);
+    let m = concord::analysis::perspectives::Matrix::compute(s, &base);
+    m.tau(1, 2).unwrap()
+}
+
+#[test]
+fn a_party_that_wants_less_of_a_criterion_says_so_and_the_rankings_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("communities.ron");
+    let s = two_communities();
+    assert!(concord::io::validate(&s).is_empty());
+    assert!(tau(&s) > 0.99, "the same weights read the same way agree");
+    let mut h = common::start(
+        common::builder(egui::vec2(1600.0, 1000.0)),
+        common::options(None),
+        Prefs::default(),
+    );
+    let ctx = h.ctx.clone();
+    *h.state_mut() = ConcordApp::with_document(&ctx, Document::new(s, Some(path.clone())));
+    h.run();
+    // The list above the cards (the inspector lists the perspectives too, as folds).
+    common::click_role(&mut h, Role::ComboBox, "Weights:");
+    for pointer in [false, true] {
+        let entry = h
+            .get_all_by_label("Greek Cypriot side")
+            .find(|n| {
+                !matches!(
+                    n.accesskit_node().role(),
+                    Role::Label | Role::DisclosureTriangle
+                )
+            })
+            .expect("the list's entry");
+        if pointer {
+            entry.click();
+        } else {
+            entry.hover();
+        }
+        h.run();
+    }
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().state.perspective(), Some("gc"));
+    click(&mut h, "Turkish troops stay as guarantors");
+    assert_eq!(
+        *h.state().state.selection(),
+        concord::app::Selection::Criterion("troops".into())
+    );
+    click(&mut h, "«Greek Cypriot side» wants less of this");
+    {
+        let s = h.state().state.scenario();
+        let gc = s.perspective_by_id("gc").unwrap();
+        assert_eq!(gc.prefers_less, ["troops"]);
+        // Under it the troops count reversed: the federation without guarantors leads,
+        // the status quo comes last; the two parties' rankings now part.
+        let e = h.state().state.eval();
+        assert_eq!(s.proposals[e.order[0]].id, "federation");
+        assert_eq!(s.proposals[*e.order.last().unwrap()].id, "status-quo");
+        assert!(tau(s) < 0.0, "τ = {}", tau(s));
+    }
+    h.get_by_label("wants less");
+    // Saved in format 5, and `rank --all-perspectives` reads it the same way.
+    common::ctrl(&mut h, Key::S);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("prefers_less: ["), "{text}");
+    let o = concord(&[
+        "rank",
+        &path.display().to_string(),
+        "--all-perspectives",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let federation = v["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "federation")
+        .unwrap();
+    assert_eq!(
+        federation["results"][2]["rank"], 1,
+        "first for the Greek Cypriot side"
+    );
+    // One undo takes it back.
+    common::ctrl(&mut h, Key::Z);
+    assert!(h
+        .state()
+        .state
+        .scenario()
+        .perspective_by_id("gc")
+        .unwrap()
+        .prefers_less
+        .is_empty());
+}

@@ -171,12 +171,14 @@ pub fn apply(s: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
             for (j, p) in s.perspectives.iter_mut().enumerate() {
                 let names = p.weights.contains_key(&c.id)
                     || p.red_lines.iter().any(|r| r.criterion == c.id)
-                    || p.readings.iter().any(|r| r.criterion == c.id);
+                    || p.readings.iter().any(|r| r.criterion == c.id)
+                    || p.prefers_less_of(&c.id);
                 if names {
                     let old = p.clone();
                     p.weights.remove(&c.id);
                     p.red_lines.retain(|r| r.criterion != c.id);
                     p.readings.retain(|r| r.criterion != c.id);
+                    p.prefers_less.retain(|x| *x != c.id);
                     restore.push(Edit::SetPerspective(j, old));
                 }
             }

@@ -54,10 +54,13 @@ pub fn parts(s: &Scenario) -> Vec<PerspectiveParts<'_>> {
                 .criteria
                 .iter()
                 .map(|c| {
-                    let w = match view.stated_weight(&c.id) {
+                    let mut w = match view.stated_weight(&c.id) {
                         Some(w) => format!("{w}"),
                         None => format!("not stated: counts as {:.1}", view.weight_of(c)),
                     };
+                    if view.prefers_less_of(&c.id) {
+                        w.push_str(", wants less of it (counted reversed)");
+                    }
                     (c.name.clone(), w)
                 })
                 .collect(),

@@ -181,6 +181,21 @@ impl Validator {
                     );
                 }
             }
+            for (j, cid) in p.prefers_less.iter().enumerate() {
+                if !criteria.contains(cid.as_str()) {
+                    self.push(
+                        at(&[f("prefers_less"), Seg::Index(j)]),
+                        item.clone(),
+                        format!("prefers less of criterion {cid:?}, which does not exist"),
+                    );
+                } else if p.prefers_less[..j].contains(cid) {
+                    self.push(
+                        at(&[f("prefers_less"), Seg::Index(j)]),
+                        item.clone(),
+                        format!("criterion {cid:?} is listed twice in prefers_less"),
+                    );
+                }
+            }
             self.citations(&sources, &p.sources, at(&[f("sources")]), &item);
             self.red_lines(s, p, &sources, &at, &item);
             self.readings(s, p, &sources, &at, &item);

@@ -37,6 +37,11 @@ pub struct Perspective {
     /// This perspective's own readings of cells, replacing the common scores under it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Score>,
+    /// Criteria (ids) of which this perspective wants less, against the criterion's own
+    /// direction: under it, their values count reversed (format 5). A party that wants
+    /// fewer foreign troops where the criterion rewards more security guarantees, say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prefers_less: Vec<String>,
 }
 
 /// Whose reading a perspective is.
@@ -279,6 +284,12 @@ impl Perspective {
             .find(|r| r.criterion == criterion && r.proposal == proposal)
     }
 
+    /// True when this perspective wants less of `criterion` than the criterion's direction
+    /// says is better: its values count reversed under it.
+    pub fn prefers_less_of(&self, criterion: &str) -> bool {
+        self.prefers_less.iter().any(|c| c == criterion)
+    }
+
     /// Its red line on a criterion, if any.
     pub fn red_line(&self, criterion: &str) -> Option<&RedLine> {
         self.red_lines.iter().find(|r| r.criterion == criterion)
@@ -301,6 +312,7 @@ impl Perspective {
             .any(|r| !r.silence_crosses.is_empty() || r.evidence.iter().any(|e| e.kind.is_some()))
             || self.sources.iter().any(|e| e.kind.is_some())
             || self.readings.iter().any(Score::needs_format_5)
+            || !self.prefers_less.is_empty()
     }
 }
 

@@ -360,6 +360,14 @@ fn weight_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Act
         WeightSet::Perspective(p) => p.stated_weight(&c.id).is_none(),
         WeightSet::Base => false,
     };
+    if let WeightSet::Perspective(p) = state.weight_set() {
+        if p.prefers_less_of(&c.id) {
+            ui.label(RichText::new("wants less").small().italics())
+                .on_hover_text(
+                "This perspective wants less of this criterion: its values count reversed under it",
+            );
+        }
+    }
     if unstated {
         ui.label(RichText::new("not stated").small().italics())
             .on_hover_text("This perspective states no weight for the criterion: it counts at the mean of the weights it states");

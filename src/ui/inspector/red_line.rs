@@ -103,6 +103,27 @@ pub(super) fn red_line_ui(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mu
     };
     let name = short_label(&view.name);
     ui.add_space(8.0);
+    // A party may want less of what the criterion rewards: its values count reversed.
+    let mut less = view.prefers_less_of(&c.id);
+    if ui
+        .checkbox(&mut less, format!("«{name}» wants less of this"))
+        .on_hover_text(format!(
+            "Ticked: under «{name}» this criterion counts the other way round ({}), so its weight says how much the party wants less of it. Totals, ranks, Everyone at once and τ follow; red lines stay on the criterion's own scale",
+            match c.direction {
+                crate::model::Direction::HigherIsBetter => "lower is better",
+                crate::model::Direction::LowerIsBetter => "higher is better",
+            }
+        ))
+        .changed()
+    {
+        let mut new: Perspective = view.clone();
+        new.prefers_less.retain(|x| *x != c.id);
+        if less {
+            new.prefers_less.push(c.id.clone());
+        }
+        let what = if less { "wants less of" } else { "no longer wants less of" };
+        out.edit(format!("«{name}» {what} {}", c.name), None, Edit::SetPerspective(index, new));
+    }
     ui.label(RichText::new(format!("Red line of «{name}»")).strong()).on_hover_text(
         "What this perspective will not accept on this criterion: a proposal scored outside it \
          is ruled out under this perspective (it keeps its total and rank)",
