@@ -12,13 +12,14 @@ use crate::ui::widgets::button;
 /// How a cell whose text is silent counts in this scenario's totals.
 fn silence_rule_ui(ui: &mut Ui, meta: &Meta, out: &mut Outbox) {
     let label = |rule: Silence| match rule {
-        Silence::CountsAsLowest => "as the scale's lowest value",
-        Silence::LeftOut => "not at all (left out, like unscored)",
+        Silence::CountsAsLowest => "as the lowest value",
+        Silence::LeftOut => "not at all (left out)",
     };
     let mut chosen = meta.silence;
     ui.horizontal(|ui| {
         let l = ui.label("A silent text counts");
         egui::ComboBox::from_id_salt("silence-rule")
+            .width(150.0)
             .selected_text(label(chosen))
             .show_ui(ui, |ui| {
                 for rule in [Silence::CountsAsLowest, Silence::LeftOut] {
