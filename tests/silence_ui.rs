@@ -245,11 +245,7 @@ fn the_scenario_says_how_silence_counts_and_totals_follow() {
     };
     let before = total(&h, "abraham");
     assert_eq!(before.coverage, 1.0, "silence counts as the lowest level");
-    choose(
-        &mut h,
-        "A silent text counts",
-        "not at all (left out, like unscored)",
-    );
+    choose(&mut h, "A silent text counts", "not at all (left out)");
     assert_eq!(
         h.state().state.scenario().silence,
         concord::model::Silence::LeftOut
