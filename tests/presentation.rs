@@ -372,16 +372,10 @@ fn a_criterion_slide_says_where_each_reason_comes_from() {
     h.get_by_label_contains(&line);
 }
 
-/// Every text of the slide on screen lies inside the window.
+/// Every text of the slide on screen lies inside the window, and nothing scrolls.
 fn assert_all_text_inside(h: &H, what: &str) {
-    let window = h.ctx.content_rect();
-    for node in h.query_all_by_role(Role::Label) {
-        let r = node.rect();
-        assert!(
-            window.contains_rect(r),
-            "{what}: {:?} at {r:?} is outside {window:?}",
-            node.accesskit_node().value().unwrap_or_default()
-        );
+    if let Some(why) = common::misfit(h) {
+        panic!("{what}: {why}");
     }
 }
 

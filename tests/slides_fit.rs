@@ -6,9 +6,7 @@
 
 mod common;
 
-use egui::accesskit::Role;
 use egui::Key;
-use egui_kittest::kittest::{NodeT, Queryable};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
@@ -66,20 +64,10 @@ fn lesson(shape: &Shape) -> Scenario {
 
 /// Every text of the slide on screen lies inside the window, and nothing scrolls.
 fn check_slide(h: &H, what: &str) -> Result<(), TestCaseError> {
-    let window = h.ctx.content_rect();
-    for node in h.query_all_by_role(Role::Label) {
-        let r = node.rect();
-        prop_assert!(
-            window.contains_rect(r),
-            "{what}: {:?} at {r:?} is outside {window:?}",
-            node.accesskit_node().value().unwrap_or_default()
-        );
+    match common::misfit(h) {
+        Some(why) => Err(TestCaseError::fail(format!("{what}: {why}"))),
+        None => Ok(()),
     }
-    prop_assert!(
-        h.query_all_by_role(Role::ScrollBar).next().is_none(),
-        "{what}: a scroll bar"
-    );
-    Ok(())
 }
 
 /// Walks every step and part of `s`'s presentation in `h`.

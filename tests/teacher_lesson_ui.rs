@@ -119,19 +119,9 @@ fn presenter_step(h: &H) -> (usize, usize, usize) {
 
 /// Every label inside the window, and no scroll bar.
 fn fits(h: &H, what: &str) {
-    let window = h.ctx.content_rect();
-    for node in h.query_all_by_role(Role::Label) {
-        assert!(
-            window.contains_rect(node.rect()),
-            "{what}: {:?} at {:?} is outside the window",
-            node.accesskit_node().value().unwrap_or_default(),
-            node.rect()
-        );
+    if let Some(why) = common::misfit(h) {
+        panic!("{what}: {why}");
     }
-    assert!(
-        h.query_all_by_role(Role::ScrollBar).next().is_none(),
-        "{what}: a scroll bar"
-    );
 }
 
 /// Presses → until `step` shows (its first part).

@@ -140,3 +140,21 @@ pub fn type_lines(h: &mut H, label: &str, lines: &[&str]) {
         type_keys(h, line);
     }
 }
+
+/// Why the screen shown does not fit the window, if it does not: a label outside it, or a
+/// scroll bar (a presentation never scrolls).
+pub fn misfit(h: &H) -> Option<String> {
+    let window = h.ctx.content_rect();
+    for node in h.query_all_by_role(Role::Label) {
+        let r = node.rect();
+        if !window.contains_rect(r) {
+            return Some(format!(
+                "{:?} at {r:?} is outside {window:?}",
+                node.accesskit_node().value().unwrap_or_default()
+            ));
+        }
+    }
+    h.query_all_by_role(Role::ScrollBar)
+        .next()
+        .map(|_| "a scroll bar".to_owned())
+}
