@@ -421,6 +421,17 @@ pub fn health(s: &Scenario) -> Vec<Health> {
         ));
     }
     for (j, p) in s.perspectives.iter().enumerate() {
+        if has_quote(&p.description) && !p.sources.is_empty() && !has_locator(&p.sources) {
+            out.push(Health {
+                concern: Concern::QuoteWithoutLocator,
+                place: Place::Perspective(p.id.clone()),
+                path: vec![f("perspectives"), Seg::Index(j), f("description")],
+                message: format!(
+                    "perspective “{}” quotes words in its description but no source says where they are (a locator: paragraph, article, page, or the report that quotes them)",
+                    p.name
+                ),
+            });
+        }
         if p.sources.is_empty() {
             out.push(Health {
                 concern: Concern::UnsourcedPerspective,
@@ -686,6 +697,12 @@ mod tests {
         s.scores[0].rationale = "The text provides “terms with maps”: Strong.".into();
         s.scores[0].evidence[0].locator.clear();
         assert_eq!(concerns(&s), vec![Concern::QuoteWithoutLocator]);
+        // A perspective quoting its party with no source that says where.
+        let mut s = lesson();
+        s.perspectives[0].description = "The party said “never”.".into();
+        assert_eq!(concerns(&s), vec![Concern::QuoteWithoutLocator]);
+        s.perspectives[0].sources[0].locator = "p. 3".into();
+        assert_eq!(concerns(&s), Vec::new());
         // A red line resting on someone else's words.
         let mut s = lesson();
         s.perspectives[0].red_lines[0].evidence[0].kind = Some(EvidenceKind::Commentary);
