@@ -115,9 +115,9 @@ enum Command {
     Export {
         /// The scenario file.
         file: PathBuf,
-        /// What to write.
-        #[arg(long, value_enum)]
-        to: ExportTo,
+        /// What to write (the formats of `concord::io::formats` made on the command line).
+        #[arg(long, value_parser = export_formats())]
+        to: String,
         /// Score with a perspective's weights (html, md, csv).
         #[arg(long)]
         perspective: Option<String>,
@@ -175,13 +175,13 @@ enum RowsAre {
     Criteria,
 }
 
-/// What `concord export` writes.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ExportTo {
-    Html,
-    Md,
-    Xlsx,
-    Csv,
+/// The names `concord export --to` takes: every format made on the command line.
+fn export_formats() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        concord::io::formats::Format::ALL
+            .into_iter()
+            .filter_map(concord::io::formats::Format::cli_name),
+    )
 }
 
 /// Formats of `concord diff`.
@@ -261,11 +261,9 @@ fn main() -> ExitCode {
             perspective,
             output,
         }) => {
-            let to = match to {
-                ExportTo::Html => cli::export::ExportFormat::Html,
-                ExportTo::Md => cli::export::ExportFormat::Md,
-                ExportTo::Xlsx => cli::export::ExportFormat::Xlsx,
-                ExportTo::Csv => cli::export::ExportFormat::Csv,
+            // The parser took only the names the formats give.
+            let Some(to) = concord::io::formats::Format::from_cli_name(&to) else {
+                return ExitCode::from(2);
             };
             cli::export::run(
                 &file,

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::files::Download;
+use super::files::{Download, Format};
 use super::recovery::Recovered;
 use super::{AppState, Dialog, DocKey, Document, FilePurpose};
 
@@ -56,12 +56,7 @@ impl AppState {
                 self.add_picked_students(vec![(name.to_owned(), bytes.to_vec())]);
             }
             // Saving and exporting never pick a file in a browser: they download.
-            FilePurpose::SaveAs
-            | FilePurpose::ExportPng
-            | FilePurpose::ExportCsv
-            | FilePurpose::HandOut
-            | FilePurpose::ExportHtml
-            | FilePurpose::ExportXlsx => self.download_instead(purpose),
+            FilePurpose::SaveAs | FilePurpose::Export(_) => self.download_instead(purpose),
         }
     }
 
@@ -136,18 +131,13 @@ impl AppState {
     pub(super) fn download_instead(&mut self, purpose: FilePurpose) {
         let s = self.doc.scenario();
         let stem = self.file_stem();
-        if purpose == FilePurpose::ExportPng {
-            // The picture is taken once the menu has closed; it is downloaded then.
-            self.png_target = Some(PathBuf::from(
-                FilePurpose::ExportPng
-                    .suggested_name(&stem)
-                    .unwrap_or_else(|| format!("{stem}.png")),
-            ));
-            self.png_download = true;
-            return;
-        }
-        let named = |p: FilePurpose| p.suggested_name(&stem).unwrap_or_else(|| stem.clone());
         let made: Result<(String, &'static str, Vec<u8>), String> = match purpose {
+            FilePurpose::Export(Format::Png) => {
+                // The picture is taken once the menu has closed; it is downloaded then.
+                self.png_target = Some(PathBuf::from(Format::Png.file_name(&stem)));
+                self.png_download = true;
+                return;
+            }
             FilePurpose::SaveAs => crate::io::to_ron_string(s)
                 .map(|t| {
                     (
@@ -157,43 +147,16 @@ impl AppState {
                     )
                 })
                 .map_err(|e| e.to_string()),
-            FilePurpose::HandOut => {
-                let copy = crate::model::Handout::copy_of(s, self.handout_hides_scores);
-                crate::io::to_ron_string(&copy)
-                    .map(|t| {
-                        (
-                            named(FilePurpose::HandOut),
-                            "application/octet-stream",
-                            t.into_bytes(),
-                        )
-                    })
-                    .map_err(|e| e.to_string())
-            }
-            FilePurpose::ExportCsv => Ok((
-                named(FilePurpose::ExportCsv),
-                "text/csv",
-                crate::io::export::table_csv(s, self.weight_set()).into_bytes(),
-            )),
-            FilePurpose::ExportHtml => Ok((
-                named(FilePurpose::ExportHtml),
-                "text/html",
-                crate::io::handout_html::handout_html(s, self.weight_set()).into_bytes(),
-            )),
-            FilePurpose::ExportXlsx => crate::io::workbook::workbook(s)
-                .map(|b| {
-                    (
-                        named(FilePurpose::ExportXlsx),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        b,
-                    )
-                })
-                .map_err(|e| e.to_string()),
+            FilePurpose::Export(f) => match f.make(s, self.weight_set(), self.handout_hides_scores)
+            {
+                Some(bytes) => bytes.map(|b| (f.file_name(&stem), f.mime(), b)),
+                None => Err(format!("{} is made by the window", f.title())),
+            },
             // Reading files: never a download (the browser's file picker reads them).
             FilePurpose::Open
             | FilePurpose::AddStudents
             | FilePurpose::CompareWith
-            | FilePurpose::ImportTable
-            | FilePurpose::ExportPng => Err(format!(
+            | FilePurpose::ImportTable => Err(format!(
                 "{} picks a file; there is nothing to download",
                 purpose.title()
             )),

@@ -36,10 +36,9 @@ pub enum Command {
     ZoomOut,
     /// Back to 100%.
     ZoomReset,
-    /// Save what is on screen as a PNG image.
-    ExportPng,
-    /// Save the table as CSV for a spreadsheet.
-    ExportCsv,
+    /// Write a file made from the scenario: a picture, the table, a handout, a workbook
+    /// (the students' copy goes through its own dialog, [`Command::HandOut`]).
+    Export(crate::io::formats::Format),
     /// Show or hide "Why this ranking?".
     WhyRanking,
     /// Show or hide "Everyone at once": every perspective side by side.
@@ -52,17 +51,13 @@ pub enum Command {
     HandOut,
     /// Compare the document with another file.
     CompareWithFile,
-    /// Save a printable handout (HTML).
-    ExportHandout,
-    /// Save a workbook with live totals (xlsx).
-    ExportWorkbook,
     /// Import a table (CSV, TSV, xlsx, ods).
     ImportTable,
 }
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 23] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -85,12 +80,18 @@ impl Command {
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
-        Command::ExportPng,
-        Command::ExportCsv,
-        Command::ExportHandout,
-        Command::ExportWorkbook,
         Command::ShowShortcuts,
     ];
+
+    /// Every command: [`Command::ALL`], then an export for each format the menu offers.
+    pub fn every() -> impl Iterator<Item = Command> {
+        Command::ALL.into_iter().chain(
+            crate::io::formats::Format::ALL
+                .into_iter()
+                .filter(|f| *f != crate::io::formats::Format::StudentsCopy)
+                .map(Command::Export),
+        )
+    }
 
     /// Menu label.
     pub fn label(self) -> &'static str {
@@ -111,16 +112,13 @@ impl Command {
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::ZoomReset => "Actual size",
-            Command::ExportPng => "Export view as PNG…",
-            Command::ExportCsv => "Export table as CSV…",
+            Command::Export(f) => f.menu_label(),
             Command::WhyRanking => "Why this ranking?",
             Command::EveryoneAtOnce => "Everyone at once",
             Command::ClassRound => "Class round",
             Command::AddStudents => "Add students' files…",
             Command::HandOut => "Hand out for a class round…",
             Command::CompareWithFile => "Compare with file…",
-            Command::ExportHandout => "Export handout (HTML)…",
-            Command::ExportWorkbook => "Export workbook (xlsx)…",
             Command::ImportTable => "Import table…",
         }
     }
@@ -149,10 +147,7 @@ impl Command {
             Command::ZoomIn => "Make text and controls larger",
             Command::ZoomOut => "Make text and controls smaller",
             Command::ZoomReset => "Back to 100%",
-            Command::ExportPng => "Save exactly what is on screen as a PNG image",
-            Command::ExportCsv => {
-                "Save the table for a spreadsheet: scores, the weights in use, totals and ranks"
-            }
+            Command::Export(f) => f.tooltip(),
             Command::WhyRanking => {
                 "What keeps the leader first and what would change it: sentences and charts"
             }
@@ -175,14 +170,6 @@ impl Command {
             Command::CompareWithFile => {
                 "What differs between this scenario and another file (a student's copy, an \
                  earlier version): each change, and the cells marked in the table"
-            }
-            Command::ExportHandout => {
-                "One printable page for a class: proposals, every score with its reason and \
-                 sources, totals, perspectives (opens in any browser, no internet needed)"
-            }
-            Command::ExportWorkbook => {
-                "A spreadsheet with the weights in cells and the totals as formulas, a sheet \
-                 per perspective, each reason as a cell note"
             }
             Command::ImportTable => {
                 "A spreadsheet or CSV table as proposals and criteria: choose which way it \
@@ -209,10 +196,7 @@ impl Command {
                 | Command::ZoomReset
                 | Command::Save
                 | Command::Quit
-                | Command::ExportPng
-                | Command::ExportCsv
-                | Command::ExportHandout
-                | Command::ExportWorkbook
+                | Command::Export(_)
                 | Command::ShowShortcuts
         )
     }

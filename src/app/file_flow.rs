@@ -7,6 +7,7 @@ use crate::io::load_path_with_fingerprint;
 use crate::model::Scenario;
 use crate::seeds::{Bundled, BUNDLED};
 
+use super::files::Format;
 use super::{
     AppState, Dialog, DialogAnswer, DialogMode, Document, FilePurpose, Pending, Recovered,
     Selection,
@@ -315,50 +316,38 @@ impl AppState {
         match purpose {
             FilePurpose::Open => self.open_path(path),
             FilePurpose::SaveAs => self.save_to(path),
-            FilePurpose::ExportPng => self.png_target = Some(path.to_owned()),
-            FilePurpose::ExportCsv => self.export_csv(path),
+            FilePurpose::Export(Format::Png) => self.png_target = Some(path.to_owned()),
+            FilePurpose::Export(Format::StudentsCopy) => self.hand_out_to(path),
+            FilePurpose::Export(format) => self.export(format, path),
             FilePurpose::AddStudents => self.add_students(vec![path.to_path_buf()]),
-            FilePurpose::HandOut => self.hand_out_to(path),
             FilePurpose::CompareWith => self.compare_with(path),
-            FilePurpose::ExportHtml => self.export_handout(path),
-            FilePurpose::ExportXlsx => self.export_workbook(path),
             FilePurpose::ImportTable => self.import_table(path),
         }
     }
 
-    /// Writes the printable handout, with the weights in use, at `path` (atomically), on
-    /// a worker: a large scenario's page takes a second or more.
-    pub fn export_handout(&mut self, path: &Path) {
+    /// Writes the file `format` makes of the document, with the weights in use, at `path`
+    /// (atomically), on a worker: a large scenario's handout or workbook takes seconds.
+    pub fn export(&mut self, format: Format, path: &Path) {
         let scenario = self.doc.scenario().clone();
         let perspective = self.perspective.clone();
+        let hide = self.handout_hides_scores;
         let path = path.to_owned();
-        self.export_in_background("the handout", move || {
+        let job = move || {
             let weights = super::weight_set_of(&scenario, perspective.as_deref());
-            let html = crate::io::handout_html::handout_html(&scenario, weights);
-            match crate::io::write_atomically(&path, html.as_bytes()) {
-                Ok(()) => format!(
-                    "Exported the handout to {}; open it in a browser to print",
-                    path.display()
-                ),
-                Err(e) => format!("Handout not exported: {e}"),
+            match format.make(&scenario, weights, hide) {
+                Some(Ok(bytes)) => match crate::io::write_atomically(&path, &bytes) {
+                    Ok(()) => format.written(&path),
+                    Err(e) => format!("Not exported: {e}"),
+                },
+                Some(Err(e)) => format!("Not made: {e}"),
+                None => format!("{} is made by the window", format.title()),
             }
-        });
-    }
-
-    /// Writes the workbook (a sheet per weight set, totals as formulas) at `path`, on a
-    /// worker (2,000 × 300 takes seconds: every score carries a note).
-    pub fn export_workbook(&mut self, path: &Path) {
-        let scenario = self.doc.scenario().clone();
-        let path = path.to_owned();
-        self.export_in_background("the workbook", move || match crate::io::workbook::workbook(
-            &scenario,
-        ) {
-            Ok(bytes) => match crate::io::write_atomically(&path, &bytes) {
-                Ok(()) => format!("Exported the workbook to {}", path.display()),
-                Err(e) => format!("Workbook not exported: {e}"),
-            },
-            Err(e) => format!("Workbook not made: {e}"),
-        });
+        };
+        if format.takes_long() {
+            self.export_in_background(format.noun(), job);
+        } else {
+            self.status = job();
+        }
     }
 
     fn export_in_background(&mut self, what: &str, job: impl FnOnce() -> String + Send + 'static) {
@@ -390,15 +379,6 @@ impl AppState {
     /// True while an export is being written.
     pub fn is_exporting(&self) -> bool {
         self.export_job.is_some()
-    }
-
-    /// Writes the table, with the weights in use, as CSV at `path` (atomically).
-    pub fn export_csv(&mut self, path: &Path) {
-        let csv = crate::io::export::table_csv(self.doc.scenario(), self.weight_set());
-        self.status = match crate::io::write_atomically(path, csv.as_bytes()) {
-            Ok(()) => format!("Exported the table to {}", path.display()),
-            Err(e) => format!("Table not exported: {e}"),
-        };
     }
 
     /// Writes a picture of the window (PNG bytes) where the export asked for it.

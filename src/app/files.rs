@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+pub use crate::io::formats::Format;
+
 /// What a file dialog was opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FilePurpose {
@@ -9,20 +11,12 @@ pub enum FilePurpose {
     Open,
     /// Save the scenario under a new name.
     SaveAs,
-    /// Save a picture of the window.
-    ExportPng,
-    /// Save the table as CSV for a spreadsheet.
-    ExportCsv,
+    /// Write a file made from the scenario (see [`Format`]).
+    Export(Format),
     /// Students' copies to add to the class round (several files, or a folder).
     AddStudents,
-    /// Where to save the students' copy handed out for a class round.
-    HandOut,
     /// A file to compare the document with.
     CompareWith,
-    /// Save the printable handout (HTML).
-    ExportHtml,
-    /// Save the workbook (xlsx).
-    ExportXlsx,
     /// A table to import.
     ImportTable,
 }
@@ -33,13 +27,9 @@ impl FilePurpose {
         match self {
             FilePurpose::Open => "Open scenario",
             FilePurpose::SaveAs => "Save scenario as",
-            FilePurpose::ExportPng => "Export view as PNG",
-            FilePurpose::ExportCsv => "Export table as CSV",
+            FilePurpose::Export(f) => f.title(),
             FilePurpose::AddStudents => "Add students' files to the class round",
-            FilePurpose::HandOut => "Save the students' copy",
             FilePurpose::CompareWith => "Compare with file",
-            FilePurpose::ExportHtml => "Export handout (HTML)",
-            FilePurpose::ExportXlsx => "Export workbook (xlsx)",
             FilePurpose::ImportTable => "Import table",
         }
     }
@@ -50,12 +40,8 @@ impl FilePurpose {
             FilePurpose::Open
             | FilePurpose::SaveAs
             | FilePurpose::AddStudents
-            | FilePurpose::HandOut
             | FilePurpose::CompareWith => ("Concord scenario", "ron"),
-            FilePurpose::ExportPng => ("PNG image", "png"),
-            FilePurpose::ExportCsv => ("CSV table", "csv"),
-            FilePurpose::ExportHtml => ("Web page", "html"),
-            FilePurpose::ExportXlsx => ("Excel workbook", "xlsx"),
+            FilePurpose::Export(f) => (f.kind(), f.extension()),
             FilePurpose::ImportTable => ("Table", "csv"),
         }
     }
@@ -67,12 +53,15 @@ impl FilePurpose {
             FilePurpose::Open
             | FilePurpose::SaveAs
             | FilePurpose::AddStudents
-            | FilePurpose::HandOut
             | FilePurpose::CompareWith => &["ron"],
-            FilePurpose::ExportPng => &["png"],
-            FilePurpose::ExportCsv => &["csv"],
-            FilePurpose::ExportHtml => &["html"],
-            FilePurpose::ExportXlsx => &["xlsx"],
+            FilePurpose::Export(f) => match f {
+                Format::Png => &["png"],
+                Format::Csv => &["csv"],
+                Format::Html => &["html"],
+                Format::Markdown => &["md"],
+                Format::Workbook => &["xlsx"],
+                Format::StudentsCopy => &["ron"],
+            },
         }
     }
 
@@ -80,11 +69,8 @@ impl FilePurpose {
     pub fn action(self) -> &'static str {
         match self {
             FilePurpose::Open => "Open",
-            FilePurpose::SaveAs | FilePurpose::HandOut => "Save",
-            FilePurpose::ExportPng
-            | FilePurpose::ExportCsv
-            | FilePurpose::ExportHtml
-            | FilePurpose::ExportXlsx => "Export",
+            FilePurpose::SaveAs | FilePurpose::Export(Format::StudentsCopy) => "Save",
+            FilePurpose::Export(_) => "Export",
             FilePurpose::AddStudents => "Add",
             FilePurpose::CompareWith => "Compare",
             FilePurpose::ImportTable => "Import",
@@ -108,18 +94,12 @@ impl FilePurpose {
     }
 
     /// The name offered for a file this purpose writes, from the lesson's name (`stem`):
-    /// the scenario itself keeps it; a file derived from it gets its own ("cyprus –
-    /// students.ron", "cyprus – handout.html"), so that accepting the offer can never
-    /// replace the lesson. `None` for a purpose that picks an existing file.
+    /// the scenario itself keeps it; a file made from it gets its own
+    /// ([`Format::file_name`]). `None` for a purpose that picks an existing file.
     pub fn suggested_name(self, stem: &str) -> Option<String> {
-        let derived = |what: &str, ext: &str| Some(format!("{stem} – {what}.{ext}"));
         match self {
             FilePurpose::SaveAs => Some(format!("{stem}.ron")),
-            FilePurpose::HandOut => derived("students", "ron"),
-            FilePurpose::ExportHtml => derived("handout", "html"),
-            FilePurpose::ExportXlsx => derived("workbook", "xlsx"),
-            FilePurpose::ExportCsv => derived("table", "csv"),
-            FilePurpose::ExportPng => derived("view", "png"),
+            FilePurpose::Export(f) => Some(f.file_name(stem)),
             FilePurpose::Open
             | FilePurpose::AddStudents
             | FilePurpose::CompareWith

@@ -290,7 +290,9 @@ impl AppState {
     pub(super) fn hand_out_save(&mut self) {
         if let Some(super::Dialog::HandOut { hide_scores }) = self.dialog.take() {
             self.handout_hides_scores = hide_scores;
-            self.ask_for_file(super::FilePurpose::HandOut);
+            self.ask_for_file(super::FilePurpose::Export(
+                super::files::Format::StudentsCopy,
+            ));
         }
     }
 

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::*;
+use crate::io::formats::Format;
 use crate::model::ScoreValue;
 
 fn app() -> AppState {
@@ -174,14 +175,14 @@ fn every_file_purpose_through_the_path_field() {
     assert_eq!(a.doc.path.as_deref(), Some(saved.as_path()));
     // Export CSV.
     let csv = dir.path().join("table.csv");
-    a.update(Msg::Command(Command::ExportCsv));
+    a.update(Msg::Command(Command::Export(Format::Csv)));
     type_path(&mut a, &csv);
     assert!(std::fs::read_to_string(&csv)
         .unwrap()
         .starts_with("criterion,"));
     // Export PNG: the window hands over the bytes, the app writes them.
     let png = dir.path().join("view.png");
-    a.update(Msg::Command(Command::ExportPng));
+    a.update(Msg::Command(Command::Export(Format::Png)));
     type_path(&mut a, &png);
     assert_eq!(a.png_target(), Some(png.as_path()));
     a.picture_taken(Ok(vec![0x89, b'P', b'N', b'G']));
@@ -391,14 +392,14 @@ fn in_a_browser_save_is_a_download_that_opens_again() {
     assert!(b.doc().path.is_none());
     // Exports are downloads too.
     a.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
-        FilePurpose::ExportHtml,
+        FilePurpose::Export(Format::Html),
     )));
     let html = a.take_download().expect("the handout");
     assert!(String::from_utf8(html.bytes)
         .unwrap()
         .starts_with("<!DOCTYPE html>"));
     a.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
-        FilePurpose::ExportXlsx,
+        FilePurpose::Export(Format::Workbook),
     )));
     assert!(a
         .take_download()

@@ -175,16 +175,13 @@ impl AppState {
             Command::AddStudents => self.ask_for_file(FilePurpose::AddStudents),
             Command::CompareWithFile => self.ask_for_file(FilePurpose::CompareWith),
             Command::ImportTable => self.ask_for_file(FilePurpose::ImportTable),
-            Command::ExportHandout => self.ask_for_file(FilePurpose::ExportHtml),
-            Command::ExportWorkbook => self.ask_for_file(FilePurpose::ExportXlsx),
+            Command::Export(format) => self.ask_for_file(FilePurpose::Export(format)),
             Command::HandOut => {
                 self.dialog = Some(Dialog::HandOut { hide_scores: true });
             }
             Command::ZoomIn => self.prefs.zoom_by(1.1),
             Command::ZoomOut => self.prefs.zoom_by(1.0 / 1.1),
             Command::ZoomReset => self.prefs.zoom = 1.0,
-            Command::ExportPng => self.ask_for_file(FilePurpose::ExportPng),
-            Command::ExportCsv => self.ask_for_file(FilePurpose::ExportCsv),
         }
     }
 

@@ -6,38 +6,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{load_or_say, weights_or_say, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
+use crate::io::formats::Format;
 use crate::io::write_atomically;
-
-/// What `concord export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    /// One self-contained printable page.
-    Html,
-    /// Markdown.
-    Md,
-    /// A workbook with live totals.
-    Xlsx,
-    /// The table as CSV.
-    Csv,
-}
-
-impl ExportFormat {
-    /// The file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Html => "html",
-            Self::Md => "md",
-            Self::Xlsx => "xlsx",
-            Self::Csv => "csv",
-        }
-    }
-}
 
 /// Runs `concord export`. Without `-o`, writes beside FILE with the format's extension,
 /// never over an existing file.
 pub fn run(
     file: &Path,
-    to: ExportFormat,
+    to: Format,
     perspective: Option<&str>,
     output: Option<&Path>,
     out: &mut dyn Write,
@@ -50,37 +26,33 @@ pub fn run(
         Ok(w) => w,
         Err(code) => return code,
     };
-    let bytes = match to {
-        ExportFormat::Html => {
-            crate::io::handout_html::handout_html(&scenario, weights).into_bytes()
+    if to == Format::Workbook && perspective.is_some() {
+        let _ = writeln!(
+            err,
+            "the workbook has a sheet for every perspective already; leave out --perspective"
+        );
+        return EXIT_USAGE;
+    }
+    let bytes = match to.make(&scenario, weights, false) {
+        Some(Ok(b)) => b,
+        Some(Err(e)) => {
+            let _ = writeln!(
+                err,
+                "{}: {} could not be made: {e}",
+                file.display(),
+                to.noun()
+            );
+            return EXIT_FAILURE;
         }
-        ExportFormat::Md => crate::io::handout_md::handout_md(&scenario, weights).into_bytes(),
-        ExportFormat::Csv => crate::io::export::table_csv(&scenario, weights).into_bytes(),
-        ExportFormat::Xlsx => {
-            if perspective.is_some() {
-                let _ = writeln!(
-                    err,
-                    "the workbook has a sheet for every perspective already; leave out --perspective"
-                );
-                return EXIT_USAGE;
-            }
-            match crate::io::workbook::workbook(&scenario) {
-                Ok(b) => b,
-                Err(e) => {
-                    let _ = writeln!(
-                        err,
-                        "{}: the workbook could not be made: {e}",
-                        file.display()
-                    );
-                    return EXIT_FAILURE;
-                }
-            }
+        None => {
+            let _ = writeln!(err, "{} is made by the window", to.noun());
+            return EXIT_USAGE;
         }
     };
     match output {
         Some(p) if p == Path::new("-") => {
-            if to == ExportFormat::Xlsx {
-                let _ = writeln!(err, "a workbook is not text: give a file with -o");
+            if !to.is_text() {
+                let _ = writeln!(err, "{} is not text: give a file with -o", to.noun());
                 return EXIT_USAGE;
             }
             let _ = out.write_all(&bytes);

@@ -3,6 +3,7 @@
 pub mod export;
 mod fast_scores;
 pub mod fingerprint;
+pub mod formats;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod handout_html;

@@ -238,7 +238,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
             Dialog::Shortcuts => {
                 ui.heading("Keyboard shortcuts");
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for c in Command::ALL.into_iter().filter(|c| shortcut(*c).is_some()) {
+                    for c in Command::every().filter(|c| shortcut(*c).is_some()) {
                         ui.label(c.label());
                         let mut keys: Vec<String> = shortcut(c).iter().map(|s| ctx.format_shortcut(s)).collect();
                         keys.extend(alternative_shortcut(c).iter().map(|s| ctx.format_shortcut(s)));

@@ -87,10 +87,10 @@ pub fn menu_bar_ui(
             ui.separator();
             command_button(ui, state, Command::Save, !file_dialog_open, out);
             command_button(ui, state, Command::SaveAs, !file_dialog_open, out);
-            command_button(ui, state, Command::ExportPng, !file_dialog_open, out);
-            command_button(ui, state, Command::ExportCsv, !file_dialog_open, out);
-            command_button(ui, state, Command::ExportHandout, !file_dialog_open, out);
-            command_button(ui, state, Command::ExportWorkbook, !file_dialog_open, out);
+            // Every file made from the scenario, from the one list of formats.
+            for command in Command::every().filter(|c| matches!(c, Command::Export(_))) {
+                command_button(ui, state, command, !file_dialog_open, out);
+            }
             ui.separator();
             command_button(ui, state, Command::ImportTable, !file_dialog_open, out);
             command_button(ui, state, Command::CompareWithFile, !file_dialog_open, out);

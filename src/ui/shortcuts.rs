@@ -28,16 +28,16 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::ZoomIn => KeyboardShortcut::new(cmd, Key::Plus),
         Command::ZoomOut => KeyboardShortcut::new(cmd, Key::Minus),
         Command::ZoomReset => KeyboardShortcut::new(cmd, Key::Num0),
-        Command::ExportPng => KeyboardShortcut::new(cmd_shift, Key::E),
-        Command::ExportCsv => return None,
+        Command::Export(crate::io::formats::Format::Png) => {
+            KeyboardShortcut::new(cmd_shift, Key::E)
+        }
+        Command::Export(_) => return None,
         Command::WhyRanking => KeyboardShortcut::new(Modifiers::NONE, Key::F6),
         Command::EveryoneAtOnce => KeyboardShortcut::new(Modifiers::NONE, Key::F7),
         Command::ClassRound => KeyboardShortcut::new(Modifiers::NONE, Key::F8),
         Command::AddStudents
         | Command::HandOut
         | Command::CompareWithFile
-        | Command::ExportHandout
-        | Command::ExportWorkbook
         | Command::ImportTable => return None,
     })
 }
@@ -80,9 +80,8 @@ pub fn taken_from_the_browser(key: &str, command: bool, shift: bool, alt: bool) 
     if !(function_key || find) {
         return false;
     }
-    Command::ALL
-        .iter()
-        .flat_map(|&c| [shortcut(c), alternative_shortcut(c)])
+    Command::every()
+        .flat_map(|c| [shortcut(c), alternative_shortcut(c)])
         .flatten()
         .chain([super::browse::FIND])
         .any(|s| {
@@ -95,7 +94,7 @@ pub fn taken_from_the_browser(key: &str, command: bool, shift: bool, alt: bool) 
 
 /// Shortcuts with more modifiers first, so Ctrl+Shift+S is not taken for Ctrl+S.
 pub fn by_specificity() -> Vec<Command> {
-    let mut all = Command::ALL.to_vec();
+    let mut all: Vec<Command> = Command::every().collect();
     all.sort_by_key(|c| {
         std::cmp::Reverse(shortcut(*c).map_or(0, |s| {
             u8::from(s.modifiers.shift) + u8::from(s.modifiers.alt) + u8::from(s.modifiers.command)
