@@ -54,14 +54,7 @@ impl FilePurpose {
             | FilePurpose::SaveAs
             | FilePurpose::AddStudents
             | FilePurpose::CompareWith => &["ron"],
-            FilePurpose::Export(f) => match f {
-                Format::Png => &["png"],
-                Format::Csv => &["csv"],
-                Format::Html => &["html"],
-                Format::Markdown => &["md"],
-                Format::Workbook => &["xlsx"],
-                Format::StudentsCopy => &["ron"],
-            },
+            FilePurpose::Export(f) => f.extensions(),
         }
     }
 

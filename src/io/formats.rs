@@ -112,6 +112,18 @@ impl Format {
         }
     }
 
+    /// Its extension as a dialog's filter lists it.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Png => &["png"],
+            Format::Csv => &["csv"],
+            Format::Html => &["html"],
+            Format::Markdown => &["md"],
+            Format::Workbook => &["xlsx"],
+            Format::StudentsCopy => &["ron"],
+        }
+    }
+
     /// Its media type, for a browser's download.
     pub fn mime(self) -> &'static str {
         match self {
@@ -215,6 +227,7 @@ mod tests {
             let name = f.file_name("cyprus");
             assert_ne!(name, "cyprus.ron", "{f:?}");
             assert!(name.ends_with(f.extension()));
+            assert_eq!(f.extensions(), [f.extension()]);
             if let Some(cli) = f.cli_name() {
                 assert_eq!(Format::from_cli_name(cli), Some(f));
             }
