@@ -5,7 +5,6 @@
 pub mod diff;
 pub mod export;
 pub mod import;
-mod matrix;
 pub mod round;
 
 use std::io::Write;
@@ -126,9 +125,9 @@ pub fn rank_all(file: &Path, format: RankFormat, out: &mut dyn Write, err: &mut 
     let base = Evaluation::new(&scenario, WeightSet::Base);
     let m = crate::analysis::perspectives::Matrix::compute(&scenario, &base);
     let text = match format {
-        RankFormat::Text => matrix::text(&scenario, &m),
-        RankFormat::Csv | RankFormat::TableCsv => matrix::csv(&scenario, &m),
-        RankFormat::Json => matrix::json(&scenario, &m),
+        RankFormat::Text => crate::io::matrix::text(&scenario, &m),
+        RankFormat::Csv | RankFormat::TableCsv => crate::io::matrix::csv(&scenario, &m),
+        RankFormat::Json => crate::io::matrix::json(&scenario, &m),
     };
     let _ = out.write_all(text.as_bytes());
     EXIT_OK

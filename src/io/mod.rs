@@ -13,6 +13,7 @@ pub mod import;
 mod load;
 pub mod locate;
 pub mod lock;
+pub mod matrix;
 pub mod nesting;
 pub mod perspective_parts;
 mod problem;

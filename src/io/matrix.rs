@@ -1,5 +1,6 @@
-//! `concord rank --all-perspectives`: the matrix of proposals × perspectives as text, CSV
-//! or JSON, with its ruled-out marks and the acceptable-to-all set.
+//! The matrix of proposals × perspectives as text, CSV or JSON, with its verdicts and the
+//! acceptable-to-all set: what `concord rank --all-perspectives` prints, and the JSON export
+//! the window and the browser offer ([`super::formats::Format::Json`]).
 
 use crate::analysis::perspectives::{block_words, column_name, sentences, Matrix};
 use crate::model::Scenario;
