@@ -845,3 +845,43 @@ fn import_prints_what_it_inferred_and_writes_a_checked_scenario() {
     assert_eq!(no_col.status.code(), Some(2));
     assert!(stderr(&no_col).contains("no column named \"Nope\""));
 }
+
+#[test]
+fn every_perspective_exports_as_json_the_same_as_rank_prints_it() {
+    let exported = concord(&[
+        "export",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--to",
+        "json",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(exported.status.code(), Some(0), "{}", stderr(&exported));
+    let ranked = concord(&[
+        "rank",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--all-perspectives",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(stdout(&exported), stdout(&ranked));
+    let v: serde_json::Value = serde_json::from_slice(&exported.stdout).expect("valid JSON");
+    assert_eq!(v["acceptable_to_all"], serde_json::json!(["aqaba-plus"]));
+    // It holds every perspective already: a perspective given is a usage error.
+    let o = concord(&[
+        "export",
+        "seeds/gaza-ceasefire-2023.ron",
+        "--to",
+        "json",
+        "--perspective",
+        "qatar",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("has every perspective already"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -825,3 +825,34 @@ fn a_party_that_wants_less_of_a_criterion_says_so_and_the_rankings_part() {
         .prefers_less
         .is_empty());
 }
+
+#[test]
+fn a_format_added_to_the_list_is_in_the_menu_with_its_own_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, lesson) = open(dir.path(), egui::vec2(1600.0, 1000.0));
+    // The JSON of every perspective, added to `io::formats` alone, is offered by the menu
+    // with a name beside the lesson, and written as `concord export --to json` writes it.
+    assert_eq!(
+        offered(&mut h, "Export every perspective (JSON)…"),
+        dir.path()
+            .join("cyprus – perspectives.json")
+            .display()
+            .to_string()
+    );
+    press(&mut h, Key::Enter);
+    for _ in 0..10 {
+        h.step();
+    }
+    h.run();
+    let written = std::fs::read_to_string(dir.path().join("cyprus – perspectives.json"))
+        .expect("the JSON was written");
+    let o = concord(&[
+        "export",
+        &lesson.display().to_string(),
+        "--to",
+        "json",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(written, String::from_utf8_lossy(&o.stdout));
+}

@@ -1,6 +1,6 @@
-//! `concord export FILE --to html|md|xlsx|csv [--perspective NAME] [-o OUT]`: the printable
-//! handout, Markdown, a live workbook or the table as CSV; `-o -` writes a text format to
-//! standard output.
+//! `concord export FILE --to FORMAT [--perspective NAME] [-o OUT]`: a file of
+//! `io::formats` (the printable handout, Markdown, a live workbook, the table as CSV, every
+//! perspective as JSON); `-o -` writes a text format to standard output.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,10 +26,11 @@ pub fn run(
         Ok(w) => w,
         Err(code) => return code,
     };
-    if to == Format::Workbook && perspective.is_some() {
+    if !to.takes_weights() && perspective.is_some() {
         let _ = writeln!(
             err,
-            "the workbook has a sheet for every perspective already; leave out --perspective"
+            "{} has every perspective already; leave out --perspective",
+            to.noun()
         );
         return EXIT_USAGE;
     }

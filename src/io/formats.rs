@@ -20,16 +20,20 @@ pub enum Format {
     Workbook,
     /// The students' copy for a class round (a scenario file).
     StudentsCopy,
+    /// Every perspective's totals, ranks and verdicts, and what none rules out, as JSON
+    /// (what `concord rank --all-perspectives --format json` prints).
+    Json,
 }
 
 impl Format {
     /// Every format, in the order menus list them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Png,
         Format::Csv,
         Format::Html,
         Format::Markdown,
         Format::Workbook,
+        Format::Json,
         Format::StudentsCopy,
     ];
 
@@ -42,6 +46,7 @@ impl Format {
             Format::Markdown => "Export handout (Markdown)…",
             Format::Workbook => "Export workbook (xlsx)…",
             Format::StudentsCopy => "Save the students' copy…",
+            Format::Json => "Export every perspective (JSON)…",
         }
     }
 
@@ -68,6 +73,10 @@ impl Format {
                 "A copy for students: it asks each student's name and keeps the proposals and \
                  criteria fixed so the copies can be merged"
             }
+            Format::Json => {
+                "Every perspective side by side for a program: totals, ranks, red lines crossed \
+                 and not addressed, and what no perspective rules out"
+            }
         }
     }
 
@@ -80,6 +89,7 @@ impl Format {
             Format::Markdown => "the handout (Markdown)",
             Format::Workbook => "the workbook",
             Format::StudentsCopy => "the students' copy",
+            Format::Json => "every perspective (JSON)",
         }
     }
 
@@ -97,6 +107,7 @@ impl Format {
             Format::Markdown => "Markdown text",
             Format::Workbook => "Excel workbook",
             Format::StudentsCopy => "Concord scenario",
+            Format::Json => "JSON data",
         }
     }
 
@@ -109,6 +120,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Workbook => "xlsx",
             Format::StudentsCopy => "ron",
+            Format::Json => "json",
         }
     }
 
@@ -121,6 +133,7 @@ impl Format {
             Format::Markdown => &["md"],
             Format::Workbook => &["xlsx"],
             Format::StudentsCopy => &["ron"],
+            Format::Json => &["json"],
         }
     }
 
@@ -133,6 +146,7 @@ impl Format {
             Format::Markdown => "text/markdown",
             Format::Workbook => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             Format::StudentsCopy => "application/octet-stream",
+            Format::Json => "application/json",
         }
     }
 
@@ -145,6 +159,7 @@ impl Format {
             Format::Html | Format::Markdown => "handout",
             Format::Workbook => "workbook",
             Format::StudentsCopy => "students",
+            Format::Json => "perspectives",
         };
         format!("{stem} – {what}.{}", self.extension())
     }
@@ -156,6 +171,7 @@ impl Format {
             Format::Html => Some("html"),
             Format::Markdown => Some("md"),
             Format::Workbook => Some("xlsx"),
+            Format::Json => Some("json"),
             Format::Png | Format::StudentsCopy => None,
         }
     }
@@ -198,6 +214,11 @@ impl Format {
             Format::StudentsCopy => super::to_ron_string(&Handout::copy_of(s, hide_scores))
                 .map(String::into_bytes)
                 .map_err(|e| e.to_string()),
+            Format::Json => {
+                let base = crate::scoring::Evaluation::new(s, WeightSet::Base);
+                let m = crate::analysis::perspectives::Matrix::compute(s, &base);
+                Ok(super::matrix::json(s, &m).into_bytes())
+            }
         })
     }
 
@@ -213,6 +234,7 @@ impl Format {
             Format::Markdown => format!("Exported the handout (Markdown) to {path}"),
             Format::Workbook => format!("Exported the workbook to {path}"),
             Format::StudentsCopy => format!("Saved the students' copy as {path}"),
+            Format::Json => format!("Exported every perspective to {path}"),
         }
     }
 }
