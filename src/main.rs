@@ -115,7 +115,7 @@ enum Command {
     Export {
         /// The scenario file.
         file: PathBuf,
-        /// What to write (the formats of `concord::io::formats` made on the command line).
+        /// What to write: the files File ▸ Export makes in the window.
         #[arg(long, value_parser = export_formats())]
         to: String,
         /// Score with a perspective's weights (html, md, csv).
