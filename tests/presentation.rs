@@ -421,3 +421,25 @@ fn every_slide_of_both_lessons_fits_a_projector() {
         }
     }
 }
+
+#[test]
+fn a_lesson_without_proposals_presents_every_step_without_a_fault() {
+    // Found by the monkey test in release (5,000 cases): a step that lists proposals was
+    // given one empty part of one proposal, and read past the end of the list.
+    let mut lesson = default_scenario().unwrap();
+    lesson.proposals.clear();
+    lesson.scores.clear();
+    for p in &mut lesson.perspectives {
+        p.readings.clear();
+    }
+    let mut h = harness();
+    let doc = concord::app::Document::new(lesson, None);
+    *h.state_mut() = concord::ui::ConcordApp::with_document(&h.ctx.clone(), doc);
+    h.run();
+    press(&mut h, Key::F5);
+    let n = steps(h.state().state.scenario()).len();
+    for _ in 0..n + 2 {
+        press(&mut h, Key::ArrowRight);
+    }
+    assert_eq!(step(&h), n - 1, "the walk reaches the last step");
+}

@@ -76,7 +76,9 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
         )
         .show(ui, |ui| {
             let s = state.scenario();
-            let n = units(ui, state, step).max(1);
+            // A step with nothing to list (a lesson without proposals) is one part, empty.
+            let count = units(ui, state, step);
+            let n = count.max(1);
             let fit_id = fit_id(state.doc().key(), i, ui.ctx().content_rect().size());
             let fit = ui.ctx().data(|d| d.get_temp::<Fit>(fit_id)).unwrap_or(Fit {
                 so_far: true,
@@ -91,7 +93,7 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
             let page = presenter.page.min(pages - 1);
             // Balanced parts: five proposals on two pages are three and two, not four and one.
             let per = n.div_ceil(pages);
-            let shown = page * per..((page + 1) * per).min(n);
+            let shown = (page * per).min(count)..((page + 1) * per).min(count);
             let last_page = page + 1 == pages;
             // No scroll area: a slide is laid out to fit, and measured to know that it does.
             let room = ui.available_rect_before_wrap();
