@@ -73,6 +73,12 @@ fn export_view_as_png_saves_the_rendered_window() {
 /// The presentation at 1920×1080 on the first page of step `step`.
 fn slide(theme: ThemeChoice, step: usize) -> Harness<'static, ConcordApp> {
     let mut h = app(theme, egui::vec2(1920.0, 1080.0));
+    present_to(&mut h, step);
+    h
+}
+
+/// Starts the presentation and goes to the first page of step `step`.
+fn present_to(h: &mut Harness<'static, ConcordApp>, step: usize) {
     h.key_press(egui::Key::F5);
     h.run();
     // → also turns the pages of a long step, so press until the step is reached.
@@ -84,7 +90,6 @@ fn slide(theme: ThemeChoice, step: usize) -> Harness<'static, ConcordApp> {
         h.run();
     }
     assert_eq!(h.state().state.presenter().unwrap().step, step);
-    h
 }
 
 /// Title, five proposals, then the fourth criterion.
@@ -144,15 +149,6 @@ fn slide_ranking_of_a_generated_lesson_at_1024_by_768() {
         .iter()
         .position(|st| *st == concord::app::present::Step::Ranking)
         .unwrap();
-    h.key_press(egui::Key::F5);
-    h.run();
-    for _ in 0..200 {
-        if h.state().state.presenter().expect("presenting").step == at {
-            break;
-        }
-        h.key_press(egui::Key::ArrowRight);
-        h.run();
-    }
-    assert_eq!(h.state().state.presenter().unwrap().step, at);
+    present_to(&mut h, at);
     h.snapshot("slide_ranking_generated_1024x768");
 }

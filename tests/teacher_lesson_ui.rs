@@ -202,13 +202,16 @@ fn offered(h: &mut H, item: &str) -> String {
     h.run();
     h.get_by_label_contains(item).click();
     h.run();
+    path_field(h)
+}
+
+/// The text of the path field (a dialog asking where a file goes).
+fn path_field(h: &H) -> String {
     let node = h.get_by_role_and_label(Role::TextInput, "File path");
-    let text = node
-        .accesskit_node()
+    node.accesskit_node()
         .value()
         .unwrap_or_default()
-        .to_string();
-    text
+        .to_string()
 }
 
 #[test]
@@ -232,12 +235,7 @@ fn every_derived_file_is_offered_a_name_of_its_own_beside_the_lesson() {
     click(&mut h, "Class rounds");
     click(&mut h, "Hand out for a class round…");
     click(&mut h, "Save the students' copy…");
-    let node = h.get_by_role_and_label(Role::TextInput, "File path");
-    let text = node
-        .accesskit_node()
-        .value()
-        .unwrap_or_default()
-        .to_string();
+    let text = path_field(&h);
     assert_eq!(text, beside("cyprus – students.ron"));
     press(&mut h, Key::Enter);
     let copy = dir.path().join("cyprus – students.ron");
@@ -373,12 +371,7 @@ fn only_students_files_are_added_the_rest_listed_with_why_and_subfolders_offered
     click(&mut h, "File");
     click(&mut h, "Class rounds");
     click(&mut h, "Add students' files…");
-    let node = h.get_by_role_and_label(Role::TextInput, "File path");
-    let offered = node
-        .accesskit_node()
-        .value()
-        .unwrap_or_default()
-        .to_string();
+    let offered = path_field(&h);
     assert_eq!(offered, dir.path().display().to_string());
     press(&mut h, Key::Enter);
     for _ in 0..20 {

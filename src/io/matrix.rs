@@ -2,7 +2,7 @@
 //! acceptable-to-all set: what `concord rank --all-perspectives` prints, and the JSON export
 //! the window and the browser offer ([`super::formats::Format::Json`]).
 
-use crate::analysis::perspectives::{block_words, column_name, sentences, Matrix};
+use crate::analysis::perspectives::{block_words, column_name, sentences, Block, Matrix};
 use crate::model::Scenario;
 use crate::scoring::Verdict;
 
@@ -27,8 +27,24 @@ fn verdict_word(v: Option<&Verdict>) -> &'static str {
     v.map_or("accepted", Verdict::word)
 }
 
-/// "Hamas (2017 document) on “Recognition”" for each red line of column `c` that
-/// proposal `p`'s verdict is about, when the verdict is of the kind `keep` picks.
+/// The red lines (as blocks) of column `c` that proposal `p`'s verdict is about, when the
+/// verdict is of the kind `keep` picks.
+fn lines_of(m: &Matrix, c: usize, p: usize, keep: fn(&Verdict) -> bool) -> Vec<Block> {
+    let column = &m.columns[c];
+    match (column.perspective, column.eval.verdicts.get(p)) {
+        (Some(perspective), Some(v)) if keep(v) => v
+            .lines()
+            .iter()
+            .map(|&red_line| Block {
+                perspective,
+                red_line,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// "Hamas (2017 document) on “Recognition”" for each of those red lines.
 fn lines_in_words(
     s: &Scenario,
     m: &Matrix,
@@ -36,29 +52,13 @@ fn lines_in_words(
     p: usize,
     keep: fn(&Verdict) -> bool,
 ) -> Vec<String> {
-    let column = &m.columns[c];
-    let (Some(i), Some(v)) = (column.perspective, column.eval.verdicts.get(p)) else {
-        return Vec::new();
-    };
-    if !keep(v) {
-        return Vec::new();
-    }
-    v.lines()
-        .iter()
-        .map(|&j| {
-            block_words(
-                s,
-                crate::analysis::perspectives::Block {
-                    perspective: i,
-                    red_line: j,
-                },
-            )
-        })
+    lines_of(m, c, p, keep)
+        .into_iter()
+        .map(|b| block_words(s, b))
         .collect()
 }
 
-/// The criteria ids of the red lines of column `c` that `p`'s verdict is about, when of
-/// the kind `keep` picks.
+/// The criteria ids of those red lines.
 fn lines_by_id(
     s: &Scenario,
     m: &Matrix,
@@ -66,16 +66,11 @@ fn lines_by_id(
     p: usize,
     keep: fn(&Verdict) -> bool,
 ) -> Vec<String> {
-    let column = &m.columns[c];
-    match (column.perspective, column.eval.verdicts.get(p)) {
-        (Some(i), Some(v)) if keep(v) => v
-            .lines()
-            .iter()
-            .filter_map(|&j| s.perspectives[i].red_lines.get(j))
-            .map(|r| r.criterion.clone())
-            .collect(),
-        _ => Vec::new(),
-    }
+    lines_of(m, c, p, keep)
+        .into_iter()
+        .filter_map(|b| s.perspectives[b.perspective].red_lines.get(b.red_line))
+        .map(|r| r.criterion.clone())
+        .collect()
 }
 
 fn is_ruled_out(v: &Verdict) -> bool {
