@@ -284,17 +284,13 @@ pub fn handout_html(s: &Scenario, weights: WeightSet<'_>) -> String {
             } else {
                 h.push_str("<p class=\"small\"><b>Red lines</b></p>\n<ul class=\"small\">\n");
                 for line in &part.red_lines {
-                    let silence = if line.silence.is_empty() {
-                        " A text silent on it neither meets nor crosses it.".to_owned()
-                    } else {
-                        format!(" Silence crosses it too: {}", escape(line.silence))
-                    };
                     let _ = writeln!(
                         h,
-                        "<li><b>{}</b>: accepts {}. {}{silence}{}</li>",
+                        "<li><b>{}</b>: accepts {}. {} {}{}</li>",
                         escape(&line.criterion),
                         escape(&line.accepts),
                         escape(line.reason),
+                        escape(&line.silence_sentence()),
                         notes.refs(s, line.evidence)
                     );
                 }

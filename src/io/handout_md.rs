@@ -128,11 +128,6 @@ pub fn handout_md(s: &Scenario, weights: WeightSet<'_>) -> String {
         } else {
             m.push_str("**Red lines**\n\n");
             for line in &part.red_lines {
-                let silence = if line.silence.is_empty() {
-                    " A text silent on it neither meets nor crosses it.".to_owned()
-                } else {
-                    format!(" Silence crosses it too: {}", cell(line.silence))
-                };
                 let sources: Vec<String> = line
                     .evidence
                     .iter()
@@ -146,10 +141,11 @@ pub fn handout_md(s: &Scenario, weights: WeightSet<'_>) -> String {
                     .collect();
                 let _ = writeln!(
                     m,
-                    "- **{}**: accepts {}. {}{silence}{}",
+                    "- **{}**: accepts {}. {} {}{}",
                     cell(&line.criterion),
                     cell(&line.accepts),
                     cell(line.reason),
+                    cell(&line.silence_sentence()),
                     if sources.is_empty() {
                         String::new()
                     } else {

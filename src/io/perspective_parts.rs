@@ -30,6 +30,17 @@ pub struct RedLineWords<'a> {
     pub evidence: &'a [Citation],
 }
 
+impl RedLineWords<'_> {
+    /// What silence does to the line, in a sentence: nothing, or crosses it and why.
+    pub fn silence_sentence(&self) -> String {
+        if self.silence.is_empty() {
+            "A text silent on it neither meets nor crosses it.".to_owned()
+        } else {
+            format!("Silence crosses it too: {}", self.silence)
+        }
+    }
+}
+
 /// A perspective's own reading of a cell, in words.
 pub struct ReadingWords<'a> {
     /// "Proposal × criterion".
