@@ -1099,7 +1099,9 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
         click(&mut h, "Strong");
         h.run();
         // The copy is written on a worker thread: wait for it.
-        h.state().state.recovery().as_ref().unwrap().flush();
+        h.state_mut()
+            .state
+            .finish_job(concord::app::jobs::JobKind::RecoveryCopy);
         assert!(has_recovery_copy(dir.path()), "a copy is written at once");
         h.state().state.scenario().clone()
         // The harness is dropped here without closing: as if the app had been killed.
@@ -1952,5 +1954,7 @@ fn rank_acceptability_is_drawn_between_frames_as_in_a_browser() {
             constraint: concord::analysis::WeightConstraint::Free,
         },
     );
-    assert_eq!(h.state().analysis.acceptability(), Some(&at_once));
+    let settings = h.state().analysis.options;
+    let shown = s.acceptability(settings);
+    assert_eq!(shown, Some((&at_once, true)));
 }

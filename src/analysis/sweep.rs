@@ -307,6 +307,31 @@ pub fn with_weight(weights: &[f64], k: usize, t: f64) -> Vec<f64> {
         .collect()
 }
 
+/// Every proposal's line (in points) as the weight of criterion k moves, and the points
+/// where another line crosses the leader's. Linear in the number of proposals.
+pub fn chart(e: &Evaluation, k: usize) -> (Vec<Vec<[f64; 2]>>, Vec<[f64; 2]>) {
+    let sums = Sums::new(e);
+    let lines = sweep_totals_with(e, &sums, k, 41)
+        .iter()
+        .map(|line| {
+            line.iter()
+                .filter_map(|(t, v)| v.map(|v| [t * 100.0, v * 100.0]))
+                .collect()
+        })
+        .collect();
+    let marks = match e.ranked().next() {
+        Some(leader) => {
+            let pairs: Vec<(usize, usize)> = e.ranked().skip(1).map(|i| (leader, i)).collect();
+            crossings_of(e, &sums, k, &pairs)
+                .iter()
+                .map(|c| [c.weight * 100.0, c.total * 100.0])
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    (lines, marks)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

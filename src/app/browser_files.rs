@@ -245,9 +245,4 @@ impl AppState {
     pub fn set_status(&mut self, status: String) {
         self.status = status;
     }
-
-    /// The download the browser should start, if any (taken by the GUI layer).
-    pub fn take_download(&mut self) -> Option<Download> {
-        self.download.take()
-    }
 }

@@ -8,6 +8,7 @@ use crate::model::Scenario;
 use crate::seeds::{Bundled, BUNDLED};
 
 use super::files::Format;
+use super::jobs::{Finished, JobKind};
 use super::{
     AppState, Dialog, DialogAnswer, DialogMode, Document, FilePurpose, Pending, Recovered,
     Selection,
@@ -35,9 +36,7 @@ impl AppState {
         self.score_target.clear();
         // The cards' height was chosen for the other document's texts.
         self.prefs.cards_height = None;
-        if let Some(r) = &mut self.recovery {
-            r.clear();
-        }
+        self.clear_recovery();
         self.forget_disk();
         self.refresh();
         self.ask_student_name();
@@ -68,9 +67,7 @@ impl AppState {
                 self.finish_save();
                 self.close_confirmed = true;
                 self.wants_close = true;
-                if let Some(r) = &mut self.recovery {
-                    r.clear();
-                }
+                self.clear_recovery();
             }
         }
     }
@@ -351,34 +348,21 @@ impl AppState {
     }
 
     fn export_in_background(&mut self, what: &str, job: impl FnOnce() -> String + Send + 'static) {
-        let (tx, rx) = std::sync::mpsc::channel();
         self.status = format!("Exporting {what}…");
-        match crate::platform::spawn("export", move || {
-            let _ = tx.send(job());
-        }) {
-            Ok(()) => self.export_job = Some(rx),
+        let started = self
+            .jobs
+            .start(JobKind::Export, self.doc.key(), 0, move |_| {
+                Finished::Exported(job())
+            });
+        match started {
+            Ok(()) => self.take_finished_jobs(),
             Err(e) => self.status = format!("Not exported: {e}"),
-        }
-        self.poll_export();
-    }
-
-    /// Takes in a finished export: its status line.
-    pub fn poll_export(&mut self) {
-        if let Some(rx) = &self.export_job {
-            match rx.try_recv() {
-                Ok(status) => {
-                    self.status = status;
-                    self.export_job = None;
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.export_job = None,
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            }
         }
     }
 
     /// True while an export is being written.
     pub fn is_exporting(&self) -> bool {
-        self.export_job.is_some()
+        self.jobs.is_running(JobKind::Export)
     }
 
     /// Writes a picture of the window (PNG bytes) where the export asked for it.
@@ -434,9 +418,7 @@ impl AppState {
             self.dialog = Some(Dialog::UnsavedChanges(Pending::Quit));
             false
         } else {
-            if let Some(r) = &mut self.recovery {
-                r.clear();
-            }
+            self.clear_recovery();
             true
         }
     }

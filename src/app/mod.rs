@@ -6,6 +6,7 @@ pub mod browse;
 pub mod browser_files;
 pub mod cell_keys;
 pub mod command;
+pub mod derived;
 pub mod document;
 pub mod edit;
 mod editing;
@@ -13,6 +14,7 @@ mod file_flow;
 pub mod files;
 pub mod history;
 pub mod import;
+pub mod jobs;
 pub mod msg;
 pub mod on_disk;
 pub mod prefs;
@@ -139,6 +141,17 @@ pub enum Dialog {
     Import(Box<import::ImportState>),
 }
 
+/// What the window must do outside the state, handed over once per frame.
+#[derive(Debug, Default)]
+pub struct Effects {
+    /// Start a native file dialog for this.
+    pub native_request: Option<FilePurpose>,
+    /// Give the browser this file (a download, or a write-back to the document's file).
+    pub download: Option<files::Download>,
+    /// Close the window.
+    pub close: bool,
+}
+
 /// What the main area shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum MainView {
@@ -205,8 +218,10 @@ pub struct AppState {
     quick: Option<QuickWeights>,
     /// What to do once the save that "Save changes?" asked for has been written.
     after_save: Option<Pending>,
-    /// A save being written on a worker.
-    saving: Option<saving::SaveJob>,
+    /// Background work under way: saves, exports, students' files, recovery, analyses.
+    jobs: jobs::Jobs,
+    /// What is worked out from the document, once per change.
+    derived: derived::Derived,
     /// Perspectives whose weights change without asking (made here, or agreed to).
     agreed: stated::Agreed,
     /// Whether the central area shows "Why this ranking?" instead of the table.
@@ -215,8 +230,6 @@ pub struct AppState {
     watch: on_disk::Watch,
     /// Where score edits under each perspective go, once the user has said.
     score_target: readings::Remembered,
-    /// Students' files being read for a class round.
-    round_load: Option<round::RoundLoad>,
     /// What became of the students' files last added.
     round_files: round::RoundFiles,
     /// Subfolders of a folder being read for the round, offered once its files are in.
@@ -227,8 +240,6 @@ pub struct AppState {
     compared_proposals: Option<(DocId, String, String)>,
     /// Another file compared with the document (File ▸ Compare with file…).
     comparison: Option<round::Comparison>,
-    /// An export being written on a worker: its status line when done.
-    export_job: Option<std::sync::mpsc::Receiver<String>>,
     /// The search, sort and filter of the cards, for the document they were set in.
     browse: Option<(DocId, browse::Browse)>,
     /// The proposals they show, for the document's present state.
@@ -266,18 +277,17 @@ impl AppState {
             presenter: None,
             quick: None,
             after_save: None,
-            saving: None,
+            jobs: jobs::Jobs::default(),
+            derived: derived::Derived::default(),
             agreed: stated::Agreed::default(),
             main_view: MainView::Comparison,
             watch: on_disk::Watch::default(),
             score_target: readings::Remembered::default(),
-            round_load: None,
             round_files: round::RoundFiles::default(),
             pending_subfolders: Vec::new(),
             handout_hides_scores: true,
             compared_proposals: None,
             comparison: None,
-            export_job: None,
             browse: None,
             shown: browse::Shown::default(),
             download: None,
@@ -407,14 +417,21 @@ impl AppState {
         self.dialog.is_some() || self.presenter.is_some() || self.quick.is_some()
     }
 
-    /// Takes the request to start a native file dialog (for the GUI layer).
-    pub fn take_native_request(&mut self) -> Option<FilePurpose> {
-        self.native_request.take()
+    /// Hands over what the window must do outside the state (start a native dialog, a
+    /// download, close): the one place the GUI shell takes from the state, once per frame
+    /// after `update_all`.
+    pub fn take_effects(&mut self) -> Effects {
+        Effects {
+            native_request: self.native_request.take(),
+            download: self.download.take(),
+            close: std::mem::take(&mut self.wants_close),
+        }
     }
 
-    /// Takes the request to close the window (for the GUI layer).
-    pub fn take_close_request(&mut self) -> bool {
-        std::mem::take(&mut self.wants_close)
+    /// True while background work runs (the window looks again shortly: a thread cannot
+    /// wake it), and whether its next steps run only when polled (in a browser).
+    pub fn jobs_running(&self) -> (bool, bool) {
+        (self.jobs.any(), self.jobs.needs_frames())
     }
 
     /// True once the user agreed to close.

@@ -7,7 +7,7 @@ use super::present::PresentCommand;
 use super::{Command, DialogAnswer, Edit, Pending, Selection, ThemeChoice};
 
 /// One thing the user asked for.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub enum Msg {
     /// Change the scenario as one undoable step named `label`; edits with the same `key`
     /// in a row (one drag, one burst of typing) merge until the gesture is sealed.
@@ -97,8 +97,9 @@ pub enum Msg {
     Dropped(PathBuf),
     /// Students' files to add to the class round (chosen, or several dropped at once).
     AddStudents(Vec<PathBuf>),
-    /// Stop reading students' files.
-    CancelRound,
+    /// Work out rank acceptability with these settings (the analysis view asks when the
+    /// cache has none for the document as it is now).
+    WorkOutAcceptability(super::derived::SmaaSettings),
     /// Remove a student's reading (by perspective id).
     RemoveReading(String),
     /// In the hand-out dialog: leave the teacher's scores out, or not.
@@ -121,6 +122,19 @@ pub enum Msg {
     CloseRequested,
     /// A line for the status bar.
     Status(String),
+    /// The job runner: a job finished, or stop one.
+    Job(super::jobs::JobMsg),
+    /// The window's clock, a few times a second: copy unsaved work for recovery and look at
+    /// the file on disk when due (`busy`: the user is dragging or typing; `focused`: the
+    /// window just got the focus back, so look at once).
+    Tick {
+        /// A button held or input in the last moment.
+        busy: bool,
+        /// The window got the focus back.
+        focused: bool,
+    },
+    /// A picture of the window (PNG bytes) for the export that asked for it.
+    PictureTaken(Result<Vec<u8>, String>),
 }
 
 /// What the quick-weights window asks for.

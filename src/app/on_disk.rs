@@ -4,9 +4,9 @@
 //! see each other through locks in the app's data folder.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver, TryRecvError};
 
-use super::{AppState, Dialog, DocId, Edit};
+use super::jobs::{Finished, JobKind};
+use super::{AppState, Dialog, Edit};
 use crate::io::lock::{live_holders, Held};
 use crate::io::{load_path_with_fingerprint, Fingerprint, OnDisk};
 use crate::model::diff::{diff, Difference};
@@ -55,15 +55,10 @@ pub struct OnDiskVersion {
     pub differences: Vec<Difference>,
 }
 
-/// A look at the file running on a worker.
-struct Look {
-    doc: DocId,
+/// What a look at the file found (the job `JobKind::LookAtDisk` gives it back).
+pub struct Looked {
+    /// The fingerprint the document had when the look started.
     known: Option<Fingerprint>,
-    done: Receiver<Looked>,
-}
-
-/// What a look found.
-struct Looked {
     disk: Option<OnDisk>,
     others: usize,
 }
@@ -71,7 +66,6 @@ struct Looked {
 /// Watching the document's file.
 #[derive(Default)]
 pub(super) struct Watch {
-    looking: Option<Look>,
     last_look: Option<Instant>,
     /// What the window says, until answered.
     pub(super) notice: Option<DiskNotice>,
@@ -135,22 +129,26 @@ impl AppState {
         }
     }
 
-    /// Looks at the file when due (on a worker) and takes in what the last look found.
-    /// Returns when to look again, while the document has a file.
-    pub fn look_at_disk(&mut self) -> Option<Duration> {
+    /// Looks at the file when due (on a worker); what it finds comes back as a message.
+    pub(super) fn look_at_disk(&mut self) {
         self.follow_file();
-        self.take_look();
-        let path = self.doc.path.clone()?;
+        let Some(path) = self.doc.path.clone() else {
+            return;
+        };
         let due = self
             .watch
             .last_look
             .is_none_or(|t| t.elapsed() >= LOOK_EVERY);
         // A save in progress changes the file: its own fingerprint is taken when it ends.
-        if self.watch.looking.is_none() && due && !self.is_saving() {
+        if !self.jobs.is_running(JobKind::LookAtDisk) && due && !self.is_saving() {
             self.start_look(path);
-            self.take_look();
+            self.take_finished_jobs();
         }
-        Some(LOOK_EVERY)
+    }
+
+    /// When to look again, while the document has a file.
+    pub fn next_look(&self) -> Option<Duration> {
+        self.doc.path.as_ref().map(|_| LOOK_EVERY)
     }
 
     /// Looks at once (the window got the focus back: the user may have edited the file).
@@ -164,38 +162,27 @@ impl AppState {
         let own = self.watch.lock.as_ref().map(|(_, h)| h.path().to_owned());
         let locks = self.watch.locks.clone();
         let prefix = lock_prefix(&path);
-        let (tx, done) = channel();
-        let spawned = crate::platform::spawn("look-at-disk", move || {
-            let disk = known.and_then(|k| k.look(&path).ok());
-            let others = locks.map_or(0, |dir| live_holders(&dir, &prefix, own.as_deref()).len());
-            let _ = tx.send(Looked { disk, others });
-        });
-        self.watch.last_look = Some(Instant::now());
-        if spawned.is_ok() {
-            self.watch.looking = Some(Look {
-                doc: self.doc.id(),
-                known,
-                done,
+        let started = self
+            .jobs
+            .start(JobKind::LookAtDisk, self.doc.key(), 0, move |_| {
+                let disk = known.and_then(|k| k.look(&path).ok());
+                let others =
+                    locks.map_or(0, |dir| live_holders(&dir, &prefix, own.as_deref()).len());
+                Finished::LookedAtDisk(Looked {
+                    known,
+                    disk,
+                    others,
+                })
             });
-        }
+        self.watch.last_look = Some(Instant::now());
+        // Without a thread nothing is seen now; the next tick looks again.
+        let _ = started;
     }
 
-    fn take_look(&mut self) {
-        let Some(look) = &self.watch.looking else {
-            return;
-        };
-        let looked = match look.done.try_recv() {
-            Ok(looked) => looked,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => {
-                self.watch.looking = None;
-                return;
-            }
-        };
-        let Some(look) = self.watch.looking.take() else {
-            return;
-        };
-        if look.doc != self.doc.id() || look.known != self.doc.disk() {
+    /// Takes in what a look at the file found (for this document: `job_done` drops
+    /// another's).
+    pub(super) fn looked_at_disk(&mut self, looked: Looked) {
+        if looked.known != self.doc.disk() {
             // The document was replaced, saved or reloaded since: the look is out of date.
             return;
         }
@@ -310,7 +297,7 @@ impl AppState {
 
     /// Forgets what was noticed about the previous document's file.
     pub(super) fn forget_disk(&mut self) {
-        self.watch.looking = None;
+        self.jobs.cancel(JobKind::LookAtDisk);
         self.watch.notice = None;
         self.watch.seen = None;
         self.watch.last_look = None;

@@ -3,9 +3,9 @@
 //! deliberately discarded, and offered back at the next start if it is still there.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver, TryRecvError};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::Arc;
 
+use super::jobs::{Finished, JobKind};
 use super::DocKey;
 use crate::io::{load_path, save_canonical, LoadError, SaveError};
 use crate::model::Scenario;
@@ -44,10 +44,20 @@ pub struct Recovery {
     last_write: Option<Instant>,
     /// Since when the work has had changes that no copy holds.
     uncopied_since: Option<Instant>,
-    /// Copies being written (0 or 1); clearing and flushing wait for them.
-    writing: Arc<(Mutex<usize>, Condvar)>,
-    /// Why the last background write failed, until reported.
-    failed: Arc<Mutex<Option<String>>>,
+}
+
+/// A recovery copy to write, on the job runner (`JobKind::RecoveryCopy`).
+pub struct CopyWork {
+    copy: PathBuf,
+    scenario: Arc<Scenario>,
+    original: Option<PathBuf>,
+}
+
+impl CopyWork {
+    /// Writes the copy and the note of where the work belongs.
+    pub fn write(self) -> Result<(), String> {
+        write_files(&self.copy, &self.scenario, self.original.as_deref()).map_err(|e| e.to_string())
+    }
 }
 
 /// Work found from an earlier session.
@@ -100,14 +110,6 @@ fn write_files(copy: &Path, scenario: &Scenario, original: Option<&Path>) -> Res
     crate::io::write_atomically(&note_of(copy), text.as_bytes())
 }
 
-/// Marks a copy as written and wakes whoever waits for it.
-fn written(writing: &(Mutex<usize>, Condvar)) {
-    if let Ok(mut pending) = writing.0.lock() {
-        *pending = pending.saturating_sub(1);
-    }
-    writing.1.notify_all();
-}
-
 impl Recovery {
     /// A new session whose copies live in `dir` (created when first needed).
     pub fn new(dir: PathBuf) -> Self {
@@ -127,8 +129,6 @@ impl Recovery {
             last_version: None,
             last_write: None,
             uncopied_since: None,
-            writing: Arc::default(),
-            failed: Arc::default(),
         }
     }
 
@@ -137,9 +137,10 @@ impl Recovery {
         self.dir.join(format!("recovery-{}.ron", self.session))
     }
 
-    /// Starts copying the work if it changed since the last copy and the interval has passed
-    /// (for a large scenario, once the user is not `busy` dragging or typing); returns the
-    /// error of an earlier copy that failed, once.
+    /// The copy to write now, if the work changed since the last copy and the interval has
+    /// passed (for a large scenario, once the user is not `busy` dragging or typing). A
+    /// clean document's copy is removed instead (the caller waits for a copy in flight
+    /// first: see `AppState::clear_recovery`).
     pub fn tick(
         &mut self,
         scenario: Arc<Scenario>,
@@ -147,69 +148,36 @@ impl Recovery {
         version: DocKey,
         dirty: bool,
         busy: bool,
-    ) -> Result<(), String> {
-        if let Some(e) = self.failed.lock().ok().and_then(|mut f| f.take()) {
-            return Err(e);
-        }
+    ) -> Option<CopyWork> {
         if !dirty {
             self.uncopied_since = None;
             if self.last_version.is_some() {
                 self.clear();
             }
-            return Ok(());
+            return None;
         }
         if self.last_version == Some(version) {
-            return Ok(());
+            return None;
         }
         let uncopied_since = *self.uncopied_since.get_or_insert_with(Instant::now);
         if self.last_write.is_some_and(|t| t.elapsed() < INTERVAL) {
-            return Ok(());
+            return None;
         }
         if waits_for_pause(busy, scenario.scores.len(), uncopied_since.elapsed()) {
-            return Ok(());
-        }
-        {
-            let Ok(mut pending) = self.writing.0.lock() else {
-                return Ok(());
-            };
-            if *pending > 0 {
-                return Ok(()); // the previous copy is still being written; try next frame
-            }
-            *pending += 1;
-        }
-        let (path, copy, original) = (self.copy_path(), scenario, original.map(Path::to_owned));
-        let (writing, failed) = (self.writing.clone(), self.failed.clone());
-        let worker_writing = writing.clone();
-        let spawned = crate::platform::spawn("recovery", move || {
-            if let Err(e) = write_files(&path, &copy, original.as_deref()) {
-                if let Ok(mut f) = failed.lock() {
-                    *f = Some(e.to_string());
-                }
-            }
-            written(&worker_writing);
-        });
-        if let Err(e) = spawned {
-            written(&writing);
-            return Err(format!("could not start writing the recovery copy: {e}"));
+            return None;
         }
         self.last_version = Some(version);
         self.last_write = Some(Instant::now());
         self.uncopied_since = None;
-        Ok(())
-    }
-
-    /// Waits until a copy being written is on disk.
-    pub fn flush(&self) {
-        let (lock, done) = &*self.writing;
-        if let Ok(pending) = lock.lock() {
-            drop(done.wait_while(pending, |n| *n > 0));
-        }
+        Some(CopyWork {
+            copy: self.copy_path(),
+            scenario,
+            original: original.map(Path::to_owned),
+        })
     }
 
     /// Removes this session's recovery copy (the work was saved or discarded).
     pub fn clear(&mut self) {
-        // A copy being written would come back after the removal: wait for it first.
-        self.flush();
         let copy = self.copy_path();
         let _ = std::fs::remove_file(&copy);
         let _ = std::fs::remove_file(note_of(&copy));
@@ -296,40 +264,38 @@ impl Recovery {
 }
 
 /// What the look-up found: work, or a copy that cannot be read.
-type Found = Result<Recovered, (PathBuf, LoadError)>;
+pub type Found = Result<Recovered, (PathBuf, LoadError)>;
 
-/// Work left by an earlier session being looked for on a worker (a large copy takes a
-/// second to read), so the window opens without waiting for it.
+/// Work left by an earlier session, looked for on a worker (a large copy takes a second to
+/// read) so the window opens without waiting for it.
 pub(super) struct Lookup {
     /// The recovery folder; copies start only once the look-up is over, so a new copy can
     /// never replace the old work before it was offered.
     recovery: Recovery,
-    /// What the worker found.
-    found: Receiver<Option<Found>>,
-    /// Found, waiting for the dialog in the way to close.
+    /// Found, waiting for the dialog in the way to close (`None` while it is looked for).
     waiting: Option<Option<Found>>,
 }
 
 impl super::AppState {
     /// Looks for work left in `dir` by a session that did not end cleanly, on a worker;
-    /// `poll_recovery` offers it when it is ready.
+    /// it is offered when it is ready.
     pub fn look_for_recovered_work(&mut self, dir: PathBuf) {
         let recovery = Recovery::new(dir);
-        let (tx, found) = channel();
         let probe = recovery.clone();
-        let spawned = crate::platform::spawn("recovery-lookup", move || {
-            let _ = tx.send(probe.find());
-        });
-        if let Err(e) = spawned {
+        let started = self
+            .jobs
+            .start(JobKind::RecoveryLookup, self.doc.key(), 0, move |_| {
+                Finished::RecoveryFound(probe.find())
+            });
+        if let Err(e) = started {
             self.status = format!("Recovery copies are off: {e}");
             return;
         }
         self.recovery_lookup = Some(Lookup {
             recovery,
-            found,
             waiting: None,
         });
-        self.poll_recovery();
+        self.take_finished_jobs();
     }
 
     /// True while the look-up for earlier work is still running.
@@ -337,19 +303,21 @@ impl super::AppState {
         self.recovery_lookup.is_some()
     }
 
-    /// Offers work found by the look-up once it is ready and no other dialog is open.
-    pub fn poll_recovery(&mut self) {
-        let Some(lookup) = &mut self.recovery_lookup else {
-            return;
-        };
-        if lookup.waiting.is_none() {
-            match lookup.found.try_recv() {
-                Ok(found) => lookup.waiting = Some(found),
-                Err(TryRecvError::Empty) => return,
-                Err(TryRecvError::Disconnected) => lookup.waiting = Some(None),
-            }
+    /// Takes in what the look-up found.
+    pub(super) fn recovery_found(&mut self, found: Option<Found>) {
+        if let Some(lookup) = &mut self.recovery_lookup {
+            lookup.waiting = Some(found);
         }
-        if self.dialog.is_some() {
+        self.offer_recovered();
+    }
+
+    /// Offers work found by the look-up once no other dialog is open (every frame).
+    pub(super) fn offer_recovered(&mut self) {
+        let found = self
+            .recovery_lookup
+            .as_ref()
+            .is_some_and(|l| l.waiting.is_some());
+        if self.dialog.is_some() || !found {
             return;
         }
         let Some(lookup) = self.recovery_lookup.take() else {
@@ -375,24 +343,54 @@ impl super::AppState {
     }
 
     /// Copies unsaved work for recovery when it is due (`busy`: the user is dragging or
-    /// typing). Returns when to look again, while there is unsaved work.
-    pub fn tick_recovery(&mut self, busy: bool) -> Option<Duration> {
+    /// typing).
+    pub(super) fn tick_recovery(&mut self, busy: bool) {
         if self.close_confirmed {
             // The user chose to quit without saving: the work is discarded, not kept.
-            return None;
+            return;
         }
-        let r = self.recovery.as_mut()?;
+        if !self.doc.is_dirty() {
+            // Removing the copy: one still being written would come back after it.
+            self.finish_job(JobKind::RecoveryCopy);
+        }
+        let Some(r) = self.recovery.as_mut() else {
+            return;
+        };
+        if self.jobs.is_running(JobKind::RecoveryCopy) {
+            return; // the previous copy is still being written; try at the next tick
+        }
         let doc = &self.doc;
-        if let Err(e) = r.tick(
+        let Some(work) = r.tick(
             doc.snapshot(),
             doc.path.as_deref(),
             doc.key(),
             doc.is_dirty(),
             busy,
-        ) {
-            self.status = format!("Recovery copy not written: {e}");
+        ) else {
+            return;
+        };
+        let started = self
+            .jobs
+            .start(JobKind::RecoveryCopy, self.doc.key(), 0, move |_| {
+                Finished::RecoveryCopied(work.write())
+            });
+        if let Err(e) = started {
+            self.status = format!("Recovery copy not written: could not start writing it: {e}");
         }
-        self.doc.is_dirty().then_some(INTERVAL)
+    }
+
+    /// When to tick again, while there is unsaved work to copy.
+    pub fn next_recovery_tick(&self) -> Option<Duration> {
+        (self.recovery.is_some() && self.doc.is_dirty() && !self.close_confirmed)
+            .then_some(INTERVAL)
+    }
+
+    /// Removes this session's recovery copy, once a copy being written is on disk.
+    pub(super) fn clear_recovery(&mut self) {
+        self.finish_job(JobKind::RecoveryCopy);
+        if let Some(r) = &mut self.recovery {
+            r.clear();
+        }
     }
 }
 
@@ -402,9 +400,9 @@ mod tests {
 
     fn dirty_copy(r: &mut Recovery, s: &Scenario, original: Option<&Path>) {
         let key = crate::app::Document::new(s.clone(), None).key();
-        r.tick(Arc::new(s.clone()), original, key, true, false)
-            .unwrap();
-        r.flush();
+        if let Some(work) = r.tick(Arc::new(s.clone()), original, key, true, false) {
+            work.write().unwrap();
+        }
     }
 
     #[test]
@@ -415,8 +413,9 @@ mod tests {
         dirty_copy(&mut r, &s, Some(Path::new("/x/y.ron")));
         assert!(r.copy_path().exists());
         let key = crate::app::Document::new(s.clone(), None).key();
-        r.tick(Arc::new(s.clone()), None, key, false, false)
-            .unwrap();
+        assert!(r
+            .tick(Arc::new(s.clone()), None, key, false, false)
+            .is_none());
         assert!(!r.copy_path().exists(), "a clean document needs no copy");
     }
 
@@ -487,11 +486,14 @@ mod tests {
         let s = crate::synth::scenario(101, 200, 1);
         assert!(s.scores.len() > LARGE_CELLS);
         let key = crate::app::Document::new(s.clone(), None).key();
-        r.tick(Arc::new(s.clone()), None, key, true, true).unwrap();
-        r.flush();
-        assert!(!r.copy_path().exists(), "not while dragging");
-        r.tick(Arc::new(s.clone()), None, key, true, false).unwrap();
-        r.flush();
+        assert!(
+            r.tick(Arc::new(s.clone()), None, key, true, true).is_none(),
+            "not while dragging"
+        );
+        r.tick(Arc::new(s.clone()), None, key, true, false)
+            .expect("due at the pause")
+            .write()
+            .unwrap();
         assert!(r.copy_path().exists(), "copied at the pause");
         r.clear();
     }

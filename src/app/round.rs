@@ -2,15 +2,12 @@
 //! Cancel) and added to the open document as student readings, in one undoable step; what
 //! became of each file stays listed for that document.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{channel, Receiver, TryRecvError};
-use std::sync::Arc;
-
+use super::jobs::{Control, Finished, JobKind};
 use super::{AppState, DocId, Edit, MainView};
 use crate::io::round_files::{identity, read_picked_students, read_students, FileReport, Outcome};
 use crate::model::{PerspectiveKind, Scenario};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 /// Students' files to read: paths on disk, or in a browser the names and bytes it read.
 enum StudentFiles {
@@ -29,15 +26,6 @@ impl StudentFiles {
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
-}
-
-/// Students' files being read on a worker.
-pub struct RoundLoad {
-    doc: DocId,
-    total: usize,
-    done: Arc<AtomicUsize>,
-    cancel: Arc<AtomicBool>,
-    result: Receiver<Vec<FileReport>>,
 }
 
 /// What became of the files last added, for the document they were added to, and the
@@ -100,7 +88,10 @@ impl AppState {
     }
 
     fn read_round(&mut self, files: StudentFiles) {
-        if files.is_empty() || self.round_load.is_some() || self.editing_blocked() {
+        if files.is_empty()
+            || self.jobs.is_running(JobKind::StudentsFiles)
+            || self.editing_blocked()
+        {
             return;
         }
         let template = self.round_template();
@@ -108,20 +99,11 @@ impl AppState {
         if let Some(own) = &self.doc.path {
             known.insert(identity(own));
         }
-        let done = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (tx, result) = channel();
         let total = files.len();
-        self.round_load = Some(RoundLoad {
-            doc: self.doc.id(),
-            total,
-            done: Arc::clone(&done),
-            cancel: Arc::clone(&cancel),
-            result,
-        });
         self.status = format!("Reading {total} students' files…");
-        let job = move || {
-            let progress = |n| done.store(n, Ordering::Relaxed);
+        let job = move |control: &Control| {
+            let progress = |n| control.progress(n);
+            let cancel = control.cancel_flag();
             let reports = match &files {
                 StudentFiles::OnDisk(paths) => {
                     read_students(&template, paths, &mut known, &cancel, progress)
@@ -130,13 +112,15 @@ impl AppState {
                     read_picked_students(&template, picked, &mut known, &cancel, progress)
                 }
             };
-            let _ = tx.send(reports);
+            Finished::StudentsFiles(reports)
         };
-        if let Err(e) = crate::platform::spawn("round", job) {
-            self.round_load = None;
-            self.status = format!("Students' files not read: {e}");
+        match self
+            .jobs
+            .start(JobKind::StudentsFiles, self.doc.key(), total, job)
+        {
+            Ok(()) => self.take_finished_jobs(),
+            Err(e) => self.status = format!("Students' files not read: {e}"),
         }
-        self.poll_round();
     }
 
     /// The document as a template to read students' files against: its cells and its
@@ -147,16 +131,12 @@ impl AppState {
 
     /// Stops reading students' files; those read so far are added.
     pub fn cancel_round(&mut self) {
-        if let Some(load) = &self.round_load {
-            load.cancel.store(true, Ordering::Relaxed);
-        }
+        self.jobs.ask_to_stop(JobKind::StudentsFiles);
     }
 
     /// Files read so far and in all, while students' files are being read.
     pub fn round_progress(&self) -> Option<(usize, usize)> {
-        self.round_load
-            .as_ref()
-            .map(|l| (l.done.load(Ordering::Relaxed), l.total))
+        self.jobs.progress(JobKind::StudentsFiles)
     }
 
     /// What became of the files last added to this document (empty for another one).
@@ -168,23 +148,9 @@ impl AppState {
         }
     }
 
-    /// Takes in the worker's result: the readings are added as one undoable step.
-    pub fn poll_round(&mut self) {
-        let Some(load) = &self.round_load else {
-            return;
-        };
-        let reports = match load.result.try_recv() {
-            Ok(r) => r,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Vec::new(),
-        };
-        let Some(load) = self.round_load.take() else {
-            return;
-        };
-        if load.doc != self.doc.id() {
-            self.status = "Students' files not added: another document is open now".into();
-            return;
-        }
+    /// Takes in the students' files read (for this document: `job_done` drops another's):
+    /// the readings are added as one undoable step. `total` files were given.
+    pub(super) fn students_read(&mut self, reports: Vec<FileReport>, total: usize) {
         let mut scenario = self.doc.scenario().clone();
         let mut edits = Vec::new();
         for r in &reports {
@@ -201,7 +167,7 @@ impl AppState {
         }
         let added = edits.len();
         let refused = reports.len() - added;
-        let unread = load.total - reports.len();
+        let unread = total.saturating_sub(reports.len());
         if added > 0 {
             let label = format!(
                 "add {added} student reading{}",

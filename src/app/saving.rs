@@ -3,9 +3,9 @@
 //! stays editable meanwhile, and the dirty mark then reflects the edits made since.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver};
 
-use super::{AppState, Dialog, DocId};
+use super::jobs::{Finished, JobKind};
+use super::{AppState, Dialog};
 use crate::io::{Fingerprint, OnDisk};
 use crate::model::Scenario;
 
@@ -21,16 +21,14 @@ fn write(scenario: &Scenario, target: &Path, expected: Option<Fingerprint>) -> O
     }
 }
 
-/// A save in progress.
-pub(super) struct SaveJob {
-    /// Where it writes.
+/// A save's result, as its job gives it back.
+pub struct Saved {
+    /// Where it wrote.
     path: PathBuf,
-    /// The document it writes.
-    doc: DocId,
-    /// The history state it writes.
+    /// The history state it wrote.
     state: u64,
-    /// Its outcome, once written.
-    done: Receiver<Outcome>,
+    /// How it ended.
+    outcome: Outcome,
 }
 
 /// How a save ended.
@@ -65,66 +63,44 @@ impl AppState {
 
     fn start_save(&mut self, path: &Path, expected: Option<Fingerprint>) {
         self.finish_save();
-        let (tx, done) = channel();
         let (snapshot, target) = (self.doc.snapshot(), path.to_owned());
-        let spawned = crate::platform::spawn("save", move || {
-            let _ = tx.send(write(&snapshot, &target, expected));
+        let state = self.doc.state();
+        let started = self.jobs.start(JobKind::Save, self.doc.key(), 0, move |_| {
+            let outcome = write(&snapshot, &target, expected);
+            Finished::Saved(Saved {
+                path: target,
+                state,
+                outcome,
+            })
         });
-        if let Err(e) = spawned {
+        if let Err(e) = started {
             return self.save_finished(path, Err(format!("could not start saving: {e}")));
         }
-        self.saving = Some(SaveJob {
-            path: path.to_owned(),
-            doc: self.doc.id(),
-            state: self.doc.state(),
-            done,
-        });
         self.status = format!("Saving {}…", path.display());
-        self.poll_save();
+        self.take_finished_jobs();
     }
 
     /// True while a save is being written.
     pub fn is_saving(&self) -> bool {
-        self.saving.is_some()
-    }
-
-    /// Takes the outcome of a save that has finished, if any (called every frame).
-    pub fn poll_save(&mut self) {
-        let Some(job) = &self.saving else {
-            return;
-        };
-        let outcome = match job.done.try_recv() {
-            Ok(outcome) => outcome,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                Outcome::Failed("the save stopped before it finished".to_owned())
-            }
-        };
-        self.complete_save(outcome);
+        self.jobs.is_running(JobKind::Save)
     }
 
     /// Waits for a save in progress to finish (before quitting or saving again).
     pub fn finish_save(&mut self) {
-        let Some(job) = &self.saving else {
-            return;
-        };
-        let outcome = job
-            .done
-            .recv()
-            .unwrap_or_else(|_| Outcome::Failed("the save stopped before it finished".into()));
-        self.complete_save(outcome);
+        self.finish_job(JobKind::Save);
     }
 
-    fn complete_save(&mut self, outcome: Outcome) {
-        let Some(job) = self.saving.take() else {
-            return;
+    /// Takes in a save's result (for this document: `job_done` drops another's).
+    pub(super) fn saved(&mut self, saved: Option<Saved>) {
+        let Some(saved) = saved else {
+            let path = self.doc.path.clone().unwrap_or_default();
+            return self.save_finished(&path, Err("the save stopped before it finished".into()));
         };
-        if job.doc != self.doc.id() {
-            // Written for a document that was replaced meanwhile: the file is fine, but it
-            // says nothing about the document now open.
-            return;
-        }
-        match outcome {
+        self.complete_save(saved);
+    }
+
+    fn complete_save(&mut self, job: Saved) {
+        match job.outcome {
             Outcome::Written(fingerprint) => {
                 self.doc.saved_as(&job.path, job.state);
                 self.saved_on_disk(fingerprint);
@@ -142,9 +118,7 @@ impl AppState {
                 self.prefs.add_recent(path.to_owned());
                 self.status = format!("Saved {}", path.display());
                 if !self.doc.is_dirty() {
-                    if let Some(r) = &mut self.recovery {
-                        r.clear();
-                    }
+                    self.clear_recovery();
                 }
                 if let Some(pending) = then {
                     self.perform(pending);

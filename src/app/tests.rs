@@ -100,14 +100,14 @@ fn unsaved_changes_save_as_then_carry_on_with_native_dialogs() {
     a.update(weight(&a, 0, 4.0));
     a.update(Msg::Request(Pending::Quit));
     a.update(Msg::AnswerUnsaved(Some(true)));
-    assert_eq!(a.take_native_request(), Some(FilePurpose::SaveAs));
-    assert!(!a.take_close_request(), "not before the save");
+    assert_eq!(a.take_effects().native_request, Some(FilePurpose::SaveAs));
+    assert!(!a.take_effects().close, "not before the save");
     a.update(Msg::DialogAnswered(DialogAnswer::Chosen(
         FilePurpose::SaveAs,
         path.clone(),
     )));
     assert!(path.exists());
-    assert!(a.take_close_request(), "closes once saved");
+    assert!(a.take_effects().close, "closes once saved");
 }
 
 #[test]
@@ -359,7 +359,7 @@ fn dont_save_leaves_no_recovery_copy_behind() {
     );
     a.update(Msg::Command(Command::Quit));
     a.update(Msg::AnswerUnsaved(Some(false)));
-    assert!(a.take_close_request());
+    assert!(a.take_effects().close);
     // The frames until the window is gone must not copy the discarded work again.
     a.tick_recovery(false);
     a.tick_recovery(true);
@@ -377,10 +377,10 @@ fn in_a_browser_save_is_a_download_that_opens_again() {
     a.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
         FilePurpose::SaveAs,
     )));
-    let d = a.take_download().expect("a download");
+    let d = a.take_effects().download.expect("a download");
     assert!(d.name.ends_with(".ron"), "{}", d.name);
     assert!(!a.doc().is_dirty(), "downloaded, the work is kept");
-    assert!(a.take_download().is_none(), "taken once");
+    assert!(a.take_effects().download.is_none(), "taken once");
     // The file picked back in opens with the change.
     let mut b = native();
     b.update(Msg::DialogAnswered(DialogAnswer::Picked(
@@ -394,7 +394,7 @@ fn in_a_browser_save_is_a_download_that_opens_again() {
     a.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
         FilePurpose::Export(Format::Html),
     )));
-    let html = a.take_download().expect("the handout");
+    let html = a.take_effects().download.expect("the handout");
     assert!(String::from_utf8(html.bytes)
         .unwrap()
         .starts_with("<!DOCTYPE html>"));
@@ -402,7 +402,8 @@ fn in_a_browser_save_is_a_download_that_opens_again() {
         FilePurpose::Export(Format::Workbook),
     )));
     assert!(a
-        .take_download()
+        .take_effects()
+        .download
         .expect("the workbook")
         .bytes
         .starts_with(b"PK"));
@@ -533,14 +534,17 @@ fn in_a_browser_a_file_opened_with_write_access_is_saved_back_to_it() {
     assert!(a.status().contains("Save writes it back"), "{}", a.status());
     a.update(weight(&a, 0, 5.0));
     a.update(Msg::Command(Command::Save));
-    let d = a.take_download().expect("the scenario to write back");
+    let d = a
+        .take_effects()
+        .download
+        .expect("the scenario to write back");
     assert!(d.write_back);
     assert_eq!(d.name, "lesson.ron");
     let written = crate::io::load_bytes(&d.name, &d.bytes).unwrap();
     assert_eq!(written.criteria[0].weight, 5.0);
     assert!(!a.doc().is_dirty());
     assert!(
-        a.take_native_request().is_none(),
+        a.take_effects().native_request.is_none(),
         "no dialog: it is written back"
     );
     // The browser could not write (permission withdrawn): a download instead, and Save
@@ -548,7 +552,7 @@ fn in_a_browser_a_file_opened_with_write_access_is_saved_back_to_it() {
     a.update(Msg::DialogAnswered(DialogAnswer::WriteBackFailed(
         "the file was moved".into(),
     )));
-    let d = a.take_download().expect("downloaded instead");
+    let d = a.take_effects().download.expect("downloaded instead");
     assert!(!d.write_back);
     assert!(a
         .status()
@@ -558,7 +562,10 @@ fn in_a_browser_a_file_opened_with_write_access_is_saved_back_to_it() {
     a.update(Msg::DialogAnswered(DialogAnswer::PlaceChosen(
         "copy.ron".into(),
     )));
-    let d = a.take_download().expect("written to the file chosen");
+    let d = a
+        .take_effects()
+        .download
+        .expect("written to the file chosen");
     assert!(d.write_back && d.name == "copy.ron");
     // A file that does not load leaves the document, and its file, as they were.
     let before = a.doc().id();

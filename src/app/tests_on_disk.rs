@@ -156,13 +156,13 @@ fn quitting_does_not_overwrite_a_newer_file_either() {
     a.update(Msg::Command(Command::Quit));
     a.update(Msg::AnswerUnsaved(Some(true)));
     assert!(matches!(a.dialog, Some(Dialog::NewerOnDisk(_))));
-    assert!(!a.take_close_request(), "not closed with the work unsaved");
+    assert!(!a.take_effects().close, "not closed with the work unsaved");
     // Cancelling the save cancels the quit.
     a.update(Msg::CloseDialog);
     a.update(Msg::Command(Command::Save));
     a.update(Msg::Disk(DiskAnswer::Overwrite));
     assert!(
-        !a.take_close_request(),
+        !a.take_effects().close,
         "the quit was cancelled with the save"
     );
     assert_ne!(crate::io::load_path(&path).unwrap(), theirs);

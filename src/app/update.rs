@@ -1,20 +1,20 @@
 //! The one way in: every message from the views is applied here, in order, once per frame.
 
+use super::jobs::{Done, Finished, JobKind, JobMsg};
 use super::{AppState, Command, Dialog, FilePurpose, Msg, Pending, Presenter, QuickMsg};
 
 impl AppState {
     /// Applies every message of a frame, in the order they were sent, after taking in
     /// what background work has finished.
     pub fn update_all(&mut self, msgs: impl IntoIterator<Item = Msg>) {
-        self.poll_save();
-        self.poll_recovery();
-        self.poll_round();
+        self.take_finished_jobs();
+        self.offer_recovered();
         self.follow_comparison();
-        self.poll_export();
         for msg in msgs {
             self.update(msg);
         }
         self.follow_browse();
+        self.follow_derived();
     }
 
     /// Applies one message.
@@ -32,6 +32,17 @@ impl AppState {
             },
             Msg::AnswerScoreTarget(target) => self.answer_score_target(target),
             Msg::Command(command) => self.run(command),
+            Msg::Job(JobMsg::Done(done)) => self.job_done(*done),
+            Msg::Job(JobMsg::Cancel(kind)) => self.jobs.ask_to_stop(kind),
+            Msg::Tick { busy, focused } => {
+                self.tick_recovery(busy);
+                if focused {
+                    self.look_at_disk_now();
+                } else {
+                    self.look_at_disk();
+                }
+            }
+            Msg::PictureTaken(png) => self.picture_taken(png),
             Msg::Select(selection) => self.selection = selection,
             Msg::Reveal(selection) => {
                 if let super::Selection::Proposal(p) | super::Selection::Cell(_, p) = &selection {
@@ -133,7 +144,7 @@ impl AppState {
             Msg::CompareProposals(pair) => {
                 self.compared_proposals = pair.map(|(a, b)| (self.doc.id(), a, b));
             }
-            Msg::CancelRound => self.cancel_round(),
+            Msg::WorkOutAcceptability(settings) => self.work_out_acceptability(settings),
             Msg::RemoveReading(id) => {
                 if !self.editing_blocked() {
                     self.remove_reading(&id);
@@ -221,5 +232,54 @@ impl AppState {
             key: None,
             edit: Box::new(edit),
         });
+    }
+}
+
+impl AppState {
+    /// Brings in every job that has finished, each as a message through `update`.
+    pub(super) fn take_finished_jobs(&mut self) {
+        for done in self.jobs.poll() {
+            self.update(Msg::Job(JobMsg::Done(Box::new(done))));
+        }
+    }
+
+    /// Waits for the job of `kind`, if one runs, and takes in its result (before quitting,
+    /// and in tests that look at what a job wrote).
+    pub fn finish_job(&mut self, kind: JobKind) {
+        if let Some(done) = self.jobs.wait(kind) {
+            self.update(Msg::Job(JobMsg::Done(Box::new(done))));
+        }
+    }
+
+    /// Takes in what a job gave. The one place where a result for a document that is no
+    /// longer open (or has changed since, for an analysis) is dropped.
+    fn job_done(&mut self, done: Done) {
+        if done.kind.belongs_to_document() && done.doc.id != self.doc.id() {
+            if done.kind == JobKind::StudentsFiles {
+                self.status = "Students' files not added: another document is open now".into();
+            }
+            // A save written for a replaced document: the file is fine, but it says
+            // nothing about the document now open.
+            return;
+        }
+        match done.finished {
+            Finished::Saved(saved) => self.saved(Some(saved)),
+            Finished::Exported(status) => self.status = status,
+            Finished::StudentsFiles(reports) => self.students_read(reports, done.total),
+            Finished::RecoveryCopied(Err(e)) => {
+                self.status = format!("Recovery copy not written: {e}");
+            }
+            Finished::RecoveryCopied(Ok(())) => {}
+            Finished::RecoveryFound(found) => self.recovery_found(found),
+            Finished::LookedAtDisk(looked) => self.looked_at_disk(looked),
+            Finished::Everyone(result) => self.derived.everyone_done(done.doc, result),
+            Finished::Acceptability(key, result) => self.derived.acceptability_done(key, result),
+            Finished::Lost => match done.kind {
+                JobKind::Save => self.saved(None),
+                JobKind::StudentsFiles => self.students_read(Vec::new(), done.total),
+                JobKind::RecoveryLookup => self.recovery_found(None),
+                _ => {}
+            },
+        }
     }
 }

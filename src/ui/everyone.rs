@@ -5,121 +5,26 @@
 
 use egui::{RichText, Ui};
 
-use std::sync::Arc;
-
-use crate::analysis::perspectives::{column_name, sentences, Matrix, MatrixRun};
-use crate::app::{AppState, DocKey, MainView, Msg, Outbox, Selection};
-use crate::model::Scenario;
-use crate::platform::{Slices, Task};
+use crate::analysis::perspectives::{column_name, Matrix};
+use crate::app::{AppState, MainView, Msg, Outbox, Selection};
 use crate::scoring::Verdict;
 use crate::ui::widgets::{ordinal, short_label, total_text};
 
-/// The view's cache (keyed by the document's state), the computation under way for a
-/// large scenario, and the cell clicked.
+/// The view's own state: the cell clicked. The matrix comes from the app's cache
+/// (`AppState::everyone`).
 #[derive(Default)]
 pub struct EveryoneView {
-    cache: Option<Computed>,
-    job: Option<(DocKey, Task<Computed>)>,
     /// The cell clicked: (column, proposal).
     open: Option<(usize, usize)>,
 }
 
-/// The matrix and its sentences for one state of one document.
-struct Computed {
-    key: DocKey,
-    matrix: Matrix,
-    sentences: Vec<String>,
-}
-
-/// Scenarios with more cells than this are worked out on a worker, or in a browser a
-/// perspective at a time between frames (the matrix of 2,000 × 300 with 20 perspectives
-/// takes about a tenth of a second natively), so the window never stalls.
-const ON_A_WORKER_FROM: usize = 20_000;
-
-fn compute(s: &Scenario, key: DocKey) -> Computed {
-    let base = crate::scoring::Evaluation::new(s, crate::scoring::WeightSet::Base);
-    let matrix = Matrix::compute(s, &base);
-    let sentences = sentences(s, &matrix);
-    Computed {
-        key,
-        matrix,
-        sentences,
-    }
-}
-
-/// The computation as a task: on a thread, all at once (the matrix spreads its columns
-/// over the cores); in a browser, the criteria weights' evaluation in the first slice and
-/// then one perspective a slice.
-struct Computing {
-    scenario: Arc<Scenario>,
-    key: DocKey,
-    /// `None` on a thread; in slices, the matrix so far.
-    run: Option<MatrixRun>,
-    sliced: bool,
-}
-
-impl Slices for Computing {
-    type Output = Computed;
-
-    fn next_slice(&mut self) -> Option<Computed> {
-        if !self.sliced {
-            return Some(compute(&self.scenario, self.key));
-        }
-        let Some(run) = &mut self.run else {
-            self.run = Some(MatrixRun::new(&self.scenario));
-            return None;
-        };
-        if !run.step(&self.scenario) {
-            return None;
-        }
-        let matrix = self.run.take()?.finish();
-        Some(Computed {
-            key: self.key,
-            sentences: sentences(&self.scenario, &matrix),
-            matrix,
-        })
-    }
-}
-
-/// Brings the cache up to the document: at once for a small scenario, as a task for a
-/// large one (the previous result stays in view meanwhile, marked as being updated).
-fn follow(ui: &Ui, state: &AppState, view: &mut EveryoneView) {
-    let key = state.doc().key();
-    if let Some((for_key, task)) = &mut view.job {
-        if let Some(done) = task.poll() {
-            if done.key.id == key.id {
-                view.cache = Some(done);
-            }
-            view.job = None;
-        } else if *for_key != key {
-            view.job = None; // out of date: start again below
-        }
-    }
-    if view.cache.as_ref().is_some_and(|c| c.key == key) {
-        return;
-    }
+/// Draws the view.
+pub fn everyone_ui(ui: &mut Ui, state: &AppState, view: &mut EveryoneView, out: &mut Outbox) {
     let s = state.scenario();
-    if s.scores.len() < ON_A_WORKER_FROM {
-        view.cache = Some(compute(s, key));
-    } else if view.job.is_none() {
-        let mut task = Task::start(
-            "everyone-at-once",
-            Computing {
-                scenario: state.doc().snapshot(),
-                key,
-                run: None,
-                sliced: crate::platform::tasks_run_in_slices(),
-            },
-        );
-        // Done already (tests that run jobs inline): shown in this frame.
-        match task.poll() {
-            Some(done) => view.cache = Some(done),
-            None => view.job = Some((key, task)),
-        }
-    }
-    if view.job.is_some() {
-        // In a browser the next slices run at the next frame; a thread is looked at
-        // now and then.
+    let key = state.doc().key();
+    let computed = state.everyone();
+    if computed.as_ref().is_none_or(|c| c.key != key) {
+        // Worked out on a worker (or in a browser between frames): look again shortly.
         let after = if crate::platform::tasks_run_in_slices() {
             0
         } else {
@@ -128,42 +33,18 @@ fn follow(ui: &Ui, state: &AppState, view: &mut EveryoneView) {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(after));
     }
-}
-
-/// Draws the view.
-pub fn everyone_ui(ui: &mut Ui, state: &AppState, view: &mut EveryoneView, out: &mut Outbox) {
-    let s = state.scenario();
-    let key = state.doc().key();
-    follow(ui, state, view);
-    // Another document's result is never shown; an earlier state's only while it has
-    // the shape of this one (the same proposals and perspectives, counted).
-    let fits = |c: &Computed| {
-        c.key.id == key.id
-            && c.matrix.columns.len() == s.perspectives.len() + 1
-            && c.matrix
-                .columns
-                .iter()
-                .all(|col| col.eval.n_proposals() == s.proposals.len())
-    };
-    if view.cache.as_ref().is_some_and(|c| !fits(c)) {
-        view.cache = None;
-    }
     view.open = view
         .open
         .filter(|&(c, p)| c <= s.perspectives.len() && p < s.proposals.len());
-    let Some(Computed {
-        matrix: m,
-        sentences: said,
-        key: shown,
-    }) = &view.cache
-    else {
+    let Some(computed) = computed else {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("Working out every perspective…");
         });
         return;
     };
-    if *shown != key {
+    let (m, said, shown) = (&computed.matrix, &computed.sentences, computed.key);
+    if shown != key {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(RichText::new("Updating to your last change…").weak());

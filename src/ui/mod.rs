@@ -53,12 +53,12 @@ pub struct ConcordApp {
     pub analysis: analysis::AnalysisView,
     /// The "Everyone at once" view's cache and selection.
     pub everyone: everyone::EveryoneView,
-    /// The class round view's cache.
-    pub round: round::RoundView,
     /// Native file dialogs.
     dialogs: file_dialogs::FileDialogs,
     /// What the window was last told (title, full screen, theme), to tell it changes once.
     window: window::WindowSync,
+    /// Messages for the next frame (what the window had to say after the update).
+    later: Outbox,
     /// The start-up measurement: launch time and frames drawn (see `StartOptions`).
     probe: Option<(f64, u32)>,
 }
@@ -112,9 +112,9 @@ impl ConcordApp {
             view: ViewState::default(),
             analysis: analysis::AnalysisView::default(),
             everyone: everyone::EveryoneView::default(),
-            round: round::RoundView::default(),
             dialogs: file_dialogs::FileDialogs::default(),
             window: window::WindowSync::default(),
+            later: Outbox::default(),
             probe: None,
         }
     }
@@ -142,6 +142,9 @@ impl ConcordApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut out = Outbox::default();
+        for msg in self.later.take() {
+            out.send(msg);
+        }
         self.window.apply_theme(&ctx, self.state.prefs());
         self.input_ui(&ctx, &mut out);
         self.view.follow(self.state.doc().id());
@@ -156,11 +159,20 @@ impl ConcordApp {
             out.send(Msg::SealGesture);
         }
         let changed = !out.is_empty();
+        // The clock and a picture taken: not what the user did, no need to draw again.
+        self.window.input(&ctx, &self.state, &mut out);
         self.state.update_all(out.take());
         if changed {
             ctx.request_repaint();
         }
-        self.window.sync(&ctx, &mut self.state, &mut self.dialogs);
+        let effects = self.state.take_effects();
+        self.window.sync(
+            &ctx,
+            &self.state,
+            effects,
+            &mut self.dialogs,
+            &mut self.later,
+        );
         self.startup_probe(&ctx);
     }
 
@@ -240,7 +252,7 @@ impl ConcordApp {
                 }
                 MainView::Round => {
                     ui.separator();
-                    round::round_ui(ui, state, &mut self.round, out);
+                    round::round_ui(ui, state, out);
                     return;
                 }
                 MainView::Comparison => {}

@@ -77,7 +77,7 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
         .show(ui, |ui| {
             let s = state.scenario();
             // A step with nothing to list (a lesson without proposals) is one part, empty.
-            let count = units(ui, state, step);
+            let count = units(state, step);
             let n = count.max(1);
             let fit_id = fit_id(state.doc().key(), i, ui.ctx().content_rect().size());
             let fit = ui.ctx().data(|d| d.get_temp::<Fit>(fit_id)).unwrap_or(Fit {
@@ -400,12 +400,12 @@ impl Fitted {
 }
 
 /// How many units a step can be split into parts by: proposals, criteria or agenda items.
-fn units(ui: &Ui, state: &AppState, step: Step) -> usize {
+fn units(state: &AppState, step: Step) -> usize {
     let s = state.scenario();
     match step {
         Step::Title | Step::Proposal(_) => 1,
         Step::Weights => s.criteria.len(),
-        Step::Round(part) => super::present_round::units(ui, state, part),
+        Step::Round(part) => super::present_round::units(state, part),
         Step::Criterion(_) | Step::Ranking | Step::Perspective(_) | Step::Everyone => {
             s.proposals.len()
         }

@@ -6,23 +6,21 @@ use egui::{RichText, Ui};
 use std::sync::Arc;
 
 use super::present::{bar, heading, Fitted, Sizes};
-use crate::analysis::perspectives::{column_name, sentences, Matrix};
+use crate::analysis::perspectives::column_name;
 use crate::app::AppState;
-use crate::scoring::{Evaluation, Verdict, WeightSet};
+use crate::scoring::Verdict;
 use crate::ui::widgets::{ordinal, short_label, total_text};
 
-/// Every perspective's evaluation for this state of the document, worked out once for the
-/// slides (not at every frame of a presentation).
-fn matrix(ui: &Ui, state: &AppState) -> Arc<Matrix> {
-    let key = state.doc().key();
-    let id = egui::Id::unique("presentation-matrix").with((key.id, key.version));
-    if let Some(m) = ui.data(|d| d.get_temp::<Arc<Matrix>>(id)) {
-        return m;
+/// "Everyone at once" from the app's cache, for the slides; while a large scenario's is
+/// worked out, a line says so and the window looks again shortly.
+fn matrix(ui: &mut Ui, state: &AppState) -> Option<Arc<crate::app::derived::EveryoneResult>> {
+    let found = state.everyone();
+    if found.is_none() {
+        ui.label("Working out every perspective…");
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(30));
     }
-    let s = state.scenario();
-    let m = Arc::new(Matrix::compute(s, &Evaluation::new(s, WeightSet::Base)));
-    ui.data_mut(|d| d.insert_temp(id, Arc::clone(&m)));
-    m
+    found
 }
 
 /// One perspective: whose it is, its heaviest weights, its red lines, its ranking with the
@@ -33,7 +31,10 @@ pub(super) fn perspective_slide(ui: &mut Ui, state: &AppState, j: usize, fit: &F
     let Some(view) = s.perspectives.get(j) else {
         return;
     };
-    let m = matrix(ui, state);
+    let Some(worked_out) = matrix(ui, state) else {
+        return;
+    };
+    let m = &worked_out.matrix;
     let Some(column) = m.columns.get(j + 1) else {
         return;
     };
@@ -141,9 +142,12 @@ pub(super) fn everyone_slide(ui: &mut Ui, state: &AppState, fit: &Fitted, sz: Si
     let items = fit.items;
     let s = state.scenario();
     heading(ui, "Everyone at once", sz);
-    let m = matrix(ui, state);
-    for sentence in sentences(s, &m).into_iter().take(items.min(3)) {
-        ui.label(RichText::new(fit.clip(&sentence)).size(sz.small));
+    let Some(worked_out) = matrix(ui, state) else {
+        return;
+    };
+    let m = &worked_out.matrix;
+    for sentence in worked_out.sentences.iter().take(items.min(3)) {
+        ui.label(RichText::new(fit.clip(sentence)).size(sz.small));
     }
     ui.add_space(10.0 * sz.unit);
     // A row per perspective, a column per proposal: proposals have short labels, so the

@@ -2,26 +2,12 @@
 //! students' totals per proposal, then how far the class agrees on the order, then the
 //! cells to discuss first.
 
-use std::sync::Arc;
-
 use egui::{Color32, RichText, Stroke, Ui};
 
 use super::present::{heading, Fitted, Sizes};
-use crate::analysis::round::{agreement_words, round, spread_words, Round};
+use crate::analysis::round::{agreement_words, spread_words, Round};
 use crate::app::AppState;
 use crate::ui::widgets::{proposal_colour, shown_name};
-
-/// The round for this state of the document, worked out once for the slides.
-fn cached(ui: &Ui, state: &AppState) -> Arc<Round> {
-    let key = state.doc().key();
-    let id = egui::Id::unique("presentation-round").with((key.id, key.version));
-    if let Some(r) = ui.data(|d| d.get_temp::<Arc<Round>>(id)) {
-        return r;
-    }
-    let r = Arc::new(round(state.scenario()));
-    ui.data_mut(|d| d.insert_temp(id, Arc::clone(&r)));
-    r
-}
 
 /// The quartiles of sorted values, interpolating.
 fn quartiles(sorted: &[f64]) -> [f64; 5] {
@@ -41,8 +27,9 @@ fn quartiles(sorted: &[f64]) -> [f64; 5] {
 
 /// How many units part `part` of the round slide is split by: the proposals (parts 0 and
 /// 1), or the items of the agenda (part 2).
-pub(super) fn units(ui: &Ui, state: &AppState, part: usize) -> usize {
-    let r = cached(ui, state);
+pub(super) fn units(state: &AppState, part: usize) -> usize {
+    let worked_out = state.round_result();
+    let r = &worked_out.round;
     if part >= 2 {
         r.agenda.len().max(1)
     } else {
@@ -55,7 +42,8 @@ pub(super) fn units(ui: &Ui, state: &AppState, part: usize) -> usize {
 /// parts while `fit.items` leaves room for it.
 pub(super) fn round_slide(ui: &mut Ui, state: &AppState, part: usize, fit: &Fitted, sz: Sizes) {
     let s = state.scenario();
-    let r = cached(ui, state);
+    let worked_out = state.round_result();
+    let r = &worked_out.round;
     heading(ui, "The class round", sz);
     let boxes = part == 0 || (part == 1 && fit.items > 0);
     if boxes {
@@ -71,16 +59,16 @@ pub(super) fn round_slide(ui: &mut Ui, state: &AppState, part: usize, fit: &Fitt
         );
         ui.add_space(10.0 * sz.unit);
         for &p in r.by_borda.iter().take(fit.shown.end).skip(fit.shown.start) {
-            spread_ui(ui, s, &r, p, fit, sz);
+            spread_ui(ui, s, r, p, fit, sz);
         }
     }
     if part == 1 && fit.last_page {
         ui.add_space(12.0 * sz.unit);
-        agreement_ui(ui, s, &r, fit, sz);
+        agreement_ui(ui, s, r, fit, sz);
     }
     if part >= 2 {
         if fit.items > 0 {
-            agreement_ui(ui, s, &r, fit, sz);
+            agreement_ui(ui, s, r, fit, sz);
         }
         ui.add_space(12.0 * sz.unit);
         ui.label(RichText::new("To discuss first").size(sz.sub).strong());

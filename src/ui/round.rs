@@ -3,13 +3,12 @@
 //! (median, spread, how many chose), each student's value and reason for the cell clicked,
 //! and the spread of every proposal's totals.
 
-use std::sync::Arc;
-
 use egui::{Color32, RichText, Ui};
 use egui_plot::{BoxElem, BoxPlot, BoxSpread, Plot};
 
-use crate::analysis::round::{counts_by_level, round, sentences, spread_words, Round};
-use crate::app::{AppState, Command, DocKey, Msg, Outbox, Selection};
+use crate::analysis::round::{counts_by_level, spread_words, Round};
+use crate::app::jobs::{JobKind, JobMsg};
+use crate::app::{AppState, Command, Msg, Outbox, Selection};
 use crate::io::round_files::Outcome;
 use crate::model::{Criterion, PerspectiveKind, Scale, Scenario};
 use crate::ui::widgets::{ordinal, proposal_colour};
@@ -19,30 +18,11 @@ fn short_label(p: &crate::model::Proposal) -> &str {
     p.label()
 }
 
-/// The round worked out for one state of one document.
-#[derive(Default)]
-pub struct RoundView {
-    cache: Option<(DocKey, Arc<Round>, Vec<String>)>,
-}
-
-impl RoundView {
-    fn follow(&mut self, state: &AppState) -> (Arc<Round>, Vec<String>) {
-        let key = state.doc().key();
-        match &self.cache {
-            Some((k, r, said)) if *k == key => (Arc::clone(r), said.clone()),
-            _ => {
-                let r = Arc::new(round(state.scenario()));
-                let said = sentences(state.scenario(), &r);
-                self.cache = Some((key, Arc::clone(&r), said.clone()));
-                (r, said)
-            }
-        }
-    }
-}
-
 /// The round view.
-pub fn round_ui(ui: &mut Ui, state: &AppState, view: &mut RoundView, out: &mut Outbox) {
-    let (r, said) = view.follow(state);
+/// The statistics come from the app's cache (`AppState::round_result`).
+pub fn round_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
+    let worked_out = state.round_result();
+    let (r, said) = (&worked_out.round, &worked_out.sentences);
     let s = state.scenario();
     egui::ScrollArea::vertical()
         .id_salt("round")
@@ -81,11 +61,11 @@ pub fn round_ui(ui: &mut Ui, state: &AppState, view: &mut RoundView, out: &mut O
                         .on_hover_text("Stop reading; files read so far are added")
                         .clicked()
                     {
-                        out.send(Msg::CancelRound);
+                        out.send(Msg::Job(JobMsg::Cancel(JobKind::StudentsFiles)));
                     }
                 });
             }
-            for line in &said {
+            for line in said {
                 ui.label(line);
             }
             files_ui(ui, state, out);
@@ -94,20 +74,20 @@ pub fn round_ui(ui: &mut Ui, state: &AppState, view: &mut RoundView, out: &mut O
             }
             ui.add_space(8.0);
             ui.strong("Cells: median, spread (interquartile range, of 100) and how many chose");
-            heat_map_ui(ui, s, &r, state.selection(), out);
+            heat_map_ui(ui, s, r, state.selection(), out);
             if let Selection::Cell(c, p) = state.selection() {
                 if let (Some(k), Some(j)) = (s.criterion_index(c), s.proposal_index(p)) {
-                    cell_detail_ui(ui, s, &r, k, j);
+                    cell_detail_ui(ui, s, r, k, j);
                 }
             }
             ui.add_space(8.0);
-            agenda_ui(ui, s, &r, out);
+            agenda_ui(ui, s, r, out);
             ui.add_space(8.0);
             ui.strong("Totals of the students, per proposal (0–100)");
-            totals_plot_ui(ui, s, &r);
-            ranks_ui(ui, s, &r);
-            readings_ui(ui, s, &r, out);
-            copied_ui(ui, s, &r);
+            totals_plot_ui(ui, s, r);
+            ranks_ui(ui, s, r);
+            readings_ui(ui, s, r, out);
+            copied_ui(ui, s, r);
         });
 }
 

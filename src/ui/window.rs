@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use egui::ViewportCommand;
 
 use super::file_dialogs::FileDialogs;
-use crate::app::{AppState, Prefs, ThemeChoice};
+use crate::app::{AppState, Effects, Msg, Outbox, Prefs, ThemeChoice};
 
 /// The window's size at start, when the screen has room for it.
 pub const WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
@@ -54,8 +54,36 @@ impl WindowSync {
         }
     }
 
-    /// Tells the window what changed this frame, and starts what the state asked for.
-    pub fn sync(&mut self, ctx: &egui::Context, state: &mut AppState, dialogs: &mut FileDialogs) {
+    /// What the window tells the state this frame, as messages: the clock (recovery copies,
+    /// looks at the file on disk), a picture taken for an export.
+    pub fn input(&mut self, ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
+        // Busy: a button held down or input in the last moment (a drag, typing).
+        let busy = ctx.input(|i| {
+            i.pointer.any_down()
+                || i.pointer.time_since_last_movement() < 0.5
+                || !i.events.is_empty()
+        });
+        // Back from another program, where the file may have been edited: look at once.
+        let focused = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        });
+        out.send(Msg::Tick { busy, focused });
+        self.take_picture(ctx, state, out);
+    }
+
+    /// Tells the window what changed this frame, and does what the state handed over (a
+    /// native dialog, a download, closing). What it has to say back (a download that
+    /// failed) goes in `later`, sent with the next frame's messages.
+    pub fn sync(
+        &mut self,
+        ctx: &egui::Context,
+        state: &AppState,
+        effects: Effects,
+        dialogs: &mut FileDialogs,
+        later: &mut Outbox,
+    ) {
         if !self.fitted {
             // The first size asked for does not fit a small laptop screen: fill it instead.
             if let Some(monitor) = ctx.input(|i| i.viewport().monitor_size) {
@@ -70,14 +98,13 @@ impl WindowSync {
             super::host::set_fullscreen(ctx, presenting);
             self.fullscreen = presenting;
         }
-        self.take_picture(ctx, state);
-        if let Some(purpose) = state.take_native_request() {
+        if let Some(purpose) = effects.native_request {
             let wake = ctx.clone();
             let suggested = state.suggested_path(purpose);
             dialogs.show(purpose, suggested, move || wake.request_repaint());
         }
         super::file_access::follow(state.doc().id(), state.doc().browser_file.as_deref());
-        if let Some(d) = state.take_download() {
+        if let Some(d) = effects.download {
             if d.write_back {
                 let wake = ctx.clone();
                 let doc = state.doc().id();
@@ -85,55 +112,43 @@ impl WindowSync {
                     wake.request_repaint()
                 });
             } else if let Err(e) = super::host::download(&d.name, d.mime, &d.bytes) {
-                state.set_status(format!("{} could not be downloaded: {e}", d.name));
+                later.send(Msg::Status(format!(
+                    "{} could not be downloaded: {e}",
+                    d.name
+                )));
+                ctx.request_repaint();
             }
         }
-        if state.take_close_request() {
+        if effects.close {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
-        if state.is_saving()
-            || state.is_looking_for_recovered_work()
-            || state.is_exporting()
-            || state.round_progress().is_some()
+        match state.jobs_running() {
+            // In a browser a job advances only when polled: the next frame at once.
+            (true, true) => ctx.request_repaint(),
+            // A worker cannot wake the window: look again shortly.
+            (true, false) => ctx.request_repaint_after(std::time::Duration::from_millis(30)),
+            _ => {}
+        }
+        for after in [state.next_recovery_tick(), state.next_look()]
+            .into_iter()
+            .flatten()
         {
-            // The worker cannot wake the window: look again shortly.
-            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            ctx.request_repaint_after(after);
         }
         let title = state.title();
         if title != self.title_sent {
             super::host::set_title(ctx, &title);
             self.title_sent = title;
         }
-        // Busy: a button held down or input in the last moment (a drag, typing).
-        let busy = ctx.input(|i| {
-            i.pointer.any_down()
-                || i.pointer.time_since_last_movement() < 0.5
-                || !i.events.is_empty()
-        });
-        if let Some(after) = state.tick_recovery(busy) {
-            ctx.request_repaint_after(after);
-        }
-        // Back from another program, where the file may have been edited: look at once.
-        let focused = ctx.input(|i| {
-            i.events
-                .iter()
-                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
-        });
-        if focused {
-            state.look_at_disk_now();
-        }
-        if let Some(after) = state.look_at_disk() {
-            ctx.request_repaint_after(after);
-        }
     }
 
     /// Hands a picture to the state once the export dialog has closed and a frame without
     /// it has been drawn.
-    fn take_picture(&mut self, ctx: &egui::Context, state: &mut AppState) {
+    fn take_picture(&mut self, ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
         let taken = self.picture.lock().ok().and_then(|mut slot| slot.take());
         if let Some(image) = taken {
             self.export = ExportStage::default();
-            state.picture_taken(super::screenshot::png_bytes(&image));
+            out.send(Msg::PictureTaken(super::screenshot::png_bytes(&image)));
             return;
         }
         if state.png_target().is_none() || state.dialog().is_some() {

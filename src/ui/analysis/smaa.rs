@@ -1,91 +1,24 @@
 //! Rank acceptability (S5, SMAA-2), computed on a worker thread (in a browser, a few
 //! hundred draws at a time between frames) with a progress bar.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Arc;
-
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot, Text};
 
 use super::AnalysisView;
-use super::Job;
 use crate::analysis::report::constraint_label;
-use crate::analysis::smaa::SmaaRun;
-use crate::analysis::SmaaResult;
-use crate::app::AppState;
-use crate::platform::{Slices, Task};
+use crate::app::{AppState, Msg, Outbox};
 
-pub(super) fn run_smaa(ctx: &egui::Context, state: &AppState, view: &mut AnalysisView) {
-    let key = (
-        state.doc().key(),
-        state.perspective().map(str::to_owned),
-        view.options,
-    );
-    if let Some(job) = &mut view.job {
-        if job.key == key {
-            match job.task.poll() {
-                Some(r) => view.smaa = r,
-                None if view
-                    .smaa
-                    .as_ref()
-                    .is_none_or(|r| r.options != view.options.options()) =>
-                {
-                    // A browser does the next slices when polled, at the next frame.
-                    ctx.request_repaint_after(std::time::Duration::from_millis(
-                        if crate::platform::tasks_run_in_slices() {
-                            0
-                        } else {
-                            50
-                        },
-                    ));
-                }
-                None => {}
-            }
-            return;
-        }
-        job.cancel.store(true, Ordering::Relaxed);
-    }
-    let progress = Arc::new(AtomicUsize::new(0));
-    let cancel = Arc::new(AtomicBool::new(false));
-    let work = Draws {
-        run: Some(SmaaRun::new(state.eval().clone(), view.options.options())),
-        progress: progress.clone(),
-        cancel: cancel.clone(),
-        wake: ctx.clone(),
-    };
-    view.job = Some(Job {
-        key,
-        progress,
-        cancel,
-        task: Task::start("smaa", work),
-    });
-    ctx.request_repaint();
-}
-
-/// The Monte Carlo draws as a task: a few hundred draws a slice, counted in `progress`;
-/// given up (the result `None`) when `cancel` is set.
-struct Draws {
-    run: Option<SmaaRun>,
-    progress: Arc<AtomicUsize>,
-    cancel: Arc<AtomicBool>,
-    wake: egui::Context,
-}
-
-impl Slices for Draws {
-    type Output = Option<SmaaResult>;
-
-    fn next_slice(&mut self) -> Option<Self::Output> {
-        if self.cancel.load(Ordering::Relaxed) {
-            return Some(None);
-        }
-        let run = self.run.as_mut()?;
-        run.draw(256);
-        self.progress.store(run.drawn(), Ordering::Relaxed);
-        if !run.is_done() {
-            return None;
-        }
-        self.wake.request_repaint();
-        Some(self.run.take().map(SmaaRun::result))
+/// Asks for rank acceptability with the panel's settings when the cache has none for the
+/// document as it is now; while it is worked out, the window looks again shortly.
+pub(super) fn run_smaa(
+    ctx: &egui::Context,
+    state: &AppState,
+    view: &AnalysisView,
+    out: &mut Outbox,
+) {
+    if state.acceptability_wanted(view.options) {
+        out.send(Msg::WorkOutAcceptability(view.options));
+        ctx.request_repaint();
     }
 }
 
@@ -127,21 +60,13 @@ pub(super) fn acceptability_ui(ui: &mut Ui, state: &AppState, view: &mut Analysi
                 .labelled_by(l.id);
         }
     });
-    if let Some(job) = &view.job {
-        let done = job.progress.load(Ordering::Relaxed);
-        if done < view.options.draws
-            && view
-                .smaa
-                .as_ref()
-                .is_none_or(|r| r.options != view.options.options())
-        {
-            ui.add(
-                egui::ProgressBar::new(done as f32 / view.options.draws.max(1) as f32)
-                    .text(format!("{done} of {} draws", view.options.draws)),
-            );
-        }
+    if let Some((done, all)) = state.acceptability_progress(view.options) {
+        ui.add(
+            egui::ProgressBar::new(done as f32 / all.max(1) as f32)
+                .text(format!("{done} of {all} draws")),
+        );
     }
-    let Some(r) = &view.smaa else {
+    let Some((r, _current)) = state.acceptability(view.options) else {
         return;
     };
     ui.label(

@@ -4,7 +4,6 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points, Text, VLine};
 
 use super::AnalysisView;
-use crate::analysis::sweep::{crossings_of, sweep_totals_with, Sums};
 use crate::analysis::tornado::{leader_and_runner_up, DEFAULT_DELTA};
 use crate::app::{AppState, Edit, Outbox};
 use crate::ui::widgets::proposal_colour;
@@ -31,8 +30,9 @@ pub(super) fn sweep_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView, o
     }
     let k = view.criterion;
     let current = e.weights.get(k).copied().unwrap_or(0.0);
-    if let Some(st) = view
-        .explanation(state)
+    let explained = state.explained();
+    if let Some(st) = explained
+        .explanation
         .stability
         .iter()
         .find(|x| x.criterion == k)
@@ -50,7 +50,8 @@ pub(super) fn sweep_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView, o
             "This criterion has no weight now, or is the only one weighted: it cannot be swept.",
         );
     }
-    let (lines, marks) = view.sweep(state, k);
+    let swept = state.sweep(k);
+    let (lines, marks) = (swept.0.clone(), swept.1.clone());
     Plot::new("sweep")
         .height(240.0)
         .legend(Legend::default())
@@ -80,31 +81,6 @@ pub(super) fn sweep_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView, o
                 );
             }
         });
-}
-
-/// Every proposal's line (in points) as the weight of criterion k moves, and the points
-/// where another line crosses the leader's. Linear in the number of proposals.
-pub(super) fn compute(e: &crate::scoring::Evaluation, k: usize) -> super::Sweep {
-    let sums = Sums::new(e);
-    let lines = sweep_totals_with(e, &sums, k, 41)
-        .iter()
-        .map(|line| {
-            line.iter()
-                .filter_map(|(t, v)| v.map(|v| [t * 100.0, v * 100.0]))
-                .collect()
-        })
-        .collect();
-    let marks = match e.ranked().next() {
-        Some(leader) => {
-            let pairs: Vec<(usize, usize)> = e.ranked().skip(1).map(|i| (leader, i)).collect();
-            crossings_of(e, &sums, k, &pairs)
-                .iter()
-                .map(|c| [c.weight * 100.0, c.total * 100.0])
-                .collect()
-        }
-        None => Vec::new(),
-    };
-    (lines, marks)
 }
 
 /// The criterion picker's weight, editable here so that the lines and sentences can be
@@ -144,15 +120,11 @@ fn weight_editor_ui(ui: &mut Ui, state: &AppState, view: &AnalysisView, out: &mu
     });
 }
 
-pub(super) fn tornado_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView) {
+pub(super) fn tornado_ui(ui: &mut Ui, state: &AppState) {
     let s = state.scenario();
     let e = &state.eval();
-    view.explanation(state);
-    let bars = view
-        .cache
-        .as_ref()
-        .map(|c| c.tornado.clone())
-        .unwrap_or_default();
+    let explained = state.explained();
+    let bars = &explained.tornado;
     let Some((lead, second)) = leader_and_runner_up(e) else {
         return;
     };
