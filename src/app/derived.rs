@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use super::jobs::{Control, Finished, JobKind};
+use super::jobs::{Apply, Control, JobKind};
 use super::{AppState, DocKey};
 use crate::analysis::perspectives::{sentences as matrix_sentences, Matrix, MatrixRun};
 use crate::analysis::round::{round, sentences as round_sentences, Round};
@@ -136,20 +136,28 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// Takes in "Everyone at once" from the job (`job_done` has dropped another document's).
-    pub(super) fn everyone_done(&mut self, _started_for: DocKey, result: Arc<EveryoneResult>) {
-        *self.everyone.get_mut() = Some(result);
+    /// Forgets the Monte Carlo run whose thread ended without a result (asked again).
+    pub(super) fn acceptability_lost(&mut self) {
+        self.acceptability_running = None;
     }
+}
 
-    /// Takes in rank acceptability from the job (`None`: it was cancelled).
-    pub(super) fn acceptability_done(&mut self, key: SmaaKey, result: Option<SmaaResult>) {
-        if self.acceptability_running.as_ref() == Some(&key) {
-            self.acceptability_running = None;
+/// Takes in "Everyone at once" from its job (`job_done` has dropped another document's).
+fn everyone_done(result: EveryoneResult) -> Apply<AppState> {
+    Box::new(move |app: &mut AppState| *app.derived.everyone.get_mut() = Some(Arc::new(result)))
+}
+
+/// Takes in rank acceptability from its job (`None`: it was cancelled).
+fn acceptability_done(key: SmaaKey, result: Option<SmaaResult>) -> Apply<AppState> {
+    Box::new(move |app: &mut AppState| {
+        let d = &mut app.derived;
+        if d.acceptability_running.as_ref() == Some(&key) {
+            d.acceptability_running = None;
         }
         if let Some(r) = result {
-            self.acceptability = Some((key, r));
+            d.acceptability = Some((key, r));
         }
-    }
+    })
 }
 
 fn compute_everyone(s: &Scenario, key: DocKey) -> EveryoneResult {
@@ -175,14 +183,11 @@ struct Computing {
 }
 
 impl Slices for Computing {
-    type Output = Finished;
+    type Output = Apply<AppState>;
 
-    fn next_slice(&mut self) -> Option<Finished> {
+    fn next_slice(&mut self) -> Option<Apply<AppState>> {
         if !self.sliced {
-            return Some(Finished::Everyone(Arc::new(compute_everyone(
-                &self.scenario,
-                self.key,
-            ))));
+            return Some(everyone_done(compute_everyone(&self.scenario, self.key)));
         }
         let Some(run) = &mut self.run else {
             self.run = Some(MatrixRun::new(&self.scenario));
@@ -192,11 +197,11 @@ impl Slices for Computing {
             return None;
         }
         let matrix = self.run.take()?.finish();
-        Some(Finished::Everyone(Arc::new(EveryoneResult {
+        Some(everyone_done(EveryoneResult {
             key: self.key,
             sentences: matrix_sentences(&self.scenario, &matrix),
             matrix,
-        })))
+        }))
     }
 }
 
@@ -210,11 +215,11 @@ struct Draws {
 }
 
 impl Slices for Draws {
-    type Output = Finished;
+    type Output = Apply<AppState>;
 
-    fn next_slice(&mut self) -> Option<Finished> {
+    fn next_slice(&mut self) -> Option<Apply<AppState>> {
         if self.cancel.load(Ordering::Relaxed) {
-            return Some(Finished::Acceptability(self.key.clone(), None));
+            return Some(acceptability_done(self.key.clone(), None));
         }
         let run = self.run.as_mut()?;
         run.draw(256);
@@ -222,7 +227,7 @@ impl Slices for Draws {
         if !run.is_done() {
             return None;
         }
-        Some(Finished::Acceptability(
+        Some(acceptability_done(
             self.key.clone(),
             self.run.take().map(SmaaRun::result),
         ))

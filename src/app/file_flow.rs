@@ -8,7 +8,7 @@ use crate::model::Scenario;
 use crate::seeds::{Bundled, BUNDLED};
 
 use super::files::Format;
-use super::jobs::{Finished, JobKind};
+use super::jobs::JobKind;
 use super::{
     AppState, Dialog, DialogAnswer, DialogMode, Document, FilePurpose, Pending, Recovered,
     Selection,
@@ -352,7 +352,8 @@ impl AppState {
         let started = self
             .jobs
             .start(JobKind::Export, self.doc.key(), 0, move |_| {
-                Finished::Exported(job())
+                let status = job();
+                Box::new(move |app: &mut AppState| app.status = status)
             });
         match started {
             Ok(()) => self.take_finished_jobs(),

@@ -43,65 +43,47 @@ impl JobKind {
     }
 }
 
-/// What a job gives back.
-pub enum Finished {
-    /// A save's outcome.
-    Saved(super::saving::Saved),
-    /// An export's status line.
-    Exported(String),
-    /// What became of each student's file read.
-    StudentsFiles(Vec<crate::io::round_files::FileReport>),
-    /// The recovery copy was written (or why not).
-    RecoveryCopied(Result<(), String>),
-    /// Work left by an earlier session, if any.
-    RecoveryFound(Option<super::recovery::Found>),
-    /// What a look at the file on disk saw.
-    LookedAtDisk(super::on_disk::Looked),
-    /// "Everyone at once", worked out.
-    Everyone(Arc<super::derived::EveryoneResult>),
-    /// Rank acceptability for these settings (`None`: cancelled).
-    Acceptability(super::derived::SmaaKey, Option<crate::analysis::SmaaResult>),
-    /// The job stopped before it gave anything (its thread ended).
-    Lost,
-}
-
-impl std::fmt::Debug for Finished {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let name = match self {
-            Finished::Saved(_) => "Saved",
-            Finished::Exported(_) => "Exported",
-            Finished::StudentsFiles(_) => "StudentsFiles",
-            Finished::RecoveryCopied(_) => "RecoveryCopied",
-            Finished::RecoveryFound(_) => "RecoveryFound",
-            Finished::LookedAtDisk(_) => "LookedAtDisk",
-            Finished::Everyone(_) => "Everyone",
-            Finished::Acceptability(..) => "Acceptability",
-            Finished::Lost => "Lost",
-        };
-        f.write_str(name)
-    }
-}
+/// What a finished job gives back: what to do with its result, applied to the state by
+/// `update` (so the runner names none of the rooms whose work it runs).
+pub type Apply<S> = Box<dyn FnOnce(&mut S) + Send>;
 
 /// A finished job, as the message that brings its result to `update`.
-#[derive(Debug)]
-pub struct Done {
+pub struct Done<S> {
     /// What it was.
     pub kind: JobKind,
     /// The document (and its state) it was started for.
     pub doc: DocKey,
     /// The units of work it was given (students' files).
     pub total: usize,
-    /// What it gave.
-    pub finished: Finished,
+    /// Its result; `None` when it stopped before it gave one (its thread ended).
+    pub apply: Option<Apply<S>>,
+}
+
+impl<S> std::fmt::Debug for Done<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Done")
+            .field("kind", &self.kind)
+            .field("doc", &self.doc)
+            .field("lost", &self.apply.is_none())
+            .finish()
+    }
 }
 
 /// What the job runner is told.
-#[derive(Debug)]
-pub enum JobMsg {
-    /// A job finished (boxed: a result can be large).
-    Done(Box<Done>),
+pub enum JobMsg<S> {
+    /// A job finished (boxed: the message stays small).
+    Done(Box<Done<S>>),
     /// Stop a job: it gives what it has (students' files) or nothing.
     Cancel(JobKind),
+}
+
+impl<S> std::fmt::Debug for JobMsg<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            JobMsg::Done(done) => done.fmt(f),
+            JobMsg::Cancel(kind) => write!(f, "Cancel({kind:?})"),
+        }
+    }
 }
 
 /// Shared with a running job: how far it has got, and whether it should stop.
@@ -133,28 +115,35 @@ impl Control {
     }
 }
 
-/// Where a running job's result will come from.
-enum Source {
-    Thread(Receiver<Finished>),
-    Task(Task<Finished>),
-    Ready(Option<Finished>),
+/// Where a running job's result will come from (`None`: it ended without one).
+enum Source<S> {
+    Thread(Receiver<Apply<S>>),
+    Task(Task<Apply<S>>),
+    Ready(Option<Apply<S>>),
 }
 
-struct Running {
+struct Running<S> {
     kind: JobKind,
     doc: DocKey,
     total: usize,
     control: Control,
-    source: Source,
+    source: Source<S>,
 }
 
-/// The jobs under way.
-#[derive(Default)]
-pub struct Jobs {
-    running: Vec<Running>,
+/// The jobs under way, whose results apply to a state of type `S`.
+pub struct Jobs<S> {
+    running: Vec<Running<S>>,
 }
 
-impl Jobs {
+impl<S> Default for Jobs<S> {
+    fn default() -> Self {
+        Self {
+            running: Vec::new(),
+        }
+    }
+}
+
+impl<S: 'static> Jobs<S> {
     /// Starts `work` for the document `doc`: on a thread, or at once where jobs run inline.
     /// A job of the same kind still running is cancelled and its result never delivered.
     /// `total` counts the units its progress goes up to (0 when it reports none).
@@ -163,7 +152,7 @@ impl Jobs {
         kind: JobKind,
         doc: DocKey,
         total: usize,
-        work: impl FnOnce(&Control) -> Finished + Send + 'static,
+        work: impl FnOnce(&Control) -> Apply<S> + Send + 'static,
     ) -> Result<(), String> {
         self.cancel(kind);
         let control = Control::default();
@@ -189,12 +178,12 @@ impl Jobs {
 
     /// Starts long work made of slices (an analysis): on a thread natively, a few slices per
     /// frame in a browser. `make` gets the job's control to report progress and see cancels.
-    pub fn start_slices<S: Slices<Output = Finished>>(
+    pub fn start_slices<W: Slices<Output = Apply<S>>>(
         &mut self,
         kind: JobKind,
         doc: DocKey,
         total: usize,
-        make: impl FnOnce(&Control) -> S,
+        make: impl FnOnce(&Control) -> W,
     ) {
         self.cancel(kind);
         let control = Control::default();
@@ -209,28 +198,28 @@ impl Jobs {
     }
 
     /// Takes every job that has finished (called once per frame, before the messages).
-    pub fn poll(&mut self) -> Vec<Done> {
+    pub fn poll(&mut self) -> Vec<Done<S>> {
         let mut done = Vec::new();
         let mut i = 0;
         while i < self.running.len() {
             let r = &mut self.running[i];
             let finished = match &mut r.source {
-                Source::Ready(f) => Some(f.take().unwrap_or(Finished::Lost)),
+                Source::Ready(f) => Some(f.take()),
                 Source::Thread(rx) => match rx.try_recv() {
-                    Ok(f) => Some(f),
+                    Ok(f) => Some(Some(f)),
                     Err(TryRecvError::Empty) => None,
-                    Err(TryRecvError::Disconnected) => Some(Finished::Lost),
+                    Err(TryRecvError::Disconnected) => Some(None),
                 },
-                Source::Task(task) => task.poll(),
+                Source::Task(task) => task.poll().map(Some),
             };
             match finished {
-                Some(finished) => {
+                Some(apply) => {
                     let r = self.running.remove(i);
                     done.push(Done {
                         kind: r.kind,
                         doc: r.doc,
                         total: r.total,
-                        finished,
+                        apply,
                     });
                 }
                 None => i += 1,
@@ -241,15 +230,15 @@ impl Jobs {
 
     /// Waits for the job of `kind` to finish and takes its result (before a save starts
     /// again, the window closes, or the recovery copy is removed).
-    pub fn wait(&mut self, kind: JobKind) -> Option<Done> {
+    pub fn wait(&mut self, kind: JobKind) -> Option<Done<S>> {
         let at = self.running.iter().position(|r| r.kind == kind)?;
         let mut r = self.running.remove(at);
-        let finished = match r.source {
-            Source::Ready(f) => f.unwrap_or(Finished::Lost),
-            Source::Thread(rx) => rx.recv().unwrap_or(Finished::Lost),
+        let apply = match r.source {
+            Source::Ready(f) => f,
+            Source::Thread(rx) => rx.recv().ok(),
             Source::Task(ref mut task) => loop {
                 if let Some(f) = task.poll() {
-                    break f;
+                    break Some(f);
                 }
             },
         };
@@ -257,7 +246,7 @@ impl Jobs {
             kind: r.kind,
             doc: r.doc,
             total: r.total,
-            finished,
+            apply,
         })
     }
 

@@ -219,7 +219,7 @@ pub struct AppState {
     /// What to do once the save that "Save changes?" asked for has been written.
     after_save: Option<Pending>,
     /// Background work under way: saves, exports, students' files, recovery, analyses.
-    jobs: jobs::Jobs,
+    jobs: jobs::Jobs<AppState>,
     /// What is worked out from the document, once per change.
     derived: derived::Derived,
     /// Perspectives whose weights change without asking (made here, or agreed to).

@@ -123,7 +123,7 @@ pub enum Msg {
     /// A line for the status bar.
     Status(String),
     /// The job runner: a job finished, or stop one.
-    Job(super::jobs::JobMsg),
+    Job(super::jobs::JobMsg<super::AppState>),
     /// The window's clock, a few times a second: copy unsaved work for recovery and look at
     /// the file on disk when due (`busy`: the user is dragging or typing; `focused`: the
     /// window just got the focus back, so look at once).

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::jobs::{Finished, JobKind};
+use super::jobs::JobKind;
 use super::{AppState, Dialog, Edit};
 use crate::io::lock::{live_holders, Held};
 use crate::io::{load_path_with_fingerprint, Fingerprint, OnDisk};
@@ -168,11 +168,12 @@ impl AppState {
                 let disk = known.and_then(|k| k.look(&path).ok());
                 let others =
                     locks.map_or(0, |dir| live_holders(&dir, &prefix, own.as_deref()).len());
-                Finished::LookedAtDisk(Looked {
+                let looked = Looked {
                     known,
                     disk,
                     others,
-                })
+                };
+                Box::new(move |app: &mut AppState| app.looked_at_disk(looked))
             });
         self.watch.last_look = Some(Instant::now());
         // Without a thread nothing is seen now; the next tick looks again.

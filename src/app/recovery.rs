@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::jobs::{Finished, JobKind};
+use super::jobs::JobKind;
 use super::DocKey;
 use crate::io::{load_path, save_canonical, LoadError, SaveError};
 use crate::model::Scenario;
@@ -285,7 +285,8 @@ impl super::AppState {
         let started = self
             .jobs
             .start(JobKind::RecoveryLookup, self.doc.key(), 0, move |_| {
-                Finished::RecoveryFound(probe.find())
+                let found = probe.find();
+                Box::new(move |app: &mut super::AppState| app.recovery_found(found))
             });
         if let Err(e) = started {
             self.status = format!("Recovery copies are off: {e}");
@@ -372,7 +373,12 @@ impl super::AppState {
         let started = self
             .jobs
             .start(JobKind::RecoveryCopy, self.doc.key(), 0, move |_| {
-                Finished::RecoveryCopied(work.write())
+                let written = work.write();
+                Box::new(move |app: &mut super::AppState| {
+                    if let Err(e) = written {
+                        app.status = format!("Recovery copy not written: {e}");
+                    }
+                })
             });
         if let Err(e) = started {
             self.status = format!("Recovery copy not written: could not start writing it: {e}");

@@ -2,7 +2,7 @@
 //! Cancel) and added to the open document as student readings, in one undoable step; what
 //! became of each file stays listed for that document.
 
-use super::jobs::{Control, Finished, JobKind};
+use super::jobs::{Apply, Control, JobKind};
 use super::{AppState, DocId, Edit, MainView};
 use crate::io::round_files::{identity, read_picked_students, read_students, FileReport, Outcome};
 use crate::model::{PerspectiveKind, Scenario};
@@ -101,7 +101,7 @@ impl AppState {
         }
         let total = files.len();
         self.status = format!("Reading {total} students' files…");
-        let job = move |control: &Control| {
+        let job = move |control: &Control| -> Apply<AppState> {
             let progress = |n| control.progress(n);
             let cancel = control.cancel_flag();
             let reports = match &files {
@@ -112,7 +112,7 @@ impl AppState {
                     read_picked_students(&template, picked, &mut known, &cancel, progress)
                 }
             };
-            Finished::StudentsFiles(reports)
+            Box::new(move |app: &mut AppState| app.students_read(reports, total))
         };
         match self
             .jobs

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::jobs::{Finished, JobKind};
+use super::jobs::JobKind;
 use super::{AppState, Dialog};
 use crate::io::{Fingerprint, OnDisk};
 use crate::model::Scenario;
@@ -67,11 +67,12 @@ impl AppState {
         let state = self.doc.state();
         let started = self.jobs.start(JobKind::Save, self.doc.key(), 0, move |_| {
             let outcome = write(&snapshot, &target, expected);
-            Finished::Saved(Saved {
+            let saved = Saved {
                 path: target,
                 state,
                 outcome,
-            })
+            };
+            Box::new(move |app: &mut AppState| app.saved(Some(saved)))
         });
         if let Err(e) = started {
             return self.save_finished(path, Err(format!("could not start saving: {e}")));

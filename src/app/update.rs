@@ -1,6 +1,6 @@
 //! The one way in: every message from the views is applied here, in order, once per frame.
 
-use super::jobs::{Done, Finished, JobKind, JobMsg};
+use super::jobs::{Done, JobKind, JobMsg};
 use super::{AppState, Command, Dialog, FilePurpose, Msg, Pending, Presenter, QuickMsg};
 
 impl AppState {
@@ -253,7 +253,7 @@ impl AppState {
 
     /// Takes in what a job gave. The one place where a result for a document that is no
     /// longer open (or has changed since, for an analysis) is dropped.
-    fn job_done(&mut self, done: Done) {
+    fn job_done(&mut self, done: Done<AppState>) {
         if done.kind.belongs_to_document() && done.doc.id != self.doc.id() {
             if done.kind == JobKind::StudentsFiles {
                 self.status = "Students' files not added: another document is open now".into();
@@ -262,22 +262,14 @@ impl AppState {
             // nothing about the document now open.
             return;
         }
-        match done.finished {
-            Finished::Saved(saved) => self.saved(Some(saved)),
-            Finished::Exported(status) => self.status = status,
-            Finished::StudentsFiles(reports) => self.students_read(reports, done.total),
-            Finished::RecoveryCopied(Err(e)) => {
-                self.status = format!("Recovery copy not written: {e}");
-            }
-            Finished::RecoveryCopied(Ok(())) => {}
-            Finished::RecoveryFound(found) => self.recovery_found(found),
-            Finished::LookedAtDisk(looked) => self.looked_at_disk(looked),
-            Finished::Everyone(result) => self.derived.everyone_done(done.doc, result),
-            Finished::Acceptability(key, result) => self.derived.acceptability_done(key, result),
-            Finished::Lost => match done.kind {
+        match done.apply {
+            Some(apply) => apply(self),
+            // The job's thread ended without a result.
+            None => match done.kind {
                 JobKind::Save => self.saved(None),
                 JobKind::StudentsFiles => self.students_read(Vec::new(), done.total),
                 JobKind::RecoveryLookup => self.recovery_found(None),
+                JobKind::Acceptability => self.derived.acceptability_lost(),
                 _ => {}
             },
         }

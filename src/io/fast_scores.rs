@@ -9,8 +9,8 @@
 //! makes it decline, and the caller hands the whole file to RON, which stays the
 //! reference: on every text this reader accepts, it gives exactly what RON gives.
 
-use super::load::ron_options;
 use super::locate::{locate, offset_of, Seg};
+use super::ron_options;
 use crate::model::{Citation, Scenario, Score, ScoreValue};
 
 /// Lists shorter than this are read on one thread: starting threads would cost more.

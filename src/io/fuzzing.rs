@@ -3,7 +3,7 @@
 //! function panics when the property does not hold; any other outcome is a pass.
 
 use super::fast_scores;
-use super::load::ron_options;
+use super::ron_options;
 use super::{load_bytes, load_str, to_ron_string};
 use crate::model::Scenario;
 

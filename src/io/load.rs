@@ -3,13 +3,11 @@
 use std::io::Read;
 use std::path::Path;
 
-use ron::extensions::Extensions;
-
-use super::fast_scores;
 use super::fingerprint::Fingerprint;
 use super::locate::{line_col, locate, offset_of, path_at, skip_blank, LineCol, PathDisplay, Seg};
 use super::problem::{LoadError, Problem};
 use super::validate::validate;
+use super::{fast_scores, ron_options};
 use crate::model::{Scenario, FORMAT_VERSION};
 
 /// Files larger than this are refused before reading (256 MiB).
@@ -17,12 +15,6 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// At most this many problems are reported with their positions; the rest are counted.
 const MAX_PROBLEMS: usize = 200;
-
-/// The RON options used for reading: the parser's recursion limit stays on, and
-/// `Some(…)` may be left out around optional values.
-pub(crate) fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
-}
 
 /// Loads and validates the scenario file at `path`.
 pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {

@@ -31,3 +31,9 @@ pub use save::{
     write_atomically, write_atomically_with, STALE_AFTER,
 };
 pub use validate::{validate, value_problem, Finding};
+
+/// The RON options used for reading: the parser's recursion limit stays on, and
+/// `Some(…)` may be left out around optional values.
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}

@@ -3,35 +3,25 @@
 
 pub mod analysis;
 pub mod bidi;
-mod browse;
 mod cards;
-mod cell_keys;
 mod dialogs;
-mod disk_bar;
-mod everyone;
-mod file_access;
-mod file_dialogs;
-pub mod fonts;
-pub mod frame_bench;
 mod host;
 mod inspector;
 mod layout;
-mod menu;
 mod present;
-mod present_perspectives;
-mod present_round;
 mod round;
-pub mod screenshot;
-pub mod shortcuts;
 mod splitter;
-mod start;
 mod table;
-pub mod theme;
 mod verdicts;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 pub mod widgets;
 mod window;
+
+use analysis::everyone;
+use dialogs::{disk_bar, native as file_dialogs};
+pub use window::{fonts, frame_bench, screenshot, shortcuts, theme};
+use window::{menu, start};
 
 use std::collections::BTreeSet;
 

@@ -4,6 +4,8 @@
 //! the chosen perspective; results are keyed by (document id, version, perspective), and
 //! the whole view starts afresh when another document is opened.
 
+pub mod everyone;
+
 mod charts;
 mod quick;
 mod smaa;

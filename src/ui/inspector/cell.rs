@@ -98,7 +98,7 @@ pub(super) fn cell_ui(ui: &mut Ui, state: &AppState, cid: &str, pid: &str, out: 
     // Enter on a focused cell of the table gives this field the keyboard.
     if let Some(rationale) = text_area_with_id(
         ui,
-        ("Rationale", crate::ui::cell_keys::rationale_id()),
+        ("Rationale", crate::ui::table::cell_keys::rationale_id()),
         &score.rationale,
         "Why this score, attributed: “The essay argues…”",
         5,

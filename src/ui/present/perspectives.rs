@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use std::sync::Arc;
 
-use super::present::{bar, heading, Fitted, Sizes};
+use super::slide::{bar, heading, Fitted, Sizes};
 use crate::analysis::perspectives::column_name;
 use crate::app::AppState;
 use crate::scoring::Verdict;

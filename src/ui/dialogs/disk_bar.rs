@@ -3,8 +3,8 @@
 
 use egui::RichText;
 
-use super::widgets::answer_buttons;
 use crate::app::{AppState, DiskAnswer, DiskNotice, Msg, Outbox};
+use crate::ui::widgets::answer_buttons;
 
 /// True when the bar has something to say.
 pub fn has_news(state: &AppState) -> bool {

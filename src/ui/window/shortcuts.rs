@@ -15,7 +15,7 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::Save => KeyboardShortcut::new(cmd, Key::S),
         Command::SaveAs => KeyboardShortcut::new(cmd_shift, Key::S),
         // A page cannot close its tab: no Quit in a browser (the menu leaves it out too).
-        Command::Quit if super::host::IN_BROWSER => return None,
+        Command::Quit if crate::ui::host::IN_BROWSER => return None,
         Command::Quit => KeyboardShortcut::new(cmd, Key::Q),
         Command::Undo => KeyboardShortcut::new(cmd, Key::Z),
         Command::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),
@@ -83,7 +83,7 @@ pub fn taken_from_the_browser(key: &str, command: bool, shift: bool, alt: bool) 
     Command::every()
         .flat_map(|c| [shortcut(c), alternative_shortcut(c)])
         .flatten()
-        .chain([super::browse::FIND])
+        .chain([crate::ui::cards::browse::FIND])
         .any(|s| {
             s.logical_key == key
                 && s.modifiers.command == command

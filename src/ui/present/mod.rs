@@ -2,43 +2,20 @@
 //! Keys: → Space PageDown next · ← PageUp back · Home End · G step list · B blank ·
 //! 1–9 spotlight a proposal (0 clears) · Esc leave.
 
+mod perspectives;
+mod round;
+mod slide;
+
+pub(super) use slide::{bar, heading, Fitted, Sizes};
+
 use egui::{Align, Color32, Layout, RichText, Ui};
 
-use super::widgets::{ordinal, proposal_colour, shown_name, total_text};
 use crate::app::present::{progress_label, step_title, steps, Step};
 use crate::app::{AppState, Msg, Outbox, PresentCommand};
 use crate::model::Scenario;
 use crate::scoring::Evaluation;
 use crate::ui::bidi::display_order;
-
-/// Type sizes for the screen: body text 30 px and scores 46 px on a 1080-pixel-high screen.
-#[derive(Clone, Copy)]
-pub(super) struct Sizes {
-    pub(super) heading: f32,
-    pub(super) sub: f32,
-    pub(super) body: f32,
-    pub(super) score: f32,
-    pub(super) small: f32,
-    pub(super) unit: f32,
-}
-
-impl Sizes {
-    fn for_screen(ctx: &egui::Context) -> Self {
-        // Sizes follow the screen height in pixels, and the zoom on top.
-        let zoom = ctx.zoom_factor();
-        let height_px = ctx.content_rect().height() * ctx.pixels_per_point();
-        // In points: pixels divided by pixels-per-point (which already includes the zoom).
-        let s = (height_px / 1080.0).clamp(0.6, 4.0) * zoom / ctx.pixels_per_point();
-        Self {
-            heading: 58.0 * s,
-            sub: 38.0 * s,
-            body: 30.0 * s,
-            score: 46.0 * s,
-            small: 28.0 * s,
-            unit: s,
-        }
-    }
-}
+use crate::ui::widgets::{ordinal, proposal_colour, shown_name, total_text};
 
 /// Draws the current step full screen.
 pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
@@ -116,13 +93,13 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                     Step::Weights => weights_slide(ui, s, e, state.perspective(), &fitted, sz),
                     Step::Ranking => ranking_slide(ui, s, e, spot, &fitted, sz),
                     Step::Round(part) => {
-                        super::present_round::round_slide(ui, state, part, &fitted, sz)
+                        crate::ui::present::round::round_slide(ui, state, part, &fitted, sz)
                     }
-                    Step::Perspective(j) => {
-                        super::present_perspectives::perspective_slide(ui, state, j, &fitted, sz)
-                    }
+                    Step::Perspective(j) => crate::ui::present::perspectives::perspective_slide(
+                        ui, state, j, &fitted, sz,
+                    ),
                     Step::Everyone => {
-                        super::present_perspectives::everyone_slide(ui, state, &fitted, sz)
+                        crate::ui::present::perspectives::everyone_slide(ui, state, &fitted, sz)
                     }
                 }
             });
@@ -190,19 +167,6 @@ fn progress_ui(
             );
         });
     });
-}
-
-pub(super) fn heading(ui: &mut Ui, text: &str, sz: Sizes) {
-    // Wrapped even beside the colour strip: a long name takes lines, not the screen's width.
-    ui.add(
-        egui::Label::new(
-            RichText::new(display_order(&shown_name(text)))
-                .size(sz.heading)
-                .family(egui::FontFamily::Name(super::fonts::BOLD.into()))
-                .strong(),
-        )
-        .wrap(),
-    );
 }
 
 fn title_slide(ui: &mut Ui, s: &Scenario, fit: &Fitted, sz: Sizes) {
@@ -375,37 +339,13 @@ impl Fit {
     }
 }
 
-/// What a slide shows of itself on this screen: the units of this part, how many items of
-/// its side lists, how long its long texts may be, and whether this is its last part.
-pub(super) struct Fitted {
-    /// The units (proposals, criteria or agenda items) of this part.
-    pub(super) shown: std::ops::Range<usize>,
-    /// The most items of a side list.
-    pub(super) items: usize,
-    /// The most characters of a long text.
-    pub(super) chars: usize,
-    /// True on the step's last part (where what follows the list goes).
-    pub(super) last_page: bool,
-}
-
-impl Fitted {
-    /// `text`, cut to the characters this fit allows.
-    pub(super) fn clip<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
-        if text.chars().count() <= self.chars {
-            std::borrow::Cow::Borrowed(text)
-        } else {
-            std::borrow::Cow::Owned(crate::ui::widgets::short_label_of(text, self.chars))
-        }
-    }
-}
-
 /// How many units a step can be split into parts by: proposals, criteria or agenda items.
 fn units(state: &AppState, step: Step) -> usize {
     let s = state.scenario();
     match step {
         Step::Title | Step::Proposal(_) => 1,
         Step::Weights => s.criteria.len(),
-        Step::Round(part) => super::present_round::units(state, part),
+        Step::Round(part) => crate::ui::present::round::units(state, part),
         Step::Criterion(_) | Step::Ranking | Step::Perspective(_) | Step::Everyone => {
             s.proposals.len()
         }
@@ -599,15 +539,6 @@ fn sources_line(s: &Scenario, evidence: &[crate::model::Citation]) -> Option<Str
         n => format!(" and {} more", n - 1),
     };
     Some(format!("Source: {}{more}", cite(&evidence[0])))
-}
-
-pub(super) fn bar(ui: &mut Ui, width: f32, height: f32, fraction: f64, colour: Color32) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
-    ui.painter()
-        .rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
-    let mut filled = rect;
-    filled.set_width(rect.width() * fraction.clamp(0.0, 1.0) as f32);
-    ui.painter().rect_filled(filled, 3.0, colour);
 }
 
 fn weights_slide(

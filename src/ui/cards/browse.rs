@@ -2,12 +2,12 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use super::ViewState;
 use crate::app::browse::{groups, BrowseMsg, Filter, SortBy};
 use crate::app::{AppState, Msg, Outbox};
+use crate::ui::ViewState;
 
 /// Ctrl+F (⌘F) puts the cursor in the search field.
-pub(super) const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub(crate) const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
 /// The search field, the sort and filter menus, and how many are shown, one under the
 /// other in the column left of the cards.

@@ -4,8 +4,8 @@
 
 use egui::{pos2, vec2, RawInput, Rect};
 
-use super::ConcordApp;
 use crate::app::Document;
+use crate::ui::ConcordApp;
 
 /// The default lesson in a 1280 × 800 window, with the pointer moving over the cards and
 /// the table along a fixed path, one step per frame.

@@ -1,10 +1,14 @@
 //! Modal dialogs: unsaved changes, load and save errors, the path field, recovery, help.
 
+pub mod disk_bar;
+pub mod file_access;
+pub mod native;
+
 use egui::{Id, Modal, RichText};
 
-use super::shortcuts::{alternative_shortcut, shortcut};
-use super::widgets::answer_buttons;
 use crate::app::{DiskAnswer, OnDiskVersion, PresentCommand, ScoreTarget, StatedChoice};
+use crate::ui::widgets::answer_buttons;
+use crate::ui::window::shortcuts::{alternative_shortcut, shortcut};
 
 use crate::app::{AppState, Command, Dialog, FilePurpose, Msg, Outbox, Pending};
 
@@ -82,7 +86,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
     }
     if let Some(q) = state.quick() {
         // A window beside the analysis, not a modal: its charts stay in view.
-        super::analysis::quick_weights_ui(ctx, state, q, out);
+        crate::ui::analysis::quick_weights_ui(ctx, state, q, out);
     }
     if let Some((a, b)) = state.compared_proposals() {
         provisions_window(ctx, state, a, b, out);
@@ -215,7 +219,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     .as_ref()
                     .map_or_else(|| "a scenario that was never saved".to_owned(), |p| p.display().to_string());
                 // In a browser the copy was kept by the page, and a closed tab is the usual cause.
-                let why = if super::host::RECOVERY_IN_STORAGE {
+                let why = if crate::ui::host::RECOVERY_IN_STORAGE {
                     "The page was closed with unsaved work."
                 } else {
                     "Concord did not close normally last time."

@@ -1,11 +1,13 @@
 //! The proposal cards, side by side above their table columns.
 
+pub mod browse;
+
 use egui::{Color32, CornerRadius, RichText, Stroke, Ui};
 
-use super::widgets::{ordinal, proposal_colour, total_text};
-use super::{ColumnLayout, ViewState};
 use crate::app::{AppState, Edit, Msg, Outbox, Selection};
 use crate::scoring::Standing;
+use crate::ui::widgets::{ordinal, proposal_colour, total_text};
+use crate::ui::{ColumnLayout, ViewState};
 
 /// Draws the visible cards; a card's header selects it and can be dragged onto another.
 pub fn cards_ui(
@@ -60,7 +62,7 @@ fn legend_ui(ui: &mut Ui, state: &AppState, view: &mut ViewState, out: &mut Outb
             "Each card shows the weighted total (0–100) over the criteria it is scored on, \
              its rank, and how much of the total weight is scored.",
         );
-        super::browse::browse_ui(ui, state, view, out);
+        crate::ui::cards::browse::browse_ui(ui, state, view, out);
         if !state.scenario().description.is_empty() {
             ui.add_space(6.0);
             egui::ScrollArea::vertical()
@@ -101,7 +103,7 @@ fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<
             ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
                 total_ui(ui, standing, colour, state.scenario().proposals.len());
                 silent_ui(ui, state, i);
-                super::verdicts::verdict_ui(ui, state, i, false);
+                crate::ui::verdicts::verdict_ui(ui, state, i, false);
                 ui.separator();
                 ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                     // Cards made short with the handle under them keep the name to one line.
@@ -113,8 +115,10 @@ fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<
                                 .allocate_exact_size(egui::vec2(6.0, strip), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, colour);
                             let name = egui::Label::new(
-                                RichText::new(super::widgets::shown_name(&p.name))
-                                    .family(egui::FontFamily::Name(super::fonts::BOLD.into()))
+                                RichText::new(crate::ui::widgets::shown_name(&p.name))
+                                    .family(egui::FontFamily::Name(
+                                        crate::ui::window::fonts::BOLD.into(),
+                                    ))
                                     .strong()
                                     .size(15.0),
                             );
@@ -137,7 +141,7 @@ fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<
                         )
                         .on_hover_text(format!(
                             "{}\n\nClick to edit this proposal in the inspector; {}",
-                            super::widgets::short_label_of(&p.name, 600),
+                            crate::ui::widgets::short_label_of(&p.name, 600),
                             if reorder {
                                 "drag onto another card to reorder"
                             } else {
@@ -263,7 +267,7 @@ fn silent_ui(ui: &mut Ui, state: &crate::app::AppState, p: usize) {
         ))
         .small()
         .italics()
-        .color(super::verdicts::not_addressed_colour(ui)),
+        .color(crate::ui::verdicts::not_addressed_colour(ui)),
     )
     .on_hover_text(format!(
         "The text says nothing on: {}.\nSilence is not a refusal: {counts}, and a red line is neither met nor crossed by it.",

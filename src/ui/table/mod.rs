@@ -2,14 +2,19 @@
 //! Only the rows in view are built (egui_extras `body.rows`), and only the proposals in view
 //! are columns, so a 2,000 × 300 scenario costs about what the default one does.
 
+mod action;
+pub(super) mod cell_keys;
+
+use action::Action;
+
 use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::widgets::{ordinal, score_fill, total_text, weight_drag};
-use super::{ColumnLayout, ViewState};
 use crate::app::{AppState, Edit, Msg, Outbox, Selection};
 use crate::model::Score;
 use crate::scoring::WeightSet;
+use crate::ui::widgets::{ordinal, score_fill, total_text, weight_drag};
+use crate::ui::{ColumnLayout, ViewState};
 
 const ROW_HEIGHT: f32 = 40.0;
 
@@ -29,7 +34,7 @@ fn shown_or_unnamed(name: &str) -> String {
     if name.trim().is_empty() {
         "(no name yet)".to_owned()
     } else {
-        super::widgets::shown_name(name)
+        crate::ui::widgets::shown_name(name)
     }
 }
 
@@ -180,7 +185,7 @@ pub fn table_ui(
                                         "{:.0}% of the weight is scored",
                                         s.coverage * 100.0
                                     ));
-                                    super::verdicts::verdict_ui(ui, state, p, true);
+                                    crate::ui::verdicts::verdict_ui(ui, state, p, true);
                                 });
                             });
                         }
@@ -215,39 +220,6 @@ fn reveal_row(
 
 /// The payload of a criterion being dragged to a new row.
 struct CriterionDrag(usize);
-
-/// What a click or a key in the table asks for; applied after the table is drawn.
-pub(super) enum Action {
-    ToggleGroup(String),
-    Select(Selection),
-    Edit(String, Option<String>, Box<Edit>),
-    /// The number being typed on a cell (`None`: done or abandoned).
-    Typing(Option<super::TypedNumber>),
-    /// Move the keyboard to the cell (criterion id, proposal id), scrolling to it.
-    MoveTo((String, String)),
-    /// The cell moved to has the keyboard.
-    Focused,
-}
-
-impl Action {
-    fn apply(self, view: &mut ViewState, out: &mut Outbox) {
-        match self {
-            Action::ToggleGroup(g) => {
-                if !view.collapsed_groups.remove(&g) {
-                    view.collapsed_groups.insert(g);
-                }
-            }
-            Action::Select(s) => out.send(Msg::Select(s)),
-            Action::Edit(label, key, edit) => out.edit(label, key, *edit),
-            Action::Typing(t) => view.typing = t,
-            Action::MoveTo((c, p)) => {
-                out.send(Msg::Reveal(Selection::Cell(c.clone(), p.clone())));
-                view.focus_cell = Some((c, p));
-            }
-            Action::Focused => view.focus_cell = None,
-        }
-    }
-}
 
 fn criterion_cell_ui(ui: &mut Ui, state: &AppState, k: usize, actions: &mut Vec<Action>) {
     let c = &state.scenario().criteria[k];
@@ -481,7 +453,7 @@ fn score_cell_ui(
                 },
             )
         });
-        if let Some(to) = super::cell_keys::moved(ui, state, order, (k, p)) {
+        if let Some(to) = crate::ui::table::cell_keys::moved(ui, state, order, (k, p)) {
             actions.push(Action::MoveTo(to));
         }
         ui.painter().rect_stroke(
@@ -490,9 +462,9 @@ fn score_cell_ui(
             egui::Stroke::new(2.5, ui.visuals().strong_text_color()),
             egui::StrokeKind::Outside,
         );
-        super::cell_keys::keys_ui(ui, state, k, p, typing, actions);
+        crate::ui::table::cell_keys::keys_ui(ui, state, k, p, typing, actions);
     } else if r.lost_focus() && typing.is_some() {
-        super::cell_keys::commit(state, k, p, typing, actions);
+        crate::ui::table::cell_keys::commit(state, k, p, typing, actions);
     }
     let r = r.on_hover_ui(|ui| {
         ui.set_max_width(280.0);
@@ -524,7 +496,7 @@ fn score_cell_ui(
         }
         if let Some(sc) = score {
             if !sc.rationale.is_empty() {
-                ui.label(RichText::new(super::widgets::first_sentence(&sc.rationale)).small());
+                ui.label(RichText::new(crate::ui::widgets::first_sentence(&sc.rationale)).small());
             }
             if !sc.evidence.is_empty() {
                 ui.label(RichText::new(format!("{} citation(s)", sc.evidence.len())).weak());

@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 
 use egui::ViewportCommand;
 
-use super::file_dialogs::FileDialogs;
 use crate::app::{AppState, Effects, Msg, Outbox, Prefs, ThemeChoice};
+use crate::ui::dialogs::native::FileDialogs;
 
 /// The window's size at start, when the screen has room for it.
 pub const WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
@@ -49,7 +49,7 @@ impl WindowSync {
     pub fn apply_theme(&mut self, ctx: &egui::Context, prefs: &Prefs) {
         let wanted = (prefs.theme, prefs.zoom);
         if self.applied != Some(wanted) {
-            super::theme::apply(ctx, wanted.0, wanted.1);
+            crate::ui::window::theme::apply(ctx, wanted.0, wanted.1);
             self.applied = Some(wanted);
         }
     }
@@ -88,14 +88,14 @@ impl WindowSync {
             // The first size asked for does not fit a small laptop screen: fill it instead.
             if let Some(monitor) = ctx.input(|i| i.viewport().monitor_size) {
                 self.fitted = true;
-                if !super::layout::fits_on_screen(WINDOW_SIZE.into(), monitor) {
+                if !crate::ui::layout::fits_on_screen(WINDOW_SIZE.into(), monitor) {
                     ctx.send_viewport_cmd(ViewportCommand::Maximized(true));
                 }
             }
         }
         let presenting = state.presenter().is_some();
         if presenting != self.fullscreen {
-            super::host::set_fullscreen(ctx, presenting);
+            crate::ui::host::set_fullscreen(ctx, presenting);
             self.fullscreen = presenting;
         }
         if let Some(purpose) = effects.native_request {
@@ -103,15 +103,18 @@ impl WindowSync {
             let suggested = state.suggested_path(purpose);
             dialogs.show(purpose, suggested, move || wake.request_repaint());
         }
-        super::file_access::follow(state.doc().id(), state.doc().browser_file.as_deref());
+        crate::ui::dialogs::file_access::follow(
+            state.doc().id(),
+            state.doc().browser_file.as_deref(),
+        );
         if let Some(d) = effects.download {
             if d.write_back {
                 let wake = ctx.clone();
                 let doc = state.doc().id();
-                super::file_access::write(doc, d.bytes, dialogs.sender(), move || {
+                crate::ui::dialogs::file_access::write(doc, d.bytes, dialogs.sender(), move || {
                     wake.request_repaint()
                 });
-            } else if let Err(e) = super::host::download(&d.name, d.mime, &d.bytes) {
+            } else if let Err(e) = crate::ui::host::download(&d.name, d.mime, &d.bytes) {
                 later.send(Msg::Status(format!(
                     "{} could not be downloaded: {e}",
                     d.name
@@ -137,7 +140,7 @@ impl WindowSync {
         }
         let title = state.title();
         if title != self.title_sent {
-            super::host::set_title(ctx, &title);
+            crate::ui::host::set_title(ctx, &title);
             self.title_sent = title;
         }
     }
@@ -148,7 +151,9 @@ impl WindowSync {
         let taken = self.picture.lock().ok().and_then(|mut slot| slot.take());
         if let Some(image) = taken {
             self.export = ExportStage::default();
-            out.send(Msg::PictureTaken(super::screenshot::png_bytes(&image)));
+            out.send(Msg::PictureTaken(crate::ui::window::screenshot::png_bytes(
+                &image,
+            )));
             return;
         }
         if state.png_target().is_none() || state.dialog().is_some() {

@@ -2,10 +2,10 @@
 
 use egui::{RichText, Ui};
 
-use super::shortcuts::shortcut;
-use super::{ColumnLayout, ViewState};
 use crate::app::{AppState, Command, MainView, Msg, Outbox, Pending};
 use crate::seeds::BUNDLED;
+use crate::ui::window::shortcuts::shortcut;
+use crate::ui::{ColumnLayout, ViewState};
 
 /// A menu entry for a command: label, shortcut text, tooltip.
 fn command_button(
@@ -66,7 +66,7 @@ pub fn menu_bar_ui(
             });
             command_button(ui, state, Command::Open, !file_dialog_open, out);
             // A browser has no paths to reopen and no window to quit.
-            if !super::host::IN_BROWSER {
+            if !crate::ui::host::IN_BROWSER {
                 ui.menu_button("Open recent", |ui| {
                     if state.prefs().recent.is_empty() {
                         ui.label(RichText::new("No recent files").weak());
@@ -99,7 +99,7 @@ pub fn menu_bar_ui(
                 command_button(ui, state, Command::AddStudents, !file_dialog_open, out);
                 command_button(ui, state, Command::ClassRound, true, out);
             });
-            if !super::host::IN_BROWSER {
+            if !crate::ui::host::IN_BROWSER {
                 ui.separator();
                 command_button(ui, state, Command::Quit, true, out);
             }
@@ -219,7 +219,7 @@ pub fn toolbar_ui(
         ui.add(egui::Label::new(RichText::new(title).heading().strong()).truncate())
             .on_hover_text(format!(
                 "{}\n\n{}",
-                super::widgets::short_label_of(title, 600),
+                crate::ui::widgets::short_label_of(title, 600),
                 state.scenario().description
             ));
     });

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-#[cfg(not(target_arch = "wasm32"))]
-use super::window::WINDOW_SIZE;
-use super::ConcordApp;
 use crate::app::{AppState, DialogMode, Prefs};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::ui::window::sync::WINDOW_SIZE;
+use crate::ui::ConcordApp;
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]

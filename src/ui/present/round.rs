@@ -4,7 +4,7 @@
 
 use egui::{Color32, RichText, Stroke, Ui};
 
-use super::present::{heading, Fitted, Sizes};
+use super::slide::{heading, Fitted, Sizes};
 use crate::analysis::round::{agreement_words, spread_words, Round};
 use crate::app::AppState;
 use crate::ui::widgets::{proposal_colour, shown_name};

@@ -4,11 +4,11 @@
 
 use egui::{Event, Key, Ui};
 
-use super::table::Action;
-use super::TypedNumber;
+use super::action::Action;
 use crate::app::cell_keys::{is_number_char, parse_typed_number, typed_value};
 use crate::app::{AppState, Edit};
 use crate::model::{Scale, Score, ScoreValue};
+use crate::ui::TypedNumber;
 
 /// The rationale field of the inspector, which Enter on a cell gives the keyboard to.
 pub fn rationale_id() -> egui::Id {

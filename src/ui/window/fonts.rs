@@ -19,23 +19,23 @@ pub fn definitions() -> FontDefinitions {
     let faces: [(&str, &'static [u8]); 5] = [
         (
             "noto-sans",
-            include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+            include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf"),
         ),
         (
             "noto-sans-bold",
-            include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
+            include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf"),
         ),
         (
             "noto-sans-arabic",
-            include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+            include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf"),
         ),
         (
             "noto-sans-hebrew",
-            include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+            include_bytes!("../../../assets/fonts/NotoSansHebrew-Regular.ttf"),
         ),
         (
             "noto-sans-symbols2",
-            include_bytes!("../../assets/fonts/NotoSansSymbols2-Regular.ttf"),
+            include_bytes!("../../../assets/fonts/NotoSansSymbols2-Regular.ttf"),
         ),
     ];
     for (name, bytes) in faces {

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::platform::Instant;
 
-use super::{prefs_from, ConcordApp, StartOptions};
+use crate::ui::{prefs_from, ConcordApp, StartOptions};
 
 /// The id of the canvas in `index.html`.
 const CANVAS_ID: &str = "concord-canvas";
@@ -53,7 +53,7 @@ pub fn start() {
                     // Work a closed tab left unsaved is offered back.
                     if let Some(text) = cc
                         .storage
-                        .and_then(|s| s.get_string(super::host::RECOVERY_KEY))
+                        .and_then(|s| s.get_string(crate::ui::host::RECOVERY_KEY))
                     {
                         app.state.offer_browser_copy(&text);
                     }
@@ -99,7 +99,12 @@ fn keep_our_keys() {
     };
     let keep = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(|e: web_sys::KeyboardEvent| {
         let command = e.ctrl_key() || e.meta_key();
-        if super::shortcuts::taken_from_the_browser(&e.key(), command, e.shift_key(), e.alt_key()) {
+        if crate::ui::window::shortcuts::taken_from_the_browser(
+            &e.key(),
+            command,
+            e.shift_key(),
+            e.alt_key(),
+        ) {
             e.prevent_default();
         }
     });
@@ -129,7 +134,7 @@ fn address_asks(key: &str) -> bool {
 async fn frame_bench() {
     const BATCHES: usize = 8;
     const FRAMES: usize = 500;
-    let mut window = super::frame_bench::PointerMoving::new();
+    let mut window = crate::ui::window::frame_bench::PointerMoving::new();
     let mut batches = Vec::with_capacity(BATCHES);
     for _ in 0..BATCHES {
         let started = Instant::now();

@@ -58,10 +58,10 @@ impl FileDialogs {
         // chooses: the file is read by the browser, a save becomes a download.
         #[cfg(target_arch = "wasm32")]
         {
-            if super::file_access::available() {
+            if crate::ui::dialogs::file_access::available() {
                 // Chromium's File System Access API: files that can be written back.
                 if purpose == FilePurpose::Open {
-                    return super::file_access::open(tx, wake);
+                    return crate::ui::dialogs::file_access::open(tx, wake);
                 }
                 if purpose == FilePurpose::SaveAs {
                     let name = suggested
@@ -70,7 +70,7 @@ impl FileDialogs {
                         .map_or_else(|| "scenario".into(), |s| s.to_string_lossy())
                         .into_owned()
                         + ".ron";
-                    return super::file_access::save_as(name, tx, wake);
+                    return crate::ui::dialogs::file_access::save_as(name, tx, wake);
                 }
             }
             if purpose.picks_existing() {
