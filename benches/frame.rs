@@ -2,6 +2,7 @@
 //! generated 2,000 × 300 one. Egui's own bench pattern: a fixed input, a few warm-up frames,
 //! then run the UI and tessellate its shapes.
 
+use concord::app::{DocMsg, SelectMsg, ViewMsg};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -19,7 +20,8 @@ fn frame_bench(c: &mut Criterion, name: &str, scenario: Scenario) {
     let prop = app.state.scenario().proposals.first().map(|p| p.id.clone());
     if let (Some(c), Some(p)) = (first, prop) {
         let cell = concord::app::Selection::Cell(c, p);
-        app.state.update(concord::app::Msg::Select(cell));
+        app.state
+            .update(concord::app::Msg::Selection(SelectMsg::Select(cell)));
     }
     let input = RawInput {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),
@@ -138,11 +140,11 @@ fn frames_during_weight_drag(c: &mut Criterion) {
     let mut frame_with_weight = |w: f64| {
         let mut criterion = app.state.scenario().criteria[0].clone();
         criterion.weight = w;
-        app.state.update(concord::app::Msg::Edit {
+        app.state.update(concord::app::Msg::Doc(DocMsg::Edit {
             label: "weight".into(),
             key: Some("weight:drag".into()),
             edit: Box::new(concord::app::Edit::SetCriterion(0, criterion)),
-        });
+        }));
         let out = ctx.run_ui(input.clone(), |ui| app.ui(ui));
         let primitives = ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
         out.drop_without_applying_deltas();
@@ -165,7 +167,8 @@ fn frames_during_weight_drag(c: &mut Criterion) {
 fn view_bench(c: &mut Criterion, name: &str, scenario: Scenario, view: concord::app::MainView) {
     let ctx = egui::Context::default();
     let mut app = ConcordApp::with_document(&ctx, Document::new(scenario, None));
-    app.state.update(concord::app::Msg::Show(view));
+    app.state
+        .update(concord::app::Msg::View(ViewMsg::Show(view)));
     let input = RawInput {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),
         ..Default::default()

@@ -346,7 +346,7 @@ fn background_work_runs_only_through_the_job_runner() {
     // and a result for another document is dropped in one place. Scoped threads that split
     // one computation (and end before it returns) are not jobs. The native file dialog is a
     // GUI call the app layer cannot make: it waits on its own thread and answers with
-    // `Msg::DialogAnswered`.
+    // `Msg::File(FileMsg::DialogAnswered)`.
     let allowed = ["platform.rs", "app/jobs.rs", "ui/dialogs/native.rs"];
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut found = Vec::new();

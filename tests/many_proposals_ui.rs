@@ -5,6 +5,7 @@
 
 mod common;
 
+use concord::app::SelectMsg;
 use egui::accesskit::Role;
 use egui::Key;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -186,8 +187,8 @@ fn red_line_filters_on_the_lesson_match_everyone_at_once() {
     let hidden = (0..s.proposals.len()).find(|i| !ruled.contains(i)).unwrap();
     h.state_mut()
         .state
-        .update_all([concord::app::Msg::Reveal(Selection::Proposal(
-            s.proposals[hidden].id.clone(),
+        .update_all([concord::app::Msg::Selection(SelectMsg::Reveal(
+            Selection::Proposal(s.proposals[hidden].id.clone()),
         ))]);
     h.run();
     assert!(shown(&h).contains(&hidden));

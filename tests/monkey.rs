@@ -10,6 +10,7 @@
 
 mod common;
 
+use concord::app::{AnalysisMsg, DialogMsg, DocMsg, FileMsg, SelectMsg};
 use std::cell::RefCell;
 
 use concord::app::{
@@ -120,10 +121,12 @@ fn value_for(scale: &Scale, pick: u8) -> Option<ScoreValue> {
 fn messages(op: &Op, app: &ConcordApp) -> Vec<Msg> {
     let state = &app.state;
     let s = state.scenario();
-    let edit = |label: &str, edit: Edit| Msg::Edit {
-        label: label.to_owned(),
-        key: None,
-        edit: Box::new(edit),
+    let edit = |label: &str, edit: Edit| {
+        Msg::Doc(DocMsg::Edit {
+            label: label.to_owned(),
+            key: None,
+            edit: Box::new(edit),
+        })
     };
     let (np, nc) = (s.proposals.len(), s.criteria.len());
     let msg = match *op {
@@ -145,11 +148,11 @@ fn messages(op: &Op, app: &ConcordApp) -> Vec<Msg> {
             Some(k) => {
                 let mut crit = s.criteria[k].clone();
                 crit.weight = f64::from(w) / 10.0;
-                Msg::Edit {
+                Msg::Doc(DocMsg::Edit {
                     label: "weight".into(),
                     key: Some(format!("weight:{}", crit.id)),
                     edit: Box::new(Edit::SetCriterion(k, crit)),
-                }
+                })
             }
             None => return vec![],
         },
@@ -187,19 +190,19 @@ fn messages(op: &Op, app: &ConcordApp) -> Vec<Msg> {
         Op::AddProposal => Msg::Command(Command::AddProposal),
         Op::AddCriterion => Msg::Command(Command::AddCriterion),
         Op::DuplicateProposal(p) => match nth(p, np) {
-            Some(i) => Msg::DuplicateProposal(i),
+            Some(i) => Msg::Doc(DocMsg::DuplicateProposal(i)),
             None => return vec![],
         },
         Op::DuplicateCriterion(c) => match nth(c, nc) {
-            Some(k) => Msg::DuplicateCriterion(k),
+            Some(k) => Msg::Doc(DocMsg::DuplicateCriterion(k)),
             None => return vec![],
         },
         Op::DeleteProposal(p) => match nth(p, np) {
-            Some(i) => Msg::DeleteProposal(i),
+            Some(i) => Msg::Doc(DocMsg::DeleteProposal(i)),
             None => return vec![],
         },
         Op::DeleteCriterion(c) => match nth(c, nc) {
-            Some(k) => Msg::DeleteCriterion(k),
+            Some(k) => Msg::Doc(DocMsg::DeleteCriterion(k)),
             None => return vec![],
         },
         Op::SelectAndDelete(kind, a, b) => {
@@ -214,43 +217,45 @@ fn messages(op: &Op, app: &ConcordApp) -> Vec<Msg> {
                 return vec![];
             };
             return vec![
-                Msg::Select(selection),
+                Msg::Selection(SelectMsg::Select(selection)),
                 Msg::Command(Command::DeleteSelection),
             ];
         }
-        Op::AddSource => Msg::AddSource,
+        Op::AddSource => Msg::Doc(DocMsg::AddSource),
         Op::RemoveSource(i) => match nth(i, s.sources.len()) {
             Some(i) => edit("remove source", Edit::RemoveSource(i)),
             None => return vec![],
         },
-        Op::AddPerspective => Msg::AddPerspective,
+        Op::AddPerspective => Msg::Doc(DocMsg::AddPerspective),
         Op::RemovePerspective(i) => match nth(i, s.perspectives.len()) {
             Some(i) => edit("remove perspective", Edit::RemovePerspective(i)),
             None => return vec![],
         },
-        Op::ChoosePerspective(i) => Msg::SetPerspective(
+        Op::ChoosePerspective(i) => Msg::Doc(DocMsg::SetPerspective(
             nth(i, s.perspectives.len() + 1)
                 .and_then(|j| s.perspectives.get(j))
                 .map(|p| p.id.clone()),
-        ),
+        )),
         Op::Undo => Msg::Command(Command::Undo),
         Op::Redo => Msg::Command(Command::Redo),
         Op::OpenBundled(i) => {
             let i = usize::from(i) % BUNDLED.len();
             // Discard the changes if asked ("Don't save").
             return vec![
-                Msg::Request(Pending::New(i)),
-                Msg::AnswerUnsaved(Some(false)),
+                Msg::File(FileMsg::Request(Pending::New(i))),
+                Msg::File(FileMsg::AnswerUnsaved(Some(false))),
             ];
         }
-        Op::QuickOpen => Msg::Quick(QuickMsg::Open),
-        Op::QuickUp(pos) => Msg::Quick(QuickMsg::Up(usize::from(pos) % (nc + 1))),
-        Op::QuickApply(rank) => Msg::Quick(if rank {
+        Op::QuickOpen => Msg::Analysis(AnalysisMsg::Quick(QuickMsg::Open)),
+        Op::QuickUp(pos) => Msg::Analysis(AnalysisMsg::Quick(QuickMsg::Up(
+            usize::from(pos) % (nc + 1),
+        ))),
+        Op::QuickApply(rank) => Msg::Analysis(AnalysisMsg::Quick(if rank {
             QuickMsg::ApplyRankOrder
         } else {
             QuickMsg::ApplySwing
-        }),
-        Op::QuickClose => Msg::CloseQuick,
+        })),
+        Op::QuickClose => Msg::Analysis(AnalysisMsg::CloseQuick),
         Op::Present => Msg::Command(Command::Present),
         Op::PresentStep(k) => Msg::Present(match k % 6 {
             0 => PresentCommand::Back,
@@ -261,11 +266,11 @@ fn messages(op: &Op, app: &ConcordApp) -> Vec<Msg> {
         }),
         Op::ToggleAnalysis => Msg::Command(Command::WhyRanking),
         Op::ToggleEveryone => Msg::Command(Command::EveryoneAtOnce),
-        Op::AnswerStated(k) => Msg::AnswerStated(match k % 3 {
+        Op::AnswerStated(k) => Msg::Doc(DocMsg::AnswerStated(match k % 3 {
             0 => StatedChoice::MyOwn,
             1 => StatedChoice::ChangeIt,
             _ => StatedChoice::Cancel,
-        }),
+        })),
     };
     vec![msg]
 }
@@ -360,8 +365,8 @@ fn run_sequence(ops: &[Op]) -> Result<(), TestCaseError> {
         }
         // Undo everything: back to the document as opened, byte for byte.
         let state = &mut h.state_mut().state;
-        state.update(Msg::CloseQuick);
-        state.update(Msg::CloseDialog);
+        state.update(Msg::Analysis(AnalysisMsg::CloseQuick));
+        state.update(Msg::Dialog(DialogMsg::CloseDialog));
         while state.presenter().is_some() {
             state.update(Msg::Present(PresentCommand::Back));
         }

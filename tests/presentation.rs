@@ -3,6 +3,7 @@
 
 mod common;
 
+use concord::app::FileMsg;
 use std::collections::HashMap;
 
 use egui::accesskit::Role;
@@ -394,8 +395,8 @@ fn every_slide_of_both_lessons_fits_a_projector() {
             );
             h.state_mut()
                 .state
-                .update(concord::app::Msg::Request(concord::app::Pending::New(
-                    lesson,
+                .update(concord::app::Msg::File(FileMsg::Request(
+                    concord::app::Pending::New(lesson),
                 )));
             h.run();
             press(&mut h, Key::F5);

@@ -3,6 +3,7 @@
 
 mod common;
 
+use concord::app::DocMsg;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -1413,7 +1414,9 @@ fn under_a_perspective_the_inspector_shows_and_edits_that_perspectives_weight() 
     let mut h = harness();
     h.state_mut()
         .state
-        .update(concord::app::Msg::SetPerspective(Some("plo-pa".into())));
+        .update(concord::app::Msg::Doc(DocMsg::SetPerspective(Some(
+            "plo-pa".into(),
+        ))));
     h.run();
     click(&mut h, "Ends the Gaza blockade");
     let plo = "PLO / Palestinian Authority (stated positions, late 2023)";
@@ -1481,7 +1484,9 @@ fn quick_weights_under_a_perspective_set_that_perspectives_weights_after_asking(
     let mut h = harness();
     h.state_mut()
         .state
-        .update(concord::app::Msg::SetPerspective(Some("plo-pa".into())));
+        .update(concord::app::Msg::Doc(DocMsg::SetPerspective(Some(
+            "plo-pa".into(),
+        ))));
     h.run();
     let before = h.state().state.scenario().clone();
     click(&mut h, "Why this ranking?");
@@ -1591,11 +1596,13 @@ fn a_five_thousand_character_name_keeps_the_window_in_shape() {
     let mut p = h.state().state.scenario().proposals[0].clone();
     p.name = long.clone();
     p.short_name.clear();
-    h.state_mut().state.update(concord::app::Msg::Edit {
-        label: "name".into(),
-        key: None,
-        edit: Box::new(concord::app::Edit::SetProposal(0, p)),
-    });
+    h.state_mut()
+        .state
+        .update(concord::app::Msg::Doc(DocMsg::Edit {
+            label: "name".into(),
+            key: None,
+            edit: Box::new(concord::app::Edit::SetProposal(0, p)),
+        }));
     h.run();
     let window = h.ctx.content_rect();
     // Every card keeps its total and rank in view, and the table is still there.

@@ -117,6 +117,24 @@ pub struct SmaaKey {
     pub settings: SmaaSettings,
 }
 
+/// "Why this ranking?": quick weights and the long analyses.
+#[derive(Debug)]
+pub enum AnalysisMsg {
+    /// The quick-weights window.
+    Quick(super::QuickMsg),
+    /// Close the quick-weights window without applying it.
+    CloseQuick,
+    /// Work out rank acceptability with these settings (the analysis view asks when the
+    /// cache has none for the document as it is now).
+    WorkOutAcceptability(SmaaSettings),
+}
+
+impl From<AnalysisMsg> for super::Msg {
+    fn from(m: AnalysisMsg) -> Self {
+        super::Msg::Analysis(m)
+    }
+}
+
 /// A cell of the cache: a result and what it was worked out from.
 type Slot<K, T> = RefCell<Option<(K, Arc<T>)>>;
 
@@ -399,5 +417,16 @@ impl AppState {
                 sliced: crate::platform::tasks_run_in_slices(),
             });
         self.take_finished_jobs();
+    }
+}
+
+impl AppState {
+    /// Applies a message of the analysis.
+    pub(super) fn update_analysis(&mut self, msg: AnalysisMsg) {
+        match msg {
+            AnalysisMsg::CloseQuick => self.quick = None,
+            AnalysisMsg::Quick(q) => self.quick_weights(q),
+            AnalysisMsg::WorkOutAcceptability(settings) => self.work_out_acceptability(settings),
+        }
     }
 }

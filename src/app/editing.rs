@@ -353,3 +353,32 @@ impl AppState {
         };
     }
 }
+
+impl AppState {
+    /// Applies a message of the document and its history.
+    pub(super) fn update_doc(&mut self, msg: super::msg::DocMsg) {
+        use super::msg::DocMsg;
+        match msg {
+            DocMsg::Edit { label, key, edit } => match self.stated_weights_touched(&edit) {
+                Some((perspective, name)) => self.ask_about_stated(super::StatedEdit {
+                    perspective,
+                    name,
+                    label,
+                    key,
+                    edit: *edit,
+                }),
+                None => self.route_score_edit(label, key, *edit),
+            },
+            DocMsg::AnswerScoreTarget(target) => self.answer_score_target(target),
+            DocMsg::SealGesture => self.seal_gesture(),
+            DocMsg::SetPerspective(id) => self.set_perspective(id),
+            DocMsg::AnswerStated(choice) => self.answer_stated(choice),
+            DocMsg::DuplicateProposal(i) => self.duplicate_proposal(i),
+            DocMsg::DeleteProposal(i) => self.delete_proposal(i),
+            DocMsg::DuplicateCriterion(k) => self.duplicate_criterion(k),
+            DocMsg::DeleteCriterion(k) => self.delete_criterion(k),
+            DocMsg::AddSource => self.add_source(),
+            DocMsg::AddPerspective => self.add_perspective(),
+        }
+    }
+}

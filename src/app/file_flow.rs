@@ -424,3 +424,46 @@ impl AppState {
         }
     }
 }
+
+impl AppState {
+    /// Applies a message of files and saving.
+    pub(super) fn update_file(&mut self, msg: super::msg::FileMsg) {
+        use super::msg::FileMsg;
+        use super::Dialog;
+        use super::Pending;
+        match msg {
+            FileMsg::Tick { busy, focused } => {
+                self.tick_recovery(busy);
+                if focused {
+                    self.look_at_disk_now();
+                } else {
+                    self.look_at_disk();
+                }
+            }
+            FileMsg::PictureTaken(png) => self.picture_taken(png),
+            FileMsg::Request(pending) => self.request(pending),
+            FileMsg::AnswerUnsaved(save) => self.answer_unsaved(save),
+            FileMsg::Disk(answer) => self.answer_disk(answer),
+            FileMsg::RestoreRecovered => {
+                if let Some(Dialog::Recover(found)) = self.dialog.take() {
+                    self.restore(found);
+                }
+            }
+            FileMsg::DiscardRecovered => {
+                if let Some(Dialog::Recover(found)) = self.dialog.take() {
+                    self.discard_recovered(&found);
+                }
+            }
+            FileMsg::DialogAnswered(answer) => self.dialog_answered(answer),
+            FileMsg::Dropped(path) => {
+                if !self.editing_blocked() {
+                    self.request(Pending::Open(Some(path)));
+                }
+            }
+            FileMsg::CloseComparison => self.comparison = None,
+            FileMsg::CloseRequested => {
+                self.close_requested();
+            }
+        }
+    }
+}

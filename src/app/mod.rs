@@ -7,6 +7,7 @@ pub mod browser_files;
 pub mod cell_keys;
 pub mod command;
 pub mod derived;
+mod dialog;
 pub mod document;
 pub mod edit;
 mod editing;
@@ -24,59 +25,37 @@ pub mod readings;
 pub mod recovery;
 pub mod round;
 mod saving;
+mod selection;
 mod stated;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_on_disk;
 mod update;
+mod view;
 
 use std::path::PathBuf;
 
-use crate::io::LoadError;
 use crate::model::Scenario;
 use crate::scoring::{Evaluation, WeightSet};
 
 pub use command::Command;
+pub use derived::AnalysisMsg;
+pub use dialog::Dialog;
 pub use document::{DocId, DocKey, Document};
 pub use edit::{apply, set_criterion, Edit, EditError, Meta};
 pub use files::{DialogAnswer, FilePurpose};
 pub use history::History;
-pub use msg::{Msg, Outbox, QuickMsg};
+pub use msg::{DialogMsg, DocMsg, FileMsg, Msg, Outbox, RoundMsg, SelectMsg, ViewMsg};
 pub use on_disk::{DiskAnswer, DiskNotice, OnDiskVersion};
 pub use prefs::{Prefs, ThemeChoice};
 pub use present::{PresentCommand, Presenter};
-pub use quick::QuickWeights;
+pub use quick::{QuickMsg, QuickWeights};
 pub use readings::{ScoreEditAsk, ScoreTarget};
 pub use recovery::{Recovered, Recovery};
+pub use selection::{Named, Selection};
 pub use stated::{StatedChoice, StatedEdit};
-
-/// What is selected and shown in the inspector.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum Selection {
-    /// Nothing: the inspector shows the scenario itself.
-    #[default]
-    Scenario,
-    /// A cell: (criterion id, proposal id).
-    Cell(String, String),
-    /// A proposal by id.
-    Proposal(String),
-    /// A criterion by id.
-    Criterion(String),
-}
-
-/// The kinds of item a scenario names, for the new one whose name is typed next.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Named {
-    /// A proposal.
-    Proposal,
-    /// A criterion.
-    Criterion,
-    /// A source in the bibliography (its title).
-    Source,
-    /// A perspective.
-    Perspective,
-}
+pub use view::MainView;
 
 /// Something that would discard unsaved changes, waiting for the user's answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,56 +70,6 @@ pub enum Pending {
     Import(Box<Scenario>),
 }
 
-/// A modal dialog over the window; while one is open, commands that edit do nothing.
-#[derive(Clone, Debug)]
-pub enum Dialog {
-    /// "Save changes to X?" before `Pending` happens.
-    UnsavedChanges(Pending),
-    /// A file failed to load; the open document is unchanged.
-    LoadFailed(LoadError),
-    /// A save failed; the document stays dirty.
-    SaveFailed(String),
-    /// No native file dialog: type a path instead.
-    PathEntry {
-        /// Open or Save As.
-        purpose: FilePurpose,
-        /// The path typed so far.
-        text: String,
-        /// Why the path field is shown.
-        reason: String,
-    },
-    /// "Replace X?" before a save or an export writes over an existing file.
-    ConfirmReplace {
-        /// Save As or an export.
-        purpose: FilePurpose,
-        /// The file that exists.
-        path: PathBuf,
-    },
-    /// Work found from a session that did not end cleanly.
-    Recover(Recovered),
-    /// The list of shortcuts.
-    Shortcuts,
-    /// About Concord.
-    About,
-    /// "Change the stated weights of a perspective, or start your own?"
-    StatedWeights(StatedEdit),
-    /// "Change the common score, or write this perspective's reading?"
-    ScoreTarget(readings::ScoreEditAsk),
-    /// What differs between the file on disk and the document.
-    Compare(on_disk::OnDiskVersion),
-    /// "X changed on disk since it was opened": overwrite it, save as, or cancel.
-    NewerOnDisk(PathBuf),
-    /// Hand out for a class round: hide the teacher's scores or not, then where to save.
-    HandOut {
-        /// Leave the teacher's scores out of the copy.
-        hide_scores: bool,
-    },
-    /// A handed-out copy opened for the first time: the student's name, as typed so far.
-    StudentName(String),
-    /// File ▸ Import table…: the mapping and its preview.
-    Import(Box<import::ImportState>),
-}
-
 /// What the window must do outside the state, handed over once per frame.
 #[derive(Debug, Default)]
 pub struct Effects {
@@ -150,20 +79,6 @@ pub struct Effects {
     pub download: Option<files::Download>,
     /// Close the window.
     pub close: bool,
-}
-
-/// What the main area shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum MainView {
-    /// The cards and the criteria table.
-    #[default]
-    Comparison,
-    /// "Why this ranking?".
-    Analysis,
-    /// "Everyone at once": every perspective side by side.
-    Everyone,
-    /// The class round: where the students' readings agree and where they split.
-    Round,
 }
 
 /// How file dialogs are shown.

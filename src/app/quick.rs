@@ -130,6 +130,54 @@ pub fn weights_edit(s: &Scenario, perspective: Option<&str>, weights: &[(String,
     Edit::Batch(edits)
 }
 
+/// What the quick-weights window asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuickMsg {
+    /// Open it, starting from the weights in use.
+    Open,
+    /// Move the criterion at this position of the ranking one up.
+    Up(usize),
+    /// Move the criterion at this position of the ranking one down.
+    Down(usize),
+    /// Set the swing rating (0–100) of a criterion by id.
+    Swing(String, f64),
+    /// Set the weights from the ranking (rank-order centroid).
+    ApplyRankOrder,
+    /// Set the weights from the swing ratings.
+    ApplySwing,
+}
+
+impl super::AppState {
+    /// The quick-weights window: open it, rearrange it, or apply it as one undoable step.
+    pub(super) fn quick_weights(&mut self, msg: QuickMsg) {
+        if let QuickMsg::Open = msg {
+            let q = super::QuickWeights::start(self.scenario(), &self.eval.weights);
+            self.quick = Some(q);
+            return;
+        }
+        let Some(q) = &mut self.quick else {
+            return;
+        };
+        let (weights, label) = match msg {
+            QuickMsg::Open => return,
+            QuickMsg::Up(pos) => return q.move_by_one(pos, true),
+            QuickMsg::Down(pos) => return q.move_by_one(pos, false),
+            QuickMsg::Swing(id, r) => return q.set_swing(&id, r),
+            QuickMsg::ApplyRankOrder => (q.rank_order(), "quick weights (rank order)"),
+            QuickMsg::ApplySwing => (q.swing(), "quick weights (swing)"),
+        };
+        self.quick = None;
+        // Under a perspective, quick weights set that perspective's weights (asked about
+        // like any change of stated weights); otherwise the criteria's own.
+        let edit = super::quick::weights_edit(self.scenario(), self.perspective(), &weights);
+        self.update(super::Msg::Doc(super::DocMsg::Edit {
+            label: label.to_owned(),
+            key: None,
+            edit: Box::new(edit),
+        }));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -433,3 +433,18 @@ impl AppState {
         }
     }
 }
+
+impl AppState {
+    /// Applies a message of the class round.
+    pub(super) fn update_round(&mut self, msg: super::msg::RoundMsg) {
+        use super::msg::RoundMsg;
+        match msg {
+            RoundMsg::AddStudents(paths) => self.add_students(paths),
+            RoundMsg::RemoveReading(id) => {
+                if !self.editing_blocked() {
+                    self.remove_reading(&id);
+                }
+            }
+        }
+    }
+}

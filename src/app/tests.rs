@@ -1,5 +1,6 @@
 //! The app without a window: messages in, state out.
 
+use crate::app::{AnalysisMsg, DialogMsg, DocMsg, FileMsg, SelectMsg};
 use std::path::Path;
 
 use super::*;
@@ -22,16 +23,16 @@ fn native() -> AppState {
 fn weight(a: &AppState, k: usize, w: f64) -> Msg {
     let mut c = a.scenario().criteria[k].clone();
     c.weight = w;
-    Msg::Edit {
+    Msg::Doc(DocMsg::Edit {
         label: "weight".into(),
         key: None,
         edit: Box::new(Edit::SetCriterion(k, c)),
-    }
+    })
 }
 
 fn type_path(a: &mut AppState, path: &Path) {
-    a.update(Msg::PathText(path.display().to_string()));
-    a.update(Msg::ConfirmPath);
+    a.update(Msg::Dialog(DialogMsg::PathText(path.display().to_string())));
+    a.update(Msg::Dialog(DialogMsg::ConfirmPath));
 }
 
 #[test]
@@ -74,9 +75,11 @@ fn unsaved_changes_save_as_then_carry_on_with_a_path_field() {
     let mut a = app();
     a.update(weight(&a, 0, 4.0));
     let old = a.doc.id();
-    a.update(Msg::Request(Pending::New(crate::seeds::BLANK)));
+    a.update(Msg::File(FileMsg::Request(Pending::New(
+        crate::seeds::BLANK,
+    ))));
     assert!(matches!(a.dialog, Some(Dialog::UnsavedChanges(_))));
-    a.update(Msg::AnswerUnsaved(Some(true)));
+    a.update(Msg::File(FileMsg::AnswerUnsaved(Some(true))));
     assert!(matches!(
         a.dialog,
         Some(Dialog::PathEntry {
@@ -98,14 +101,14 @@ fn unsaved_changes_save_as_then_carry_on_with_native_dialogs() {
     let path = dir.path().join("kept.ron");
     let mut a = native();
     a.update(weight(&a, 0, 4.0));
-    a.update(Msg::Request(Pending::Quit));
-    a.update(Msg::AnswerUnsaved(Some(true)));
+    a.update(Msg::File(FileMsg::Request(Pending::Quit)));
+    a.update(Msg::File(FileMsg::AnswerUnsaved(Some(true))));
     assert_eq!(a.take_effects().native_request, Some(FilePurpose::SaveAs));
     assert!(!a.take_effects().close, "not before the save");
-    a.update(Msg::DialogAnswered(DialogAnswer::Chosen(
+    a.update(Msg::File(FileMsg::DialogAnswered(DialogAnswer::Chosen(
         FilePurpose::SaveAs,
         path.clone(),
-    )));
+    ))));
     assert!(path.exists());
     assert!(a.take_effects().close, "closes once saved");
 }
@@ -115,21 +118,23 @@ fn unsaved_changes_cancel_and_discard() {
     for mut a in [app(), native()] {
         a.update(weight(&a, 0, 4.0));
         let id = a.doc.id();
-        a.update(Msg::Request(Pending::New(1)));
-        a.update(Msg::AnswerUnsaved(None));
+        a.update(Msg::File(FileMsg::Request(Pending::New(1))));
+        a.update(Msg::File(FileMsg::AnswerUnsaved(None)));
         assert_eq!(a.doc.id(), id, "cancel keeps the document");
         assert!(a.doc.is_dirty());
         // Save, then cancel the Save As: nothing else happens either.
-        a.update(Msg::Request(Pending::New(1)));
-        a.update(Msg::AnswerUnsaved(Some(true)));
+        a.update(Msg::File(FileMsg::Request(Pending::New(1))));
+        a.update(Msg::File(FileMsg::AnswerUnsaved(Some(true))));
         match a.dialog_mode {
-            DialogMode::PathField => a.update(Msg::CloseDialog),
-            DialogMode::Native => a.update(Msg::DialogAnswered(DialogAnswer::Cancelled)),
+            DialogMode::PathField => a.update(Msg::Dialog(DialogMsg::CloseDialog)),
+            DialogMode::Native => {
+                a.update(Msg::File(FileMsg::DialogAnswered(DialogAnswer::Cancelled)))
+            }
         }
         assert_eq!(a.doc.id(), id);
         assert_eq!(a.status, "Cancelled");
-        a.update(Msg::Request(Pending::New(1)));
-        a.update(Msg::AnswerUnsaved(Some(false)));
+        a.update(Msg::File(FileMsg::Request(Pending::New(1))));
+        a.update(Msg::File(FileMsg::AnswerUnsaved(Some(false))));
         assert_ne!(a.doc.id(), id, "don't save: the other lesson opens");
         assert!(!a.doc.is_dirty());
     }
@@ -140,16 +145,20 @@ fn deletes_of_each_selection_kind() {
     let mut a = app();
     a.update(Msg::Command(Command::DeleteSelection));
     assert!(a.status.contains("Select"), "{}", a.status);
-    a.update(Msg::Select(Selection::Proposal("abraham".into())));
+    a.update(Msg::Selection(SelectMsg::Select(Selection::Proposal(
+        "abraham".into(),
+    ))));
     a.update(Msg::Command(Command::DeleteSelection));
     assert!(a.scenario().proposal_index("abraham").is_none());
     assert_eq!(a.selection, Selection::Scenario);
-    a.update(Msg::Select(Selection::Criterion("blockade".into())));
+    a.update(Msg::Selection(SelectMsg::Select(Selection::Criterion(
+        "blockade".into(),
+    ))));
     a.update(Msg::Command(Command::DeleteSelection));
     assert!(a.scenario().criterion_index("blockade").is_none());
     assert!(crate::io::validate(a.scenario()).is_empty());
     let cell = Selection::Cell("refugees".into(), "api".into());
-    a.update(Msg::Select(cell));
+    a.update(Msg::Selection(SelectMsg::Select(cell)));
     a.update(Msg::Command(Command::DeleteSelection));
     let sc = a.scenario().score("refugees", "api");
     assert!(sc.is_none_or(|s| s.value.is_none()), "the value is cleared");
@@ -224,10 +233,10 @@ fn editing_commands_wait_while_a_dialog_or_a_presentation_is_open() {
     assert!(a.prefs.zoom > 1.0, "zoom works on a slide");
     a.update(Msg::Present(PresentCommand::Back));
     assert!(a.presenter().is_none());
-    a.update(Msg::ShowAbout);
+    a.update(Msg::Dialog(DialogMsg::ShowAbout));
     a.update(Msg::Command(Command::AddProposal));
     assert_eq!(a.scenario().proposals.len(), 5);
-    a.update(Msg::CloseDialog);
+    a.update(Msg::Dialog(DialogMsg::CloseDialog));
     a.update(Msg::Command(Command::AddProposal));
     assert_eq!(a.scenario().proposals.len(), 6);
 }
@@ -235,15 +244,17 @@ fn editing_commands_wait_while_a_dialog_or_a_presentation_is_open() {
 #[test]
 fn a_new_document_drops_what_belonged_to_the_old_one() {
     let mut a = app();
-    a.update(Msg::SetPerspective(Some(
+    a.update(Msg::Doc(DocMsg::SetPerspective(Some(
         a.scenario().perspectives[0].id.clone(),
-    )));
-    a.update(Msg::Select(Selection::Proposal("api".into())));
-    a.update(Msg::Quick(QuickMsg::Open));
+    ))));
+    a.update(Msg::Selection(SelectMsg::Select(Selection::Proposal(
+        "api".into(),
+    ))));
+    a.update(Msg::Analysis(AnalysisMsg::Quick(QuickMsg::Open)));
     a.update(weight(&a, 0, 2.0));
     let id = a.doc.id();
-    a.update(Msg::Request(Pending::New(1)));
-    a.update(Msg::AnswerUnsaved(Some(false)));
+    a.update(Msg::File(FileMsg::Request(Pending::New(1))));
+    a.update(Msg::File(FileMsg::AnswerUnsaved(Some(false))));
     assert_ne!(a.doc.id(), id);
     assert!(a.perspective.is_none());
     assert_eq!(a.selection, Selection::Scenario);
@@ -251,7 +262,7 @@ fn a_new_document_drops_what_belonged_to_the_old_one() {
     assert!(a.history.undo_label().is_none());
     // Reopening the same lesson is still another document.
     let id = a.doc.id();
-    a.update(Msg::Request(Pending::New(1)));
+    a.update(Msg::File(FileMsg::Request(Pending::New(1))));
     assert_ne!(a.doc.id(), id);
 }
 
@@ -262,7 +273,7 @@ fn a_score_message_changes_the_total() {
     let before = a.eval.standings[i].total;
     let mut sc = a.scenario().score("blockade", "abraham").cloned().unwrap();
     sc.value = Some(ScoreValue::Level(3));
-    a.update(Msg::Edit {
+    a.update(Msg::Doc(DocMsg::Edit {
         label: "score".into(),
         key: None,
         edit: Box::new(Edit::SetScore(
@@ -270,7 +281,7 @@ fn a_score_message_changes_the_total() {
             "abraham".into(),
             Some(sc),
         )),
-    });
+    }));
     assert!(a.eval.standings[i].total > before);
 }
 
@@ -358,7 +369,7 @@ fn dont_save_leaves_no_recovery_copy_behind() {
         "unsaved work is copied"
     );
     a.update(Msg::Command(Command::Quit));
-    a.update(Msg::AnswerUnsaved(Some(false)));
+    a.update(Msg::File(FileMsg::AnswerUnsaved(Some(false))));
     assert!(a.take_effects().close);
     // The frames until the window is gone must not copy the discarded work again.
     a.tick_recovery(false);
@@ -374,8 +385,8 @@ fn in_a_browser_save_is_a_download_that_opens_again() {
     let mut a = native();
     a.update(weight(&a, 0, 3.0));
     assert!(a.doc().is_dirty());
-    a.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
-        FilePurpose::SaveAs,
+    a.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::DownloadInstead(FilePurpose::SaveAs),
     )));
     let d = a.take_effects().download.expect("a download");
     assert!(d.name.ends_with(".ron"), "{}", d.name);
@@ -383,23 +394,23 @@ fn in_a_browser_save_is_a_download_that_opens_again() {
     assert!(a.take_effects().download.is_none(), "taken once");
     // The file picked back in opens with the change.
     let mut b = native();
-    b.update(Msg::DialogAnswered(DialogAnswer::Picked(
+    b.update(Msg::File(FileMsg::DialogAnswered(DialogAnswer::Picked(
         FilePurpose::Open,
         d.name.clone(),
         d.bytes.clone(),
-    )));
+    ))));
     assert_eq!(b.scenario().criteria[0].weight, 3.0);
     assert!(b.doc().path.is_none());
     // Exports are downloads too.
-    a.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
-        FilePurpose::Export(Format::Html),
+    a.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::DownloadInstead(FilePurpose::Export(Format::Html)),
     )));
     let html = a.take_effects().download.expect("the handout");
     assert!(String::from_utf8(html.bytes)
         .unwrap()
         .starts_with("<!DOCTYPE html>"));
-    a.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
-        FilePurpose::Export(Format::Workbook),
+    a.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::DownloadInstead(FilePurpose::Export(Format::Workbook)),
     )));
     assert!(a
         .take_effects()
@@ -413,20 +424,20 @@ fn in_a_browser_save_is_a_download_that_opens_again() {
 fn in_a_browser_a_picked_file_that_is_no_scenario_leaves_the_document() {
     let mut a = native();
     let before = a.scenario().clone();
-    a.update(Msg::DialogAnswered(DialogAnswer::Picked(
+    a.update(Msg::File(FileMsg::DialogAnswered(DialogAnswer::Picked(
         FilePurpose::Open,
         "notes.ron".into(),
         b"not a scenario".to_vec(),
-    )));
+    ))));
     assert_eq!(a.scenario(), &before);
     assert!(matches!(a.dialog(), Some(Dialog::LoadFailed(_))));
     // A table read by the browser opens the import dialog.
-    a.update(Msg::CloseDialog);
-    a.update(Msg::DialogAnswered(DialogAnswer::Picked(
+    a.update(Msg::Dialog(DialogMsg::CloseDialog));
+    a.update(Msg::File(FileMsg::DialogAnswered(DialogAnswer::Picked(
         FilePurpose::ImportTable,
         "codes.csv".into(),
         b"Agreement,Ceasefire\nA,1\nB,0\n".to_vec(),
-    )));
+    ))));
     assert!(matches!(a.dialog(), Some(Dialog::Import(_))));
 }
 
@@ -448,7 +459,7 @@ fn in_a_browser_unsaved_work_is_kept_in_storage_and_offered_back() {
     b.offer_browser_copy(&text);
     assert!(matches!(b.dialog(), Some(Dialog::Recover(_))));
     assert_eq!(b.browser_copy(), None, "kept while the question is open");
-    b.update(Msg::RestoreRecovered);
+    b.update(Msg::File(FileMsg::RestoreRecovered));
     assert_eq!(b.scenario().criteria[0].weight, 4.0);
     assert!(b.doc().is_dirty(), "restored work is still unsaved");
     assert!(matches!(
@@ -456,8 +467,8 @@ fn in_a_browser_unsaved_work_is_kept_in_storage_and_offered_back() {
         Some(browser_files::BrowserCopy::Keep(_))
     ));
     // Downloaded, the copy goes.
-    b.update(Msg::DialogAnswered(DialogAnswer::DownloadInstead(
-        FilePurpose::SaveAs,
+    b.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::DownloadInstead(FilePurpose::SaveAs),
     )));
     assert_eq!(b.browser_copy(), Some(browser_files::BrowserCopy::Clear));
     // A damaged copy is said, and the document stays.
@@ -471,11 +482,11 @@ fn in_a_browser_unsaved_work_is_kept_in_storage_and_offered_back() {
 fn in_a_browser_students_copies_picked_are_added_and_a_file_picked_is_compared() {
     let read = |name: &str| std::fs::read(Path::new("tests/data/round").join(name)).unwrap();
     let mut a = native();
-    a.update(Msg::DialogAnswered(DialogAnswer::Picked(
+    a.update(Msg::File(FileMsg::DialogAnswered(DialogAnswer::Picked(
         FilePurpose::Open,
         "template.ron".into(),
         read("template.ron"),
-    )));
+    ))));
     let students = |a: &AppState| {
         a.scenario()
             .perspectives
@@ -488,9 +499,8 @@ fn in_a_browser_students_copies_picked_are_added_and_a_file_picked_is_compared()
         ("student-01.ron".to_owned(), read("student-01.ron")),
         ("student-02.ron".to_owned(), read("student-02.ron")),
     ];
-    a.update(Msg::DialogAnswered(DialogAnswer::PickedMany(
-        FilePurpose::AddStudents,
-        picked.clone(),
+    a.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::PickedMany(FilePurpose::AddStudents, picked.clone()),
     )));
     assert_eq!(students(&a), 2, "{}", a.status());
     assert_eq!(
@@ -503,20 +513,19 @@ fn in_a_browser_students_copies_picked_are_added_and_a_file_picked_is_compared()
         "each reading says which file it came from"
     );
     // The same files picked again are not added twice.
-    a.update(Msg::DialogAnswered(DialogAnswer::PickedMany(
-        FilePurpose::AddStudents,
-        picked,
+    a.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::PickedMany(FilePurpose::AddStudents, picked),
     )));
     assert_eq!(students(&a), 2);
     // One undo step takes the round's files back out.
     a.update(Msg::Command(Command::Undo));
     assert_eq!(students(&a), 0);
     // Compare with a student's copy: its differing cells are counted.
-    a.update(Msg::DialogAnswered(DialogAnswer::Picked(
+    a.update(Msg::File(FileMsg::DialogAnswered(DialogAnswer::Picked(
         FilePurpose::CompareWith,
         "student-03.ron".into(),
         read("student-03.ron"),
-    )));
+    ))));
     let c = a.comparison().expect("a comparison");
     assert!(c.count > 0, "{}", a.status());
     assert!(a.status().starts_with("Comparing with student-03.ron"));
@@ -526,9 +535,8 @@ fn in_a_browser_students_copies_picked_are_added_and_a_file_picked_is_compared()
 fn in_a_browser_a_file_opened_with_write_access_is_saved_back_to_it() {
     let mut a = native();
     let text = crate::io::to_ron_string(a.scenario()).unwrap();
-    a.update(Msg::DialogAnswered(DialogAnswer::PickedWritable(
-        "lesson.ron".into(),
-        text.into_bytes(),
+    a.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::PickedWritable("lesson.ron".into(), text.into_bytes()),
     )));
     assert_eq!(a.doc().browser_file.as_deref(), Some("lesson.ron"));
     assert!(a.status().contains("Save writes it back"), "{}", a.status());
@@ -549,8 +557,8 @@ fn in_a_browser_a_file_opened_with_write_access_is_saved_back_to_it() {
     );
     // The browser could not write (permission withdrawn): a download instead, and Save
     // downloads from then on.
-    a.update(Msg::DialogAnswered(DialogAnswer::WriteBackFailed(
-        "the file was moved".into(),
+    a.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::WriteBackFailed("the file was moved".into()),
     )));
     let d = a.take_effects().download.expect("downloaded instead");
     assert!(!d.write_back);
@@ -559,8 +567,8 @@ fn in_a_browser_a_file_opened_with_write_access_is_saved_back_to_it() {
         .contains("could not be written (the file was moved)"));
     assert_eq!(a.doc().browser_file, None);
     // Save As where the browser lets the user choose: written there, Save then too.
-    a.update(Msg::DialogAnswered(DialogAnswer::PlaceChosen(
-        "copy.ron".into(),
+    a.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::PlaceChosen("copy.ron".into()),
     )));
     let d = a
         .take_effects()
@@ -569,9 +577,8 @@ fn in_a_browser_a_file_opened_with_write_access_is_saved_back_to_it() {
     assert!(d.write_back && d.name == "copy.ron");
     // A file that does not load leaves the document, and its file, as they were.
     let before = a.doc().id();
-    a.update(Msg::DialogAnswered(DialogAnswer::PickedWritable(
-        "notes.ron".into(),
-        b"not a scenario".to_vec(),
+    a.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::PickedWritable("notes.ron".into(), b"not a scenario".to_vec()),
     )));
     assert_eq!(a.doc().id(), before);
     assert_eq!(a.doc().browser_file.as_deref(), Some("copy.ron"));
@@ -581,9 +588,8 @@ fn in_a_browser_a_file_opened_with_write_access_is_saved_back_to_it() {
 fn in_a_browser_a_scenario_that_could_not_be_fetched_is_said_and_the_document_stays() {
     let mut a = native();
     let before = a.doc().id();
-    a.update(Msg::DialogAnswered(DialogAnswer::NotFetched(
-        "lessons/mine.ron".into(),
-        "the server answered 404".into(),
+    a.update(Msg::File(FileMsg::DialogAnswered(
+        DialogAnswer::NotFetched("lessons/mine.ron".into(), "the server answered 404".into()),
     )));
     assert_eq!(a.doc().id(), before);
     assert_eq!(

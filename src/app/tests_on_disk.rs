@@ -1,5 +1,6 @@
 //! The document's file changed elsewhere, went missing, or is open in another window.
 
+use crate::app::{DialogMsg, DocMsg, FileMsg};
 use std::path::{Path, PathBuf};
 
 use super::*;
@@ -28,11 +29,11 @@ fn saved_elsewhere(path: &Path, name: &str) -> crate::model::Scenario {
 fn weight(a: &mut AppState, k: usize, w: f64) {
     let mut c = a.scenario().criteria[k].clone();
     c.weight = w;
-    a.update(Msg::Edit {
+    a.update(Msg::Doc(DocMsg::Edit {
         label: "weight".into(),
         key: None,
         edit: Box::new(Edit::SetCriterion(k, c)),
-    });
+    }));
 }
 
 #[test]
@@ -64,7 +65,7 @@ fn reload_takes_the_file_and_undo_brings_back_mine() {
     let mine = a.scenario().clone();
     let theirs = saved_elsewhere(&path, "Renamed elsewhere");
     a.look_at_disk_now();
-    a.update(Msg::Disk(DiskAnswer::Reload));
+    a.update(Msg::File(FileMsg::Disk(DiskAnswer::Reload)));
     assert_eq!(a.scenario(), &theirs);
     assert!(!a.doc.is_dirty(), "the window now holds what is on disk");
     assert_eq!(a.disk_notice(), None);
@@ -79,7 +80,7 @@ fn keep_mine_leaves_the_document_unsaved_and_save_then_replaces_the_file() {
     let (mut a, path) = opened(dir.path());
     saved_elsewhere(&path, "Renamed elsewhere");
     a.look_at_disk_now();
-    a.update(Msg::Disk(DiskAnswer::KeepMine));
+    a.update(Msg::File(FileMsg::Disk(DiskAnswer::KeepMine)));
     assert_eq!(a.disk_notice(), None);
     assert!(a.doc.is_dirty(), "the window differs from the file now");
     a.update(Msg::Command(Command::Save));
@@ -94,7 +95,7 @@ fn compare_lists_what_differs_and_can_reload_from_there() {
     weight(&mut a, 0, 7.0);
     let theirs = saved_elsewhere(&path, "Renamed elsewhere");
     a.look_at_disk_now();
-    a.update(Msg::Disk(DiskAnswer::Compare));
+    a.update(Msg::File(FileMsg::Disk(DiskAnswer::Compare)));
     let Some(Dialog::Compare(version)) = &a.dialog else {
         panic!("a comparison: {:?}", a.dialog);
     };
@@ -110,7 +111,7 @@ fn compare_lists_what_differs_and_can_reload_from_there() {
         texts[1].contains("weight") && texts[1].ends_with("→ 7"),
         "{texts:?}"
     );
-    a.update(Msg::Disk(DiskAnswer::Reload));
+    a.update(Msg::File(FileMsg::Disk(DiskAnswer::Reload)));
     assert!(a.dialog.is_none());
     assert_eq!(a.scenario(), &theirs);
 }
@@ -135,10 +136,10 @@ fn save_never_silently_overwrites_a_newer_file() {
     );
     assert!(a.doc.is_dirty());
     // Cancel: still not written; Save again asks again.
-    a.update(Msg::CloseDialog);
+    a.update(Msg::Dialog(DialogMsg::CloseDialog));
     a.update(Msg::Command(Command::Save));
     assert!(matches!(a.dialog, Some(Dialog::NewerOnDisk(_))));
-    a.update(Msg::Disk(DiskAnswer::Overwrite));
+    a.update(Msg::File(FileMsg::Disk(DiskAnswer::Overwrite)));
     assert!(a.dialog.is_none());
     assert!(!a.doc.is_dirty());
     assert_eq!(&crate::io::load_path(&path).unwrap(), a.scenario());
@@ -154,13 +155,13 @@ fn quitting_does_not_overwrite_a_newer_file_either() {
     weight(&mut a, 0, 7.0);
     let theirs = saved_elsewhere(&path, "Renamed elsewhere");
     a.update(Msg::Command(Command::Quit));
-    a.update(Msg::AnswerUnsaved(Some(true)));
+    a.update(Msg::File(FileMsg::AnswerUnsaved(Some(true))));
     assert!(matches!(a.dialog, Some(Dialog::NewerOnDisk(_))));
     assert!(!a.take_effects().close, "not closed with the work unsaved");
     // Cancelling the save cancels the quit.
-    a.update(Msg::CloseDialog);
+    a.update(Msg::Dialog(DialogMsg::CloseDialog));
     a.update(Msg::Command(Command::Save));
-    a.update(Msg::Disk(DiskAnswer::Overwrite));
+    a.update(Msg::File(FileMsg::Disk(DiskAnswer::Overwrite)));
     assert!(
         !a.take_effects().close,
         "the quit was cancelled with the save"
@@ -175,7 +176,7 @@ fn a_missing_file_is_noticed_and_can_be_written_again() {
     std::fs::remove_file(&path).unwrap();
     a.look_at_disk_now();
     assert_eq!(a.disk_notice(), Some(DiskNotice::Missing));
-    a.update(Msg::Disk(DiskAnswer::SaveAgain));
+    a.update(Msg::File(FileMsg::Disk(DiskAnswer::SaveAgain)));
     assert_eq!(a.disk_notice(), None);
     assert_eq!(&crate::io::load_path(&path).unwrap(), a.scenario());
 }
@@ -188,7 +189,7 @@ fn a_file_that_no_longer_loads_is_not_reloaded_over_the_document() {
     std::fs::write(&path, "Scenario(format: 1, title: \"half a fi").unwrap();
     a.look_at_disk_now();
     assert_eq!(a.disk_notice(), Some(DiskNotice::Changed));
-    a.update(Msg::Disk(DiskAnswer::Reload));
+    a.update(Msg::File(FileMsg::Disk(DiskAnswer::Reload)));
     assert!(matches!(a.dialog, Some(Dialog::LoadFailed(_))));
     assert_eq!(a.scenario(), &before);
 }
@@ -206,10 +207,12 @@ fn two_windows_on_one_file_see_each_other_and_a_closed_one_goes() {
     b.look_at_disk_now();
     assert_eq!(a.also_open_elsewhere(), 1);
     assert_eq!(b.also_open_elsewhere(), 1);
-    b.update(Msg::Disk(DiskAnswer::Dismiss));
+    b.update(Msg::File(FileMsg::Disk(DiskAnswer::Dismiss)));
     assert_eq!(b.also_open_elsewhere(), 0, "dismissed");
     // Another file in b: a is alone again.
-    b.update(Msg::Request(Pending::New(crate::seeds::BLANK)));
+    b.update(Msg::File(FileMsg::Request(Pending::New(
+        crate::seeds::BLANK,
+    ))));
     a.look_at_disk_now();
     assert_eq!(a.also_open_elsewhere(), 0);
     // A window that ends (however it ends) lets go of its lock.

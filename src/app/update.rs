@@ -1,7 +1,7 @@
 //! The one way in: every message from the views is applied here, in order, once per frame.
 
 use super::jobs::{Done, JobKind, JobMsg};
-use super::{AppState, Command, Dialog, FilePurpose, Msg, Pending, Presenter, QuickMsg};
+use super::{AppState, Command, Dialog, FilePurpose, Msg, Pending, Presenter};
 
 impl AppState {
     /// Applies every message of a frame, in the order they were sent, after taking in
@@ -20,78 +20,16 @@ impl AppState {
     /// Applies one message.
     pub fn update(&mut self, msg: Msg) {
         match msg {
-            Msg::Edit { label, key, edit } => match self.stated_weights_touched(&edit) {
-                Some((perspective, name)) => self.ask_about_stated(super::StatedEdit {
-                    perspective,
-                    name,
-                    label,
-                    key,
-                    edit: *edit,
-                }),
-                None => self.route_score_edit(label, key, *edit),
-            },
-            Msg::AnswerScoreTarget(target) => self.answer_score_target(target),
+            Msg::Doc(msg) => self.update_doc(msg),
+            Msg::Selection(msg) => self.update_selection(msg),
+            Msg::Dialog(msg) => self.update_dialog(msg),
+            Msg::File(msg) => self.update_file(msg),
+            Msg::View(msg) => self.update_view(msg),
+            Msg::Analysis(msg) => self.update_analysis(msg),
+            Msg::Round(msg) => self.update_round(msg),
             Msg::Command(command) => self.run(command),
             Msg::Job(JobMsg::Done(done)) => self.job_done(*done),
             Msg::Job(JobMsg::Cancel(kind)) => self.jobs.ask_to_stop(kind),
-            Msg::Tick { busy, focused } => {
-                self.tick_recovery(busy);
-                if focused {
-                    self.look_at_disk_now();
-                } else {
-                    self.look_at_disk();
-                }
-            }
-            Msg::PictureTaken(png) => self.picture_taken(png),
-            Msg::Select(selection) => self.selection = selection,
-            Msg::Reveal(selection) => {
-                if let super::Selection::Proposal(p) | super::Selection::Cell(_, p) = &selection {
-                    self.unhide(&p.clone());
-                }
-                self.select(selection);
-            }
-            Msg::Browse(msg) => self.browse_msg(msg),
-            Msg::Revealed => self.reveal = None,
-            Msg::NameFocused => self.naming = None,
-            Msg::SealGesture => self.seal_gesture(),
-            Msg::SetPerspective(id) => self.set_perspective(id),
-            Msg::Request(pending) => self.request(pending),
-            Msg::AnswerUnsaved(save) => self.answer_unsaved(save),
-            Msg::PathText(text) => self.set_path_text(text),
-            Msg::ConfirmPath => self.confirm_path_entry(),
-            Msg::AnswerReplace(replace) => self.answer_replace(replace),
-            Msg::AnswerStated(choice) => self.answer_stated(choice),
-            Msg::CloseQuick => self.quick = None,
-            Msg::CloseDialog => {
-                if matches!(self.dialog, Some(Dialog::PathEntry { .. })) {
-                    self.cancelled();
-                }
-                if matches!(
-                    self.dialog,
-                    Some(Dialog::NewerOnDisk(_) | Dialog::Compare(_))
-                ) {
-                    // Not saved: what was to follow the save (quit, open) does not happen.
-                    self.after_save = None;
-                    self.status = "Not saved".into();
-                }
-                self.dialog = None;
-            }
-            Msg::ShowAbout => self.dialog = Some(Dialog::About),
-            Msg::SaveAsInstead => {
-                self.dialog = None;
-                self.ask_for_file(FilePurpose::SaveAs);
-            }
-            Msg::Disk(answer) => self.answer_disk(answer),
-            Msg::RestoreRecovered => {
-                if let Some(Dialog::Recover(found)) = self.dialog.take() {
-                    self.restore(found);
-                }
-            }
-            Msg::DiscardRecovered => {
-                if let Some(Dialog::Recover(found)) = self.dialog.take() {
-                    self.discard_recovered(&found);
-                }
-            }
             Msg::Present(command) => {
                 if let Some(p) = &mut self.presenter {
                     if !p.apply(command, self.doc.scenario()) {
@@ -100,60 +38,6 @@ impl AppState {
                     }
                 }
             }
-            Msg::ShowAnalysis(show) => {
-                self.main_view = if show {
-                    super::MainView::Analysis
-                } else {
-                    super::MainView::Comparison
-                };
-            }
-            Msg::Show(view) => self.main_view = view,
-            Msg::Quick(q) => self.quick_weights(q),
-            Msg::AddProposal(after) => self.add_proposal(after),
-            Msg::DuplicateProposal(i) => self.duplicate_proposal(i),
-            Msg::DeleteProposal(i) => self.delete_proposal(i),
-            Msg::AddCriterion(after) => self.add_criterion(after),
-            Msg::DuplicateCriterion(k) => self.duplicate_criterion(k),
-            Msg::DeleteCriterion(k) => self.delete_criterion(k),
-            Msg::AddSource => self.add_source(),
-            Msg::AddPerspective => self.add_perspective(),
-            Msg::SetTheme(theme) => self.prefs.theme = theme,
-            Msg::ShowInspector(shown) => self.prefs.show_inspector = shown,
-            Msg::SetCardsHeight(h) => self.prefs.cards_height = h,
-            Msg::DialogAnswered(answer) => self.dialog_answered(answer),
-            Msg::Dropped(path) => {
-                if !self.editing_blocked() {
-                    self.request(Pending::Open(Some(path)));
-                }
-            }
-            Msg::AddStudents(paths) => self.add_students(paths),
-            Msg::HandOutHidesScores(hide) => {
-                if let Some(super::Dialog::HandOut { hide_scores }) = &mut self.dialog {
-                    *hide_scores = hide;
-                }
-            }
-            Msg::HandOutSave => self.hand_out_save(),
-            Msg::StudentNameText(text) => {
-                if let Some(super::Dialog::StudentName(name)) = &mut self.dialog {
-                    *name = text;
-                }
-            }
-            Msg::StudentNameConfirm => self.student_name_confirm(),
-            Msg::CloseComparison => self.comparison = None,
-            Msg::Import(msg) => self.import_msg(msg),
-            Msg::CompareProposals(pair) => {
-                self.compared_proposals = pair.map(|(a, b)| (self.doc.id(), a, b));
-            }
-            Msg::WorkOutAcceptability(settings) => self.work_out_acceptability(settings),
-            Msg::RemoveReading(id) => {
-                if !self.editing_blocked() {
-                    self.remove_reading(&id);
-                }
-            }
-            Msg::CloseRequested => {
-                self.close_requested();
-            }
-            Msg::Status(text) => self.status = text,
         }
     }
 
@@ -203,35 +87,6 @@ impl AppState {
         } else {
             view
         };
-    }
-
-    /// The quick-weights window: open it, rearrange it, or apply it as one undoable step.
-    fn quick_weights(&mut self, msg: QuickMsg) {
-        if let QuickMsg::Open = msg {
-            let q = super::QuickWeights::start(self.scenario(), &self.eval.weights);
-            self.quick = Some(q);
-            return;
-        }
-        let Some(q) = &mut self.quick else {
-            return;
-        };
-        let (weights, label) = match msg {
-            QuickMsg::Open => return,
-            QuickMsg::Up(pos) => return q.move_by_one(pos, true),
-            QuickMsg::Down(pos) => return q.move_by_one(pos, false),
-            QuickMsg::Swing(id, r) => return q.set_swing(&id, r),
-            QuickMsg::ApplyRankOrder => (q.rank_order(), "quick weights (rank order)"),
-            QuickMsg::ApplySwing => (q.swing(), "quick weights (swing)"),
-        };
-        self.quick = None;
-        // Under a perspective, quick weights set that perspective's weights (asked about
-        // like any change of stated weights); otherwise the criteria's own.
-        let edit = super::quick::weights_edit(self.scenario(), self.perspective(), &weights);
-        self.update(Msg::Edit {
-            label: label.to_owned(),
-            key: None,
-            edit: Box::new(edit),
-        });
     }
 }
 

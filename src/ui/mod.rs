@@ -18,6 +18,7 @@ pub mod web;
 pub mod widgets;
 mod window;
 
+use crate::app::{DocMsg, FileMsg, RoundMsg, SelectMsg};
 use analysis::everyone;
 use dialogs::{disk_bar, native as file_dialogs};
 pub use window::{fonts, frame_bench, screenshot, shortcuts, theme};
@@ -146,7 +147,7 @@ impl ConcordApp {
         dialogs::dialogs_ui(&ctx, &self.state, &mut out);
         // A gesture ends when the pointer is released: the next change is a new undo step.
         if ctx.input(|i| i.pointer.any_released()) {
-            out.send(Msg::SealGesture);
+            out.send(Msg::Doc(DocMsg::SealGesture));
         }
         let changed = !out.is_empty();
         // The clock and a picture taken: not what the user did, no need to draw again.
@@ -261,7 +262,7 @@ impl ConcordApp {
     /// files, the window's close button.
     fn input_ui(&mut self, ctx: &egui::Context, out: &mut Outbox) {
         if let Some(answer) = self.dialogs.poll() {
-            out.send(Msg::DialogAnswered(answer));
+            out.send(Msg::File(FileMsg::DialogAnswered(answer)));
         }
         if self.state.dialog().is_none() {
             shortcuts::presentation_keys(ctx, &self.state, out);
@@ -273,15 +274,15 @@ impl ConcordApp {
         // One file opens; several are students' copies for the class round.
         if dropped.len() > 1 {
             dropped.sort();
-            out.send(Msg::AddStudents(dropped));
+            out.send(Msg::Round(RoundMsg::AddStudents(dropped)));
         } else if let Some(path) = dropped.pop() {
-            out.send(Msg::Dropped(path));
+            out.send(Msg::File(FileMsg::Dropped(path)));
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.state.close_confirmed() {
             if self.state.doc().is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             }
-            out.send(Msg::CloseRequested);
+            out.send(Msg::File(FileMsg::CloseRequested));
         }
     }
 
@@ -314,7 +315,7 @@ fn reveal_proposal(
         _ => return,
     };
     if matches!(state.reveal(), Some(Selection::Proposal(_))) {
-        out.send(Msg::Revealed);
+        out.send(Msg::Selection(SelectMsg::Revealed));
     }
     let at = state
         .scenario()
@@ -397,7 +398,7 @@ fn comparison_bar_ui(
             .clicked()
         {
             *list_open = false;
-            out.send(Msg::CloseComparison);
+            out.send(Msg::File(FileMsg::CloseComparison));
         }
     });
 }

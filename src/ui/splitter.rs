@@ -1,5 +1,6 @@
 //! The handle between the cards and the table: drag it to share the height between them.
 
+use crate::app::ViewMsg;
 use egui::{CursorIcon, Role, Sense, Ui, WidgetInfo};
 
 use crate::app::{Msg, Outbox};
@@ -53,11 +54,11 @@ pub fn splitter_ui(ui: &mut Ui, height: f32, out: &mut Outbox) {
         );
     }
     if response.double_clicked() {
-        out.send(Msg::SetCardsHeight(None));
+        out.send(Msg::View(ViewMsg::SetCardsHeight(None)));
     } else if response.dragged() && response.drag_delta().y != 0.0 {
-        out.send(Msg::SetCardsHeight(Some(
+        out.send(Msg::View(ViewMsg::SetCardsHeight(Some(
             (height + response.drag_delta().y).max(MIN_CARDS),
-        )));
+        ))));
     }
 }
 

@@ -3,6 +3,7 @@
 //! rules out, what blocks the rest and whom, where the rankings agree); a click on a cell
 //! shows that perspective's reasons.
 
+use crate::app::{DocMsg, SelectMsg, ViewMsg};
 use egui::{RichText, Ui};
 
 use crate::analysis::perspectives::{column_name, Matrix};
@@ -269,8 +270,10 @@ fn reasons_ui(
         .on_hover_text("Choose this perspective and show this proposal in the comparison")
         .clicked()
     {
-        out.send(Msg::SetPerspective(Some(view.id.clone())));
-        out.send(Msg::Show(MainView::Comparison));
-        out.send(Msg::Reveal(Selection::Proposal(proposal.id.clone())));
+        out.send(Msg::Doc(DocMsg::SetPerspective(Some(view.id.clone()))));
+        out.send(Msg::View(ViewMsg::Show(MainView::Comparison)));
+        out.send(Msg::Selection(SelectMsg::Reveal(Selection::Proposal(
+            proposal.id.clone(),
+        ))));
     }
 }

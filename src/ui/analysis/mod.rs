@@ -11,6 +11,7 @@ mod quick;
 mod smaa;
 mod sweep;
 
+use crate::app::AnalysisMsg;
 use egui::{RichText, Ui};
 
 pub use crate::app::derived::SmaaSettings;
@@ -115,7 +116,7 @@ pub fn analysis_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView, out: 
                 .on_hover_text("Set the weights from a ranking of the criteria or from swing ratings (undoable)")
                 .clicked()
             {
-                out.send(Msg::Quick(QuickMsg::Open));
+                out.send(Msg::Analysis(AnalysisMsg::Quick(QuickMsg::Open)));
             }
         });
         ui.add_space(8.0);

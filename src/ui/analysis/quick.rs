@@ -1,6 +1,7 @@
 //! The quick-weights window: rank the criteria (rank-order centroid) or rate their swings.
 //! It holds criteria by id (`app::QuickWeights`), so it follows additions and deletions.
 
+use crate::app::AnalysisMsg;
 use egui::RichText;
 
 use crate::app::{AppState, Msg, Outbox, QuickMsg, QuickWeights};
@@ -42,14 +43,14 @@ pub fn quick_weights_ui(ctx: &egui::Context, state: &AppState, q: &QuickWeights,
                             .on_hover_text("More important")
                             .clicked()
                         {
-                            out.send(Msg::Quick(QuickMsg::Up(pos)));
+                            out.send(Msg::Analysis(AnalysisMsg::Quick(QuickMsg::Up(pos))));
                         }
                         if ui
                             .add_enabled(pos + 1 < n, egui::Button::new("▼"))
                             .on_hover_text("Less important")
                             .clicked()
                         {
-                            out.send(Msg::Quick(QuickMsg::Down(pos)));
+                            out.send(Msg::Analysis(AnalysisMsg::Quick(QuickMsg::Down(pos))));
                         }
                         ui.label(format!("{}. {}", pos + 1, name(id)));
                     });
@@ -59,7 +60,7 @@ pub fn quick_weights_ui(ctx: &egui::Context, state: &AppState, q: &QuickWeights,
                     .on_hover_text("w = (1/n)·Σ 1/k from each rank down")
                     .clicked()
                 {
-                    out.send(Msg::Quick(QuickMsg::ApplyRankOrder));
+                    out.send(Msg::Analysis(AnalysisMsg::Quick(QuickMsg::ApplyRankOrder)));
                 }
                 let ui = &mut cols[1];
                 ui.label(RichText::new("Rate the swings").strong());
@@ -78,7 +79,10 @@ pub fn quick_weights_ui(ctx: &egui::Context, state: &AppState, q: &QuickWeights,
                         .on_hover_text(&full)
                         .changed()
                     {
-                        out.send(Msg::Quick(QuickMsg::Swing(id.clone(), r)));
+                        out.send(Msg::Analysis(AnalysisMsg::Quick(QuickMsg::Swing(
+                            id.clone(),
+                            r,
+                        ))));
                     }
                 }
                 if ui
@@ -86,11 +90,11 @@ pub fn quick_weights_ui(ctx: &egui::Context, state: &AppState, q: &QuickWeights,
                     .on_hover_text("w = rating / sum of ratings")
                     .clicked()
                 {
-                    out.send(Msg::Quick(QuickMsg::ApplySwing));
+                    out.send(Msg::Analysis(AnalysisMsg::Quick(QuickMsg::ApplySwing)));
                 }
             });
         });
     if !open {
-        out.send(Msg::CloseQuick);
+        out.send(Msg::Analysis(AnalysisMsg::CloseQuick));
     }
 }

@@ -1,6 +1,7 @@
 //! Rank acceptability (S5, SMAA-2), computed on a worker thread (in a browser, a few
 //! hundred draws at a time between frames) with a progress bar.
 
+use crate::app::AnalysisMsg;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot, Text};
 
@@ -17,7 +18,9 @@ pub(super) fn run_smaa(
     out: &mut Outbox,
 ) {
     if state.acceptability_wanted(view.options) {
-        out.send(Msg::WorkOutAcceptability(view.options));
+        out.send(Msg::Analysis(AnalysisMsg::WorkOutAcceptability(
+            view.options,
+        )));
         ctx.request_repaint();
     }
 }

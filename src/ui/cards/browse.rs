@@ -1,5 +1,6 @@
 //! Beside the cards: search, sort and filter the proposals (the table follows the cards).
 
+use crate::app::ViewMsg;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use crate::app::browse::{groups, BrowseMsg, Filter, SortBy};
@@ -42,7 +43,7 @@ pub fn browse_ui(ui: &mut Ui, state: &AppState, view: &mut ViewState, out: &mut 
             }
             if query != browse.query {
                 view.first_proposal = 0;
-                out.send(Msg::Browse(BrowseMsg::Query(query)));
+                out.send(Msg::View(ViewMsg::Browse(BrowseMsg::Query(query))));
             }
             ui.end_row();
             let label = ui.label("Sort");
@@ -54,7 +55,7 @@ pub fn browse_ui(ui: &mut Ui, state: &AppState, view: &mut ViewState, out: &mut 
                             && browse.sort != by
                         {
                             view.first_proposal = 0;
-                            out.send(Msg::Browse(BrowseMsg::Sort(by)));
+                            out.send(Msg::View(ViewMsg::Browse(BrowseMsg::Sort(by))));
                         }
                     }
                 })
@@ -74,7 +75,7 @@ pub fn browse_ui(ui: &mut Ui, state: &AppState, view: &mut ViewState, out: &mut 
                             && browse.filter != f
                         {
                             view.first_proposal = 0;
-                            out.send(Msg::Browse(BrowseMsg::Filter(f)));
+                            out.send(Msg::View(ViewMsg::Browse(BrowseMsg::Filter(f))));
                         }
                     }
                 })
@@ -101,7 +102,7 @@ pub fn browse_ui(ui: &mut Ui, state: &AppState, view: &mut ViewState, out: &mut 
                         .on_hover_text("Clear the search, sort and filter")
                         .clicked()
                     {
-                        out.send(Msg::Browse(BrowseMsg::Clear));
+                        out.send(Msg::View(ViewMsg::Browse(BrowseMsg::Clear)));
                     }
                 });
                 ui.end_row();

@@ -2,6 +2,7 @@
 
 pub mod browse;
 
+use crate::app::SelectMsg;
 use egui::{Color32, CornerRadius, RichText, Stroke, Ui};
 
 use crate::app::{AppState, Edit, Msg, Outbox, Selection};
@@ -149,7 +150,9 @@ fn card_ui(ui: &mut Ui, state: &AppState, i: usize, out: &mut Outbox) -> Option<
                             }
                         ));
                     if header.clicked() {
-                        out.send(Msg::Select(Selection::Proposal(p.id.clone())));
+                        out.send(Msg::Selection(SelectMsg::Select(Selection::Proposal(
+                            p.id.clone(),
+                        ))));
                     }
                     header.dnd_set_drag_payload(i);
                     if let Some(from) = header.dnd_release_payload::<usize>() {

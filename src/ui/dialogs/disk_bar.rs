@@ -1,6 +1,7 @@
 //! The bar under the menu that says when the open file changed on disk, went missing, or
 //! is open in another Concord window, with what the user can do about it.
 
+use crate::app::FileMsg;
 use egui::RichText;
 
 use crate::app::{AppState, DiskAnswer, DiskNotice, Msg, Outbox};
@@ -29,7 +30,7 @@ fn line_ui(
 /// Draws the bar's lines.
 pub fn disk_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Outbox) {
     let name = state.doc().display_name();
-    let disk = |answer| Msg::Disk(answer);
+    let disk = |answer| Msg::File(FileMsg::Disk(answer));
     match state.disk_notice() {
         Some(DiskNotice::Changed) => line_ui(
             ui,

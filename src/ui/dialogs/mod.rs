@@ -4,6 +4,7 @@ pub mod disk_bar;
 pub mod file_access;
 pub mod native;
 
+use crate::app::{DialogMsg, DocMsg, FileMsg};
 use egui::{Id, Modal, RichText};
 
 use crate::app::{DiskAnswer, OnDiskVersion, PresentCommand, ScoreTarget, StatedChoice};
@@ -63,14 +64,14 @@ fn compare_ui(ui: &mut egui::Ui, version: &OnDiskVersion, out: &mut Outbox) {
                 (
                     "Reload from disk",
                     "Take the file's version (Undo brings back yours)",
-                    Msg::Disk(DiskAnswer::Reload),
+                    Msg::File(FileMsg::Disk(DiskAnswer::Reload)),
                 ),
                 (
                     "Keep this window's version",
                     "Saving will replace the file",
-                    Msg::Disk(DiskAnswer::KeepMine),
+                    Msg::File(FileMsg::Disk(DiskAnswer::KeepMine)),
                 ),
-                ("Close", "Decide later", Msg::CloseDialog),
+                ("Close", "Decide later", Msg::Dialog(DialogMsg::CloseDialog)),
             ],
         );
     });
@@ -112,7 +113,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                 let ok = ui.button("OK").on_hover_text("Close this message");
                 default_button(ui, &ok, dialog);
                 if ok.clicked() {
-                    out.send(Msg::CloseDialog);
+                    out.send(Msg::Dialog(DialogMsg::CloseDialog));
                 }
             }
             Dialog::SaveFailed(msg) => {
@@ -121,10 +122,10 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                 ui.label("The file on disk is unchanged and your changes are still open here.");
                 ui.horizontal(|ui| {
                     if ui.button("Save As…").on_hover_text("Save somewhere else").clicked() {
-                        out.send(Msg::SaveAsInstead);
+                        out.send(Msg::Dialog(DialogMsg::SaveAsInstead));
                     }
                     if ui.button("OK").clicked() {
-                        out.send(Msg::CloseDialog);
+                        out.send(Msg::Dialog(DialogMsg::CloseDialog));
                     }
                 });
             }
@@ -142,13 +143,13 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                         .on_hover_text(format!("{} over the existing file", purpose.action()))
                         .clicked()
                     {
-                        out.send(Msg::AnswerReplace(true));
+                        out.send(Msg::Dialog(DialogMsg::AnswerReplace(true)));
                     }
                     // The safe answer is the default, as in the desktop's own "replace?".
                     let cancel = ui.button("Cancel").on_hover_text("Keep the existing file");
                     default_button(ui, &cancel, dialog);
                     if cancel.clicked() {
-                        out.send(Msg::AnswerReplace(false));
+                        out.send(Msg::Dialog(DialogMsg::AnswerReplace(false)));
                     }
                 });
             }
@@ -164,17 +165,17 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                         .on_hover_text("A new perspective, “My weights”, starting from these, with your change")
                         .clicked()
                     {
-                        out.send(Msg::AnswerStated(StatedChoice::MyOwn));
+                        out.send(Msg::Doc(DocMsg::AnswerStated(StatedChoice::MyOwn)));
                     }
                     if ui
                         .button(format!("Change «{}»", crate::ui::widgets::short_label(&asked.name)))
                         .on_hover_text("Correct the perspective itself (for example, to follow a newer statement); not asked again for it")
                         .clicked()
                     {
-                        out.send(Msg::AnswerStated(StatedChoice::ChangeIt));
+                        out.send(Msg::Doc(DocMsg::AnswerStated(StatedChoice::ChangeIt)));
                     }
                     if ui.button("Cancel").on_hover_text("Leave the weights as they are").clicked() {
-                        out.send(Msg::AnswerStated(StatedChoice::Cancel));
+                        out.send(Msg::Doc(DocMsg::AnswerStated(StatedChoice::Cancel)));
                     }
                 });
             }
@@ -191,9 +192,9 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                 ));
                 let write = format!("Write «{}»'s reading", crate::ui::widgets::short_label(name));
                 ui.horizontal(|ui| answer_buttons(ui, out, vec![
-                    (write.as_str(), "Only this perspective reads the cell this way; the common score stays", Msg::AnswerScoreTarget(ScoreTarget::Reading)),
-                    ("Change the common score", "Every perspective without its own reading of the cell reads the new score", Msg::AnswerScoreTarget(ScoreTarget::Common)),
-                    ("Cancel", "Leave the score as it is", Msg::AnswerScoreTarget(ScoreTarget::Cancel)),
+                    (write.as_str(), "Only this perspective reads the cell this way; the common score stays", Msg::Doc(DocMsg::AnswerScoreTarget(ScoreTarget::Reading))),
+                    ("Change the common score", "Every perspective without its own reading of the cell reads the new score", Msg::Doc(DocMsg::AnswerScoreTarget(ScoreTarget::Common))),
+                    ("Cancel", "Leave the score as it is", Msg::Doc(DocMsg::AnswerScoreTarget(ScoreTarget::Cancel))),
                 ]));
                 ui.label(RichText::new("Your answer is kept for this perspective until another file is opened.").small().weak());
             }
@@ -206,10 +207,10 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     path.display()
                 ));
                 ui.horizontal(|ui| answer_buttons(ui, out, vec![
-                    ("Show the differences", "List what differs between the file and this window", Msg::Disk(DiskAnswer::Compare)),
-                    ("Save As…", "Keep both: save yours as another file", Msg::SaveAsInstead),
-                    ("Overwrite", "Replace the file with this window's version", Msg::Disk(DiskAnswer::Overwrite)),
-                    ("Cancel", "Do not save", Msg::CloseDialog),
+                    ("Show the differences", "List what differs between the file and this window", Msg::File(FileMsg::Disk(DiskAnswer::Compare))),
+                    ("Save As…", "Keep both: save yours as another file", Msg::Dialog(DialogMsg::SaveAsInstead)),
+                    ("Overwrite", "Replace the file with this window's version", Msg::File(FileMsg::Disk(DiskAnswer::Overwrite))),
+                    ("Cancel", "Do not save", Msg::Dialog(DialogMsg::CloseDialog)),
                 ]));
             }
             Dialog::Recover(found) => {
@@ -232,10 +233,10 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     let restore = ui.button("Restore").on_hover_text("Open the unsaved work; save it to keep it");
                     default_button(ui, &restore, dialog);
                     if restore.clicked() {
-                        out.send(Msg::RestoreRecovered);
+                        out.send(Msg::File(FileMsg::RestoreRecovered));
                     }
                     if ui.button("Discard").on_hover_text("Delete the kept copy").clicked() {
-                        out.send(Msg::DiscardRecovered);
+                        out.send(Msg::File(FileMsg::DiscardRecovered));
                     }
                 });
             }
@@ -275,7 +276,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                     }
                 });
                 if ui.button("Close").clicked() {
-                    out.send(Msg::CloseDialog);
+                    out.send(Msg::Dialog(DialogMsg::CloseDialog));
                 }
             }
             Dialog::About => {
@@ -289,7 +290,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                 );
                 ui.label(RichText::new("Scores are readings of the cited sources, not verdicts.").italics());
                 if ui.button("Close").clicked() {
-                    out.send(Msg::CloseDialog);
+                    out.send(Msg::Dialog(DialogMsg::CloseDialog));
                 }
             }
         }
@@ -305,10 +306,10 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
 /// changes nothing. None where every answer acts (Restore or Discard a recovered copy).
 fn dismissed(dialog: &Dialog) -> Option<Msg> {
     match dialog {
-        Dialog::UnsavedChanges(_) => Some(Msg::AnswerUnsaved(None)),
-        Dialog::ConfirmReplace { .. } => Some(Msg::AnswerReplace(false)),
-        Dialog::StatedWeights(_) => Some(Msg::AnswerStated(StatedChoice::Cancel)),
-        Dialog::ScoreTarget(_) => Some(Msg::AnswerScoreTarget(ScoreTarget::Cancel)),
+        Dialog::UnsavedChanges(_) => Some(Msg::File(FileMsg::AnswerUnsaved(None))),
+        Dialog::ConfirmReplace { .. } => Some(Msg::Dialog(DialogMsg::AnswerReplace(false))),
+        Dialog::StatedWeights(_) => Some(Msg::Doc(DocMsg::AnswerStated(StatedChoice::Cancel))),
+        Dialog::ScoreTarget(_) => Some(Msg::Doc(DocMsg::AnswerScoreTarget(ScoreTarget::Cancel))),
         Dialog::Recover(_) => None,
         Dialog::LoadFailed(_)
         | Dialog::SaveFailed(_)
@@ -319,7 +320,7 @@ fn dismissed(dialog: &Dialog) -> Option<Msg> {
         | Dialog::NewerOnDisk(_)
         | Dialog::HandOut { .. }
         | Dialog::StudentName(_)
-        | Dialog::Import(_) => Some(Msg::CloseDialog),
+        | Dialog::Import(_) => Some(Msg::Dialog(DialogMsg::CloseDialog)),
     }
 }
 
@@ -348,21 +349,21 @@ fn unsaved_ui(
         let save = ui.button("Save").on_hover_text("Save, then continue");
         default_button(ui, &save, dialog);
         if save.clicked() {
-            out.send(Msg::AnswerUnsaved(Some(true)));
+            out.send(Msg::File(FileMsg::AnswerUnsaved(Some(true))));
         }
         if ui
             .button("Don't save")
             .on_hover_text("Discard the changes and continue")
             .clicked()
         {
-            out.send(Msg::AnswerUnsaved(Some(false)));
+            out.send(Msg::File(FileMsg::AnswerUnsaved(Some(false))));
         }
         if ui
             .button("Cancel")
             .on_hover_text("Keep editing; nothing happens")
             .clicked()
         {
-            out.send(Msg::AnswerUnsaved(None));
+            out.send(Msg::File(FileMsg::AnswerUnsaved(None)));
         }
     });
 }
@@ -404,7 +405,7 @@ fn path_entry_ui(
         ui.data_mut(|d| d.insert_temp(path_field_focused(), true));
     }
     if r.changed() {
-        out.send(Msg::PathText(text.clone()));
+        out.send(Msg::Dialog(DialogMsg::PathText(text.clone())));
     }
     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ui.horizontal(|ui| {
@@ -414,10 +415,10 @@ fn path_entry_ui(
             .clicked()
             || enter
         {
-            out.send(Msg::ConfirmPath);
+            out.send(Msg::Dialog(DialogMsg::ConfirmPath));
         }
         if ui.button("Cancel").clicked() {
-            out.send(Msg::CloseDialog);
+            out.send(Msg::Dialog(DialogMsg::CloseDialog));
         }
     });
 }
@@ -441,7 +442,7 @@ fn hand_out_ui(ui: &mut egui::Ui, hide_scores: bool, out: &mut Outbox) {
         .on_hover_text("Without your scores, every student's value is their own choice")
         .changed()
     {
-        out.send(Msg::HandOutHidesScores(hide));
+        out.send(Msg::Dialog(DialogMsg::HandOutHidesScores(hide)));
     }
     ui.horizontal(|ui| {
         if ui
@@ -449,10 +450,10 @@ fn hand_out_ui(ui: &mut egui::Ui, hide_scores: bool, out: &mut Outbox) {
             .on_hover_text("Choose where to save it")
             .clicked()
         {
-            out.send(Msg::HandOutSave);
+            out.send(Msg::Dialog(DialogMsg::HandOutSave));
         }
         if ui.button("Cancel").clicked() {
-            out.send(Msg::CloseDialog);
+            out.send(Msg::Dialog(DialogMsg::CloseDialog));
         }
     });
 }
@@ -478,7 +479,7 @@ fn student_name_ui(ui: &mut egui::Ui, state: &AppState, mut name: String, out: &
         ui.data_mut(|d| d.insert_temp(name_field_focused(), true));
     }
     if r.changed() {
-        out.send(Msg::StudentNameText(name.clone()));
+        out.send(Msg::Dialog(DialogMsg::StudentNameText(name.clone())));
     }
     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ui.horizontal(|ui| {
@@ -487,14 +488,14 @@ fn student_name_ui(ui: &mut egui::Ui, state: &AppState, mut name: String, out: &
             .clicked()
             || enter
         {
-            out.send(Msg::StudentNameConfirm);
+            out.send(Msg::Dialog(DialogMsg::StudentNameConfirm));
         }
         if ui
             .button("Later")
             .on_hover_text("You will be asked again when the copy is opened")
             .clicked()
         {
-            out.send(Msg::CloseDialog);
+            out.send(Msg::Dialog(DialogMsg::CloseDialog));
         }
     });
 }
@@ -553,7 +554,7 @@ fn provisions_window(ctx: &egui::Context, state: &AppState, a: usize, b: usize, 
             }
         });
     if !open {
-        out.send(Msg::CompareProposals(None));
+        out.send(Msg::Dialog(DialogMsg::CompareProposals(None)));
     }
 }
 
@@ -582,10 +583,14 @@ fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut 
     ui.horizontal(|ui| {
         ui.label("Proposals are the table's");
         if ui.radio(m.proposals_as_rows, "rows").clicked() {
-            out.send(Msg::Import(ImportMsg::ProposalsAsRows(true)));
+            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::ProposalsAsRows(
+                true,
+            ))));
         }
         if ui.radio(!m.proposals_as_rows, "columns").clicked() {
-            out.send(Msg::Import(ImportMsg::ProposalsAsRows(false)));
+            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::ProposalsAsRows(
+                false,
+            ))));
         }
     });
     if let Some(sheets) = st.sheets.as_ref().filter(|s| s.len() > 1) {
@@ -598,7 +603,9 @@ fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut 
                     for name in sheets {
                         if ui.selectable_label(*name == current, name).clicked() && *name != current
                         {
-                            out.send(Msg::Import(ImportMsg::Sheet(name.clone())));
+                            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::Sheet(
+                                name.clone(),
+                            ))));
                         }
                     }
                 })
@@ -615,7 +622,7 @@ fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut 
                 .show_ui(ui, |ui| {
                     for (c, h) in t.header.iter().enumerate() {
                         if ui.selectable_label(c == m.name, h).clicked() {
-                            out.send(Msg::Import(ImportMsg::Name(c)));
+                            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::Name(c))));
                         }
                     }
                 })
@@ -655,11 +662,11 @@ fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut 
                     )
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(chosen.is_none(), "(none)").clicked() {
-                            out.send(Msg::Import(make(None)));
+                            out.send(Msg::Dialog(DialogMsg::Import(make(None))));
                         }
                         for (c, h) in t.header.iter().enumerate().filter(|(c, _)| *c != m.name) {
                             if ui.selectable_label(chosen == Some(c), h).clicked() {
-                                out.send(Msg::Import(make(Some(c))));
+                                out.send(Msg::Dialog(DialogMsg::Import(make(Some(c)))));
                             }
                         }
                     })
@@ -690,7 +697,7 @@ fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut 
                             .on_hover_text("A column of text: its cells become each proposal's provisions (left out otherwise)")
                             .changed()
                         {
-                            out.send(Msg::Import(ImportMsg::Provisions(c, kept)));
+                            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::Provisions(c, kept))));
                         }
                         ui.label(RichText::new("text").weak());
                         ui.end_row();
@@ -702,7 +709,7 @@ fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut 
                         .checkbox(&mut on, h)
                         .on_hover_text("Count this column as a criterion");
                     if check.changed() {
-                        out.send(Msg::Import(ImportMsg::Criterion(c, on)));
+                        out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::Criterion(c, on))));
                     }
                     match chosen {
                         Some(kind) => {
@@ -712,7 +719,7 @@ fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut 
                                 .show_ui(ui, |ui| {
                                     for k in scales {
                                         if ui.selectable_label(k == kind, k.describe()).clicked() && k != kind {
-                                            out.send(Msg::Import(ImportMsg::Scale(c, k)));
+                                            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::Scale(c, k))));
                                         }
                                     }
                                 })
@@ -725,7 +732,7 @@ fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut 
                                 .on_hover_text("Tick where less of this is better (troops, casualties, cost): guessed from the column's name, yours to confirm")
                                 .changed()
                             {
-                                out.send(Msg::Import(ImportMsg::LowerIsBetter(c, lower)));
+                                out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::LowerIsBetter(c, lower))));
                             }
                         }
                         None => {
@@ -763,17 +770,17 @@ fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut 
             )
             .clicked()
         {
-            out.send(Msg::Import(ImportMsg::AsNew));
+            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::AsNew)));
         }
         if ui
             .button("Add to this scenario")
             .on_hover_text("Adds the rows as proposals of the open scenario (Ctrl+Z undoes)")
             .clicked()
         {
-            out.send(Msg::Import(ImportMsg::AddToOpen));
+            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::AddToOpen)));
         }
         if ui.button("Cancel").clicked() {
-            out.send(Msg::CloseDialog);
+            out.send(Msg::Dialog(DialogMsg::CloseDialog));
         }
     });
 }

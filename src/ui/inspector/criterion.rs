@@ -1,5 +1,7 @@
 //! One criterion: name, description, group, weight, direction and scale.
 
+use crate::app::DocMsg;
+use crate::app::ViewMsg;
 use egui::{RichText, Ui};
 
 use super::fields::Fields;
@@ -44,7 +46,7 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &AppState, cid: &str, out: &mut O
         )
         .clicked()
         {
-            out.send(Msg::DuplicateCriterion(k));
+            out.send(Msg::Doc(DocMsg::DuplicateCriterion(k)));
         }
         if button(
             ui,
@@ -54,7 +56,7 @@ pub(super) fn criterion_ui(ui: &mut Ui, state: &AppState, cid: &str, out: &mut O
         )
         .clicked()
         {
-            out.send(Msg::DeleteCriterion(k));
+            out.send(Msg::Doc(DocMsg::DeleteCriterion(k)));
             return true;
         }
         false
@@ -201,9 +203,9 @@ fn scale_ui(
                     step: st,
                 });
             } else if changed {
-                f.out.send(crate::app::Msg::Status(format!(
+                f.out.send(crate::app::Msg::View(ViewMsg::Status(format!(
                     "The scale was left at {min}–{max}: its minimum must be below its maximum"
-                )));
+                ))));
             }
         }
         Scale::Levels(levels) => {
@@ -218,10 +220,10 @@ fn scale_ui(
                 if v.len() >= 2 {
                     set_scale(Scale::Levels(v));
                 } else {
-                    f.out.send(crate::app::Msg::Status(
+                    f.out.send(crate::app::Msg::View(ViewMsg::Status(
                         "A scale needs at least two levels: the levels were left as they were"
                             .into(),
-                    ));
+                    )));
                 }
             }
         }

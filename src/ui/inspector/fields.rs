@@ -1,6 +1,7 @@
 //! One helper for every field of the inspector: a labelled field whose change becomes one
 //! undoable step, named for the field and the item, that merges while the field is typed in.
 
+use crate::app::SelectMsg;
 use egui::Ui;
 
 use crate::app::{Edit, Msg, Outbox};
@@ -75,7 +76,7 @@ impl<'a> Fields<'a> {
         make: impl FnOnce(String) -> Edit,
     ) {
         if naming {
-            self.out.send(Msg::NameFocused);
+            self.out.send(Msg::Selection(SelectMsg::NameFocused));
         }
         if let Some(v) = name_field(ui, (label, value, hint), naming) {
             self.edit(field, make(v));

@@ -1,6 +1,7 @@
 //! "Scenario health" in the inspector: the content check of `concord check --strict`, each
 //! finding a link to its cell, proposal, source or perspective.
 
+use crate::app::SelectMsg;
 use std::sync::Arc;
 
 use egui::{RichText, Ui};
@@ -56,7 +57,7 @@ pub(super) fn health_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                     .on_hover_text("Show it")
                     .clicked()
                 {
-                    out.send(Msg::Reveal(target));
+                    out.send(Msg::Selection(SelectMsg::Reveal(target)));
                 }
             }
             let listed = found.len() - silent;

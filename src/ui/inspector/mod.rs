@@ -8,6 +8,7 @@ mod proposal;
 mod red_line;
 mod scenario;
 
+use crate::app::SelectMsg;
 use egui::Ui;
 
 use crate::app::{AppState, Msg, Outbox, Selection};
@@ -22,7 +23,7 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                 .on_hover_text("Show the scenario and its sources")
                 .clicked()
         {
-            out.send(Msg::Select(Selection::Scenario));
+            out.send(Msg::Selection(SelectMsg::Select(Selection::Scenario)));
         }
     });
     ui.separator();

@@ -1,5 +1,6 @@
 //! One proposal: every field, moving, duplicating and deleting it.
 
+use crate::app::{DialogMsg, DocMsg};
 use egui::{RichText, Ui};
 
 use super::cell::citations_ui;
@@ -52,7 +53,7 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &AppState, pid: &str, out: &mut Ou
         )
         .clicked()
         {
-            out.send(Msg::DuplicateProposal(i));
+            out.send(Msg::Doc(DocMsg::DuplicateProposal(i)));
         }
         if button(
             ui,
@@ -62,7 +63,7 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &AppState, pid: &str, out: &mut Ou
         )
         .clicked()
         {
-            out.send(Msg::DeleteProposal(i));
+            out.send(Msg::Doc(DocMsg::DeleteProposal(i)));
             return true;
         }
         false
@@ -85,10 +86,10 @@ pub(super) fn proposal_ui(ui: &mut Ui, state: &AppState, pid: &str, out: &mut Ou
                     ))
                     .clicked()
                 {
-                    out.send(Msg::CompareProposals(Some((
+                    out.send(Msg::Dialog(DialogMsg::CompareProposals(Some((
                         p.id.clone(),
                         other.id.clone(),
-                    ))));
+                    )))));
                     ui.close();
                 }
             }

@@ -1,5 +1,6 @@
 //! The scenario itself: title, description, authors, sources and perspectives.
 
+use crate::app::{DocMsg, SelectMsg};
 use egui::{RichText, Ui};
 
 use super::cell::citations_ui;
@@ -90,7 +91,7 @@ pub(super) fn scenario_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Sources").strong());
         if button(ui, true, "+ Add source", "Add an entry to the bibliography").clicked() {
-            out.send(Msg::AddSource);
+            out.send(Msg::Doc(DocMsg::AddSource));
         }
     });
     for (i, src) in state.scenario().sources.iter().enumerate() {
@@ -134,7 +135,7 @@ fn perspectives_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
             "Stakeholders' stated priorities as weight sets; choose one above the cards to see and edit its weights",
         );
         if button(ui, true, "+ Add perspective", "A new weight set, starting from the criteria's weights").clicked() {
-            out.send(Msg::AddPerspective);
+            out.send(Msg::Doc(DocMsg::AddPerspective));
         }
     });
     for (i, p) in state.scenario().perspectives.iter().enumerate() {
@@ -205,8 +206,8 @@ fn perspectives_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                         if let Some(c) = s.criteria.iter().find(|c| c.id == line.criterion) {
                             let text = format!("{}: accepts {}", c.name, line.accepts.describe(c));
                             if ui.link(RichText::new(text).small()).on_hover_text(&line.reason).clicked() {
-                                f.out.send(Msg::SetPerspective(Some(p.id.clone())));
-                                f.out.send(Msg::Reveal(crate::app::Selection::Criterion(c.id.clone())));
+                                f.out.send(Msg::Doc(DocMsg::SetPerspective(Some(p.id.clone()))));
+                                f.out.send(Msg::Selection(SelectMsg::Reveal(crate::app::Selection::Criterion(c.id.clone()))));
                             }
                         }
                     }
@@ -226,7 +227,7 @@ fn perspectives_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                         )
                         .clicked()
                         {
-                            f.out.send(Msg::SetPerspective(Some(p.id.clone())));
+                            f.out.send(Msg::Doc(DocMsg::SetPerspective(Some(p.id.clone()))));
                         }
                         if button(
                             ui,

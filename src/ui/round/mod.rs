@@ -3,6 +3,7 @@
 //! (median, spread, how many chose), each student's value and reason for the cell clicked,
 //! and the spread of every proposal's totals.
 
+use crate::app::{RoundMsg, SelectMsg};
 use egui::{Color32, RichText, Ui};
 use egui_plot::{BoxElem, BoxPlot, BoxSpread, Plot};
 
@@ -172,9 +173,9 @@ fn subfolders_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
         .on_hover_text("Read them as students' readings; files that are not (the lesson, a backup, the blank hand-out) are skipped and listed")
         .clicked()
     {
-        out.send(Msg::AddStudents(
+        out.send(Msg::Round(RoundMsg::AddStudents(
             subfolders.iter().map(|(d, _)| d.clone()).collect(),
-        ));
+        )));
     }
 }
 
@@ -251,7 +252,7 @@ fn heat_map_ui(ui: &mut Ui, s: &Scenario, r: &Round, selection: &Selection, out:
                             .on_hover_text(&label)
                             .accessible_name(&label);
                         if response.clicked() {
-                            out.send(Msg::Select(Selection::Cell(c.id.clone(), p.id.clone())));
+                            out.send(Msg::Selection(SelectMsg::Select(Selection::Cell(c.id.clone(), p.id.clone()))));
                         }
                     }
                     ui.end_row();
@@ -318,7 +319,10 @@ fn agenda_ui(ui: &mut Ui, s: &Scenario, r: &Round, out: &mut Outbox) {
             .on_hover_text("Show each student's reading of this cell")
             .clicked()
         {
-            out.send(Msg::Select(Selection::Cell(c.id.clone(), p.id.clone())));
+            out.send(Msg::Selection(SelectMsg::Select(Selection::Cell(
+                c.id.clone(),
+                p.id.clone(),
+            ))));
         }
     }
 }
@@ -434,7 +438,7 @@ fn readings_ui(ui: &mut Ui, s: &Scenario, r: &Round, out: &mut Outbox) {
                         .accessible_name(&label)
                         .clicked()
                     {
-                        out.send(Msg::RemoveReading(p.id.clone()));
+                        out.send(Msg::Round(RoundMsg::RemoveReading(p.id.clone())));
                     }
                 });
             }

@@ -1,6 +1,7 @@
 //! What a click or a key in the table asks for, collected while the table is drawn and
 //! applied after it (the table's rows are drawn by a closure that cannot send directly).
 
+use crate::app::SelectMsg;
 use crate::app::{Edit, Msg, Outbox, Selection};
 use crate::ui::ViewState;
 
@@ -26,11 +27,14 @@ impl Action {
                     view.collapsed_groups.insert(g);
                 }
             }
-            Action::Select(s) => out.send(Msg::Select(s)),
+            Action::Select(s) => out.send(Msg::Selection(SelectMsg::Select(s))),
             Action::Edit(label, key, edit) => out.edit(label, key, *edit),
             Action::Typing(t) => view.typing = t,
             Action::MoveTo((c, p)) => {
-                out.send(Msg::Reveal(Selection::Cell(c.clone(), p.clone())));
+                out.send(Msg::Selection(SelectMsg::Reveal(Selection::Cell(
+                    c.clone(),
+                    p.clone(),
+                ))));
                 view.focus_cell = Some((c, p));
             }
             Action::Focused => view.focus_cell = None,

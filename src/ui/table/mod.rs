@@ -5,6 +5,7 @@
 mod action;
 pub(super) mod cell_keys;
 
+use crate::app::SelectMsg;
 use action::Action;
 
 use egui::{Align, Layout, RichText, Ui};
@@ -214,7 +215,7 @@ fn reveal_row(
     if view.collapsed_groups.remove(&group) {
         return None; // the rows change; scroll on the next frame
     }
-    out.send(Msg::Revealed);
+    out.send(Msg::Selection(SelectMsg::Revealed));
     rows.iter().position(|r| *r == Row::Criterion(k))
 }
 

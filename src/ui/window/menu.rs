@@ -1,5 +1,6 @@
 //! The menu bar, the toolbar above the cards and the status bar.
 
+use crate::app::{DialogMsg, DocMsg, FileMsg, ViewMsg};
 use egui::{RichText, Ui};
 
 use crate::app::{AppState, Command, MainView, Msg, Outbox, Pending};
@@ -59,7 +60,7 @@ pub fn menu_bar_ui(
                         .on_hover_text(format!("Start from seeds/{}", b.file))
                         .clicked()
                     {
-                        out.send(Msg::Request(Pending::New(i)));
+                        out.send(Msg::File(FileMsg::Request(Pending::New(i))));
                         ui.close();
                     }
                 }
@@ -78,7 +79,7 @@ pub fn menu_bar_ui(
                             .on_hover_text(path.display().to_string())
                             .clicked()
                         {
-                            out.send(Msg::Request(Pending::Open(Some(path))));
+                            out.send(Msg::File(FileMsg::Request(Pending::Open(Some(path)))));
                             ui.close();
                         }
                     }
@@ -143,7 +144,7 @@ pub fn menu_bar_ui(
                         .on_hover_text("Colours of the whole app, kept for next time")
                         .clicked()
                     {
-                        out.send(Msg::SetTheme(t));
+                        out.send(Msg::View(ViewMsg::SetTheme(t)));
                         ui.close();
                     }
                 }
@@ -180,7 +181,7 @@ pub fn menu_bar_ui(
                 .on_hover_text(Command::ToggleInspector.tooltip())
                 .changed()
             {
-                out.send(Msg::ShowInspector(shown));
+                out.send(Msg::View(ViewMsg::ShowInspector(shown)));
             }
             ui.separator();
             if ui
@@ -199,7 +200,7 @@ pub fn menu_bar_ui(
                 .on_hover_text("What Concord is and how scores are computed")
                 .clicked()
             {
-                out.send(Msg::ShowAbout);
+                out.send(Msg::Dialog(DialogMsg::ShowAbout));
                 ui.close();
             }
         });
@@ -247,7 +248,7 @@ pub fn toolbar_ui(
                 "Score with the table's weights, or with a stakeholder's stated priorities",
             );
         if choice.as_deref() != state.perspective() {
-            out.send(Msg::SetPerspective(choice));
+            out.send(Msg::Doc(DocMsg::SetPerspective(choice)));
         }
         ui.separator();
         let showing = state.main_view();
@@ -278,7 +279,7 @@ pub fn toolbar_ui(
                 .on_hover_text(tip)
                 .clicked()
             {
-                out.send(Msg::Show(shown));
+                out.send(Msg::View(ViewMsg::Show(shown)));
             }
         }
         ui.separator();

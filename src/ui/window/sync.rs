@@ -2,6 +2,7 @@
 //! presentation, closing, native file dialogs, pictures for PNG export and the recovery
 //! copy's tick. Each is told to the window once, when it changes.
 
+use crate::app::{FileMsg, ViewMsg};
 use std::sync::{Arc, Mutex};
 
 use egui::ViewportCommand;
@@ -69,7 +70,7 @@ impl WindowSync {
                 .iter()
                 .any(|e| matches!(e, egui::Event::WindowFocused(true)))
         });
-        out.send(Msg::Tick { busy, focused });
+        out.send(Msg::File(FileMsg::Tick { busy, focused }));
         self.take_picture(ctx, state, out);
     }
 
@@ -115,10 +116,10 @@ impl WindowSync {
                     wake.request_repaint()
                 });
             } else if let Err(e) = crate::ui::host::download(&d.name, d.mime, &d.bytes) {
-                later.send(Msg::Status(format!(
+                later.send(Msg::View(ViewMsg::Status(format!(
                     "{} could not be downloaded: {e}",
                     d.name
-                )));
+                ))));
                 ctx.request_repaint();
             }
         }
@@ -151,8 +152,8 @@ impl WindowSync {
         let taken = self.picture.lock().ok().and_then(|mut slot| slot.take());
         if let Some(image) = taken {
             self.export = ExportStage::default();
-            out.send(Msg::PictureTaken(crate::ui::window::screenshot::png_bytes(
-                &image,
+            out.send(Msg::File(FileMsg::PictureTaken(
+                crate::ui::window::screenshot::png_bytes(&image),
             )));
             return;
         }
