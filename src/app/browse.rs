@@ -201,7 +201,7 @@ pub(super) struct Shown {
 impl AppState {
     /// The search, sort and filter of the open document (a new document starts without).
     pub fn browse(&self) -> Cow<'_, Browse> {
-        match &self.browse {
+        match &self.view.browse {
             Some((doc, b)) if *doc == self.doc.id() => Cow::Borrowed(b),
             _ => Cow::Owned(Browse::default()),
         }
@@ -209,8 +209,8 @@ impl AppState {
 
     /// The proposals the cards and the table show, in order.
     pub fn shown_proposals(&self) -> Cow<'_, [usize]> {
-        if self.shown.key.as_ref() == Some(&self.shown_key()) {
-            Cow::Borrowed(&self.shown.order)
+        if self.view.shown.key.as_ref() == Some(&self.shown_key()) {
+            Cow::Borrowed(&self.view.shown.order)
         } else {
             Cow::Owned(shown(self.doc.scenario(), &self.eval, &self.browse()))
         }
@@ -227,9 +227,9 @@ impl AppState {
     /// Brings the shown proposals up to the document, once a frame.
     pub(super) fn follow_browse(&mut self) {
         let key = self.shown_key();
-        if self.shown.key.as_ref() != Some(&key) {
-            self.shown.order = shown(self.doc.scenario(), &self.eval, &key.2);
-            self.shown.key = Some(key);
+        if self.view.shown.key.as_ref() != Some(&key) {
+            self.view.shown.order = shown(self.doc.scenario(), &self.eval, &key.2);
+            self.view.shown.key = Some(key);
         }
     }
 
@@ -242,7 +242,7 @@ impl AppState {
             BrowseMsg::Filter(f) => b.filter = f,
             BrowseMsg::Clear => b = Browse::default(),
         }
-        self.browse = Some((self.doc.id(), b));
+        self.view.browse = Some((self.doc.id(), b));
     }
 
     /// Shows every proposal again when `id` is hidden by the search or filter, so that what
@@ -252,7 +252,7 @@ impl AppState {
             return;
         };
         if !self.shown_proposals().contains(&i) {
-            self.browse = None;
+            self.view.browse = None;
             self.status = "The search and filter were cleared to show the proposal".into();
         }
     }

@@ -108,7 +108,7 @@ impl AppState {
                 let state = self.doc.state();
                 self.doc.downloaded(state);
                 self.status = format!("Saved {name}");
-                self.download = Some(Download {
+                self.files.download = Some(Download {
                     name,
                     mime: "application/octet-stream",
                     bytes: text.into_bytes(),
@@ -134,8 +134,8 @@ impl AppState {
         let made: Result<(String, &'static str, Vec<u8>), String> = match purpose {
             FilePurpose::Export(Format::Png) => {
                 // The picture is taken once the menu has closed; it is downloaded then.
-                self.png_target = Some(PathBuf::from(Format::Png.file_name(&stem)));
-                self.png_download = true;
+                self.files.png_target = Some(PathBuf::from(Format::Png.file_name(&stem)));
+                self.files.png_download = true;
                 return;
             }
             FilePurpose::SaveAs => crate::io::to_ron_string(s)
@@ -147,11 +147,12 @@ impl AppState {
                     )
                 })
                 .map_err(|e| e.to_string()),
-            FilePurpose::Export(f) => match f.make(s, self.weight_set(), self.handout_hides_scores)
-            {
-                Some(bytes) => bytes.map(|b| (f.file_name(&stem), f.mime(), b)),
-                None => Err(format!("{} is made by the window", f.title())),
-            },
+            FilePurpose::Export(f) => {
+                match f.make(s, self.weight_set(), self.round.handout_hides_scores) {
+                    Some(bytes) => bytes.map(|b| (f.file_name(&stem), f.mime(), b)),
+                    None => Err(format!("{} is made by the window", f.title())),
+                }
+            }
             // Reading files: never a download (the browser's file picker reads them).
             FilePurpose::Open
             | FilePurpose::AddStudents
@@ -168,7 +169,7 @@ impl AppState {
                     let state = self.doc.state();
                     self.doc.downloaded(state);
                 }
-                self.download = Some(Download {
+                self.files.download = Some(Download {
                     name,
                     mime,
                     bytes,
@@ -187,10 +188,10 @@ impl AppState {
             return None;
         }
         let now = (self.doc.key(), self.doc.is_dirty());
-        if self.browser_copied.0 == Some(now) {
+        if self.files.browser_copied.0 == Some(now) {
             return None;
         }
-        self.browser_copied.0 = Some(now);
+        self.files.browser_copied.0 = Some(now);
         if !now.1 {
             return Some(BrowserCopy::Clear);
         }
@@ -230,7 +231,7 @@ impl AppState {
         match png {
             Ok(bytes) => {
                 self.status = format!("Downloaded {name}");
-                self.download = Some(Download {
+                self.files.download = Some(Download {
                     name,
                     mime: "image/png",
                     bytes,

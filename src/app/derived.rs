@@ -424,7 +424,7 @@ impl AppState {
     /// Applies a message of the analysis.
     pub(super) fn update_analysis(&mut self, msg: AnalysisMsg) {
         match msg {
-            AnalysisMsg::CloseQuick => self.quick = None,
+            AnalysisMsg::CloseQuick => self.view.quick = None,
             AnalysisMsg::Quick(q) => self.quick_weights(q),
             AnalysisMsg::WorkOutAcceptability(settings) => self.work_out_acceptability(settings),
         }

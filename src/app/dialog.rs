@@ -74,7 +74,7 @@ impl AppState {
                     Some(Dialog::NewerOnDisk(_) | Dialog::Compare(_))
                 ) {
                     // Not saved: what was to follow the save (quit, open) does not happen.
-                    self.after_save = None;
+                    self.files.after_save = None;
                     self.status = "Not saved".into();
                 }
                 self.dialog = None;
@@ -98,7 +98,7 @@ impl AppState {
             DialogMsg::StudentNameConfirm => self.student_name_confirm(),
             DialogMsg::Import(msg) => self.import_msg(msg),
             DialogMsg::CompareProposals(pair) => {
-                self.compared_proposals = pair.map(|(a, b)| (self.doc.id(), a, b));
+                self.round.compared_proposals = pair.map(|(a, b)| (self.doc.id(), a, b));
             }
         }
     }

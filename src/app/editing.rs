@@ -45,7 +45,7 @@ impl AppState {
     /// perspective whose item is gone, the quick-weights window, the totals.
     pub(super) fn after_change(&mut self) {
         let s = self.doc.scenario();
-        let keep = match &self.selection {
+        let keep = match &self.selecting.selection {
             Selection::Scenario => true,
             Selection::Cell(c, p) => {
                 s.criterion_index(c).is_some() && s.proposal_index(p).is_some()
@@ -54,7 +54,7 @@ impl AppState {
             Selection::Criterion(c) => s.criterion_index(c).is_some(),
         };
         if !keep {
-            self.selection = Selection::Scenario;
+            self.selecting.selection = Selection::Scenario;
         }
         if self
             .perspective
@@ -63,11 +63,11 @@ impl AppState {
         {
             self.perspective = None;
         }
-        if let Some(q) = &mut self.quick {
+        if let Some(q) = &mut self.view.quick {
             q.reconcile(s);
         }
 
-        if let Some(p) = &mut self.presenter {
+        if let Some(p) = &mut self.view.presenter {
             // Steps follow the scenario: keep the position in range.
             let n = super::present::steps(s).len();
             p.step = p.step.min(n.saturating_sub(1));
@@ -235,7 +235,7 @@ impl AppState {
         };
         let (at, id) = (s.sources.len(), src.id.clone());
         self.edit("add source", None, Edit::InsertSource(at, src));
-        self.naming = Some((Named::Source, id));
+        self.selecting.naming = Some((Named::Source, id));
     }
 
     /// Adds a perspective that starts from the criteria's weights, and uses it.
@@ -256,7 +256,7 @@ impl AppState {
         self.agreed.insert(&id);
         self.edit("add perspective", None, Edit::InsertPerspective(at, p));
         self.set_perspective(Some(id.clone()));
-        self.naming = Some((Named::Perspective, id));
+        self.selecting.naming = Some((Named::Perspective, id));
     }
 
     /// Deletes proposal `i` and its scores, as one undoable step; the status line says how
@@ -303,7 +303,7 @@ impl AppState {
     /// a cell (its rationale and evidence stay).
     pub fn delete_selection(&mut self) {
         let s = self.scenario();
-        match self.selection.clone() {
+        match self.selecting.selection.clone() {
             Selection::Scenario => {
                 self.status = "Select a proposal, criterion or cell first".into()
             }
@@ -338,15 +338,15 @@ impl AppState {
 
     /// Selects an item and asks the views to scroll it into view.
     pub fn select(&mut self, selection: Selection) {
-        self.reveal = Some(selection.clone());
-        self.naming = None;
-        self.selection = selection;
+        self.selecting.reveal = Some(selection.clone());
+        self.selecting.naming = None;
+        self.selecting.selection = selection;
     }
 
     /// Selects a new proposal or criterion with its name ready to be typed over.
     fn select_to_name(&mut self, selection: Selection) {
         self.select(selection.clone());
-        self.naming = match selection {
+        self.selecting.naming = match selection {
             Selection::Proposal(id) => Some((Named::Proposal, id)),
             Selection::Criterion(id) => Some((Named::Criterion, id)),
             Selection::Scenario | Selection::Cell(..) => None,

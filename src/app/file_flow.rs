@@ -21,17 +21,17 @@ impl AppState {
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.history.clear();
-        self.selection = Selection::Scenario;
-        self.reveal = None;
-        self.naming = None;
+        self.selecting.selection = Selection::Scenario;
+        self.selecting.reveal = None;
+        self.selecting.naming = None;
         // The perspective chosen when the file was saved, if it is still there.
         let s = self.doc.scenario();
         self.perspective = s
             .chosen_perspective
             .clone()
             .filter(|id| s.perspective_by_id(id).is_some());
-        self.presenter = None;
-        self.quick = None;
+        self.view.presenter = None;
+        self.view.quick = None;
         self.agreed = super::stated::Agreed::default();
         self.score_target.clear();
         // The cards' height was chosen for the other document's texts.
@@ -65,8 +65,8 @@ impl AppState {
             Pending::Quit => {
                 // A save being written finishes first: quitting must not cut it short.
                 self.finish_save();
-                self.close_confirmed = true;
-                self.wants_close = true;
+                self.files.close_confirmed = true;
+                self.files.wants_close = true;
                 self.clear_recovery();
             }
         }
@@ -82,7 +82,7 @@ impl AppState {
             Some(false) => self.perform(pending),
             Some(true) => {
                 // Carry on once saved (after a Save As if the document has no file yet).
-                self.after_save = Some(pending);
+                self.files.after_save = Some(pending);
                 self.save();
             }
         }
@@ -160,11 +160,11 @@ impl AppState {
 
     /// Asks for a file: a native dialog, or the path field when there is none.
     pub fn ask_for_file(&mut self, purpose: FilePurpose) {
-        match self.dialog_mode {
+        match self.files.dialog_mode {
             DialogMode::PathField => self.show_path_entry(purpose, String::new()),
             DialogMode::Native => {
                 // The GUI layer starts the native dialog when it takes this request.
-                self.native_request = Some(purpose);
+                self.files.native_request = Some(purpose);
             }
         }
     }
@@ -301,19 +301,19 @@ impl AppState {
 
     /// The file asked for was not given: nothing happens, nor what was to follow a save.
     pub(super) fn cancelled(&mut self) {
-        self.after_save = None;
+        self.files.after_save = None;
         self.status = "Cancelled".into();
     }
 
     /// Carries out what a file was asked for.
     fn file_chosen(&mut self, purpose: FilePurpose, path: &Path) {
         if purpose != FilePurpose::SaveAs {
-            self.after_save = None;
+            self.files.after_save = None;
         }
         match purpose {
             FilePurpose::Open => self.open_path(path),
             FilePurpose::SaveAs => self.save_to(path),
-            FilePurpose::Export(Format::Png) => self.png_target = Some(path.to_owned()),
+            FilePurpose::Export(Format::Png) => self.files.png_target = Some(path.to_owned()),
             FilePurpose::Export(Format::StudentsCopy) => self.hand_out_to(path),
             FilePurpose::Export(format) => self.export(format, path),
             FilePurpose::AddStudents => self.add_students(vec![path.to_path_buf()]),
@@ -327,7 +327,7 @@ impl AppState {
     pub fn export(&mut self, format: Format, path: &Path) {
         let scenario = self.doc.scenario().clone();
         let perspective = self.perspective.clone();
-        let hide = self.handout_hides_scores;
+        let hide = self.round.handout_hides_scores;
         let path = path.to_owned();
         let job = move || {
             let weights = super::weight_set_of(&scenario, perspective.as_deref());
@@ -368,10 +368,10 @@ impl AppState {
 
     /// Writes a picture of the window (PNG bytes) where the export asked for it.
     pub fn picture_taken(&mut self, png: Result<Vec<u8>, String>) {
-        let Some(path) = self.png_target.take() else {
+        let Some(path) = self.files.png_target.take() else {
             return;
         };
-        if std::mem::take(&mut self.png_download) {
+        if std::mem::take(&mut self.files.png_download) {
             return self.picture_to_download(&path, png);
         }
         let written = png.and_then(|bytes| {
@@ -391,18 +391,18 @@ impl AppState {
         let mut doc = Document::new(recovered.scenario, recovered.original);
         doc.mark_unsaved();
         // The copy stays, as this session's, until the restored work is saved or discarded.
-        let mut recovery = self.recovery.take();
+        let mut recovery = self.files.recovery.take();
         if let Some(r) = &mut recovery {
             r.adopt(&recovered.copy);
         }
         self.replace_document(doc);
-        self.recovery = recovery;
+        self.files.recovery = recovery;
         self.status = "Restored unsaved work from the last session".into();
     }
 
     /// Deletes the work found by crash recovery.
     pub(super) fn discard_recovered(&mut self, found: &Recovered) {
-        if let Some(r) = &self.recovery {
+        if let Some(r) = &self.files.recovery {
             r.discard(&found.copy);
         }
         self.status = "The kept copy was deleted".into();
@@ -411,7 +411,7 @@ impl AppState {
     /// The window's close button: lets it through, or asks about unsaved changes first.
     /// True when the window may close now.
     pub fn close_requested(&mut self) -> bool {
-        if self.close_confirmed {
+        if self.files.close_confirmed {
             return true;
         }
         self.finish_save();
@@ -460,7 +460,7 @@ impl AppState {
                     self.request(Pending::Open(Some(path)));
                 }
             }
-            FileMsg::CloseComparison => self.comparison = None,
+            FileMsg::CloseComparison => self.round.comparison = None,
             FileMsg::CloseRequested => {
                 self.close_requested();
             }

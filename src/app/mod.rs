@@ -100,71 +100,97 @@ pub struct AppState {
     eval: Evaluation,
     /// The chosen perspective's id; `None` for the criteria's own weights.
     perspective: Option<String>,
-    /// The selection shown in the inspector.
-    selection: Selection,
     /// The dialog, if one is open.
     dialog: Option<Dialog>,
     /// A short message for the status bar.
     status: String,
+    /// The selection shown in the inspector, and what is scrolled to or named next.
+    selecting: Selecting,
+    /// Files and saving: how files are asked for, what waits on a save, the file on disk, crash recovery, closing.
+    files: Files,
+    /// The class round and comparisons: students' files, the hand-out, another file or two proposals compared.
+    round: RoundPart,
+    /// What the window shows: the main view, the cards' search and order, the quick-weights window, the presentation.
+    view: Shown,
     /// Persisted preferences.
     prefs: Prefs,
-    /// Native dialogs or a path field.
-    dialog_mode: DialogMode,
-    /// Crash recovery, if enabled (once the look-up for earlier work is over).
-    recovery: Option<Recovery>,
-    /// The look-up for work left by an earlier session, while it runs.
-    recovery_lookup: Option<recovery::Lookup>,
-    /// Set when the user agreed to close; the next close request is let through.
-    close_confirmed: bool,
-    /// Set when the window should close (taken by the GUI layer).
-    wants_close: bool,
-    /// A native file dialog the GUI layer should start (taken by it).
-    native_request: Option<FilePurpose>,
-    /// An item the views should scroll into view (until one says it did).
-    reveal: Option<Selection>,
-    /// A new item whose name field takes the keyboard, its text selected, so that what is
-    /// typed next names it (until the inspector says it has).
-    naming: Option<(Named, String)>,
-    /// Where to save a picture of the window, once the dialog asking for it has closed.
-    png_target: Option<PathBuf>,
-    /// The classroom presentation, while it runs.
-    presenter: Option<Presenter>,
-    /// The quick-weights window, while it is open (a window beside the charts, not modal).
-    quick: Option<QuickWeights>,
-    /// What to do once the save that "Save changes?" asked for has been written.
-    after_save: Option<Pending>,
     /// Background work under way: saves, exports, students' files, recovery, analyses.
     jobs: jobs::Jobs<AppState>,
     /// What is worked out from the document, once per change.
     derived: derived::Derived,
     /// Perspectives whose weights change without asking (made here, or agreed to).
     agreed: stated::Agreed,
-    /// Whether the central area shows "Why this ranking?" instead of the table.
-    main_view: MainView,
-    /// The document's file on disk: changes made elsewhere, other windows.
-    watch: on_disk::Watch,
     /// Where score edits under each perspective go, once the user has said.
     score_target: readings::Remembered,
+}
+
+/// The selection shown in the inspector, and what is scrolled to or named next.
+#[derive(Default)]
+pub(crate) struct Selecting {
+    /// The selection shown in the inspector.
+    selection: Selection,
+    /// An item the views should scroll into view (until one says it did).
+    reveal: Option<Selection>,
+    /// A new item whose name field takes the keyboard, its text selected, so that what is
+    /// typed next names it (until the inspector says it has).
+    naming: Option<(Named, String)>,
+}
+
+/// Files and saving: how files are asked for, what waits on a save, the file on disk, crash recovery, closing.
+pub(crate) struct Files {
+    /// Native dialogs or a path field.
+    dialog_mode: DialogMode,
+    /// A native file dialog the GUI layer should start (taken by it).
+    native_request: Option<FilePurpose>,
+    /// Where to save a picture of the window, once the dialog asking for it has closed.
+    png_target: Option<PathBuf>,
+    /// The picture asked for goes to a download (in a browser), not to `png_target`'s path.
+    png_download: bool,
+    /// A file for the browser to download (the web build's saves and exports).
+    download: Option<files::Download>,
+    /// What to do once the save that "Save changes?" asked for has been written.
+    after_save: Option<Pending>,
+    /// Set when the user agreed to close; the next close request is let through.
+    close_confirmed: bool,
+    /// Set when the window should close (taken by the GUI layer).
+    wants_close: bool,
+    /// The document's file on disk: changes made elsewhere, other windows.
+    watch: on_disk::Watch,
+    /// Crash recovery, if enabled (once the look-up for earlier work is over).
+    recovery: Option<Recovery>,
+    /// The look-up for work left by an earlier session, while it runs.
+    recovery_lookup: Option<recovery::Lookup>,
+    /// What was last written to the browser's storage for crash recovery.
+    browser_copied: browser_files::CopiedState,
+}
+
+/// The class round and comparisons: students' files, the hand-out, another file or two proposals compared.
+pub(crate) struct RoundPart {
     /// What became of the students' files last added.
     round_files: round::RoundFiles,
     /// Subfolders of a folder being read for the round, offered once its files are in.
     pending_subfolders: Vec<(std::path::PathBuf, usize)>,
-    /// Whether the hand-out being saved leaves the teacher's scores out.
-    handout_hides_scores: bool,
-    /// Two proposals shown provision by provision (ids), in the document they belong to.
-    compared_proposals: Option<(DocId, String, String)>,
     /// Another file compared with the document (File ▸ Compare with file…).
     comparison: Option<round::Comparison>,
+    /// Two proposals shown provision by provision (ids), in the document they belong to.
+    compared_proposals: Option<(DocId, String, String)>,
+    /// Whether the hand-out being saved leaves the teacher's scores out.
+    handout_hides_scores: bool,
+}
+
+/// What the window shows: the main view, the cards' search and order, the quick-weights window, the presentation.
+#[derive(Default)]
+pub(crate) struct Shown {
+    /// Whether the central area shows "Why this ranking?" instead of the table.
+    main_view: MainView,
+    /// The quick-weights window, while it is open (a window beside the charts, not modal).
+    quick: Option<QuickWeights>,
+    /// The classroom presentation, while it runs.
+    presenter: Option<Presenter>,
     /// The search, sort and filter of the cards, for the document they were set in.
     browse: Option<(DocId, browse::Browse)>,
     /// The proposals they show, for the document's present state.
     shown: browse::Shown,
-    /// A file for the browser to download (the web build's saves and exports).
-    download: Option<files::Download>,
-    /// The picture asked for goes to a download (in a browser), not to `png_target`'s path.
-    png_download: bool,
-    /// What was last written to the browser's storage for crash recovery.
-    browser_copied: browser_files::CopiedState,
 }
 
 impl AppState {
@@ -176,38 +202,46 @@ impl AppState {
             history: History::default(),
             eval,
             perspective: None,
-            selection: Selection::Scenario,
             dialog: None,
             status: String::new(),
+            selecting: Selecting {
+                selection: Selection::Scenario,
+                reveal: None,
+                naming: None,
+            },
+            files: Files {
+                dialog_mode: DialogMode::Native,
+                native_request: None,
+                png_target: None,
+                png_download: false,
+                download: None,
+                after_save: None,
+                close_confirmed: false,
+                wants_close: false,
+                watch: on_disk::Watch::default(),
+                recovery: None,
+                recovery_lookup: None,
+                browser_copied: browser_files::CopiedState::default(),
+            },
+            round: RoundPart {
+                round_files: round::RoundFiles::default(),
+                pending_subfolders: Vec::new(),
+                comparison: None,
+                compared_proposals: None,
+                handout_hides_scores: true,
+            },
+            view: Shown {
+                main_view: MainView::Comparison,
+                quick: None,
+                presenter: None,
+                browse: None,
+                shown: browse::Shown::default(),
+            },
             prefs: Prefs::default(),
-            dialog_mode: DialogMode::Native,
-            recovery: None,
-            recovery_lookup: None,
-            close_confirmed: false,
-            wants_close: false,
-            native_request: None,
-            reveal: None,
-            naming: None,
-            png_target: None,
-            presenter: None,
-            quick: None,
-            after_save: None,
             jobs: jobs::Jobs::default(),
             derived: derived::Derived::default(),
             agreed: stated::Agreed::default(),
-            main_view: MainView::Comparison,
-            watch: on_disk::Watch::default(),
             score_target: readings::Remembered::default(),
-            round_files: round::RoundFiles::default(),
-            pending_subfolders: Vec::new(),
-            handout_hides_scores: true,
-            compared_proposals: None,
-            comparison: None,
-            browse: None,
-            shown: browse::Shown::default(),
-            download: None,
-            png_download: false,
-            browser_copied: browser_files::CopiedState::default(),
         }
     }
 
@@ -246,7 +280,7 @@ impl AppState {
 
     /// The selection shown in the inspector.
     pub fn selection(&self) -> &Selection {
-        &self.selection
+        &self.selecting.selection
     }
 
     /// The modal dialog, if one is open.
@@ -271,17 +305,17 @@ impl AppState {
 
     /// Native dialogs or a path field.
     pub fn dialog_mode(&self) -> DialogMode {
-        self.dialog_mode
+        self.files.dialog_mode
     }
 
     /// Uses a path field (or native dialogs) to ask for files.
     pub fn set_dialog_mode(&mut self, mode: DialogMode) {
-        self.dialog_mode = mode;
+        self.files.dialog_mode = mode;
     }
 
     /// Crash recovery, once enabled.
     pub fn recovery(&self) -> Option<&Recovery> {
-        self.recovery.as_ref()
+        self.files.recovery.as_ref()
     }
 
     /// The scenario being edited.
@@ -296,40 +330,41 @@ impl AppState {
 
     /// The running presentation, if any.
     pub fn presenter(&self) -> Option<&Presenter> {
-        self.presenter.as_ref()
+        self.view.presenter.as_ref()
     }
 
     /// Whether "Why this ranking?" is shown instead of the comparison.
     pub fn shows_analysis(&self) -> bool {
-        self.main_view == MainView::Analysis
+        self.view.main_view == MainView::Analysis
     }
 
     /// What the main area shows.
     pub fn main_view(&self) -> MainView {
-        self.main_view
+        self.view.main_view
     }
 
     /// The item views should scroll into view, if any.
     pub fn reveal(&self) -> Option<&Selection> {
-        self.reveal.as_ref()
+        self.selecting.reveal.as_ref()
     }
 
     /// Whether the item `kind` `id` is new and its name field should take the keyboard.
     pub fn naming(&self, kind: Named, id: &str) -> bool {
-        self.naming
+        self.selecting
+            .naming
             .as_ref()
             .is_some_and(|(k, i)| *k == kind && i == id)
     }
 
     /// The quick-weights window's state, while it is open.
     pub fn quick(&self) -> Option<&QuickWeights> {
-        self.quick.as_ref()
+        self.view.quick.as_ref()
     }
 
     /// True while a dialog or window is open or a presentation runs: shortcuts that edit
     /// the document do nothing then.
     pub fn editing_blocked(&self) -> bool {
-        self.dialog.is_some() || self.presenter.is_some() || self.quick.is_some()
+        self.dialog.is_some() || self.view.presenter.is_some() || self.view.quick.is_some()
     }
 
     /// Hands over what the window must do outside the state (start a native dialog, a
@@ -337,9 +372,9 @@ impl AppState {
     /// after `update_all`.
     pub fn take_effects(&mut self) -> Effects {
         Effects {
-            native_request: self.native_request.take(),
-            download: self.download.take(),
-            close: std::mem::take(&mut self.wants_close),
+            native_request: self.files.native_request.take(),
+            download: self.files.download.take(),
+            close: std::mem::take(&mut self.files.wants_close),
         }
     }
 
@@ -351,12 +386,12 @@ impl AppState {
 
     /// True once the user agreed to close.
     pub fn close_confirmed(&self) -> bool {
-        self.close_confirmed
+        self.files.close_confirmed
     }
 
     /// Where a picture of the window should be saved, once one is taken.
     pub fn png_target(&self) -> Option<&std::path::Path> {
-        self.png_target.as_deref()
+        self.files.png_target.as_deref()
     }
 
     /// Recomputes totals and ranks.

@@ -93,20 +93,20 @@ impl AppState {
     /// windows look for them; not beside the document, where they would travel through
     /// sync folders and version control.
     pub fn use_locks_in(&mut self, dir: PathBuf) {
-        self.watch.locks = Some(dir);
-        self.watch.lock = None;
+        self.files.watch.locks = Some(dir);
+        self.files.watch.lock = None;
         self.follow_file();
     }
 
     /// What the window should say about the file on disk.
     pub fn disk_notice(&self) -> Option<DiskNotice> {
-        self.watch.notice
+        self.files.watch.notice
     }
 
     /// How many other Concord windows have this document's file open (not yet dismissed).
     pub fn also_open_elsewhere(&self) -> usize {
-        if self.watch.others > self.watch.others_dismissed {
-            self.watch.others
+        if self.files.watch.others > self.files.watch.others_dismissed {
+            self.files.watch.others
         } else {
             0
         }
@@ -116,15 +116,15 @@ impl AppState {
     /// file), so other windows can see it is open here.
     fn follow_file(&mut self) {
         let path = self.doc.path.clone();
-        if self.watch.lock.as_ref().map(|(p, _)| p) == path.as_ref() {
+        if self.files.watch.lock.as_ref().map(|(p, _)| p) == path.as_ref() {
             return;
         }
-        self.watch.lock = None;
-        self.watch.others = 0;
-        self.watch.others_dismissed = 0;
-        if let (Some(path), Some(dir)) = (path, &self.watch.locks) {
+        self.files.watch.lock = None;
+        self.files.watch.others = 0;
+        self.files.watch.others_dismissed = 0;
+        if let (Some(path), Some(dir)) = (path, &self.files.watch.locks) {
             if let Ok(held) = Held::take(dir, &lock_prefix(&path)) {
-                self.watch.lock = Some((path, held));
+                self.files.watch.lock = Some((path, held));
             }
         }
     }
@@ -136,6 +136,7 @@ impl AppState {
             return;
         };
         let due = self
+            .files
             .watch
             .last_look
             .is_none_or(|t| t.elapsed() >= LOOK_EVERY);
@@ -153,14 +154,19 @@ impl AppState {
 
     /// Looks at once (the window got the focus back: the user may have edited the file).
     pub fn look_at_disk_now(&mut self) {
-        self.watch.last_look = None;
+        self.files.watch.last_look = None;
         self.look_at_disk();
     }
 
     fn start_look(&mut self, path: PathBuf) {
         let known = self.doc.disk();
-        let own = self.watch.lock.as_ref().map(|(_, h)| h.path().to_owned());
-        let locks = self.watch.locks.clone();
+        let own = self
+            .files
+            .watch
+            .lock
+            .as_ref()
+            .map(|(_, h)| h.path().to_owned());
+        let locks = self.files.watch.locks.clone();
         let prefix = lock_prefix(&path);
         let started = self
             .jobs
@@ -175,7 +181,7 @@ impl AppState {
                 };
                 Box::new(move |app: &mut AppState| app.looked_at_disk(looked))
             });
-        self.watch.last_look = Some(Instant::now());
+        self.files.watch.last_look = Some(Instant::now());
         // Without a thread nothing is seen now; the next tick looks again.
         let _ = started;
     }
@@ -187,27 +193,27 @@ impl AppState {
             // The document was replaced, saved or reloaded since: the look is out of date.
             return;
         }
-        self.watch.others = looked.others;
-        if self.watch.others < self.watch.others_dismissed {
-            self.watch.others_dismissed = self.watch.others;
+        self.files.watch.others = looked.others;
+        if self.files.watch.others < self.files.watch.others_dismissed {
+            self.files.watch.others_dismissed = self.files.watch.others;
         }
         match looked.disk {
             Some(OnDisk::Same(now)) => {
                 // Touched, not changed: remember the new time so the content is not
                 // read again at every look.
                 self.doc.set_disk(Some(now));
-                if self.watch.notice == Some(DiskNotice::Missing) {
-                    self.watch.notice = None;
+                if self.files.watch.notice == Some(DiskNotice::Missing) {
+                    self.files.watch.notice = None;
                 }
             }
             Some(OnDisk::Changed(now))
-                if self.watch.seen != Some(now) || self.watch.notice.is_none() =>
+                if self.files.watch.seen != Some(now) || self.files.watch.notice.is_none() =>
             {
-                self.watch.seen = Some(now);
-                self.watch.notice = Some(DiskNotice::Changed);
+                self.files.watch.seen = Some(now);
+                self.files.watch.notice = Some(DiskNotice::Changed);
                 self.status = "Another program saved the file: Reload, Keep mine or Compare".into();
             }
-            Some(OnDisk::Missing) => self.watch.notice = Some(DiskNotice::Missing),
+            Some(OnDisk::Missing) => self.files.watch.notice = Some(DiskNotice::Missing),
             Some(OnDisk::Changed(_)) | None => {}
         }
     }
@@ -219,7 +225,7 @@ impl AppState {
         };
         if !matches!(answer, DiskAnswer::Overwrite | DiskAnswer::Compare) {
             // Not saved after all: what was to follow the save (quit, open) does not happen.
-            self.after_save = None;
+            self.files.after_save = None;
         }
         match answer {
             DiskAnswer::Reload => {
@@ -238,13 +244,13 @@ impl AppState {
                 if matches!(self.dialog, Some(Dialog::Compare(_))) {
                     self.dialog = None;
                 }
-                let now = match self.watch.notice {
+                let now = match self.files.watch.notice {
                     Some(DiskNotice::Missing) => None,
-                    _ => self.watch.seen.or(self.doc.disk()),
+                    _ => self.files.watch.seen.or(self.doc.disk()),
                 };
                 self.doc.set_disk(now);
                 self.doc.mark_unsaved();
-                self.watch.notice = None;
+                self.files.watch.notice = None;
                 self.status = "Kept your version; saving will replace the file".into();
             }
             DiskAnswer::Compare => match load_path_with_fingerprint(&path) {
@@ -267,11 +273,11 @@ impl AppState {
                 self.save_over(&path);
             }
             DiskAnswer::SaveAgain => {
-                self.watch.notice = None;
+                self.files.watch.notice = None;
                 self.doc.set_disk(None);
                 self.save_to(&path);
             }
-            DiskAnswer::Dismiss => self.watch.others_dismissed = self.watch.others,
+            DiskAnswer::Dismiss => self.files.watch.others_dismissed = self.files.watch.others,
         }
     }
 
@@ -288,8 +294,8 @@ impl AppState {
         );
         self.doc.saved_as(&path, self.history.state());
         self.doc.set_disk(Some(fingerprint));
-        self.watch.notice = None;
-        self.watch.seen = None;
+        self.files.watch.notice = None;
+        self.files.watch.seen = None;
         self.status = format!(
             "Reloaded {} from disk; Undo brings back your version",
             self.doc.display_name()
@@ -299,24 +305,24 @@ impl AppState {
     /// Forgets what was noticed about the previous document's file.
     pub(super) fn forget_disk(&mut self) {
         self.jobs.cancel(JobKind::LookAtDisk);
-        self.watch.notice = None;
-        self.watch.seen = None;
-        self.watch.last_look = None;
+        self.files.watch.notice = None;
+        self.files.watch.seen = None;
+        self.files.watch.last_look = None;
         self.follow_file();
     }
 
     /// Records that the save just written left the file as `fingerprint`.
     pub(super) fn saved_on_disk(&mut self, fingerprint: Option<Fingerprint>) {
         self.doc.set_disk(fingerprint);
-        self.watch.notice = None;
-        self.watch.seen = None;
+        self.files.watch.notice = None;
+        self.files.watch.seen = None;
         self.follow_file();
     }
 
     /// The file changed on disk since it was read: the save was not written.
     pub(super) fn found_newer(&mut self, path: &Path, now: Fingerprint) {
-        self.watch.seen = Some(now);
-        self.watch.notice = Some(DiskNotice::Changed);
+        self.files.watch.seen = Some(now);
+        self.files.watch.notice = Some(DiskNotice::Changed);
         self.status = "Not saved: the file changed on disk".into();
         self.dialog = Some(Dialog::NewerOnDisk(path.to_owned()));
     }

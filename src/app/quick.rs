@@ -152,10 +152,10 @@ impl super::AppState {
     pub(super) fn quick_weights(&mut self, msg: QuickMsg) {
         if let QuickMsg::Open = msg {
             let q = super::QuickWeights::start(self.scenario(), &self.eval.weights);
-            self.quick = Some(q);
+            self.view.quick = Some(q);
             return;
         }
-        let Some(q) = &mut self.quick else {
+        let Some(q) = &mut self.view.quick else {
             return;
         };
         let (weights, label) = match msg {
@@ -166,7 +166,7 @@ impl super::AppState {
             QuickMsg::ApplyRankOrder => (q.rank_order(), "quick weights (rank order)"),
             QuickMsg::ApplySwing => (q.swing(), "quick weights (swing)"),
         };
-        self.quick = None;
+        self.view.quick = None;
         // Under a perspective, quick weights set that perspective's weights (asked about
         // like any change of stated weights); otherwise the criteria's own.
         let edit = super::quick::weights_edit(self.scenario(), self.perspective(), &weights);

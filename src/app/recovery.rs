@@ -292,7 +292,7 @@ impl super::AppState {
             self.status = format!("Recovery copies are off: {e}");
             return;
         }
-        self.recovery_lookup = Some(Lookup {
+        self.files.recovery_lookup = Some(Lookup {
             recovery,
             waiting: None,
         });
@@ -301,12 +301,12 @@ impl super::AppState {
 
     /// True while the look-up for earlier work is still running.
     pub fn is_looking_for_recovered_work(&self) -> bool {
-        self.recovery_lookup.is_some()
+        self.files.recovery_lookup.is_some()
     }
 
     /// Takes in what the look-up found.
     pub(super) fn recovery_found(&mut self, found: Option<Found>) {
-        if let Some(lookup) = &mut self.recovery_lookup {
+        if let Some(lookup) = &mut self.files.recovery_lookup {
             lookup.waiting = Some(found);
         }
         self.offer_recovered();
@@ -315,13 +315,14 @@ impl super::AppState {
     /// Offers work found by the look-up once no other dialog is open (every frame).
     pub(super) fn offer_recovered(&mut self) {
         let found = self
+            .files
             .recovery_lookup
             .as_ref()
             .is_some_and(|l| l.waiting.is_some());
         if self.dialog.is_some() || !found {
             return;
         }
-        let Some(lookup) = self.recovery_lookup.take() else {
+        let Some(lookup) = self.files.recovery_lookup.take() else {
             return;
         };
         match lookup.waiting.flatten() {
@@ -340,13 +341,13 @@ impl super::AppState {
             }
             None => {}
         }
-        self.recovery = Some(lookup.recovery);
+        self.files.recovery = Some(lookup.recovery);
     }
 
     /// Copies unsaved work for recovery when it is due (`busy`: the user is dragging or
     /// typing).
     pub(super) fn tick_recovery(&mut self, busy: bool) {
-        if self.close_confirmed {
+        if self.files.close_confirmed {
             // The user chose to quit without saving: the work is discarded, not kept.
             return;
         }
@@ -354,7 +355,7 @@ impl super::AppState {
             // Removing the copy: one still being written would come back after it.
             self.finish_job(JobKind::RecoveryCopy);
         }
-        let Some(r) = self.recovery.as_mut() else {
+        let Some(r) = self.files.recovery.as_mut() else {
             return;
         };
         if self.jobs.is_running(JobKind::RecoveryCopy) {
@@ -387,14 +388,14 @@ impl super::AppState {
 
     /// When to tick again, while there is unsaved work to copy.
     pub fn next_recovery_tick(&self) -> Option<Duration> {
-        (self.recovery.is_some() && self.doc.is_dirty() && !self.close_confirmed)
+        (self.files.recovery.is_some() && self.doc.is_dirty() && !self.files.close_confirmed)
             .then_some(INTERVAL)
     }
 
     /// Removes this session's recovery copy, once a copy being written is on disk.
     pub(super) fn clear_recovery(&mut self) {
         self.finish_job(JobKind::RecoveryCopy);
-        if let Some(r) = &mut self.recovery {
+        if let Some(r) = &mut self.files.recovery {
             r.clear();
         }
     }

@@ -57,22 +57,22 @@ impl AppState {
             self.status = format!(
                 "No .ron files in that folder itself; its subfolders hold {n}: add them from the round"
             );
-            self.round_files = RoundFiles {
+            self.round.round_files = RoundFiles {
                 doc: Some(self.doc.id()),
                 reports: Vec::new(),
                 subfolders,
             };
-            self.main_view = MainView::Round;
+            self.view.main_view = MainView::Round;
             return;
         }
-        self.pending_subfolders = subfolders;
+        self.round.pending_subfolders = subfolders;
         self.read_round(StudentFiles::OnDisk(files));
     }
 
     /// The subfolders of the folder last given that hold `.ron` files, with how many.
     pub fn round_subfolders(&self) -> &[(PathBuf, usize)] {
-        if self.round_files.doc == Some(self.doc.id()) {
-            &self.round_files.subfolders
+        if self.round.round_files.doc == Some(self.doc.id()) {
+            &self.round.round_files.subfolders
         } else {
             &[]
         }
@@ -141,8 +141,8 @@ impl AppState {
 
     /// What became of the files last added to this document (empty for another one).
     pub fn round_files(&self) -> &[FileReport] {
-        if self.round_files.doc == Some(self.doc.id()) {
-            &self.round_files.reports
+        if self.round.round_files.doc == Some(self.doc.id()) {
+            &self.round.round_files.reports
         } else {
             &[]
         }
@@ -192,12 +192,12 @@ impl AppState {
                 String::new()
             }
         );
-        self.round_files = RoundFiles {
+        self.round.round_files = RoundFiles {
             doc: Some(self.doc.id()),
             reports,
-            subfolders: std::mem::take(&mut self.pending_subfolders),
+            subfolders: std::mem::take(&mut self.round.pending_subfolders),
         };
-        self.main_view = MainView::Round;
+        self.view.main_view = MainView::Round;
     }
 
     /// Removes a student's reading (one undoable step).
@@ -255,7 +255,7 @@ impl AppState {
     /// The hand-out dialog's "Save…": remembers the choice and asks where.
     pub(super) fn hand_out_save(&mut self) {
         if let Some(super::Dialog::HandOut { hide_scores }) = self.dialog.take() {
-            self.handout_hides_scores = hide_scores;
+            self.round.handout_hides_scores = hide_scores;
             self.ask_for_file(super::FilePurpose::Export(
                 super::files::Format::StudentsCopy,
             ));
@@ -265,12 +265,13 @@ impl AppState {
     /// Writes the students' copy of the open document at `path` (atomically); the open
     /// document stays as it is.
     pub fn hand_out_to(&mut self, path: &Path) {
-        let copy = crate::model::Handout::copy_of(self.doc.scenario(), self.handout_hides_scores);
+        let copy =
+            crate::model::Handout::copy_of(self.doc.scenario(), self.round.handout_hides_scores);
         self.status = match crate::io::save_path(&copy, path) {
             Ok(()) => format!(
                 "Handed out {}{}: each student opens a copy, gives a name, and sends it back",
                 path.display(),
-                if self.handout_hides_scores {
+                if self.round.handout_hides_scores {
                     " without your scores"
                 } else {
                     ""
@@ -324,7 +325,7 @@ impl AppState {
     /// The two proposals shown provision by provision (indices), while both are in the
     /// document they were chosen in.
     pub fn compared_proposals(&self) -> Option<(usize, usize)> {
-        let (doc, a, b) = self.compared_proposals.as_ref()?;
+        let (doc, a, b) = self.round.compared_proposals.as_ref()?;
         if *doc != self.doc.id() {
             return None;
         }
@@ -404,7 +405,7 @@ impl AppState {
                     c.count,
                     if c.count == 1 { "" } else { "s" }
                 );
-                self.comparison = Some(c);
+                self.round.comparison = Some(c);
             }
             Err(e) => {
                 self.status = format!("Could not compare with {}", path.display());
@@ -415,7 +416,8 @@ impl AppState {
 
     /// The comparison with another file, for this document (as it is now).
     pub fn comparison(&self) -> Option<&Comparison> {
-        self.comparison
+        self.round
+            .comparison
             .as_ref()
             .filter(|c| c.key.id == self.doc.id())
     }
@@ -423,11 +425,11 @@ impl AppState {
     /// Keeps the comparison in step with the document; drops it with the document.
     pub(super) fn follow_comparison(&mut self) {
         let key = self.doc.key();
-        let Some(c) = &mut self.comparison else {
+        let Some(c) = &mut self.round.comparison else {
             return;
         };
         if c.key.id != key.id {
-            self.comparison = None;
+            self.round.comparison = None;
         } else if c.key != key {
             c.update(key, self.doc.scenario());
         }

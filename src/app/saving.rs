@@ -113,7 +113,7 @@ impl AppState {
     }
 
     fn save_finished(&mut self, path: &Path, outcome: Result<(), String>) {
-        let then = self.after_save.take();
+        let then = self.files.after_save.take();
         match outcome {
             Ok(()) => {
                 self.prefs.add_recent(path.to_owned());

@@ -34,15 +34,15 @@ impl AppState {
     pub(super) fn update_selection(&mut self, msg: super::msg::SelectMsg) {
         use super::msg::SelectMsg;
         match msg {
-            SelectMsg::Select(selection) => self.selection = selection,
+            SelectMsg::Select(selection) => self.selecting.selection = selection,
             SelectMsg::Reveal(selection) => {
                 if let super::Selection::Proposal(p) | super::Selection::Cell(_, p) = &selection {
                     self.unhide(&p.clone());
                 }
                 self.select(selection);
             }
-            SelectMsg::Revealed => self.reveal = None,
-            SelectMsg::NameFocused => self.naming = None,
+            SelectMsg::Revealed => self.selecting.reveal = None,
+            SelectMsg::NameFocused => self.selecting.naming = None,
         }
     }
 }

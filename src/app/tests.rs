@@ -10,7 +10,7 @@ use crate::model::ScoreValue;
 fn app() -> AppState {
     crate::platform::run_jobs_inline(true);
     let mut a = AppState::with_default_scenario();
-    a.dialog_mode = DialogMode::PathField;
+    a.files.dialog_mode = DialogMode::PathField;
     a
 }
 
@@ -125,7 +125,7 @@ fn unsaved_changes_cancel_and_discard() {
         // Save, then cancel the Save As: nothing else happens either.
         a.update(Msg::File(FileMsg::Request(Pending::New(1))));
         a.update(Msg::File(FileMsg::AnswerUnsaved(Some(true))));
-        match a.dialog_mode {
+        match a.files.dialog_mode {
             DialogMode::PathField => a.update(Msg::Dialog(DialogMsg::CloseDialog)),
             DialogMode::Native => {
                 a.update(Msg::File(FileMsg::DialogAnswered(DialogAnswer::Cancelled)))
@@ -150,7 +150,7 @@ fn deletes_of_each_selection_kind() {
     ))));
     a.update(Msg::Command(Command::DeleteSelection));
     assert!(a.scenario().proposal_index("abraham").is_none());
-    assert_eq!(a.selection, Selection::Scenario);
+    assert_eq!(a.selecting.selection, Selection::Scenario);
     a.update(Msg::Selection(SelectMsg::Select(Selection::Criterion(
         "blockade".into(),
     ))));
@@ -257,7 +257,7 @@ fn a_new_document_drops_what_belonged_to_the_old_one() {
     a.update(Msg::File(FileMsg::AnswerUnsaved(Some(false))));
     assert_ne!(a.doc.id(), id);
     assert!(a.perspective.is_none());
-    assert_eq!(a.selection, Selection::Scenario);
+    assert_eq!(a.selecting.selection, Selection::Scenario);
     assert!(a.quick().is_none());
     assert!(a.history.undo_label().is_none());
     // Reopening the same lesson is still another document.
@@ -291,7 +291,7 @@ fn a_save_on_a_worker_writes_the_snapshot_and_the_document_stays_editable() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.ron");
     let mut a = AppState::new(Document::new(crate::synth::scenario(200, 100, 3), None));
-    a.dialog_mode = DialogMode::PathField;
+    a.files.dialog_mode = DialogMode::PathField;
     a.update(weight(&a, 0, 7.0));
     let snapshot = a.scenario().clone();
     a.save_to(&path);
@@ -325,7 +325,7 @@ fn earlier_work_is_looked_for_on_a_worker_and_never_overwritten_first() {
     let dir = tempfile::tempdir().unwrap();
     // Work left by an earlier session.
     let mut earlier = AppState::with_default_scenario();
-    earlier.recovery = Some(Recovery::new(dir.path().to_owned()));
+    earlier.files.recovery = Some(Recovery::new(dir.path().to_owned()));
     earlier.update(weight(&earlier, 0, 6.0));
     crate::platform::run_jobs_inline(true);
     earlier.tick_recovery(false);
@@ -351,7 +351,7 @@ fn earlier_work_is_looked_for_on_a_worker_and_never_overwritten_first() {
         "the earlier work, not this session's"
     );
     assert!(
-        a.recovery.is_some(),
+        a.files.recovery.is_some(),
         "copies start once the look-up is over"
     );
 }
@@ -361,7 +361,7 @@ fn dont_save_leaves_no_recovery_copy_behind() {
     crate::platform::run_jobs_inline(true);
     let dir = tempfile::tempdir().unwrap();
     let mut a = app();
-    a.recovery = Some(Recovery::new(dir.path().to_owned()));
+    a.files.recovery = Some(Recovery::new(dir.path().to_owned()));
     a.update(weight(&a, 0, 6.0));
     a.tick_recovery(false);
     assert!(

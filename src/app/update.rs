@@ -31,9 +31,9 @@ impl AppState {
             Msg::Job(JobMsg::Done(done)) => self.job_done(*done),
             Msg::Job(JobMsg::Cancel(kind)) => self.jobs.ask_to_stop(kind),
             Msg::Present(command) => {
-                if let Some(p) = &mut self.presenter {
+                if let Some(p) = &mut self.view.presenter {
                     if !p.apply(command, self.doc.scenario()) {
-                        self.presenter = None;
+                        self.view.presenter = None;
                         self.status = "Left the presentation".into();
                     }
                 }
@@ -46,7 +46,7 @@ impl AppState {
     /// (the keyboard also leaves them alone while the quick-weights window is open).
     pub fn run(&mut self, command: Command) {
         let blocked = (self.dialog.is_some() && !command.runs_over_dialog())
-            || (self.presenter.is_some() && !command.runs_while_presenting());
+            || (self.view.presenter.is_some() && !command.runs_while_presenting());
         if blocked {
             return;
         }
@@ -63,7 +63,7 @@ impl AppState {
             Command::DeleteSelection => self.delete_selection(),
             Command::ToggleInspector => self.prefs.show_inspector = !self.prefs.show_inspector,
             Command::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
-            Command::Present => self.presenter = Some(Presenter::default()),
+            Command::Present => self.view.presenter = Some(Presenter::default()),
             Command::WhyRanking => self.toggle_view(super::MainView::Analysis),
             Command::EveryoneAtOnce => self.toggle_view(super::MainView::Everyone),
             Command::ClassRound => self.toggle_view(super::MainView::Round),
@@ -82,7 +82,7 @@ impl AppState {
 
     /// Shows `view`, or the comparison if it is shown already.
     fn toggle_view(&mut self, view: super::MainView) {
-        self.main_view = if self.main_view == view {
+        self.view.main_view = if self.view.main_view == view {
             super::MainView::Comparison
         } else {
             view

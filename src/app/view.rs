@@ -22,7 +22,7 @@ impl AppState {
         use super::msg::ViewMsg;
         match msg {
             ViewMsg::Browse(msg) => self.browse_msg(msg),
-            ViewMsg::Show(view) => self.main_view = view,
+            ViewMsg::Show(view) => self.view.main_view = view,
             ViewMsg::SetTheme(theme) => self.prefs.theme = theme,
             ViewMsg::ShowInspector(shown) => self.prefs.show_inspector = shown,
             ViewMsg::SetCardsHeight(h) => self.prefs.cards_height = h,
