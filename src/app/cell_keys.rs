@@ -22,41 +22,9 @@ pub const CELL_KEYS: [(&str, &str); 8] = [
     ("Tab / Shift+Tab, arrows", "Move between cells"),
 ];
 
-/// The value a character typed on a cell sets on a scale of levels or yes/no: a level's
-/// number (1 is the first) or first letter (again: the next level with that letter), Y or N;
-/// 0 marks the text silent.
-/// `None` when the character means nothing there (numbers are typed whole, see
-/// `parse_typed_number`).
+/// The value a character typed on a cell sets (see `Scale::typed`).
 pub fn typed_value(scale: &Scale, ch: char, current: Option<ScoreValue>) -> Option<ScoreValue> {
-    match scale {
-        Scale::Levels(_) | Scale::YesNo if ch == '0' => Some(ScoreValue::Silent),
-        Scale::Levels(levels) => {
-            if let Some(d) = ch.to_digit(10) {
-                let i = d.checked_sub(1)?;
-                return ((i as usize) < levels.len()).then_some(ScoreValue::Level(i));
-            }
-            let wanted = ch.to_lowercase().next()?;
-            let starts =
-                |l: &String| l.chars().next().and_then(|c| c.to_lowercase().next()) == Some(wanted);
-            // From the level after the current one, so pressing the letter again cycles.
-            let from = match current {
-                Some(ScoreValue::Level(i)) if levels.get(i as usize).is_some_and(starts) => {
-                    i as usize + 1
-                }
-                _ => 0,
-            };
-            (0..levels.len())
-                .map(|j| (from + j) % levels.len())
-                .find(|&j| starts(&levels[j]))
-                .map(|j| ScoreValue::Level(j as u32))
-        }
-        Scale::YesNo => match ch.to_ascii_lowercase() {
-            'y' => Some(ScoreValue::Bool(true)),
-            'n' => Some(ScoreValue::Bool(false)),
-            _ => None,
-        },
-        Scale::Numeric { .. } => None,
-    }
+    scale.typed(ch, current)
 }
 
 /// True for the characters a number is typed with.
@@ -67,12 +35,7 @@ pub fn is_number_char(ch: char) -> bool {
 /// The value of a number typed on a numeric cell, kept within the scale; `None` when it is
 /// not a number.
 pub fn parse_typed_number(scale: &Scale, text: &str) -> Option<ScoreValue> {
-    let Scale::Numeric { min, max, .. } = scale else {
-        return None;
-    };
-    let x: f64 = text.trim().replace(',', ".").parse().ok()?;
-    x.is_finite()
-        .then(|| ScoreValue::Number(x.clamp(*min, *max)))
+    scale.parse_typed_number(text)
 }
 
 #[cfg(test)]

@@ -526,33 +526,7 @@ pub fn set_criterion(s: &Scenario, k: usize, new: Criterion) -> Edit {
 
 /// The value on `to` closest to `value` on `from` (by position on the scale).
 pub fn convert_value(from: &Scale, to: &Scale, value: ScoreValue) -> Option<ScoreValue> {
-    let t = match (from, value) {
-        (Scale::Numeric { min, max, .. }, ScoreValue::Number(x)) if max > min => {
-            (x - min) / (max - min)
-        }
-        (Scale::Levels(l), ScoreValue::Level(i)) if l.len() > 1 => {
-            f64::from(i) / (l.len() - 1) as f64
-        }
-        (Scale::YesNo, ScoreValue::Bool(b)) => f64::from(u8::from(b)),
-        _ => return None,
-    }
-    .clamp(0.0, 1.0);
-    match to {
-        Scale::Numeric { min, max, step } => {
-            let x = min + t * (max - min);
-            let x = if *step > 0.0 {
-                min + ((x - min) / step).round() * step
-            } else {
-                x
-            };
-            Some(ScoreValue::Number(x.clamp(*min, *max)))
-        }
-        Scale::Levels(l) if !l.is_empty() => {
-            Some(ScoreValue::Level((t * (l.len() - 1) as f64).round() as u32))
-        }
-        Scale::Levels(_) => None,
-        Scale::YesNo => Some(ScoreValue::Bool(t >= 0.5)),
-    }
+    to.nearest(from.position(value)?)
 }
 
 #[cfg(test)]

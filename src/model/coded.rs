@@ -64,15 +64,7 @@ fn encode(v: ScoreValue, out: &mut String) {
 }
 
 fn decode(scale: &Scale, text: &str) -> Option<ScoreValue> {
-    match scale {
-        Scale::YesNo => match text {
-            "1" => Some(ScoreValue::Bool(true)),
-            "0" => Some(ScoreValue::Bool(false)),
-            _ => None,
-        },
-        Scale::Levels(_) => text.parse().ok().map(ScoreValue::Level),
-        Scale::Numeric { .. } => text.parse().ok().map(ScoreValue::Number),
-    }
+    scale.decode(text)
 }
 
 impl Scenario {
@@ -260,11 +252,7 @@ impl Scenario {
                     None => problems.push(say(format!(
                         "proposal \"{pid}\", criterion \"{}\": \"{text}\" is not a value of its scale ({})",
                         c.id,
-                        match c.scale {
-                            Scale::YesNo => "1 or 0",
-                            Scale::Levels(_) => "a level number from 0",
-                            Scale::Numeric { .. } => "a number",
-                        }
+                        c.scale.coded_form()
                     ))),
                 }
             }

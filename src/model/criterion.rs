@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ScoreValue;
+use super::{Scale, ScoreValue};
 
 /// One row of the comparison table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,54 +25,6 @@ pub struct Criterion {
     /// Whether a higher value on the scale is better or worse.
     #[serde(default)]
     pub direction: Direction,
-}
-
-/// How a score is expressed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Scale {
-    /// A number between `min` and `max` (inclusive) in steps of `step`.
-    Numeric {
-        /// Lowest value on the scale.
-        min: f64,
-        /// Highest value on the scale.
-        max: f64,
-        /// Increment used by editors; values need not be multiples of it.
-        step: f64,
-    },
-    /// Ordered verbal levels, worst first (before the direction is applied).
-    Levels(Vec<String>),
-    /// Yes (1) or no (0).
-    YesNo,
-}
-
-impl Scale {
-    /// A 0–10 numeric scale in steps of 1, the default for new criteria.
-    pub fn zero_to_ten() -> Self {
-        Scale::Numeric {
-            min: 0.0,
-            max: 10.0,
-            step: 1.0,
-        }
-    }
-
-    /// The scale's lowest value (its first level, its minimum, No): what a silent text
-    /// counts as in totals by the default rule.
-    pub fn lowest(&self) -> ScoreValue {
-        match self {
-            Scale::Numeric { min, .. } => ScoreValue::Number(*min),
-            Scale::Levels(_) => ScoreValue::Level(0),
-            Scale::YesNo => ScoreValue::Bool(false),
-        }
-    }
-
-    /// Short human description, e.g. "0–10", "4 levels", "yes/no".
-    pub fn summary(&self) -> String {
-        match self {
-            Scale::Numeric { min, max, .. } => format!("{min}–{max}"),
-            Scale::Levels(levels) => format!("{} levels", levels.len()),
-            Scale::YesNo => "yes/no".to_owned(),
-        }
-    }
 }
 
 /// Whether higher raw values are better.
@@ -101,17 +53,6 @@ impl Criterion {
 
     /// The text a cell shows for a value on this criterion's scale ("—" when unscored).
     pub fn value_text(&self, value: Option<ScoreValue>) -> String {
-        match (value, &self.scale) {
-            (None, _) => "—".to_owned(),
-            (Some(ScoreValue::Number(x)), _) => format!("{x}"),
-            (Some(ScoreValue::Level(i)), Scale::Levels(levels)) => levels
-                .get(i as usize)
-                .cloned()
-                .unwrap_or_else(|| format!("level {i}")),
-            (Some(ScoreValue::Level(i)), _) => format!("level {i}"),
-            (Some(ScoreValue::Bool(true)), _) => "Yes".to_owned(),
-            (Some(ScoreValue::Bool(false)), _) => "No".to_owned(),
-            (Some(ScoreValue::Silent), _) => "Silent".to_owned(),
-        }
+        self.scale.value_text(value)
     }
 }

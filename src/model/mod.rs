@@ -8,12 +8,14 @@ pub mod diff;
 mod ids;
 mod perspective;
 mod proposal;
+mod scale;
 mod scenario;
 mod score;
 
-pub use criterion::{Criterion, Direction, Scale};
+pub use criterion::{Criterion, Direction};
 pub use ids::is_valid_id;
 pub use perspective::{Accepts, Origin, Perspective, PerspectiveKind, RedLine, Test};
 pub use proposal::{Proposal, Provision};
+pub use scale::Scale;
 pub use scenario::{slugify, Handout, Scenario, Source, FORMAT_VERSION};
 pub use score::{Citation, EvidenceKind, Score, ScoreValue, Silence};

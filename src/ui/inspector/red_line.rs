@@ -54,11 +54,7 @@ impl Kind {
 
     /// The red line of this kind closest to `old` on `scale`.
     fn make(self, old: &Accepts, scale: &Scale) -> Accepts {
-        let (lo, hi) = match scale {
-            Scale::Numeric { min, max, .. } => (*min, *max),
-            Scale::Levels(l) => (0.0, l.len().saturating_sub(1) as f64),
-            Scale::YesNo => (0.0, 1.0),
-        };
+        let (lo, hi) = scale.bounds();
         let (min, max) = match old {
             Accepts::Range { min, max } => (*min, *max),
             _ => (None, None),
