@@ -1,6 +1,9 @@
 //! Everyone at once: every perspective's totals, ranks and red-line verdicts side by side,
 //! which proposals no perspective rules out, what blocks the others and whom, and how far
 //! the perspectives' rankings agree (Kendall's τ-b for each pair).
+//!
+//! Long (about 600 lines) with its unit tests: the matrix, its sliced run for the browser
+//! and the sentences read the same columns and are tested together.
 
 use crate::model::Scenario;
 use crate::scoring::{Evaluation, Verdict, WeightSet};

@@ -1,5 +1,8 @@
 //! Class rounds: where the students' readings (perspectives of the kind "student reading")
 //! agree and where they split — per cell, per proposal, and on the order as a whole.
+//!
+//! Long (about 600 lines) with its unit tests: the statistics share one pass over the
+//! readings and are tested together.
 
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 

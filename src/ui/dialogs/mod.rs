@@ -2,7 +2,10 @@
 
 pub mod disk_bar;
 pub mod file_access;
+mod handout;
+mod import;
 pub mod native;
+mod provisions;
 
 use crate::app::{DialogMsg, DocMsg, FileMsg};
 use egui::{Id, Modal, RichText};
@@ -20,7 +23,7 @@ fn path_field_focused() -> Id {
 
 /// Set once the name field has been given the keyboard (a path field may have had it the
 /// frame before, when the copy was opened).
-fn name_field_focused() -> Id {
+pub(super) fn name_field_focused() -> Id {
     Id::unique("name-field-focused")
 }
 
@@ -90,7 +93,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
         crate::ui::analysis::quick_weights_ui(ctx, state, q, out);
     }
     if let Some((a, b)) = state.compared_proposals() {
-        provisions_window(ctx, state, a, b, out);
+        provisions::provisions_window(ctx, state, a, b, out);
     }
     let Some(dialog) = &state.dialog() else {
         ctx.data_mut(|d| d.remove::<std::mem::Discriminant<Dialog>>(default_focused()));
@@ -180,9 +183,9 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
                 });
             }
             Dialog::Compare(version) => compare_ui(ui, version, out),
-            Dialog::HandOut { hide_scores } => hand_out_ui(ui, *hide_scores, out),
-            Dialog::StudentName(name) => student_name_ui(ui, state, name.clone(), out),
-            Dialog::Import(import) => import_ui(ui, import, out),
+            Dialog::HandOut { hide_scores } => handout::hand_out_ui(ui, *hide_scores, out),
+            Dialog::StudentName(name) => handout::student_name_ui(ui, state, name.clone(), out),
+            Dialog::Import(import) => import::import_ui(ui, import, out),
             Dialog::ScoreTarget(asked) => {
                 let name = &asked.perspective.1;
                 ui.heading("Change the common score, or write this perspective's reading?");
@@ -416,368 +419,6 @@ fn path_entry_ui(
             || enter
         {
             out.send(Msg::Dialog(DialogMsg::ConfirmPath));
-        }
-        if ui.button("Cancel").clicked() {
-            out.send(Msg::Dialog(DialogMsg::CloseDialog));
-        }
-    });
-}
-
-/// Hand out for a class round: what the students' copy holds, then where to save it.
-fn hand_out_ui(ui: &mut egui::Ui, hide_scores: bool, out: &mut Outbox) {
-    ui.heading("Hand out for a class round");
-    ui.label(
-        "Saves a copy for your students. Each student opens it, gives a name, scores and \
-         reasons as they read the sources, and sends it back; File ▸ Class round ▸ Add \
-         students' files… then puts the class's copies together. The proposals and criteria \
-         stay fixed in the copies so that they can be merged; your stated perspectives come \
-         along, students' readings do not.",
-    );
-    let mut hide = hide_scores;
-    if ui
-        .checkbox(
-            &mut hide,
-            "Leave my scores out (students score from the sources)",
-        )
-        .on_hover_text("Without your scores, every student's value is their own choice")
-        .changed()
-    {
-        out.send(Msg::Dialog(DialogMsg::HandOutHidesScores(hide)));
-    }
-    ui.horizontal(|ui| {
-        if ui
-            .button("Save the students' copy…")
-            .on_hover_text("Choose where to save it")
-            .clicked()
-        {
-            out.send(Msg::Dialog(DialogMsg::HandOutSave));
-        }
-        if ui.button("Cancel").clicked() {
-            out.send(Msg::Dialog(DialogMsg::CloseDialog));
-        }
-    });
-}
-
-/// A handed-out copy opened for the first time: whose copy is it?
-fn student_name_ui(ui: &mut egui::Ui, state: &AppState, mut name: String, out: &mut Outbox) {
-    ui.heading("Your name");
-    let from = state
-        .scenario()
-        .handout
-        .as_ref()
-        .map_or(String::new(), |h| h.from.clone());
-    ui.label(format!(
-        "This is a copy of \"{from}\" handed out for a class round. Your name is kept in it, \
-         so that your teacher can tell the class's copies apart."
-    ));
-    let label = ui.label("Name");
-    let r = ui
-        .add(egui::TextEdit::singleline(&mut name).desired_width(320.0))
-        .labelled_by(label.id);
-    if !ui.data(|d| d.get_temp::<bool>(name_field_focused()).unwrap_or(false)) {
-        r.request_focus();
-        ui.data_mut(|d| d.insert_temp(name_field_focused(), true));
-    }
-    if r.changed() {
-        out.send(Msg::Dialog(DialogMsg::StudentNameText(name.clone())));
-    }
-    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    ui.horizontal(|ui| {
-        if ui
-            .add_enabled(!name.trim().is_empty(), egui::Button::new("OK"))
-            .clicked()
-            || enter
-        {
-            out.send(Msg::Dialog(DialogMsg::StudentNameConfirm));
-        }
-        if ui
-            .button("Later")
-            .on_hover_text("You will be asked again when the copy is opened")
-            .clicked()
-        {
-            out.send(Msg::Dialog(DialogMsg::CloseDialog));
-        }
-    });
-}
-
-/// Two proposals side by side, provision by provision (a window, not a modal: the table
-/// stays usable beside it).
-fn provisions_window(ctx: &egui::Context, state: &AppState, a: usize, b: usize, out: &mut Outbox) {
-    let s = state.scenario();
-    let al = crate::model::align::align(s, a, b);
-    let (na, nb) = (s.proposals[a].label(), s.proposals[b].label());
-    let mut open = true;
-    egui::Window::new(format!("{na} and {nb}, provision by provision"))
-        .id(Id::unique("compare-provisions"))
-        .open(&mut open)
-        .default_width(560.0)
-        .vscroll(true)
-        .show(ctx, |ui| {
-            for row in &al.rows {
-                ui.add_space(4.0);
-                ui.label(RichText::new(&s.criteria[row.criterion].name).strong());
-                egui::Grid::new(("provisions", row.criterion))
-                    .num_columns(2)
-                    .spacing([12.0, 2.0])
-                    .show(ui, |ui| {
-                        for (who, list) in [(na, &row.a), (nb, &row.b)] {
-                            ui.label(RichText::new(who).weak());
-                            if list.is_empty() {
-                                ui.label(RichText::new("—").weak());
-                            } else {
-                                let text: Vec<&str> =
-                                    list.iter().map(|p| p.text.as_str()).collect();
-                                ui.label(text.join("\n"));
-                            }
-                            ui.end_row();
-                        }
-                    });
-            }
-            ui.separator();
-            let names = |ks: Vec<usize>| {
-                let v: Vec<&str> = ks.iter().map(|&k| s.criteria[k].name.as_str()).collect();
-                if v.is_empty() {
-                    "nothing".to_owned()
-                } else {
-                    v.join("; ")
-                }
-            };
-            ui.label(format!("In {na}, not in {nb}: {}", names(al.only_a())));
-            ui.label(format!("In {nb}, not in {na}: {}", names(al.only_b())));
-            for (who, list) in [(na, &al.untagged_a), (nb, &al.untagged_b)] {
-                if !list.is_empty() {
-                    ui.label(RichText::new(format!("Not tagged to a criterion ({who})")).weak());
-                    for p in list.iter() {
-                        ui.label(&p.text);
-                    }
-                }
-            }
-        });
-    if !open {
-        out.send(Msg::Dialog(DialogMsg::CompareProposals(None)));
-    }
-}
-
-/// An optional column of the import: its label, id salt, choice, message and tooltip.
-type OptionalColumn<'a> = (
-    &'a str,
-    &'a str,
-    Option<usize>,
-    fn(Option<usize>) -> crate::app::import::ImportMsg,
-    &'a str,
-);
-
-/// File ▸ Import table…: the sheet, which way the table runs, the name, date, id and group
-/// columns, which columns become criteria on which scale and which text is kept as
-/// provisions, with what that makes and the first rows as a preview.
-fn import_ui(ui: &mut egui::Ui, st: &crate::app::import::ImportState, out: &mut Outbox) {
-    use crate::app::import::ImportMsg;
-    let t = &st.table;
-    let m = &st.mapping;
-    ui.heading(format!(
-        "Import table: {}",
-        st.path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-    ));
-    ui.horizontal(|ui| {
-        ui.label("Proposals are the table's");
-        if ui.radio(m.proposals_as_rows, "rows").clicked() {
-            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::ProposalsAsRows(
-                true,
-            ))));
-        }
-        if ui.radio(!m.proposals_as_rows, "columns").clicked() {
-            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::ProposalsAsRows(
-                false,
-            ))));
-        }
-    });
-    if let Some(sheets) = st.sheets.as_ref().filter(|s| s.len() > 1) {
-        ui.horizontal(|ui| {
-            let label = ui.label("Sheet");
-            let current = t.sheet.clone().unwrap_or_default();
-            egui::ComboBox::from_id_salt("import-sheet")
-                .selected_text(&current)
-                .show_ui(ui, |ui| {
-                    for name in sheets {
-                        if ui.selectable_label(*name == current, name).clicked() && *name != current
-                        {
-                            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::Sheet(
-                                name.clone(),
-                            ))));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-        });
-    }
-    egui::Grid::new("import-roles")
-        .num_columns(2)
-        .show(ui, |ui| {
-            let label = ui.label("Names from");
-            egui::ComboBox::from_id_salt("import-name")
-                .selected_text(t.header.get(m.name).cloned().unwrap_or_default())
-                .show_ui(ui, |ui| {
-                    for (c, h) in t.header.iter().enumerate() {
-                        if ui.selectable_label(c == m.name, h).clicked() {
-                            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::Name(c))));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-            let optional: [OptionalColumn; 3] = [
-                (
-                    "Dates from",
-                    "import-date",
-                    m.date,
-                    ImportMsg::Date,
-                    "Each proposal's year or date (the cards can be sorted by it)",
-                ),
-                (
-                    "Ids from",
-                    "import-id",
-                    m.id,
-                    ImportMsg::Id,
-                    "Each row's id in the dataset (short ids keep a large file small)",
-                ),
-                (
-                    "Groups from",
-                    "import-group",
-                    m.group,
-                    ImportMsg::Group,
-                    "Each proposal's group, a region or a stage (the cards can be filtered by it)",
-                ),
-            ];
-            for (text, salt, chosen, make, tip) in optional {
-                let label = ui.label(text);
-                egui::ComboBox::from_id_salt(salt)
-                    .selected_text(
-                        chosen
-                            .and_then(|c| t.header.get(c).cloned())
-                            .unwrap_or_else(|| "(none)".into()),
-                    )
-                    .show_ui(ui, |ui| {
-                        if ui.selectable_label(chosen.is_none(), "(none)").clicked() {
-                            out.send(Msg::Dialog(DialogMsg::Import(make(None))));
-                        }
-                        for (c, h) in t.header.iter().enumerate().filter(|(c, _)| *c != m.name) {
-                            if ui.selectable_label(chosen == Some(c), h).clicked() {
-                                out.send(Msg::Dialog(DialogMsg::Import(make(Some(c)))));
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id)
-                    .on_hover_text(tip);
-                ui.end_row();
-            }
-        });
-    ui.label(RichText::new("Columns").strong()).on_hover_text(
-        "Columns of codes or numbers become criteria, on the scale their values suggest (which can be changed); \
-         columns of text can be kept as each proposal's provisions",
-    );
-    egui::ScrollArea::vertical()
-        .id_salt("import-columns")
-        .max_height(220.0)
-        .show(ui, |ui| {
-            egui::Grid::new("import-column-grid").num_columns(2).striped(true).show(ui, |ui| {
-                for (c, h) in t.header.iter().enumerate() {
-                    if c == m.name || [m.date, m.id, m.group].contains(&Some(c)) {
-                        continue;
-                    }
-                    let scales = st.scales.get(c).cloned().unwrap_or_default();
-                    if scales.is_empty() {
-                        let mut kept = m.provisions.contains(&c);
-                        if ui
-                            .checkbox(&mut kept, format!("{h}: keep as provisions"))
-                            .on_hover_text("A column of text: its cells become each proposal's provisions (left out otherwise)")
-                            .changed()
-                        {
-                            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::Provisions(c, kept))));
-                        }
-                        ui.label(RichText::new("text").weak());
-                        ui.end_row();
-                        continue;
-                    }
-                    let chosen = m.criteria.iter().find(|(x, _)| *x == c).map(|(_, k)| k.clone());
-                    let mut on = chosen.is_some();
-                    let check = ui
-                        .checkbox(&mut on, h)
-                        .on_hover_text("Count this column as a criterion");
-                    if check.changed() {
-                        out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::Criterion(c, on))));
-                    }
-                    match chosen {
-                        Some(kind) => {
-                            egui::ComboBox::from_id_salt(("import-scale", c))
-                                .selected_text(kind.describe())
-                                .width(260.0)
-                                .show_ui(ui, |ui| {
-                                    for k in scales {
-                                        if ui.selectable_label(k == kind, k.describe()).clicked() && k != kind {
-                                            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::Scale(c, k))));
-                                        }
-                                    }
-                                })
-                                .response
-                                .labelled_by(check.id)
-                                .on_hover_text("The scale this column is read on: what its values suggest, or another they fit");
-                            let mut lower = m.lower_is_better.contains(&c);
-                            if ui
-                                .checkbox(&mut lower, format!("{h}: lower is better"))
-                                .on_hover_text("Tick where less of this is better (troops, casualties, cost): guessed from the column's name, yours to confirm")
-                                .changed()
-                            {
-                                out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::LowerIsBetter(c, lower))));
-                            }
-                        }
-                        None => {
-                            ui.label(RichText::new("left out").weak());
-                        }
-                    }
-                    ui.end_row();
-                }
-            });
-        });
-    ui.separator();
-    for line in st.preview() {
-        ui.label(RichText::new(line).small());
-    }
-    egui::Grid::new("import-preview")
-        .striped(true)
-        .show(ui, |ui| {
-            for h in t.header.iter().take(8) {
-                ui.label(RichText::new(h).strong().small());
-            }
-            ui.end_row();
-            for row in t.rows().take(5) {
-                for cell in row.cells().take(8) {
-                    let shown: String = cell.chars().take(24).collect();
-                    ui.label(RichText::new(shown.replace(['\n', '\r'], " ")).small());
-                }
-                ui.end_row();
-            }
-        });
-    ui.horizontal(|ui| {
-        if ui
-            .button("Import as a new scenario")
-            .on_hover_text(
-                "Opens as a new scenario, not saved yet (asks first about unsaved changes)",
-            )
-            .clicked()
-        {
-            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::AsNew)));
-        }
-        if ui
-            .button("Add to this scenario")
-            .on_hover_text("Adds the rows as proposals of the open scenario (Ctrl+Z undoes)")
-            .clicked()
-        {
-            out.send(Msg::Dialog(DialogMsg::Import(ImportMsg::AddToOpen)));
         }
         if ui.button("Cancel").clicked() {
             out.send(Msg::Dialog(DialogMsg::CloseDialog));

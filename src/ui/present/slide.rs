@@ -84,3 +84,8 @@ impl Fitted {
         }
     }
 }
+
+/// A colour faded, for what the spotlight leaves out.
+pub(crate) fn dim(c: Color32) -> Color32 {
+    c.gamma_multiply(0.4)
+}

@@ -1,0 +1,242 @@
+//! "Why this ranking?" and quick weights.
+
+use super::*;
+
+#[test]
+fn why_this_ranking_follows_a_weight_change() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    assert!(h.state().state.shows_analysis());
+    let first =
+        "No clear leader: «Oslo» is ahead of «Confederation» by 4 points of 100, less than 10.";
+    h.get_by_label(first);
+    h.get_by_label(
+        "It stays first while the weight of Accountability for civilian casualties stays below 13% (now 7%); above that, «Confederation» takes the lead.",
+    );
+    // Choose the criterion to sweep, then raise its weight past the reported bound.
+    click_role(&mut h, Role::ComboBox, "Criterion:");
+    let name = "Accountability for civilian casualties";
+    let option = h
+        .get_all_by_label(name)
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .expect("the list entry")
+        .rect();
+    h.hover_at(option.center());
+    h.run();
+    h.get_all_by_label(name)
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().analysis.criterion, 4);
+    h.get_by_label(&format!("Weight of {name} (analysis)"))
+        .set_value_accesskit(3.0);
+    h.run();
+    // More weight on a criterion that favours the confederation, past the reported bound,
+    // puts it first.
+    assert_eq!(rank_of(&h, "land-for-all"), Some(1));
+    assert_eq!(rank_of(&h, "oslo"), Some(2));
+    assert!(h.query_by_label(first).is_none());
+    let s = &h.state().state;
+    let expected = concord::analysis::explain(s.scenario(), s.eval()).sentences[0].clone();
+    assert!(
+        expected.contains("«Confederation» is ahead of «Oslo»")
+            || expected.starts_with("«Confederation» leads"),
+        "{expected}"
+    );
+    h.get_by_label(&expected);
+    ctrl(&mut h, Key::Z);
+    h.get_by_label(first);
+}
+
+#[test]
+fn quick_weights_by_rank_order_are_one_undo_step() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    click(&mut h, "Quick weights…");
+    h.get_by_label("Rank the criteria");
+    click(&mut h, "Apply rank-order weights");
+    let s = &h.state().state;
+    // Equal weights keep file order: the first criterion gets the largest ROC weight.
+    let roc = concord::analysis::rank_order_centroid(15);
+    assert!(
+        (s.eval().weights[0] - roc[0]).abs() < 1e-3,
+        "{:?}",
+        s.eval().weights
+    );
+    assert_eq!(s.history().undo_label(), Some("quick weights (rank order)"));
+    ctrl(&mut h, Key::Z);
+    assert!(h
+        .state()
+        .state
+        .scenario()
+        .criteria
+        .iter()
+        .all(|c| c.weight == 1.0));
+}
+
+#[test]
+fn opening_another_lesson_while_the_analysis_shows_describes_the_new_one() {
+    // Regression: the analysis's caches were keyed by a version that restarts at 0 for
+    // every document, so the new lesson crashed the window or showed the old one's words.
+    let mut h = harness();
+    h.key_press(Key::F6);
+    h.run();
+    let old_id = h.state().state.doc().id();
+    let old_sentence = {
+        let s = &h.state().state;
+        concord::analysis::explain(s.scenario(), s.eval()).sentences[0].clone()
+    };
+    h.get_by_label(&old_sentence);
+    click(&mut h, "File");
+    click(&mut h, "Open bundled scenario");
+    click(&mut h, "Final-status plans, 2000–2020");
+    let s = &h.state().state;
+    assert_ne!(s.doc().id(), old_id, "a new document has a new identity");
+    assert!(s.shows_analysis(), "the analysis stays in view");
+    let new_sentence = concord::analysis::explain(s.scenario(), s.eval()).sentences[0].clone();
+    assert_ne!(new_sentence, old_sentence);
+    h.get_by_label(&new_sentence);
+    assert!(h.query_by_label(&old_sentence).is_none());
+    // And back again, to a document of another size.
+    click(&mut h, "File");
+    click(&mut h, "Open bundled scenario");
+    click(&mut h, "After the Gaza cease-fire (Duss & Okail, 2023)");
+    h.get_by_label(&old_sentence);
+}
+
+#[test]
+fn quick_weights_follow_criteria_added_and_deleted_while_open() {
+    // Regression: the window kept criterion indices from when it opened, and the
+    // shortcuts still ran while it was open.
+    let mut h = harness();
+    h.key_press(Key::F6);
+    h.run();
+    click(&mut h, "Quick weights…");
+    ctrl_shift(&mut h, Key::C);
+    assert_eq!(
+        h.state().state.scenario().criteria.len(),
+        15,
+        "editing shortcuts do nothing while the window is open"
+    );
+    ctrl(&mut h, Key::Z);
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(h.state().state.scenario().criteria.len(), 15);
+    // The toolbar still adds a criterion, and the window lists it.
+    click(&mut h, "+ Criterion");
+    assert_eq!(h.state().state.scenario().criteria.len(), 16);
+    h.get_by_label("16. New criterion 16");
+    // Undoing the add takes it out of the window again.
+    h.state_mut().state.undo();
+    h.run();
+    assert!(h.query_by_label("16. New criterion 16").is_none());
+    h.get_by_label("15. Implementation and enforcement");
+    click(&mut h, "Apply rank-order weights");
+    let s = &h.state().state;
+    assert!(s.quick().is_none(), "applying closes the window");
+    let roc = concord::analysis::rank_order_centroid(15);
+    assert!(
+        (s.eval().weights[0] - roc[0]).abs() < 1e-3,
+        "{:?}",
+        s.eval().weights
+    );
+}
+
+#[test]
+fn quick_weights_under_a_perspective_set_that_perspectives_weights_after_asking() {
+    let mut h = harness();
+    h.state_mut()
+        .state
+        .update(concord::app::Msg::Doc(DocMsg::SetPerspective(Some(
+            "plo-pa".into(),
+        ))));
+    h.run();
+    let before = h.state().state.scenario().clone();
+    click(&mut h, "Why this ranking?");
+    click(&mut h, "Quick weights…");
+    h.get_by_label(
+        "These set the weights of «PLO / Palestinian Authority (stated positions, late 2023)».",
+    );
+    click(&mut h, "Apply rank-order weights");
+    click(&mut h, "Start my own weights");
+    let s = &h.state().state;
+    assert_eq!(
+        s.scenario().criteria,
+        before.criteria,
+        "the criteria's own weights are untouched"
+    );
+    assert_eq!(
+        s.scenario().perspective_by_id("plo-pa"),
+        before.perspective_by_id("plo-pa")
+    );
+    let mine = s
+        .scenario()
+        .perspective_by_id(s.perspective().unwrap())
+        .unwrap();
+    assert_eq!(mine.name, "My weights");
+}
+
+#[test]
+fn what_each_criterion_adds_has_a_key_to_its_colours() {
+    let mut h = harness();
+    h.key_press(Key::F6);
+    h.run();
+    h.get_by_label("Colours of the criteria:");
+    // The radar's key is under it too, where it covers none of the labels around it.
+    h.get_by_label("Colours of the proposals:");
+    let names: Vec<String> = h
+        .state()
+        .state
+        .scenario()
+        .criteria
+        .iter()
+        .map(|c| concord::ui::widgets::short_label(&c.name))
+        .collect();
+    for name in &names {
+        h.get_by_label(&format!("■ {name}"));
+    }
+}
+
+/// As in a browser, which has no threads: rank acceptability is drawn a few hundred draws
+/// at a time between frames, with its progress bar counting, and comes out the same as
+/// drawn at once.
+#[test]
+fn rank_acceptability_is_drawn_between_frames_as_in_a_browser() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    h.get_by_label_contains("10000 draws, seed 1");
+    concord::platform::run_tasks_in_slices(true);
+    h.get_by_label("Draws").set_value_accesskit(300_000.0);
+    h.step();
+    h.step();
+    let mut counted = Vec::new();
+    let mut frames = 0;
+    while h.query_by_label_contains("300000 draws, seed 1").is_none() {
+        assert!(frames < 5_000, "never finished");
+        if let Some(bar) = h.query_by_label_contains(" of 300000 draws") {
+            let text = bar.accesskit_node().label().unwrap_or_default().to_owned();
+            counted.push(text);
+        }
+        h.step();
+        frames += 1;
+    }
+    concord::platform::run_tasks_in_slices(false);
+    assert!(
+        counted.len() > 1,
+        "the bar moved over several frames: {counted:?}"
+    );
+    assert!(counted.first() != counted.last(), "{counted:?}");
+    let s = &h.state().state;
+    let at_once = concord::analysis::smaa(
+        s.eval(),
+        concord::analysis::SmaaOptions {
+            draws: 300_000,
+            seed: 1,
+            constraint: concord::analysis::WeightConstraint::Free,
+        },
+    );
+    let settings = h.state().analysis.options;
+    let shown = s.acceptability(settings);
+    assert_eq!(shown, Some((&at_once, true)));
+}
