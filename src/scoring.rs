@@ -8,9 +8,7 @@
 //!   Σ_{k scored} w_k: a missing score is left out, never counted as 0.
 //! - ranks are competition ranks (1, 2, 2, 4); proposals with no scored weight are unranked.
 
-use crate::model::{
-    Criterion, Direction, Perspective, Scale, Scenario, Score, ScoreValue, Silence, Test,
-};
+use crate::model::{Criterion, Direction, Perspective, Scenario, Score, ScoreValue, Silence, Test};
 
 /// Totals closer than this are a tie.
 pub const TIE_EPSILON: f64 = 1e-9;
@@ -435,24 +433,7 @@ pub fn normalise(criterion: &Criterion, value: ScoreValue) -> Option<f64> {
         ScoreValue::Silent => criterion.scale.lowest(),
         v => v,
     };
-    let v = match (&criterion.scale, value) {
-        (Scale::Numeric { min, max, .. }, ScoreValue::Number(x)) => {
-            let span = max - min;
-            if !(span.is_finite() && span > 0.0 && x.is_finite()) {
-                return None;
-            }
-            ((x - min) / span).clamp(0.0, 1.0)
-        }
-        (Scale::Levels(levels), ScoreValue::Level(i)) => {
-            let i = i as usize;
-            if levels.len() < 2 || i >= levels.len() {
-                return None;
-            }
-            i as f64 / (levels.len() - 1) as f64
-        }
-        (Scale::YesNo, ScoreValue::Bool(b)) => f64::from(u8::from(b)),
-        _ => return None,
-    };
+    let v = criterion.scale.normalised(value)?;
     Some(match criterion.direction {
         Direction::HigherIsBetter => v,
         Direction::LowerIsBetter => 1.0 - v,

@@ -344,21 +344,13 @@ fn raw_of(c: &Criterion, v: f64) -> f64 {
         Direction::HigherIsBetter => v,
         Direction::LowerIsBetter => 1.0 - v,
     };
-    match &c.scale {
-        Scale::Levels(levels) => (v * levels.len().saturating_sub(1) as f64).round(),
-        Scale::YesNo => v.round(),
-        Scale::Numeric { min, max, .. } => min + v * (max - min),
-    }
+    c.scale.raw_at(v)
 }
 
 /// How many students chose each level of `c` (levels in scale order; yes/no as No, Yes),
 /// or `None` on a numeric scale.
 pub fn counts_by_level(c: &Criterion, cell: &CellStats) -> Option<Vec<(String, usize)>> {
-    let names: Vec<String> = match &c.scale {
-        Scale::Levels(levels) => levels.clone(),
-        Scale::YesNo => vec!["No".into(), "Yes".into()],
-        Scale::Numeric { .. } => return None,
-    };
+    let names = c.scale.level_names()?;
     let mut counts = vec![0; names.len()];
     for &v in &cell.chosen {
         let i = raw_of(c, v) as usize;

@@ -472,57 +472,7 @@ fn weight_problem(w: f64) -> Option<String> {
     }
 }
 
-/// Why a value does not fit a scale, if it does not.
+/// Why a value does not fit a scale, if it does not (see `Scale::value_problem`).
 pub fn value_problem(scale: &Scale, value: ScoreValue) -> Option<String> {
-    match (scale, value) {
-        (Scale::Numeric { min, max, .. }, ScoreValue::Number(x)) => {
-            if !x.is_finite() {
-                Some(format!("value {x} must be a finite number"))
-            } else if x < *min || x > *max {
-                Some(format!("value {x} is outside the scale {min}–{max}"))
-            } else {
-                None
-            }
-        }
-        (Scale::Levels(levels), ScoreValue::Level(l)) => (l as usize >= levels.len()).then(|| {
-            format!(
-                "level {l} is out of range: the scale has levels 0–{}",
-                levels.len().saturating_sub(1)
-            )
-        }),
-        (Scale::YesNo, ScoreValue::Bool(_)) => None,
-        // Any text can be silent on any matter.
-        (_, ScoreValue::Silent) => None,
-        (scale, value) => Some(format!(
-            "value {} does not fit the criterion's scale ({}); use {}",
-            value_kind(value),
-            scale_kind(scale),
-            expected_kind(scale)
-        )),
-    }
-}
-
-fn value_kind(v: ScoreValue) -> String {
-    match v {
-        ScoreValue::Number(x) => format!("Number({x})"),
-        ScoreValue::Level(l) => format!("Level({l})"),
-        ScoreValue::Bool(b) => format!("Bool({b})"),
-        ScoreValue::Silent => "Silent".to_owned(),
-    }
-}
-
-fn scale_kind(s: &Scale) -> &'static str {
-    match s {
-        Scale::Numeric { .. } => "numeric",
-        Scale::Levels(_) => "levels",
-        Scale::YesNo => "yes/no",
-    }
-}
-
-fn expected_kind(s: &Scale) -> &'static str {
-    match s {
-        Scale::Numeric { .. } => "Number(x)",
-        Scale::Levels(_) => "Level(index)",
-        Scale::YesNo => "Bool(true) or Bool(false)",
-    }
+    scale.value_problem(value)
 }

@@ -38,12 +38,7 @@ impl Score {
         self.rationale.is_empty()
             && self.evidence.is_empty()
             && self.reason_written_for.is_none()
-            && matches!(
-                (&c.scale, self.value),
-                (Scale::YesNo, Some(ScoreValue::Bool(_)))
-                    | (Scale::Levels(_), Some(ScoreValue::Level(_)))
-                    | (Scale::Numeric { .. }, Some(ScoreValue::Number(_)))
-            )
+            && self.value.is_some_and(|v| c.scale.is_of_kind(v))
     }
 }
 

@@ -188,4 +188,103 @@ impl Scale {
             Scale::Numeric { .. } => None,
         }
     }
+
+    /// Where `value` lies on the scale, from 0 (lowest) to 1 (highest), before the
+    /// criterion's direction is applied; `None` for a value of another kind, a level
+    /// beyond the scale, a scale with one point or a value that is not finite.
+    pub fn normalised(&self, value: ScoreValue) -> Option<f64> {
+        match (self, value) {
+            (Scale::Numeric { min, max, .. }, ScoreValue::Number(x)) => {
+                let span = max - min;
+                if !(span.is_finite() && span > 0.0 && x.is_finite()) {
+                    return None;
+                }
+                Some(((x - min) / span).clamp(0.0, 1.0))
+            }
+            (Scale::Levels(levels), ScoreValue::Level(i)) => {
+                let i = i as usize;
+                if levels.len() < 2 || i >= levels.len() {
+                    return None;
+                }
+                Some(i as f64 / (levels.len() - 1) as f64)
+            }
+            (Scale::YesNo, ScoreValue::Bool(b)) => Some(f64::from(u8::from(b))),
+            _ => None,
+        }
+    }
+
+    /// The raw value at position `v` (0 lowest, 1 highest): a level's index, 1/0 for
+    /// yes/no, or the number.
+    pub fn raw_at(&self, v: f64) -> f64 {
+        match self {
+            Scale::Levels(levels) => (v * levels.len().saturating_sub(1) as f64).round(),
+            Scale::YesNo => v.round(),
+            Scale::Numeric { min, max, .. } => min + v * (max - min),
+        }
+    }
+
+    /// The names of the scale's points in order (No, Yes for yes/no); `None` for a
+    /// numeric scale.
+    pub fn level_names(&self) -> Option<Vec<String>> {
+        match self {
+            Scale::Levels(levels) => Some(levels.clone()),
+            Scale::YesNo => Some(vec!["No".into(), "Yes".into()]),
+            Scale::Numeric { .. } => None,
+        }
+    }
+
+    /// True when `value` is of the scale's kind (a number, a level, yes/no).
+    pub fn is_of_kind(&self, value: ScoreValue) -> bool {
+        matches!(
+            (self, value),
+            (Scale::YesNo, ScoreValue::Bool(_))
+                | (Scale::Levels(_), ScoreValue::Level(_))
+                | (Scale::Numeric { .. }, ScoreValue::Number(_))
+        )
+    }
+
+    /// Why a value does not fit the scale, if it does not, in words for a file's author.
+    pub fn value_problem(&self, value: ScoreValue) -> Option<String> {
+        match (self, value) {
+            (Scale::Numeric { min, max, .. }, ScoreValue::Number(x)) => {
+                if !x.is_finite() {
+                    Some(format!("value {x} must be a finite number"))
+                } else if x < *min || x > *max {
+                    Some(format!("value {x} is outside the scale {min}–{max}"))
+                } else {
+                    None
+                }
+            }
+            (Scale::Levels(levels), ScoreValue::Level(l)) => {
+                (l as usize >= levels.len()).then(|| {
+                    format!(
+                        "level {l} is out of range: the scale has levels 0–{}",
+                        levels.len().saturating_sub(1)
+                    )
+                })
+            }
+            (Scale::YesNo, ScoreValue::Bool(_)) => None,
+            // Any text can be silent on any matter.
+            (_, ScoreValue::Silent) => None,
+            (scale, value) => Some(format!(
+                "value {} does not fit the criterion's scale ({}); use {}",
+                match value {
+                    ScoreValue::Number(x) => format!("Number({x})"),
+                    ScoreValue::Level(l) => format!("Level({l})"),
+                    ScoreValue::Bool(b) => format!("Bool({b})"),
+                    ScoreValue::Silent => "Silent".to_owned(),
+                },
+                match scale {
+                    Scale::Numeric { .. } => "numeric",
+                    Scale::Levels(_) => "levels",
+                    Scale::YesNo => "yes/no",
+                },
+                match scale {
+                    Scale::Numeric { .. } => "Number(x)",
+                    Scale::Levels(_) => "Level(index)",
+                    Scale::YesNo => "Bool(true) or Bool(false)",
+                }
+            )),
+        }
+    }
 }
