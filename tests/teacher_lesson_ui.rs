@@ -3,6 +3,9 @@
 //! class round's agenda is whole at 1920×1080, every file derived from the lesson is
 //! offered a name of its own beside it (never the lesson's path), and a yes/no question's
 //! disagreement is said in yes and no, not in points of 100.
+//!
+//! Long (about 850 lines): one teacher's session from blank, step by step; the steps build
+//! on each other's lesson, so they stay together.
 
 mod common;
 
