@@ -3,6 +3,7 @@
 //! The core (model, scoring, file formats) has no GUI dependency; the `ui` and `app`
 //! layers turn user actions into edits of the model.
 
+pub mod about;
 pub mod analysis;
 pub mod app;
 pub mod cli;

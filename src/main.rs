@@ -13,7 +13,7 @@ use concord::cli::{self, RankFormat};
 #[derive(Parser)]
 #[command(
     name = "concord",
-    version,
+    version = concord::about::VERSION_LINE,
     about,
     args_conflicts_with_subcommands = true
 )]

@@ -45,5 +45,8 @@ fn every_room_of_the_views_is_described() {
             }
         }
     }
-    assert!(undescribed.is_empty(), "rooms not in ARCHITECTURE.md: {undescribed:?}");
+    assert!(
+        undescribed.is_empty(),
+        "rooms not in ARCHITECTURE.md: {undescribed:?}"
+    );
 }

@@ -888,3 +888,25 @@ fn every_perspective_exports_as_json_the_same_as_rank_prints_it() {
         stderr(&o)
     );
 }
+
+#[test]
+fn version_names_the_commit_it_was_built_from() {
+    let o = concord(&["--version"]);
+    assert!(o.status.success());
+    let line = stdout(&o);
+    assert!(
+        line.starts_with(&format!("concord {} (commit ", env!("CARGO_PKG_VERSION"))),
+        "{line}"
+    );
+    // The commit this checkout is at, when it is one (the build script read the same).
+    let head = Command::new("git")
+        .args(["rev-parse", "--short=10", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+    let expected = head.unwrap_or_else(|| "unknown".into());
+    assert!(line.contains(&format!("(commit {expected})")), "{line} vs {expected}");
+    assert_eq!(line.trim(), format!("concord {}", concord::about::VERSION_LINE));
+}

@@ -21,6 +21,7 @@ mod window;
 use crate::app::{DocMsg, FileMsg, RoundMsg, SelectMsg};
 use analysis::everyone;
 use dialogs::{disk_bar, native as file_dialogs};
+pub use window::start::data_dir;
 pub use window::{fonts, frame_bench, screenshot, shortcuts, theme};
 use window::{menu, start};
 

@@ -589,3 +589,17 @@ impl egui::DroppedFile for PathOnly {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+#[test]
+fn about_says_the_version_the_commit_the_licence_and_where_things_are_kept() {
+    let mut h = harness();
+    click(&mut h, "Help");
+    click(&mut h, "About Concord");
+    h.get_by_label_contains(&format!("Version {}", concord::about::VERSION_LINE));
+    h.get_by_label_contains("Licence: MIT OR Apache-2.0");
+    let dir = concord::ui::data_dir().expect("a data folder on this system");
+    h.get_by_label_contains(&format!("Preferences are kept in {}", dir.display()));
+    h.get_by_label_contains(&dir.join("recovery").display().to_string());
+    press(&mut h, Key::Escape);
+    assert!(h.state().state.dialog().is_none(), "Escape closes it");
+}

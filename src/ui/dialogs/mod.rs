@@ -284,7 +284,10 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
             }
             Dialog::About => {
                 ui.heading("Concord");
+                ui.label(format!("Version {}", crate::about::VERSION_LINE));
+                ui.label(format!("Licence: {} (see LICENSE-MIT and LICENSE-APACHE)", crate::about::LICENSE));
                 ui.label("Compare peace-process proposals side by side on weighted, sourced criteria.");
+                ui.label(where_things_live());
                 ui.label(
                     "Each value is put on a 0–1 scale (levels evenly spaced, lower-is-better inverted). \
                      A total is the weighted mean over the criteria a proposal is scored on; the share \
@@ -424,4 +427,24 @@ fn path_entry_ui(
             out.send(Msg::Dialog(DialogMsg::CloseDialog));
         }
     });
+}
+
+/// Where scenario files, preferences and recovery copies live, in a sentence for About.
+fn where_things_live() -> String {
+    if crate::ui::host::IN_BROWSER {
+        return "Scenario files are wherever you open and save them. Preferences and the \
+                recovery copy of unsaved work are kept in this browser's storage for this page."
+            .to_owned();
+    }
+    match crate::ui::window::start::data_dir() {
+        Some(dir) => format!(
+            "Scenario files are wherever you open and save them. Preferences are kept in {}; \
+             recovery copies of unsaved work in {}.",
+            dir.display(),
+            dir.join("recovery").display()
+        ),
+        None => "Scenario files are wherever you open and save them. This system gives no \
+                 folder for preferences: they are not kept between runs."
+            .to_owned(),
+    }
 }

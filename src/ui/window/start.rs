@@ -74,16 +74,39 @@ pub fn renderer() -> eframe::Renderer {
     }
 }
 
+/// The app's data folder: preferences, and recovery copies in `recovery/` (e.g.
+/// `~/.local/share/concord` on Linux). `None` in a browser or where the system has none.
+pub fn data_dir() -> Option<PathBuf> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        eframe::storage_dir("Concord")
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
+    }
+}
+
+/// The window's icon (also the taskbar's and the alt-tab switcher's).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../../assets/icons/256x256.png")).ok()
+}
+
 /// Opens the window; `file` is opened instead of the built-in scenario.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Concord")
+        .with_app_id("concord")
+        .with_inner_size(WINDOW_SIZE)
+        .with_min_inner_size([800.0, 500.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Concord")
-            .with_app_id("concord")
-            .with_inner_size(WINDOW_SIZE)
-            .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
+        viewport,
         renderer: renderer(),
         ..Default::default()
     };
@@ -92,7 +115,7 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| {
             let prefs = prefs_from(cc.storage);
-            let recovery_dir = eframe::storage_dir("Concord").map(|d| d.join("recovery"));
+            let recovery_dir = data_dir().map(|d| d.join("recovery"));
             Ok(Box::new(ConcordApp::new(
                 &cc.egui_ctx,
                 StartOptions {
