@@ -3,7 +3,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::locate::Seg;
-use crate::model::{is_valid_id, Citation, Perspective, Scale, Scenario, ScoreValue};
+use crate::model::{is_valid_id, Citation, Perspective, Scale, ScalePart, Scenario, ScoreValue};
 
 /// One semantic problem: the path to the offending value, the item, and the message.
 #[derive(Clone, Debug, PartialEq)]
@@ -119,45 +119,14 @@ impl Validator {
             if let Some(msg) = weight_problem(c.weight) {
                 self.push(at(&[f("weight")]), item.clone(), msg);
             }
-            match &c.scale {
-                Scale::Numeric { min, max, step } => {
-                    if !(min.is_finite() && max.is_finite() && min < max) {
-                        self.push(
-                            at(&[f("scale"), f("min")]),
-                            item.clone(),
-                            format!("scale min {min} must be a number below max {max}"),
-                        );
-                    }
-                    if !(step.is_finite() && *step > 0.0) {
-                        self.push(
-                            at(&[f("scale"), f("step")]),
-                            item.clone(),
-                            format!("scale step {step} must be a number > 0"),
-                        );
-                    }
-                }
-                Scale::Levels(levels) => {
-                    if levels.len() < 2 {
-                        self.push(
-                            at(&[f("scale")]),
-                            item.clone(),
-                            format!(
-                                "a level scale needs at least 2 levels, this one has {}",
-                                levels.len()
-                            ),
-                        );
-                    }
-                    for (j, l) in levels.iter().enumerate() {
-                        if l.trim().is_empty() {
-                            self.push(
-                                at(&[f("scale"), Seg::Index(0), Seg::Index(j)]),
-                                item.clone(),
-                                format!("level {j} has an empty name"),
-                            );
-                        }
-                    }
-                }
-                Scale::YesNo => {}
+            for (part, msg) in c.scale.problems() {
+                let path = match part {
+                    ScalePart::Min => at(&[f("scale"), f("min")]),
+                    ScalePart::Step => at(&[f("scale"), f("step")]),
+                    ScalePart::Whole => at(&[f("scale")]),
+                    ScalePart::Level(j) => at(&[f("scale"), Seg::Index(0), Seg::Index(j)]),
+                };
+                self.push(path, item.clone(), msg);
             }
         }
 

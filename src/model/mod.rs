@@ -16,6 +16,6 @@ pub use criterion::{Criterion, Direction};
 pub use ids::is_valid_id;
 pub use perspective::{Accepts, Origin, Perspective, PerspectiveKind, RedLine, Test};
 pub use proposal::{Proposal, Provision};
-pub use scale::Scale;
+pub use scale::{Scale, ScalePart};
 pub use scenario::{slugify, Handout, Scenario, Source, FORMAT_VERSION};
 pub use score::{Citation, EvidenceKind, Score, ScoreValue, Silence};

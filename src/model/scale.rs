@@ -26,6 +26,19 @@ pub enum Scale {
     YesNo,
 }
 
+/// The part of a scale a problem is in, for pointing at it in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScalePart {
+    /// The minimum (or the minimum and maximum together).
+    Min,
+    /// The step.
+    Step,
+    /// The scale as a whole.
+    Whole,
+    /// Level number j.
+    Level(usize),
+}
+
 impl Scale {
     /// A 0–10 numeric scale in steps of 1, the default for new criteria.
     pub fn zero_to_ten() -> Self {
@@ -286,5 +299,51 @@ impl Scale {
                 }
             )),
         }
+    }
+
+    /// What is wrong with the scale itself, if anything, with where: a numeric scale whose
+    /// minimum is not below its maximum or whose step is not above zero; a level scale with
+    /// fewer than two levels or a level without a name.
+    pub fn problems(&self) -> Vec<(ScalePart, String)> {
+        let mut found = Vec::new();
+        match self {
+            Scale::Numeric { min, max, step } => {
+                if !(min.is_finite() && max.is_finite() && min < max) {
+                    found.push((
+                        ScalePart::Min,
+                        format!("scale min {min} must be a number below max {max}"),
+                    ));
+                }
+                if !(step.is_finite() && *step > 0.0) {
+                    found.push((
+                        ScalePart::Step,
+                        format!("scale step {step} must be a number > 0"),
+                    ));
+                }
+            }
+            Scale::Levels(levels) => {
+                if levels.len() < 2 {
+                    found.push((
+                        ScalePart::Whole,
+                        format!(
+                            "a level scale needs at least 2 levels, this one has {}",
+                            levels.len()
+                        ),
+                    ));
+                }
+                for (j, l) in levels.iter().enumerate() {
+                    if l.trim().is_empty() {
+                        found.push((ScalePart::Level(j), format!("level {j} has an empty name")));
+                    }
+                }
+            }
+            Scale::YesNo => {}
+        }
+        found
+    }
+
+    /// True for a numeric scale (its values are typed whole, not chosen by a key).
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Scale::Numeric { .. })
     }
 }

@@ -7,7 +7,7 @@ use egui::{Event, Key, Ui};
 use super::action::Action;
 use crate::app::cell_keys::{is_number_char, parse_typed_number, typed_value};
 use crate::app::{AppState, Edit};
-use crate::model::{Scale, Score, ScoreValue};
+use crate::model::{Score, ScoreValue};
 use crate::ui::TypedNumber;
 
 /// The rationale field of the inspector, which Enter on a cell gives the keyboard to.
@@ -45,7 +45,7 @@ pub(super) fn keys_ui(
             i.key_pressed(Key::Backspace),
         )
     });
-    if let Scale::Numeric { .. } = c.scale {
+    if c.scale.is_numeric() {
         let mut text = typing.map(|t| t.text.clone()).unwrap_or_default();
         let before = text.clone();
         text.extend(typed.iter().filter(|ch| is_number_char(**ch)));
