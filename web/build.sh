@@ -15,7 +15,12 @@ rm -rf dist dist-file
 mkdir -p dist
 wasm-bindgen --target web --no-typescript --remove-producers-section \
   --out-dir dist target/wasm32-unknown-unknown/web/concord.wasm
-cp web/index.html dist/
+cp web/index.html web/manifest.webmanifest dist/
+# The installable app: its icons, and a service worker whose cache is named after this build.
+mkdir -p dist/icons
+cp assets/icons/192x192.png assets/icons/512x512.png assets/icons/concord.svg dist/icons/
+build=$(sha256sum dist/concord_bg.wasm | cut -c1-12)
+sed "s/concord-BUILD/concord-$build/" web/sw.js >dist/sw.js
 # One file that needs no server (a USB stick, a shared drive, an e-mail): the page with the
 # script inline and the wasm as a data: address, which a page opened from file:// may fetch.
 python3 - <<'PY'
@@ -25,6 +30,9 @@ js = (dist / "concord.js").read_text()
 js = js.replace("export { initSync, __wbg_init as default };", "")
 wasm = base64.b64encode((dist / "concord_bg.wasm").read_bytes()).decode()
 page = (pathlib.Path("web") / "index.html").read_text()
+# A file opened from disk has no manifest or icons beside it, and no service worker.
+page = page.replace('<link rel="icon" href="icons/192x192.png">\n', '<link rel="icon" href="data:,">\n')
+page = page.replace('<link rel="manifest" href="manifest.webmanifest">\n', '')
 start = page.index('<script type="module">')
 end = page.index("</script>", start) + len("</script>")
 inline = (

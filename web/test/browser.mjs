@@ -16,7 +16,8 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "../..");
 const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 const single = path.resolve(process.argv[3] ?? path.join(root, "dist-file/concord.html"));
-const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
+const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm",
+  ".webmanifest": "application/manifest+json", ".png": "image/png", ".svg": "image/svg+xml" };
 
 /** Serves `dir`, and the files of `extra` (address → file) as a teacher's host would. */
 function serve(dir, extra = {}) {
@@ -231,6 +232,52 @@ async function saveDownload(page, label) {
     download.suggestedFilename());
 }
 
+/** The installable app: the manifest names it and its icons; after one visit the service
+ * worker holds the page, script and wasm, so with the server gone and the network cut the
+ * page opens again, the lesson in it. */
+async function installableOffline(browser) {
+  const own = await serve(dist);
+  const url = `http://127.0.0.1:${own.address().port}/`;
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, "manifest.webmanifest"), "utf8"));
+  check("manifest: an app of its own, with 192 and 512 pixel icons that exist",
+    manifest.display === "standalone" && ["192x192", "512x512"].every((size) =>
+      manifest.icons.some((i) => i.sizes === size && fs.existsSync(path.join(dist, i.src)))));
+  const first = await visit(browser, url, "After the Gaza cease-fire", "offline");
+  const linked = await first.page.evaluate(() => document.querySelector('link[rel="manifest"]')?.href ?? "");
+  check("offline: the page links its manifest", linked.endsWith("manifest.webmanifest"), linked);
+  let kept = false;
+  try {
+    await first.page.waitForFunction(async () => {
+      if (!navigator.serviceWorker.controller) return false;
+      const names = await caches.keys();
+      for (const name of names) {
+        const cache = await caches.open(name);
+        if (await cache.match("concord_bg.wasm")) return true;
+      }
+      return false;
+    }, null, { timeout: 30000, polling: 500 });
+    kept = true;
+  } catch {}
+  check("offline: the service worker controls the page and keeps the wasm", kept);
+  own.close();
+  own.closeAllConnections();
+  await first.context.setOffline(true);
+  const refused = await fetch(url).then(() => false, () => true);
+  check("offline: the server is gone", refused);
+  const started = Date.now();
+  await first.page.reload();
+  let shown = true;
+  try {
+    await first.page.waitForFunction(() => document.title.includes("After the Gaza cease-fire"), null, { timeout: 30000 });
+  } catch {
+    shown = false;
+  }
+  check("offline: with no network the app opens again, the lesson in it", shown,
+    `${((Date.now() - started) / 1000).toFixed(2)} s`);
+  check("offline: no error logged", first.errors.length === 0, first.errors.join(" | "));
+  await first.context.close();
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--disable-quic",
@@ -264,6 +311,8 @@ try {
   await writeBack(writable.page, "File System Access");
   check("File System Access: no error logged", writable.errors.length === 0, writable.errors.join(" | "));
   await writable.context.close();
+
+  await installableOffline(browser);
 
   const file = await visit(browser, "file://" + single, "After the Gaza cease-fire", "concord.html");
   await saveDownload(file.page, "concord.html");
