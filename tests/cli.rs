@@ -907,6 +907,12 @@ fn version_names_the_commit_it_was_built_from() {
         .filter(|o| o.status.success())
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
     let expected = head.unwrap_or_else(|| "unknown".into());
-    assert!(line.contains(&format!("(commit {expected})")), "{line} vs {expected}");
-    assert_eq!(line.trim(), format!("concord {}", concord::about::VERSION_LINE));
+    assert!(
+        line.contains(&format!("(commit {expected})")),
+        "{line} vs {expected}"
+    );
+    assert_eq!(
+        line.trim(),
+        format!("concord {}", concord::about::VERSION_LINE)
+    );
 }
