@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod bidi;
 mod cards;
+pub mod contrast;
 mod dialogs;
 mod host;
 mod inspector;

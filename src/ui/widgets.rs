@@ -313,6 +313,20 @@ pub fn score_fill(v: f64, dark: bool) -> Color32 {
     lerp(lo, hi, t)
 }
 
+/// The text colour for a cell filled with `fill`: black or white, whichever reads better
+/// (every fill of `score_fill`, and the faint fill of a silent or unscored cell, then meets
+/// 4.5 : 1; `tests/contrast.rs`).
+pub fn text_on_fill(fill: Color32, visuals: &egui::Visuals) -> Color32 {
+    use crate::ui::contrast::{over, ratio};
+    // A translucent fill (the faint rows' colour) is seen over the panel.
+    let fill = over(fill, visuals.panel_fill);
+    if ratio(Color32::WHITE, fill) >= ratio(Color32::BLACK, fill) {
+        Color32::WHITE
+    } else {
+        Color32::BLACK
+    }
+}
+
 fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
     let m = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
     Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))

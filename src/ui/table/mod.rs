@@ -389,11 +389,7 @@ fn score_cell_ui(
         Some(v) if !silent => score_fill(v, dark),
         _ => ui.visuals().faint_bg_color,
     };
-    let mut rich = RichText::new(text).color(if dark {
-        egui::Color32::WHITE
-    } else {
-        egui::Color32::BLACK
-    });
+    let mut rich = RichText::new(text).color(crate::ui::widgets::text_on_fill(fill, ui.visuals()));
     if silent {
         rich = rich.italics();
     }

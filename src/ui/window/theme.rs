@@ -11,16 +11,41 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice, zoom: f32) {
     let dark = if theme == ThemeChoice::HighContrast {
         high_contrast()
     } else {
-        Visuals::dark()
+        dark()
     };
     ctx.set_visuals_of(Theme::Dark, dark);
-    ctx.set_visuals_of(Theme::Light, Visuals::light());
+    ctx.set_visuals_of(Theme::Light, light());
     ctx.set_theme(match theme {
         ThemeChoice::System => ThemePreference::System,
         ThemeChoice::Light => ThemePreference::Light,
         ThemeChoice::Dark | ThemeChoice::HighContrast => ThemePreference::Dark,
     });
     ctx.set_zoom_factor(zoom);
+}
+
+/// Every theme the window offers, by name (the presentation draws in the theme chosen).
+pub fn every_theme() -> Vec<(&'static str, Visuals)> {
+    vec![
+        ("dark", dark()),
+        ("light", light()),
+        ("high contrast", high_contrast()),
+    ]
+}
+
+/// egui's dark theme, with faint text and links that meet WCAG AA (4.5 : 1) on every
+/// background the window draws text on.
+pub fn dark() -> Visuals {
+    let mut v = Visuals::dark();
+    v.weak_text_color = Some(Color32::from_gray(160));
+    v
+}
+
+/// egui's light theme, with faint text and links that meet WCAG AA (4.5 : 1).
+pub fn light() -> Visuals {
+    let mut v = Visuals::light();
+    v.weak_text_color = Some(Color32::from_gray(92));
+    v.hyperlink_color = Color32::from_rgb(0, 82, 160);
+    v
 }
 
 /// White text on black, strong outlines and a yellow selection.
