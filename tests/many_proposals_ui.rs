@@ -133,8 +133,7 @@ fn a_group_filter_and_the_keyboard_moving_through_what_is_shown() {
     assert_eq!(shown(&h), vec![1, 10, 13, 16, 19, 31]);
     // Tab from a cell of the first shown proposal goes to the next shown one (10), not 2.
     let c0 = s.criteria[0].id.clone();
-    h.get_by_label(&format!("P1 × {}", s.criteria[0].name))
-        .focus();
+    common::node(&h, &format!("P1 × {}", s.criteria[0].name)).focus();
     h.run();
     assert_eq!(
         h.state().state.selection(),

@@ -32,7 +32,7 @@ fn look_through(h: &mut H, name: &str) {
 
 /// Selects a row or a cell by giving it the keyboard (the row may be below the fold).
 fn select(h: &mut H, label: &str) {
-    h.get_by_label(label).focus();
+    common::node(h, label).focus();
     h.run();
 }
 
@@ -304,4 +304,66 @@ fn everyone_at_once_on_a_large_scenario_is_worked_out_between_frames_as_in_a_bro
     for sentence in &said {
         h.get_by_label(&format!("• {sentence}"));
     }
+}
+
+/// A screen reader hears each cell's value, whose reading it is and what the chosen
+/// perspective's red line on it says, not only which cell it is.
+#[test]
+fn a_cell_is_heard_with_its_value_its_reader_and_the_red_line() {
+    let mut h = harness();
+    let blockade = common::cell_name(&h, "API × Ends the Gaza blockade");
+    assert_eq!(
+        blockade,
+        "API × Ends the Gaza blockade — Weak; the lesson's score"
+    );
+    let silent = common::cell_name(&h, "Aqaba+ × Ends the Gaza blockade");
+    assert!(
+        silent.contains("— silent (the text says nothing)"),
+        "{silent}"
+    );
+    let israel = "Israeli government (stated positions, late 2023)";
+    choose(&mut h, "Weights:", israel);
+    let armed = |p: &str| format!("{p} × Denies armed groups the capability to attack");
+    let crossed = common::cell_name(&h, &armed("Confederation"));
+    assert!(
+        crossed.ends_with(&format!("; crosses {israel}'s red line")),
+        "{crossed}"
+    );
+    let silent = common::cell_name(&h, &armed("API"));
+    assert!(
+        silent.ends_with(&format!(
+            "; is silent on (neither met nor crossed) {israel}'s red line"
+        )),
+        "{silent}"
+    );
+    let met = common::cell_name(&h, &armed("Aqaba+"));
+    assert!(
+        met.ends_with(&format!("; meets {israel}'s red line")),
+        "{met}"
+    );
+    assert!(met.contains(&format!("— Partial; {israel}'s")), "{met}");
+    // Every cell in view says its value as the state has it.
+    let s = &h.state().state;
+    let mut heard = 0;
+    for (k, c) in s.scenario().criteria.iter().enumerate() {
+        for (p, proposal) in s.scenario().proposals.iter().enumerate() {
+            let label = format!("{} × {}", proposal.label(), c.name);
+            let Some(node) = h.query_by(|n| {
+                n.label()
+                    .is_some_and(|l| l.starts_with(&format!("{label} — ")))
+            }) else {
+                continue; // out of view
+            };
+            let name = node.accesskit_node().label().unwrap_or_default().to_owned();
+            let value = s.eval().score(s.scenario(), k, p).and_then(|sc| sc.value);
+            let word = match value {
+                None => "unscored".to_owned(),
+                Some(concord::model::ScoreValue::Silent) => "silent".to_owned(),
+                Some(v) => c.value_text(Some(v)),
+            };
+            assert!(name.starts_with(&format!("{label} — {word}")), "{name}");
+            heard += 1;
+        }
+    }
+    assert!(heard >= 12, "the cells in view are heard: {heard}");
 }

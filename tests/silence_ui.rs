@@ -105,7 +105,7 @@ fn a_silent_cell_is_set_undone_saved_reopened_and_shown_on_a_slide() {
 #[test]
 fn zero_typed_on_a_level_cell_marks_the_text_silent() {
     let mut h = harness();
-    h.get_by_label("Oslo × Ends the Gaza blockade").focus();
+    common::node(&h, "Oslo × Ends the Gaza blockade").focus();
     h.run();
     h.event(egui::Event::Text("0".into()));
     h.run();

@@ -26,6 +26,7 @@ pub mod recovery;
 pub mod round;
 mod saving;
 mod selection;
+pub mod spoken;
 mod stated;
 #[cfg(test)]
 mod tests;

@@ -56,16 +56,37 @@ pub fn ctrl_shift(h: &mut H, key: Key) {
 /// Moves the pointer onto the widget first, as a hand does, so that a tooltip left open
 /// by the previous click has closed before the button goes down.
 pub fn click(h: &mut H, label: &str) {
-    h.get_by_label(label).hover();
+    node(h, label).hover();
     h.run();
-    h.get_by_label(label).click();
+    node(h, label).click();
     h.run();
+}
+
+/// The widget labelled `label`; for a table cell, the proposal and criterion are enough
+/// ("API × Ends the Gaza blockade" finds the cell whose spoken name goes on
+/// " — Weak; the lesson's score").
+pub fn node<'a>(h: &'a H, label: &'a str) -> egui_kittest::Node<'a> {
+    if let Some(n) = h.query_by_label(label) {
+        return n;
+    }
+    let prefix = format!("{label} — ");
+    h.get_by(move |n| n.label().is_some_and(|l| l.starts_with(&prefix)))
+}
+
+/// The spoken name of the table cell of `proposal × criterion` (the label a screen reader
+/// hears).
+pub fn cell_name(h: &H, cell: &str) -> String {
+    node(h, cell)
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// Gives the widget labelled `label` the keyboard and presses Enter: how a person reaches
 /// a button below the fold of a panel.
 pub fn activate(h: &mut H, label: &str) {
-    h.get_by_label(label).focus();
+    node(h, label).focus();
     h.run();
     h.key_press(Key::Enter);
     h.run();

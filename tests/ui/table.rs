@@ -289,7 +289,7 @@ fn dragging_the_handle_under_the_cards_gives_the_table_more_rows() {
 #[test]
 fn tab_moves_through_cells() {
     let mut h = harness();
-    h.get_by_label("API × Ends the Gaza blockade").focus();
+    common::node(&h, "API × Ends the Gaza blockade").focus();
     h.run();
     assert_eq!(
         *h.state().state.selection(),
@@ -454,9 +454,7 @@ fn the_keyboard_scores_from_a_click() {
     // Tab goes to the next cell, not to the menus.
     press(&mut h, Key::Tab);
     assert_eq!(selected(&h), cell("blockade", "land-for-all"));
-    assert!(h
-        .get_by_label("Confederation × Ends the Gaza blockade")
-        .is_focused());
+    assert!(common::node(&h, "Confederation × Ends the Gaza blockade").is_focused());
     type_keys(&mut h, "n");
     assert_eq!(
         cell_value(&h, "blockade", "land-for-all"),

@@ -420,12 +420,11 @@ fn score_cell_ui(
         .inner
         .accessible_name(if differs {
             format!(
-                "{} × {} (differs in the compared file)",
-                proposal.label(),
-                c.name
+                "{} (differs in the compared file)",
+                crate::app::spoken::cell_name(state, k, p)
             )
         } else {
-            format!("{} × {}", proposal.label(), c.name)
+            crate::app::spoken::cell_name(state, k, p)
         });
     let here = (c.id.clone(), proposal.id.clone());
     if r.clicked() {

@@ -1,0 +1,53 @@
+//! What a screen reader says of the comparison: each cell's accessible name holds the
+//! proposal, the criterion, the value ("silent" or "unscored" where there is none), whose
+//! reading it is, and what the chosen perspective's red line on it says.
+
+use super::AppState;
+use crate::model::ScoreValue;
+use crate::scoring::Verdict;
+
+/// The name of the cell of criterion `k` and proposal `p`, e.g. "API × Ends the Gaza
+/// blockade — Weak; the lesson's score" or "Oslo × Borders and territory — Weak; the
+/// Riyadh summit's weights, the lesson's score; crosses the Riyadh summit's red line".
+pub fn cell_name(state: &AppState, k: usize, p: usize) -> String {
+    let s = state.scenario();
+    let (Some(c), Some(proposal)) = (s.criteria.get(k), s.proposals.get(p)) else {
+        return String::new();
+    };
+    let e = state.eval();
+    let value = e.score(s, k, p).and_then(|sc| sc.value);
+    let level = match value {
+        None => "unscored".to_owned(),
+        Some(ScoreValue::Silent) => "silent (the text says nothing)".to_owned(),
+        Some(v) => c.value_text(Some(v)),
+    };
+    let whose = match state.chosen_perspective() {
+        None => "the lesson's score".to_owned(),
+        Some((_, view)) if e.is_read(k, p) => format!("{}'s reading", view.name),
+        Some((_, view)) => format!("{}'s weights, the lesson's score", view.name),
+    };
+    let mut name = format!("{} × {} — {level}; {whose}", proposal.label(), c.name);
+    if let Some((_, view)) = state.chosen_perspective() {
+        let lines: Vec<usize> = view
+            .red_lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.criterion == c.id)
+            .map(|(j, _)| j)
+            .collect();
+        if !lines.is_empty() {
+            let verdict = e.verdicts.get(p).cloned().unwrap_or_default();
+            let on_this = |j: &usize| verdict.lines().contains(j);
+            let said = match &verdict {
+                Verdict::RuledOut(_) if lines.iter().any(on_this) => "crosses",
+                Verdict::NotAddressed(_) if lines.iter().any(on_this) => {
+                    "is silent on (neither met nor crossed)"
+                }
+                Verdict::Unknown(_) if lines.iter().any(on_this) => "cannot yet be tested against",
+                _ => "meets",
+            };
+            name.push_str(&format!("; {said} {}'s red line", view.name));
+        }
+    }
+    name
+}
