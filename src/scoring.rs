@@ -471,3 +471,14 @@ pub fn rank(mut standings: Vec<Standing>) -> (Vec<Standing>, Vec<usize>) {
     }
     (standings, order)
 }
+
+/// "1st", "2nd", "3rd"…
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, r) if r != 11 => "st",
+        (2, r) if r != 12 => "nd",
+        (3, r) if r != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}

@@ -39,6 +39,8 @@ impl AppState {
         self.clear_recovery();
         self.forget_disk();
         self.refresh();
+        // Another document: its totals are new, not changed.
+        self.view.announcement = None;
         self.ask_student_name();
     }
 

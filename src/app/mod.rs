@@ -192,6 +192,9 @@ pub(crate) struct Shown {
     browse: Option<(DocId, browse::Browse)>,
     /// The proposals they show, for the document's present state.
     shown: browse::Shown,
+    /// What changed in the totals and ranks at the last change, said once to a screen
+    /// reader (a live region); `None` for a document just opened.
+    announcement: Option<String>,
 }
 
 impl AppState {
@@ -237,6 +240,7 @@ impl AppState {
                 presenter: None,
                 browse: None,
                 shown: browse::Shown::default(),
+                announcement: None,
             },
             prefs: Prefs::default(),
             jobs: jobs::Jobs::default(),
@@ -397,7 +401,17 @@ impl AppState {
 
     /// Recomputes totals and ranks.
     pub fn refresh(&mut self) {
-        self.eval = Evaluation::new(self.doc.scenario(), self.weight_set());
+        let after = Evaluation::new(self.doc.scenario(), self.weight_set());
+        if let Some(said) = spoken::changes(self.doc.scenario(), &self.eval, &after) {
+            self.view.announcement = Some(said);
+        }
+        self.eval = after;
+    }
+
+    /// What changed in the totals and ranks at the last change that changed them, for the
+    /// screen reader's live region.
+    pub fn announcement(&self) -> Option<&str> {
+        self.view.announcement.as_deref()
     }
 
     /// The window title: file name, a mark for unsaved changes, a save in progress, the app.

@@ -3,8 +3,8 @@
 //! reading it is, and what the chosen perspective's red line on it says.
 
 use super::AppState;
-use crate::model::ScoreValue;
-use crate::scoring::Verdict;
+use crate::model::{Scenario, ScoreValue};
+use crate::scoring::{ordinal, Evaluation, Verdict};
 
 /// The name of the cell of criterion `k` and proposal `p`, e.g. "API × Ends the Gaza
 /// blockade — Weak; the lesson's score" or "Oslo × Borders and territory — Weak; the
@@ -50,4 +50,44 @@ pub fn cell_name(state: &AppState, k: usize, p: usize) -> String {
         }
     }
     name
+}
+
+/// What a change did to the totals and ranks, in a sentence for a live region ("Oslo 56 to
+/// 60, now 1st of 5; Confederation now 2nd of 5"); `None` when nothing a listener needs
+/// changed, or the proposals are not the same ones (another document, one added or removed).
+pub fn changes(s: &Scenario, before: &Evaluation, after: &Evaluation) -> Option<String> {
+    let n = s.proposals.len();
+    if before.standings.len() != n || after.standings.len() != n {
+        return None;
+    }
+    let points = |t: Option<f64>| t.map(|t| (t * 100.0).round() as i64);
+    let mut said = Vec::new();
+    for (i, p) in s.proposals.iter().enumerate() {
+        let (b, a) = (&before.standings[i], &after.standings[i]);
+        let (tb, ta) = (points(b.total), points(a.total));
+        let rank = a.rank.map_or_else(
+            || "unranked".to_owned(),
+            |r| format!("{} of {n}", ordinal(r)),
+        );
+        match (tb != ta, b.rank != a.rank) {
+            (true, _) => said.push(format!(
+                "{} {} to {}, now {rank}",
+                p.label(),
+                tb.map_or_else(|| "no total".to_owned(), |t| t.to_string()),
+                ta.map_or_else(|| "no total".to_owned(), |t| t.to_string()),
+            )),
+            (false, true) => said.push(format!("{} now {rank}", p.label())),
+            (false, false) => {}
+        }
+    }
+    if said.is_empty() {
+        return None;
+    }
+    let more = said.len().saturating_sub(3);
+    said.truncate(3);
+    let mut line = said.join("; ");
+    if more > 0 {
+        line.push_str(&format!("; and {more} more"));
+    }
+    Some(line)
 }

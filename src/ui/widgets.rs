@@ -358,16 +358,7 @@ pub fn short_label_of(text: &str, n: usize) -> String {
     }
 }
 
-/// "1st", "2nd", "3rd"…
-pub fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, r) if r != 11 => "st",
-        (2, r) if r != 12 => "nd",
-        (3, r) if r != 13 => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
+pub use crate::scoring::ordinal;
 
 /// A total as a percentage, or "—" when nothing is scored.
 pub fn total_text(total: Option<f64>) -> String {

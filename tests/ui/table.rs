@@ -524,3 +524,60 @@ fn a_weight_above_100_is_kept_and_a_scale_upside_down_is_refused_in_words() {
         "The scale was left at 0–10: its minimum must be below its maximum"
     );
 }
+
+/// The words of the live regions in the window (each region's own node, not the text runs
+/// inside it that inherit its liveness): what a screen reader says when they change.
+fn live_regions(h: &H) -> Vec<String> {
+    use egui::accesskit::Live;
+    h.query_all_by(|n| {
+        n.live() != Live::Off && n.parent().is_none_or(|parent| parent.live() == Live::Off)
+    })
+    .map(|n| {
+        let n = n.accesskit_node();
+        n.value()
+            .or(n.label())
+            .map(|s| s.to_string())
+            .unwrap_or_default()
+    })
+    .collect()
+}
+
+#[test]
+fn a_score_change_announces_the_new_total_once() {
+    let mut h = harness();
+    assert!(
+        live_regions(&h).is_empty(),
+        "nothing is said before anything changes"
+    );
+    let before = total_of(&h, "aqaba-plus").unwrap();
+    click(&mut h, "Aqaba+ × Ends the Gaza blockade");
+    click(&mut h, "Strong");
+    let after = total_of(&h, "aqaba-plus").unwrap();
+    assert!(after > before);
+    let said = live_regions(&h);
+    assert_eq!(said.len(), 1, "{said:?}");
+    let rank = rank_of(&h, "aqaba-plus").unwrap();
+    let expected = format!(
+        "Aqaba+ {} to {}, now {}",
+        (before * 100.0).round(),
+        (after * 100.0).round(),
+        concord::ui::widgets::ordinal(rank)
+    );
+    assert!(said[0].starts_with(&expected), "{said:?} vs {expected}");
+    // Frames go on without a change: the region keeps its words, so nothing is said again.
+    for _ in 0..5 {
+        h.step();
+    }
+    assert_eq!(live_regions(&h), said);
+    // Undo is a change too.
+    ctrl(&mut h, Key::Z);
+    let undone = live_regions(&h);
+    assert!(
+        undone[0].starts_with(&format!(
+            "Aqaba+ {} to {}",
+            (after * 100.0).round(),
+            (before * 100.0).round()
+        )),
+        "{undone:?}"
+    );
+}

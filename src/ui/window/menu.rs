@@ -347,6 +347,14 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
             .on_hover_text("Where this scenario is saved");
         ui.separator();
         ui.label(state.status());
+        if let Some(said) = state.announcement() {
+            // A live region: a screen reader says it when it changes, not at every frame.
+            ui.separator();
+            let r = ui.label(RichText::new(said).weak());
+            ui.ctx().accesskit_node_builder(r.id, |node| {
+                node.set_live(egui::accesskit::Live::Polite);
+            });
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(
                 RichText::new("Scores are readings of the sources, not verdicts")
