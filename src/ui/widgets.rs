@@ -276,8 +276,9 @@ pub fn answer_buttons(
     }
 }
 
-/// A qualitative palette (Okabe–Ito) for proposals without their own colour.
-const PALETTE: [Color32; 8] = [
+/// The proposals' colours (for those without their own), in order: Okabe and Ito's colour-blind-safe set (its black a grey, to
+/// read on a dark theme). `tests/palette.rs` checks they stay apart under colour blindness.
+pub const PALETTE: [Color32; 8] = [
     Color32::from_rgb(0, 114, 178),
     Color32::from_rgb(230, 159, 0),
     Color32::from_rgb(0, 158, 115),
