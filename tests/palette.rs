@@ -71,9 +71,9 @@ fn delta_e(a: [f64; 3], b: [f64; 3]) -> f64 {
 /// The closest pair of the palette under `m`: its distance and which colours.
 fn closest(m: &Matrix) -> (f64, usize, usize) {
     let mut best = (f64::MAX, 0, 0);
-    for i in 0..PALETTE.len() {
-        for j in i + 1..PALETTE.len() {
-            let d = delta_e(lab(PALETTE[i], m), lab(PALETTE[j], m));
+    for (i, &a) in PALETTE.iter().enumerate() {
+        for (j, &b) in PALETTE.iter().enumerate().skip(i + 1) {
+            let d = delta_e(lab(a, m), lab(b, m));
             if d < best.0 {
                 best = (d, i, j);
             }
