@@ -176,6 +176,8 @@ pub enum ViewMsg {
     SetTheme(ThemeChoice),
     /// Show or hide the inspector.
     ShowInspector(bool),
+    /// Stop animations (or let them run again).
+    ReduceMotion(bool),
     /// The cards' share of the height (`None`: back to the default).
     SetCardsHeight(Option<f32>),
     /// A change of the cards' search, sort or filter.

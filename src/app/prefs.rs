@@ -21,6 +21,9 @@ pub struct Prefs {
     pub zoom: f32,
     /// Height of the cards chosen by dragging the handle under them; `None` is automatic.
     pub cards_height: Option<f32>,
+    /// Nothing slides or fades (View ▸ Reduce motion; on by itself in a browser whose
+    /// system asks for reduced motion).
+    pub reduce_motion: bool,
 }
 
 /// The colour themes.
@@ -68,6 +71,7 @@ impl Default for Prefs {
             theme: ThemeChoice::System,
             zoom: 1.0,
             cards_height: None,
+            reduce_motion: false,
         }
     }
 }

@@ -25,6 +25,7 @@ impl AppState {
             ViewMsg::Show(view) => self.view.main_view = view,
             ViewMsg::SetTheme(theme) => self.prefs.theme = theme,
             ViewMsg::ShowInspector(shown) => self.prefs.show_inspector = shown,
+            ViewMsg::ReduceMotion(reduce) => self.prefs.reduce_motion = reduce,
             ViewMsg::SetCardsHeight(h) => self.prefs.cards_height = h,
             ViewMsg::Status(text) => self.status = text,
         }

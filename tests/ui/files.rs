@@ -603,3 +603,20 @@ fn about_says_the_version_the_commit_the_licence_and_where_things_are_kept() {
     press(&mut h, Key::Escape);
     assert!(h.state().state.dialog().is_none(), "Escape closes it");
 }
+
+#[test]
+fn reduce_motion_stops_every_animation_and_is_kept() {
+    let mut h = harness();
+    let time = |h: &H| h.ctx.style_of(h.ctx.theme()).animation_time;
+    assert!(time(&h) > 0.0, "menus fade by default");
+    click(&mut h, "View");
+    click(&mut h, "Reduce motion");
+    assert!(h.state().state.prefs().reduce_motion);
+    assert_eq!(time(&h), 0.0, "nothing slides or fades");
+    if h.query_by_label("Reduce motion").is_none() {
+        click(&mut h, "View");
+    }
+    click(&mut h, "Reduce motion");
+    assert!(!h.state().state.prefs().reduce_motion);
+    assert!(time(&h) > 0.0);
+}

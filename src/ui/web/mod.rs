@@ -40,7 +40,16 @@ pub fn start() {
                     ..eframe::WebOptions::default()
                 },
                 Box::new(move |cc| {
-                    let prefs = prefs_from(cc.storage);
+                    let mut prefs = prefs_from(cc.storage);
+                    // The system asks for reduced motion: nothing slides or fades.
+                    let reduced = web_sys::window()
+                        .and_then(|w| {
+                            w.match_media("(prefers-reduced-motion: reduce)")
+                                .ok()
+                                .flatten()
+                        })
+                        .is_some_and(|m| m.matches());
+                    prefs.reduce_motion |= reduced;
                     let mut app = ConcordApp::new(
                         &cc.egui_ctx,
                         StartOptions {

@@ -183,6 +183,14 @@ pub fn menu_bar_ui(
             {
                 out.send(Msg::View(ViewMsg::ShowInspector(shown)));
             }
+            let mut still = state.prefs().reduce_motion;
+            if ui
+                .checkbox(&mut still, "Reduce motion")
+                .on_hover_text("Nothing slides or fades: menus, windows and panels appear at once")
+                .changed()
+            {
+                out.send(Msg::View(ViewMsg::ReduceMotion(still)));
+            }
             ui.separator();
             if ui
                 .button("Expand all groups")

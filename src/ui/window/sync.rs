@@ -17,8 +17,8 @@ pub const WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
 #[derive(Default)]
 pub struct WindowSync {
     title_sent: String,
-    /// The theme and zoom last applied.
-    applied: Option<(ThemeChoice, f32)>,
+    /// The theme, zoom and motion last applied.
+    applied: Option<(ThemeChoice, f32, bool)>,
     /// Whether the window was last set to full screen (for the presentation).
     fullscreen: bool,
     /// Whether the window's size was checked against the screen's.
@@ -46,11 +46,12 @@ impl Default for ExportStage {
 }
 
 impl WindowSync {
-    /// Applies the theme and zoom when they changed.
+    /// Applies the theme, zoom and motion when they changed.
     pub fn apply_theme(&mut self, ctx: &egui::Context, prefs: &Prefs) {
-        let wanted = (prefs.theme, prefs.zoom);
+        let wanted = (prefs.theme, prefs.zoom, prefs.reduce_motion);
         if self.applied != Some(wanted) {
             crate::ui::window::theme::apply(ctx, wanted.0, wanted.1);
+            crate::ui::window::theme::set_motion(ctx, !wanted.2);
             self.applied = Some(wanted);
         }
     }

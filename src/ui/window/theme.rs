@@ -23,6 +23,15 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice, zoom: f32) {
     ctx.set_zoom_factor(zoom);
 }
 
+/// How long egui's animations take when they run (its own default).
+pub const ANIMATION_TIME: f32 = 1.0 / 12.0;
+
+/// Lets animations run, or stops them all (reduced motion): every style of the context.
+pub fn set_motion(ctx: &egui::Context, animate: bool) {
+    let time = if animate { ANIMATION_TIME } else { 0.0 };
+    ctx.all_styles_mut(|s| s.animation_time = time);
+}
+
 /// Every theme the window offers, by name (the presentation draws in the theme chosen).
 pub fn every_theme() -> Vec<(&'static str, Visuals)> {
     vec![
