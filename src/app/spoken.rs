@@ -91,3 +91,56 @@ pub fn changes(s: &Scenario, before: &Evaluation, after: &Evaluation) -> Option<
     }
     Some(line)
 }
+
+/// The totals chart in one sentence: who leads, by how much over the next, who is last
+/// ("API leads with 56, 4 points ahead of Confederation (51); Abraham is last, at 18.").
+pub fn totals_summary(s: &Scenario, e: &Evaluation) -> String {
+    let ranked: Vec<(usize, f64)> = e
+        .ranked()
+        .filter_map(|i| e.standings[i].total.map(|t| (i, t * 100.0)))
+        .collect();
+    let label = |i: usize| s.proposals[i].label().to_owned();
+    match ranked.as_slice() {
+        [] => "No proposal has a total yet: nothing is scored.".to_owned(),
+        [(i, t)] => format!("Only {} has a total: {t:.0}.", label(*i)),
+        [(a, ta), (b, tb), rest @ ..] => {
+            let lead = if (ta - tb).abs() < 0.5 {
+                format!("{} and {} are level at {ta:.0}", label(*a), label(*b))
+            } else {
+                format!(
+                    "{} leads with {ta:.0}, {:.0} points ahead of {} ({tb:.0})",
+                    label(*a),
+                    ta - tb,
+                    label(*b)
+                )
+            };
+            match rest.last() {
+                Some((z, tz)) => format!("{lead}; {} is last, at {tz:.0}.", label(*z)),
+                None => format!("{lead}."),
+            }
+        }
+    }
+}
+
+/// The totals chart as a table: each proposal in rank order with its rank, total and the
+/// share of the weight scored, as the chart shows them.
+pub fn totals_rows(s: &Scenario, e: &Evaluation) -> Vec<[String; 4]> {
+    let mut order: Vec<usize> = e.ranked().collect();
+    let unranked: Vec<usize> = (0..s.proposals.len())
+        .filter(|i| !order.contains(i))
+        .collect();
+    order.extend(unranked);
+    order
+        .into_iter()
+        .map(|i| {
+            let st = e.standings[i];
+            [
+                s.proposals[i].label().to_owned(),
+                st.rank.map_or_else(|| "—".to_owned(), ordinal),
+                st.total
+                    .map_or_else(|| "—".to_owned(), |t| format!("{:.0}", t * 100.0)),
+                format!("{:.0}%", st.coverage * 100.0),
+            ]
+        })
+        .collect()
+}

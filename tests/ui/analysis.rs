@@ -240,3 +240,54 @@ fn rank_acceptability_is_drawn_between_frames_as_in_a_browser() {
     let shown = s.acceptability(settings);
     assert_eq!(shown, Some((&at_once, true)));
 }
+
+#[test]
+fn the_totals_chart_has_a_sentence_and_a_table_with_its_data() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    let s = &h.state().state;
+    let summary = concord::app::spoken::totals_summary(s.scenario(), s.eval());
+    assert!(summary.starts_with("Oslo leads with 56, "), "{summary}");
+    assert!(summary.ends_with("Abraham is last, at 18."), "{summary}");
+    h.get_by_label(&summary);
+    // The table twin holds what the chart draws: every proposal's rank, total and share.
+    let rows = concord::app::spoken::totals_rows(s.scenario(), s.eval());
+    assert_eq!(rows.len(), s.scenario().proposals.len());
+    for row in &rows {
+        let i = s
+            .scenario()
+            .proposals
+            .iter()
+            .position(|p| p.label() == row[0])
+            .expect("a proposal's row");
+        let st = s.eval().standings[i];
+        assert_eq!(row[2], format!("{:.0}", st.total.unwrap() * 100.0));
+        assert_eq!(row[1], concord::ui::widgets::ordinal(st.rank.unwrap()));
+        assert_eq!(row[3], format!("{:.0}%", st.coverage * 100.0));
+    }
+    click(&mut h, "Show as table");
+    for row in &rows {
+        for cell in row {
+            assert!(h.query_all_by_label(cell).count() >= 1, "{cell} is shown");
+        }
+    }
+    // Copy puts the sentence and the rows on the clipboard (in the frame of the click).
+    common::node(&h, "Copy").hover();
+    h.run();
+    common::node(&h, "Copy").click();
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        });
+    let text = copied.expect("the text was copied");
+    assert!(
+        text.starts_with(&summary) && text.contains(&rows[0].join("\t")),
+        "{text}"
+    );
+}

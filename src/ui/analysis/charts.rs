@@ -10,6 +10,15 @@ pub(super) fn totals_ui(ui: &mut Ui, state: &AppState) {
     let s = state.scenario();
     let e = &state.eval();
     ui.label(RichText::new("Totals (0–100), with the share of the weight scored").strong());
+    let summary = crate::app::spoken::totals_summary(s, e);
+    let rows = crate::app::spoken::totals_rows(s, e);
+    text_twin(
+        ui,
+        "totals",
+        &summary,
+        &["Proposal", "Rank", "Total", "Scored"],
+        &rows,
+    );
     super::charted_note(ui, state);
     let shown = super::charted(state);
     let bars: Vec<Bar> = shown
@@ -45,6 +54,50 @@ pub(super) fn totals_ui(ui: &mut Ui, state: &AppState) {
             ));
         }
     });
+}
+
+/// A chart's text twin: its summary in a sentence (what a screen reader reads first), a
+/// "Show as table" section with the chart's data row by row, and a button that copies both.
+pub(super) fn text_twin(
+    ui: &mut Ui,
+    id: &str,
+    summary: &str,
+    header: &[&str],
+    rows: &[[String; 4]],
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(summary);
+        if ui
+            .small_button("Copy")
+            .on_hover_text("Copy this summary and the chart's data as text")
+            .clicked()
+        {
+            let mut text = format!("{summary}\n{}\n", header.join("\t"));
+            for row in rows {
+                text.push_str(&row.join("\t"));
+                text.push('\n');
+            }
+            ui.ctx().copy_text(text);
+        }
+    });
+    egui::CollapsingHeader::new("Show as table")
+        .id_salt(("text-twin", id))
+        .show(ui, |ui| {
+            egui::Grid::new(("text-twin-grid", id))
+                .striped(true)
+                .show(ui, |ui| {
+                    for h in header {
+                        ui.label(RichText::new(*h).strong());
+                    }
+                    ui.end_row();
+                    for row in rows {
+                        for cell in row {
+                            ui.label(cell);
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
 }
 
 /// A plot of bars per proposal on a 0–100 scale (the proposals label the bars themselves).
