@@ -3,6 +3,7 @@
 //! reading it is, and what the chosen perspective's red line on it says.
 
 use super::AppState;
+use crate::analysis::tornado::{leader_and_runner_up, TornadoBar, DEFAULT_DELTA};
 use crate::model::{Scenario, ScoreValue};
 use crate::scoring::{ordinal, Evaluation, Verdict};
 
@@ -124,7 +125,7 @@ pub fn totals_summary(s: &Scenario, e: &Evaluation) -> String {
 
 /// The totals chart as a table: each proposal in rank order with its rank, total and the
 /// share of the weight scored, as the chart shows them.
-pub fn totals_rows(s: &Scenario, e: &Evaluation) -> Vec<[String; 4]> {
+pub fn totals_rows(s: &Scenario, e: &Evaluation) -> Vec<Vec<String>> {
     let mut order: Vec<usize> = e.ranked().collect();
     let unranked: Vec<usize> = (0..s.proposals.len())
         .filter(|i| !order.contains(i))
@@ -134,12 +135,54 @@ pub fn totals_rows(s: &Scenario, e: &Evaluation) -> Vec<[String; 4]> {
         .into_iter()
         .map(|i| {
             let st = e.standings[i];
-            [
+            vec![
                 s.proposals[i].label().to_owned(),
                 st.rank.map_or_else(|| "—".to_owned(), ordinal),
                 st.total
                     .map_or_else(|| "—".to_owned(), |t| format!("{:.0}", t * 100.0)),
                 format!("{:.0}%", st.coverage * 100.0),
+            ]
+        })
+        .collect()
+}
+
+/// The tornado in one sentence: which weight moves the lead most, and whether any of the
+/// moves shown hands it to the runner-up.
+pub fn tornado_summary(s: &Scenario, e: &Evaluation, bars: &[TornadoBar]) -> String {
+    let Some((lead, second)) = leader_and_runner_up(e) else {
+        return "Fewer than two proposals have totals: there is no lead to move.".to_owned();
+    };
+    let (a, b) = (s.proposals[lead].label(), s.proposals[second].label());
+    let Some(top) = bars.first() else {
+        return format!("No weight moves the lead of {a} over {b}.");
+    };
+    let name = &s.criteria[top.criterion].name;
+    let flips = bars.iter().filter(|t| t.low.min(t.high) < 0.0).count();
+    let (lo, hi) = (top.low.min(top.high) * 100.0, top.low.max(top.high) * 100.0);
+    let tail = match flips {
+        0 => format!(
+            "no single weight moved by {:.0} points gives {b} the lead",
+            DEFAULT_DELTA * 100.0
+        ),
+        1 => format!("one weight moved that far gives {b} the lead"),
+        n => format!("{n} weights moved that far give {b} the lead"),
+    };
+    format!(
+        "The lead of {a} over {b} moves most with the weight of {name}: from {lo:.1} to {hi:.1} \
+         points as it moves by ±{:.0}; {tail}.",
+        DEFAULT_DELTA * 100.0
+    )
+}
+
+/// The tornado as a table: each criterion with the lead at its weight's low and high end.
+pub fn tornado_rows(s: &Scenario, bars: &[TornadoBar]) -> Vec<Vec<String>> {
+    bars.iter()
+        .map(|t| {
+            vec![
+                s.criteria[t.criterion].name.clone(),
+                format!("{:.1}", t.low * 100.0),
+                format!("{:.1}", t.high * 100.0),
+                format!("{:.1}", t.swing() * 100.0),
             ]
         })
         .collect()

@@ -265,16 +265,18 @@ fn the_totals_chart_has_a_sentence_and_a_table_with_its_data() {
         assert_eq!(row[1], concord::ui::widgets::ordinal(st.rank.unwrap()));
         assert_eq!(row[3], format!("{:.0}%", st.coverage * 100.0));
     }
-    click(&mut h, "Show as table");
+    scroll_and_click(&mut h, "Show the totals as a table");
     for row in &rows {
         for cell in row {
             assert!(h.query_all_by_label(cell).count() >= 1, "{cell} is shown");
         }
     }
     // Copy puts the sentence and the rows on the clipboard (in the frame of the click).
-    common::node(&h, "Copy").hover();
+    common::node(&h, "Copy the totals as text").scroll_to_me();
     h.run();
-    common::node(&h, "Copy").click();
+    common::node(&h, "Copy the totals as text").hover();
+    h.run();
+    common::node(&h, "Copy the totals as text").click();
     h.step();
     let copied = h
         .output()
@@ -290,4 +292,34 @@ fn the_totals_chart_has_a_sentence_and_a_table_with_its_data() {
         text.starts_with(&summary) && text.contains(&rows[0].join("\t")),
         "{text}"
     );
+}
+
+#[test]
+fn the_tornado_has_a_sentence_and_a_table_with_its_bars() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    let s = &h.state().state;
+    let bars = s.explained().tornado.clone();
+    let summary = concord::app::spoken::tornado_summary(s.scenario(), s.eval(), &bars);
+    assert!(
+        summary.starts_with("The lead of Oslo over Confederation moves most with the weight of "),
+        "{summary}"
+    );
+    h.get_by_label(&summary);
+    let rows = concord::app::spoken::tornado_rows(s.scenario(), &bars);
+    assert_eq!(rows.len(), bars.len());
+    for (row, bar) in rows.iter().zip(&bars) {
+        assert_eq!(row[0], s.scenario().criteria[bar.criterion].name);
+        assert_eq!(row[1], format!("{:.1}", bar.low * 100.0));
+        assert_eq!(row[2], format!("{:.1}", bar.high * 100.0));
+    }
+    scroll_and_click(&mut h, "Show the tornado as a table");
+    assert!(h.query_all_by_label(&rows[0][1]).count() >= 1);
+}
+
+/// Scrolls the widget into view, as a person scrolls down to it, then clicks it.
+fn scroll_and_click(h: &mut H, label: &str) {
+    common::node(h, label).scroll_to_me();
+    h.run();
+    click(h, label);
 }

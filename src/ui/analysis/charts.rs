@@ -57,19 +57,21 @@ pub(super) fn totals_ui(ui: &mut Ui, state: &AppState) {
 }
 
 /// A chart's text twin: its summary in a sentence (what a screen reader reads first), a
-/// "Show as table" section with the chart's data row by row, and a button that copies both.
+/// "Show the `id` as a table" section with the chart's data row by row, and a Copy button
+/// for both (each labelled with the chart's name, so every twin is told apart).
 pub(super) fn text_twin(
     ui: &mut Ui,
     id: &str,
     summary: &str,
     header: &[&str],
-    rows: &[[String; 4]],
+    rows: &[Vec<String>],
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label(summary);
         if ui
-            .small_button("Copy")
-            .on_hover_text("Copy this summary and the chart's data as text")
+            .add(egui::Button::new("Copy").small())
+            .accessible_name(format!("Copy the {id} as text"))
+            .on_hover_text(format!("Copy this summary and the {id} as text"))
             .clicked()
         {
             let mut text = format!("{summary}\n{}\n", header.join("\t"));
@@ -80,7 +82,7 @@ pub(super) fn text_twin(
             ui.ctx().copy_text(text);
         }
     });
-    egui::CollapsingHeader::new("Show as table")
+    egui::CollapsingHeader::new(format!("Show the {id} as a table"))
         .id_salt(("text-twin", id))
         .show(ui, |ui| {
             egui::Grid::new(("text-twin-grid", id))

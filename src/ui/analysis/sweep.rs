@@ -138,6 +138,18 @@ pub(super) fn tornado_ui(ui: &mut Ui, state: &AppState) {
         .strong(),
     );
     ui.label("Bars left of 0: the runner-up would lead.");
+    super::charts::text_twin(
+        ui,
+        "tornado",
+        &crate::app::spoken::tornado_summary(s, e, bars),
+        &[
+            "Criterion",
+            "Lead, weight lower",
+            "Lead, weight higher",
+            "Swing",
+        ],
+        &crate::app::spoken::tornado_rows(s, bars),
+    );
     let n = bars.len().min(10);
     let chart: Vec<Bar> = bars
         .iter()
