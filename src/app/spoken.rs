@@ -187,3 +187,51 @@ pub fn tornado_rows(s: &Scenario, bars: &[TornadoBar]) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// What criterion `k` adds to proposal `i`'s total, in points of 100 (as the stacked chart
+/// draws it: its weighted value over the share of the weight scored).
+pub fn contribution(e: &Evaluation, k: usize, i: usize) -> Option<f64> {
+    let w = e.weights.get(k).copied().unwrap_or(0.0);
+    let cov = e.standings.get(i)?.coverage;
+    (w > 0.0 && cov > 0.0).then(|| 100.0 * w * e.value(k, i).unwrap_or(0.0) / cov)
+}
+
+/// The contributions chart in one sentence: what adds most to the leader's total.
+pub fn contributions_summary(s: &Scenario, e: &Evaluation) -> String {
+    let Some(lead) = e.ranked().next() else {
+        return "No proposal has a total yet: nothing is scored.".to_owned();
+    };
+    let best = (0..s.criteria.len())
+        .filter_map(|k| contribution(e, k, lead).map(|v| (k, v)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let total = e.standings[lead].total.unwrap_or(0.0) * 100.0;
+    match best {
+        Some((k, v)) => format!(
+            "{}'s total of {total:.0} owes most to {} ({v:.1} points).",
+            s.proposals[lead].label(),
+            s.criteria[k].name
+        ),
+        None => format!(
+            "{}'s total of {total:.0} has no weighted criterion.",
+            s.proposals[lead].label()
+        ),
+    }
+}
+
+/// The contributions chart as a table: a row per weighted criterion, a column per
+/// proposal, each cell the points it adds; the header names the columns.
+pub fn contributions_table(s: &Scenario, e: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = vec!["Criterion".to_owned()];
+    header.extend(s.proposals.iter().map(|p| p.label().to_owned()));
+    let rows = (0..s.criteria.len())
+        .filter(|&k| e.weights.get(k).copied().unwrap_or(0.0) > 0.0)
+        .map(|k| {
+            let mut row = vec![s.criteria[k].name.clone()];
+            row.extend((0..s.proposals.len()).map(|i| {
+                contribution(e, k, i).map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+            }));
+            row
+        })
+        .collect();
+    (header, rows)
+}

@@ -323,3 +323,37 @@ fn scroll_and_click(h: &mut H, label: &str) {
     h.run();
     click(h, label);
 }
+
+#[test]
+fn the_contributions_chart_has_a_sentence_and_a_table_of_every_bar() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    let s = &h.state().state;
+    let summary = concord::app::spoken::contributions_summary(s.scenario(), s.eval());
+    assert!(
+        summary.starts_with("Oslo's total of 56 owes most to "),
+        "{summary}"
+    );
+    h.get_by_label(&summary);
+    let (header, rows) = concord::app::spoken::contributions_table(s.scenario(), s.eval());
+    assert_eq!(header.len(), s.scenario().proposals.len() + 1);
+    assert_eq!(
+        rows.len(),
+        s.scenario().criteria.len(),
+        "every criterion is weighted"
+    );
+    // The bars of a proposal add up to its total, as the chart's stack does.
+    for (i, p) in s.scenario().proposals.iter().enumerate() {
+        let sum: f64 = (0..s.scenario().criteria.len())
+            .filter_map(|k| concord::app::spoken::contribution(s.eval(), k, i))
+            .sum();
+        let total = s.eval().standings[i].total.unwrap() * 100.0;
+        assert!(
+            (sum - total).abs() < 1e-6,
+            "{}: {sum} vs {total}",
+            p.label()
+        );
+    }
+    scroll_and_click(&mut h, "Show the contributions as a table");
+    assert!(h.query_all_by_label(&rows[0][1]).count() >= 1);
+}

@@ -16,7 +16,7 @@ pub(super) fn totals_ui(ui: &mut Ui, state: &AppState) {
         ui,
         "totals",
         &summary,
-        &["Proposal", "Rank", "Total", "Scored"],
+        &["Proposal", "Rank", "Total", "Scored"].map(String::from),
         &rows,
     );
     super::charted_note(ui, state);
@@ -63,7 +63,7 @@ pub(super) fn text_twin(
     ui: &mut Ui,
     id: &str,
     summary: &str,
-    header: &[&str],
+    header: &[String],
     rows: &[Vec<String>],
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -89,7 +89,7 @@ pub(super) fn text_twin(
                 .striped(true)
                 .show(ui, |ui| {
                     for h in header {
-                        ui.label(RichText::new(*h).strong());
+                        ui.label(RichText::new(h).strong());
                     }
                     ui.end_row();
                     for row in rows {
@@ -122,6 +122,14 @@ pub(super) fn contributions_ui(ui: &mut Ui, state: &AppState) {
     let s = state.scenario();
     let e = &state.eval();
     ui.label(RichText::new("What each criterion adds to each total").strong());
+    let (header, rows) = crate::app::spoken::contributions_table(s, e);
+    text_twin(
+        ui,
+        "contributions",
+        &crate::app::spoken::contributions_summary(s, e),
+        &header,
+        &rows,
+    );
     super::charted_note(ui, state);
     let shown = super::charted(state);
     let mut charts: Vec<BarChart> = Vec::new();
@@ -134,9 +142,8 @@ pub(super) fn contributions_ui(ui: &mut Ui, state: &AppState) {
             .iter()
             .enumerate()
             .map(|(x, &i)| {
-                let cov = e.standings[i].coverage;
-                let v = e.value(k, i).unwrap_or(0.0);
-                let h = if cov > 0.0 { 100.0 * w * v / cov } else { 0.0 };
+                // The same figure the text twin gives.
+                let h = crate::app::spoken::contribution(e, k, i).unwrap_or(0.0);
                 Bar::new(x as f64, h)
                     .width(0.6)
                     .fill(criterion_colour(k))

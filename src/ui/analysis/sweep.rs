@@ -147,7 +147,8 @@ pub(super) fn tornado_ui(ui: &mut Ui, state: &AppState) {
             "Lead, weight lower",
             "Lead, weight higher",
             "Swing",
-        ],
+        ]
+        .map(String::from),
         &crate::app::spoken::tornado_rows(s, bars),
     );
     let n = bars.len().min(10);
