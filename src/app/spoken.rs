@@ -4,6 +4,7 @@
 
 use super::AppState;
 use crate::analysis::tornado::{leader_and_runner_up, TornadoBar, DEFAULT_DELTA};
+use crate::analysis::SmaaResult;
 use crate::model::{Scenario, ScoreValue};
 use crate::scoring::{ordinal, Evaluation, Verdict};
 
@@ -231,6 +232,53 @@ pub fn contributions_table(s: &Scenario, e: &Evaluation) -> (Vec<String>, Vec<Ve
                 contribution(e, k, i).map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
             }));
             row
+        })
+        .collect();
+    (header, rows)
+}
+
+/// Rank acceptability in one sentence: who is first how often over the random weightings.
+pub fn acceptability_summary(s: &Scenario, r: &SmaaResult) -> String {
+    let mut firsts: Vec<(usize, f64)> = r
+        .acceptability
+        .iter()
+        .enumerate()
+        .map(|(i, shares)| (i, shares.first().copied().unwrap_or(0.0)))
+        .filter(|(_, share)| *share > 0.0)
+        .collect();
+    firsts.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let said: Vec<String> = firsts
+        .iter()
+        .take(3)
+        .map(|(i, share)| format!("{} in {:.0}%", s.proposals[*i].label(), share * 100.0))
+        .collect();
+    match said.as_slice() {
+        [] => "No draw could rank the proposals: nothing is scored.".to_owned(),
+        [only] => format!(
+            "Over {} random weightings, first is always {only}.",
+            r.counted
+        ),
+        _ => format!(
+            "Over {} random weightings, first is {}.",
+            r.counted,
+            said.join(", ")
+        ),
+    }
+}
+
+/// Rank acceptability as a table: a row per proposal, the share of draws at each rank.
+pub fn acceptability_table(s: &Scenario, r: &SmaaResult) -> (Vec<String>, Vec<Vec<String>>) {
+    let n = s.proposals.len();
+    let mut header = vec!["Proposal".to_owned()];
+    header.extend((1..=n).map(ordinal));
+    let rows = r
+        .acceptability
+        .iter()
+        .enumerate()
+        .filter_map(|(i, shares)| {
+            let mut row = vec![s.proposals.get(i)?.label().to_owned()];
+            row.extend(shares.iter().map(|v| format!("{:.0}%", v * 100.0)));
+            Some(row)
         })
         .collect();
     (header, rows)

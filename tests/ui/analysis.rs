@@ -357,3 +357,27 @@ fn the_contributions_chart_has_a_sentence_and_a_table_of_every_bar() {
     scroll_and_click(&mut h, "Show the contributions as a table");
     assert!(h.query_all_by_label(&rows[0][1]).count() >= 1);
 }
+
+#[test]
+fn rank_acceptability_has_a_sentence_and_a_table_of_its_shares() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    h.get_by_label_contains("10000 draws, seed 1");
+    let s = &h.state().state;
+    let settings = h.state().analysis.options;
+    let (r, current) = s.acceptability(settings).expect("worked out");
+    assert!(current);
+    let summary = concord::app::spoken::acceptability_summary(s.scenario(), r);
+    assert!(
+        summary.starts_with("Over 10000 random weightings, first is "),
+        "{summary}"
+    );
+    h.get_by_label(&summary);
+    let (header, rows) = concord::app::spoken::acceptability_table(s.scenario(), r);
+    assert_eq!(header.len(), s.scenario().proposals.len() + 1);
+    for (i, row) in rows.iter().enumerate() {
+        for (rank, cell) in row.iter().skip(1).enumerate() {
+            assert_eq!(*cell, format!("{:.0}%", r.acceptability[i][rank] * 100.0));
+        }
+    }
+}

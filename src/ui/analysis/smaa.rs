@@ -82,6 +82,14 @@ pub(super) fn acceptability_ui(ui: &mut Ui, state: &AppState, view: &mut Analysi
         .small()
         .weak(),
     );
+    let (header, rows) = crate::app::spoken::acceptability_table(s, r);
+    super::charts::text_twin(
+        ui,
+        "rank acceptability",
+        &crate::app::spoken::acceptability_summary(s, r),
+        &header,
+        &rows,
+    );
     super::charted_note(ui, state);
     let shown = super::charted(state);
     let n = shown.len();
