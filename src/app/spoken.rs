@@ -250,7 +250,11 @@ pub fn acceptability_summary(s: &Scenario, r: &SmaaResult) -> String {
     let said: Vec<String> = firsts
         .iter()
         .take(3)
-        .map(|(i, share)| format!("{} in {:.0}%", s.proposals[*i].label(), share * 100.0))
+        // A result shown while a new one is worked out may have more proposals than now.
+        .filter_map(|(i, share)| {
+            let p = s.proposals.get(*i)?;
+            Some(format!("{} in {:.0}%", p.label(), share * 100.0))
+        })
         .collect();
     match said.as_slice() {
         [] => "No draw could rank the proposals: nothing is scored.".to_owned(),
