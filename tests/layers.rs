@@ -299,6 +299,31 @@ fn the_circle_check_sees_imports() {
     assert!(graph["app::saving"].contains("app::jobs"));
 }
 
+/// The lines of the files under `src/<dir>` (`""`: all of `src`), except the files `except`
+/// (paths relative to `src`), whose code outside comments contains any of `needles`.
+fn lines_outside(dir: &str, except: &[&str], needles: &[&str]) -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    for file in rust_files(&src.join(dir)) {
+        let relative = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if except.contains(&relative.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).expect("source is UTF-8");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if needles.iter().any(|w| code.contains(w)) {
+                found.push(format!("{relative}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
 /// Files of the ui layer that build the state before the first frame or run the frame.
 const SHELL: [&str; 3] = ["ui/mod.rs", "ui/window/start.rs", "ui/web/mod.rs"];
 
@@ -306,7 +331,6 @@ const SHELL: [&str; 3] = ["ui/mod.rs", "ui/window/start.rs", "ui/web/mod.rs"];
 fn views_read_the_state_and_only_the_shell_applies_messages() {
     // A view gets `&AppState` and an `Outbox`; only the shell (`ConcordApp::ui`) calls
     // `update_all` and takes the effects the state hands over.
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let writes = [
         "&mut AppState",
         "mut state: AppState",
@@ -315,24 +339,7 @@ fn views_read_the_state_and_only_the_shell_applies_messages() {
         ".take_effects(",
         "state_mut",
     ];
-    let mut found = Vec::new();
-    for file in rust_files(&src.join("ui")) {
-        let relative = file
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        if SHELL.contains(&relative.as_str()) {
-            continue;
-        }
-        let text = std::fs::read_to_string(&file).expect("source is UTF-8");
-        for (n, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or_default();
-            if writes.iter().any(|w| code.contains(w)) {
-                found.push(format!("{relative}:{}: {}", n + 1, line.trim()));
-            }
-        }
-    }
+    let found = lines_outside("ui", &SHELL, &writes);
     assert!(
         found.is_empty(),
         "views send messages instead of writing the state:\n{}",
@@ -348,33 +355,13 @@ fn background_work_runs_only_through_the_job_runner() {
     // GUI call the app layer cannot make: it waits on its own thread and answers with
     // `Msg::File(FileMsg::DialogAnswered)`.
     let allowed = ["platform.rs", "app/jobs.rs", "ui/dialogs/native.rs"];
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut found = Vec::new();
-    for file in rust_files(&src) {
-        let relative = file
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        if allowed.contains(&relative.as_str()) {
-            continue;
-        }
-        let text = std::fs::read_to_string(&file).expect("source is UTF-8");
-        for (n, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or_default();
-            if [
-                "platform::spawn",
-                "Task::start",
-                "mpsc::channel",
-                "thread::spawn",
-            ]
-            .iter()
-            .any(|w| code.contains(w))
-            {
-                found.push(format!("{relative}:{}: {}", n + 1, line.trim()));
-            }
-        }
-    }
+    let starts = [
+        "platform::spawn",
+        "Task::start",
+        "mpsc::channel",
+        "thread::spawn",
+    ];
+    let found = lines_outside("", &allowed, &starts);
     assert!(
         found.is_empty(),
         "start background work with AppState's job runner:\n{}",
