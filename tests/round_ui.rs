@@ -424,3 +424,47 @@ fn the_handout_is_exported_from_the_file_menu() {
         .status()
         .contains("open it in a browser to print"));
 }
+
+#[test]
+fn the_box_plot_of_the_students_totals_has_a_sentence_and_a_table() {
+    let mut h = harness_on_template();
+    add_students(&mut h, "student-01.ron; student-02.ron; student-03.ron");
+    let s = h.state().state.scenario().clone();
+    let r = round(&s);
+    assert_eq!(r.students.len(), 3);
+    let summary = concord::app::spoken::round_totals_summary(&s, &r);
+    assert!(
+        summary.contains("has the highest median total among the students"),
+        "{summary}"
+    );
+    h.get_by_label(&summary);
+    let (header, rows) = concord::app::spoken::round_totals_table(&s, &r);
+    assert_eq!(header[3], "Median");
+    // Each box as drawn: three students' totals, the middle one the median, the ends the
+    // lowest and highest, the quartiles halfway to them.
+    for row in &rows {
+        let j = s
+            .proposals
+            .iter()
+            .position(|p| p.label() == row[0])
+            .unwrap();
+        let mut t: Vec<f64> = r
+            .totals
+            .iter()
+            .filter_map(|x| x[j])
+            .map(|v| v * 100.0)
+            .collect();
+        t.sort_by(f64::total_cmp);
+        assert_eq!(t.len(), 3);
+        let words: Vec<String> = [t[0], (t[0] + t[1]) / 2.0, t[1], (t[1] + t[2]) / 2.0, t[2]]
+            .iter()
+            .map(|v| format!("{v:.0}"))
+            .collect();
+        assert_eq!(row[1..6], words[..], "{}", row[0]);
+        assert_eq!(row[6], "3");
+    }
+    common::node(&h, "Show the students' totals as a table").scroll_to_me();
+    h.run();
+    click(&mut h, "Show the students' totals as a table");
+    assert!(h.query_all_by_label(&rows[0][3]).count() >= 1);
+}

@@ -168,7 +168,46 @@ fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
 /// Fewer words than this and two equal reasons are not worth a note ("Agree.").
 const COPY_MIN_WORDS: usize = 5;
 
+/// How the students' totals for one proposal spread, in points of 100: what a box plot
+/// draws.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spread {
+    /// The lowest total.
+    pub min: f64,
+    /// The lower quartile.
+    pub q1: f64,
+    /// The median.
+    pub median: f64,
+    /// The upper quartile.
+    pub q3: f64,
+    /// The highest total.
+    pub max: f64,
+    /// How many students gave the proposal a total.
+    pub count: usize,
+}
+
 impl Round {
+    /// The spread of the students' totals for proposal `j`; `None` when no student's
+    /// reading gives it one.
+    pub fn totals_spread(&self, j: usize) -> Option<Spread> {
+        let mut t: Vec<f64> = self
+            .totals
+            .iter()
+            .filter_map(|x| x.get(j).copied().flatten())
+            .map(|v| v * 100.0)
+            .collect();
+        t.sort_by(f64::total_cmp);
+        let q = |f| quantile(&t, f);
+        Some(Spread {
+            min: *t.first()?,
+            q1: q(0.25)?,
+            median: q(0.5)?,
+            q3: q(0.75)?,
+            max: *t.last()?,
+            count: t.len(),
+        })
+    }
+
     /// The names of the students who gave an identical reason.
     pub fn names<'a>(&self, scenario: &'a Scenario, copied: &Copied) -> Vec<&'a str> {
         copied

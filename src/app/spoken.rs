@@ -287,3 +287,261 @@ pub fn acceptability_table(s: &Scenario, r: &SmaaResult) -> (Vec<String>, Vec<Ve
         .collect();
     (header, rows)
 }
+
+/// The radar in one sentence: over the criteria, which proposal scores highest on most of
+/// them, and which has most cells left unscored ("Across 15 criteria, API scores highest on
+/// 9; Abraham has 4 unscored cells, left off its shape.").
+pub fn radar_summary(s: &Scenario, e: &Evaluation, shown: &[usize]) -> String {
+    let n_c = s.criteria.len();
+    if shown.is_empty() || n_c == 0 {
+        return "No proposal or criterion to draw.".to_owned();
+    }
+    let mut tops = vec![0usize; s.proposals.len()];
+    for k in 0..n_c {
+        let best = shown
+            .iter()
+            .filter_map(|&i| e.value(k, i).map(|v| (i, v)))
+            .fold(None::<(usize, f64)>, |a, (i, v)| match a {
+                Some((_, b)) if b >= v => a,
+                _ => Some((i, v)),
+            });
+        if let Some((i, _)) = best {
+            tops[i] += 1;
+        }
+    }
+    let (lead, most) = shown
+        .iter()
+        .map(|&i| (i, tops[i]))
+        .fold((shown[0], 0), |a, b| if b.1 > a.1 { b } else { a });
+    let first = if most == 0 {
+        format!("Across {n_c} criteria, no proposal has a score yet")
+    } else {
+        format!(
+            "Across {n_c} criteria, {} scores highest (or level highest) on {most}",
+            s.proposals[lead].label()
+        )
+    };
+    let gaps = |i: usize| (0..n_c).filter(|&k| e.value(k, i).is_none()).count();
+    let gappy = shown
+        .iter()
+        .map(|&i| (i, gaps(i)))
+        .fold((shown[0], 0), |a, b| if b.1 > a.1 { b } else { a });
+    if gappy.1 == 0 {
+        format!("{first}; every cell shown is scored.")
+    } else {
+        format!(
+            "{first}; {} has {} unscored cell{}, left off its shape.",
+            s.proposals[gappy.0].label(),
+            gappy.1,
+            if gappy.1 == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// The radar as a table: a row per criterion, a column per proposal shown, each cell the
+/// normalised score (0–100) the shape reaches on that spoke, "—" where unscored.
+pub fn radar_table(
+    s: &Scenario,
+    e: &Evaluation,
+    shown: &[usize],
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = vec!["Criterion".to_owned()];
+    header.extend(shown.iter().map(|&i| s.proposals[i].label().to_owned()));
+    let rows = s
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let mut row = vec![c.name.clone()];
+            row.extend(shown.iter().map(|&i| {
+                e.value(k, i)
+                    .map_or_else(|| "—".to_owned(), |v| format!("{:.0}", v * 100.0))
+            }));
+            row
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The sweep in one sentence: how far the weight of criterion `k` can move before the
+/// leader or the ranking changes, and where the chart marks a change of lead.
+pub fn sweep_summary(
+    s: &Scenario,
+    k: usize,
+    stability: Option<&crate::analysis::sweep::Stability>,
+    marks: &[[f64; 2]],
+) -> String {
+    let Some(st) = stability else {
+        return "This criterion has no weight now, or is the only one weighted: it cannot be \
+                swept."
+            .to_owned();
+    };
+    let mut said = format!(
+        "The leader stays first while the weight of {} is between {:.0}% and {:.0}% (now \
+         {:.0}%); the whole ranking holds between {:.0}% and {:.0}%.",
+        s.criteria[k].name,
+        st.leader.0 * 100.0,
+        st.leader.1 * 100.0,
+        st.current * 100.0,
+        st.ranking.0 * 100.0,
+        st.ranking.1 * 100.0
+    );
+    if !marks.is_empty() {
+        let at: Vec<String> = marks.iter().map(|m| format!("{:.0}%", m[0])).collect();
+        said.push_str(&format!(
+            " Another proposal's line crosses the leader's at {}.",
+            at.join(", ")
+        ));
+    }
+    said
+}
+
+/// The sweep as a table: a row every 10% of the weight of criterion `k`, each proposal's
+/// total there as the lines draw it ("—" where a proposal has no total).
+pub fn sweep_table(
+    s: &Scenario,
+    k: usize,
+    lines: &[Vec<[f64; 2]>],
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = vec![format!("Weight of {} (%)", s.criteria[k].name)];
+    header.extend(
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, _)| s.proposals.get(i).map_or("", |p| p.label()).to_owned()),
+    );
+    let rows = (0..=10)
+        .map(|step| {
+            let w = f64::from(step) * 10.0;
+            let mut row = vec![format!("{w:.0}")];
+            row.extend(lines.iter().map(|line| {
+                line.iter()
+                    .find(|pt| (pt[0] - w).abs() < 1e-6)
+                    .map_or_else(|| "—".to_owned(), |pt| format!("{:.1}", pt[1]))
+            }));
+            row
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The round's box plot in one sentence: whose students' totals sit highest (by median)
+/// and where the class splits most (the widest middle half).
+pub fn round_totals_summary(s: &Scenario, r: &crate::analysis::round::Round) -> String {
+    let spreads: Vec<(usize, crate::analysis::round::Spread)> = (0..s.proposals.len())
+        .filter_map(|j| r.totals_spread(j).map(|x| (j, x)))
+        .collect();
+    let Some(high) = spreads
+        .iter()
+        .max_by(|a, b| a.1.median.total_cmp(&b.1.median))
+    else {
+        return "No student's reading gives a proposal a total yet.".to_owned();
+    };
+    let wide = spreads
+        .iter()
+        .max_by(|a, b| (a.1.q3 - a.1.q1).total_cmp(&(b.1.q3 - b.1.q1)))
+        .unwrap_or(high);
+    format!(
+        "{} has the highest median total among the students ({:.0}); the class splits most \
+         on {} (the middle half from {:.0} to {:.0}).",
+        s.proposals[high.0].label(),
+        high.1.median,
+        s.proposals[wide.0].label(),
+        wide.1.q1,
+        wide.1.q3
+    )
+}
+
+/// The round's box plot as a table: per proposal, the students' lowest, quartiles and
+/// highest total (points of 100), and how many gave it a total.
+pub fn round_totals_table(
+    s: &Scenario,
+    r: &crate::analysis::round::Round,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let header = [
+        "Proposal",
+        "Lowest",
+        "Lower quartile",
+        "Median",
+        "Upper quartile",
+        "Highest",
+        "Students",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = s
+        .proposals
+        .iter()
+        .enumerate()
+        .filter_map(|(j, p)| {
+            let x = r.totals_spread(j)?;
+            Some(vec![
+                p.label().to_owned(),
+                format!("{:.0}", x.min),
+                format!("{:.0}", x.q1),
+                format!("{:.0}", x.median),
+                format!("{:.0}", x.q3),
+                format!("{:.0}", x.max),
+                x.count.to_string(),
+            ])
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The comparison as a screen reader's table: what the web page's hidden mirror shows
+/// (the browser build has no accessibility tree of its own), from the same words as the
+/// window's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpokenTable {
+    /// The table's caption: the scenario's title and whose weights are in use.
+    pub caption: String,
+    /// The column heads: "Criterion", then each proposal shown.
+    pub header: Vec<String>,
+    /// A row per criterion: its name, then each cell's full spoken name.
+    pub rows: Vec<(String, Vec<String>)>,
+    /// The totals row: each proposal's total and rank in words.
+    pub totals: Vec<String>,
+}
+
+/// The comparison as [`SpokenTable`]: every cell, not only those in view.
+pub fn spoken_table(state: &AppState) -> SpokenTable {
+    let s = state.scenario();
+    let e = state.eval();
+    let shown = state.shown_proposals();
+    let whose = state.chosen_perspective().map_or_else(
+        || "the lesson's weights".to_owned(),
+        |(_, p)| format!("{}'s weights", p.name),
+    );
+    let mut header = vec!["Criterion".to_owned()];
+    header.extend(shown.iter().map(|&p| s.proposals[p].label().to_owned()));
+    let rows = s
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            (
+                c.name.clone(),
+                shown.iter().map(|&p| cell_name(state, k, p)).collect(),
+            )
+        })
+        .collect();
+    let totals = shown
+        .iter()
+        .map(|&p| {
+            let st = e.standings[p];
+            let total = st.total.map_or_else(
+                || "no total".to_owned(),
+                |t| format!("total {:.0}", t * 100.0),
+            );
+            let rank = st.rank.map_or_else(|| "unranked".to_owned(), ordinal);
+            format!("{}: {total}, {rank}", s.proposals[p].label())
+        })
+        .collect();
+    SpokenTable {
+        caption: format!("{}: scores under {whose}", s.title),
+        header,
+        rows,
+        totals,
+    }
+}

@@ -166,6 +166,9 @@ impl ConcordApp {
             &mut self.dialogs,
             &mut self.later,
         );
+        // A page's canvas has no accessibility tree: its hidden mirror stands in.
+        #[cfg(target_arch = "wasm32")]
+        web::mirror::update(&self.state);
         self.startup_probe(&ctx);
     }
 

@@ -393,3 +393,43 @@ mod tests {
         );
     }
 }
+
+/// A chart's text twin: its summary in a sentence (what a screen reader reads first), a
+/// "Show the `id` as a table" section with the chart's data row by row, and a Copy button
+/// for both (each labelled with the chart's name, so every twin is told apart).
+pub fn text_twin(ui: &mut Ui, id: &str, summary: &str, header: &[String], rows: &[Vec<String>]) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(summary);
+        if ui
+            .add(egui::Button::new("Copy").small())
+            .accessible_name(format!("Copy the {id} as text"))
+            .on_hover_text(format!("Copy this summary and the {id} as text"))
+            .clicked()
+        {
+            let mut text = format!("{summary}\n{}\n", header.join("\t"));
+            for row in rows {
+                text.push_str(&row.join("\t"));
+                text.push('\n');
+            }
+            ui.ctx().copy_text(text);
+        }
+    });
+    egui::CollapsingHeader::new(format!("Show the {id} as a table"))
+        .id_salt(("text-twin", id))
+        .show(ui, |ui| {
+            egui::Grid::new(("text-twin-grid", id))
+                .striped(true)
+                .show(ui, |ui| {
+                    for h in header {
+                        ui.label(egui::RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for row in rows {
+                        for cell in row {
+                            ui.label(cell);
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}

@@ -381,3 +381,72 @@ fn rank_acceptability_has_a_sentence_and_a_table_of_its_shares() {
         }
     }
 }
+
+#[test]
+fn the_radar_has_a_sentence_and_a_table_of_every_spoke() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    let s = &h.state().state;
+    let (sc, e) = (s.scenario(), s.eval());
+    let shown: Vec<usize> = (0..sc.proposals.len()).collect();
+    let summary = concord::app::spoken::radar_summary(sc, e, &shown);
+    assert!(
+        summary.starts_with(&format!("Across {} criteria, ", sc.criteria.len())),
+        "{summary}"
+    );
+    h.get_by_label(&summary);
+    let (header, rows) = concord::app::spoken::radar_table(sc, e, &shown);
+    assert_eq!(header.len(), sc.proposals.len() + 1);
+    assert_eq!(rows.len(), sc.criteria.len());
+    // Each spoke's reach is the normalised score of the cell, as the table says.
+    for (k, row) in rows.iter().enumerate() {
+        assert_eq!(row[0], sc.criteria[k].name);
+        for (i, cell) in row.iter().skip(1).enumerate() {
+            match e.value(k, i) {
+                Some(v) => assert_eq!(*cell, format!("{:.0}", v * 100.0)),
+                None => assert_eq!(cell, "—"),
+            }
+        }
+    }
+    scroll_and_click(&mut h, "Show the radar as a table");
+    assert!(h.query_all_by_label(&rows[0][0]).count() >= 1);
+}
+
+#[test]
+fn the_sweep_has_a_sentence_and_a_table_of_its_lines() {
+    let mut h = harness();
+    click(&mut h, "Why this ranking?");
+    let s = &h.state().state;
+    let k = h.state().analysis.criterion;
+    let sc = s.scenario();
+    let stability = concord::analysis::sweep::stability(s.eval(), k).expect("sweepable");
+    let swept = s.sweep(k);
+    let summary = concord::app::spoken::sweep_summary(sc, k, Some(&stability), &swept.1);
+    assert!(
+        summary.starts_with(&format!(
+            "The leader stays first while the weight of {} is between {:.0}% and {:.0}%",
+            sc.criteria[k].name,
+            stability.leader.0 * 100.0,
+            stability.leader.1 * 100.0
+        )),
+        "{summary}"
+    );
+    h.get_by_label(&summary);
+    let (header, rows) = concord::app::spoken::sweep_table(sc, k, &swept.0);
+    assert_eq!(header.len(), sc.proposals.len() + 1);
+    assert_eq!(rows.len(), 11, "every 10% from 0 to 100");
+    // At each tenth, a proposal's total is the one its line has there, worked out again
+    // from the totals the sweep gives at that weight.
+    let again = concord::analysis::sweep::sweep_totals(s.eval(), k, 11);
+    for (step, row) in rows.iter().enumerate() {
+        assert_eq!(row[0], format!("{}", step * 10));
+        for (i, cell) in row.iter().skip(1).enumerate() {
+            match again[i].get(step).and_then(|(_, v)| *v) {
+                Some(v) => assert_eq!(*cell, format!("{:.1}", v * 100.0)),
+                None => assert_eq!(cell, "—"),
+            }
+        }
+    }
+    scroll_and_click(&mut h, "Show the sweep as a table");
+    assert!(h.query_all_by_label(&rows[10][1]).count() >= 1);
+}

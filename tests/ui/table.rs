@@ -581,3 +581,116 @@ fn a_score_change_announces_the_new_total_once() {
         "{undone:?}"
     );
 }
+
+/// The window on a bundled lesson, at a laptop's size, so that rows and proposals run out
+/// of view.
+fn lesson_harness(lesson: usize) -> H {
+    let options = concord::ui::StartOptions {
+        lesson: Some(lesson),
+        ..common::options(None)
+    };
+    common::start(
+        common::builder(egui::vec2(1100.0, 700.0)),
+        options,
+        concord::app::Prefs::default(),
+    )
+}
+
+/// The names of every node a screen reader can reach that stands for a score cell of
+/// `proposal` (its label) on `criterion`: in view or not.
+fn names_of_cell(h: &H, proposal: &str, criterion: &str) -> Vec<String> {
+    let prefix = format!("{proposal} × {criterion} — ");
+    h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with(&prefix)))
+        .map(|n| n.accesskit_node().label().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn every_cell_of_both_lessons_is_in_the_accessibility_tree_with_its_level() {
+    for lesson in [0, 1] {
+        let h = lesson_harness(lesson);
+        let state = &h.state().state;
+        let s = state.scenario();
+        let mut out_of_view = 0;
+        for (k, c) in s.criteria.iter().enumerate() {
+            for (p, proposal) in s.proposals.iter().enumerate() {
+                let names = names_of_cell(&h, proposal.label(), &c.name);
+                assert_eq!(
+                    names.len(),
+                    1,
+                    "{} × {}: {names:?}",
+                    proposal.label(),
+                    c.name
+                );
+                let name = &names[0];
+                // The level as the file has it, worded as the scale words it.
+                let value = state.eval().score(s, k, p).and_then(|sc| sc.value);
+                let level = match value {
+                    None => "unscored".to_owned(),
+                    Some(ScoreValue::Silent) => "silent".to_owned(),
+                    Some(v) => c.value_text(Some(v)),
+                };
+                assert!(
+                    name.contains(&format!(" — {level}")),
+                    "{name} should say {level}"
+                );
+                assert!(name.contains("the lesson's score"), "{name}");
+                out_of_view += usize::from(name.ends_with("(out of view)"));
+            }
+        }
+        let cells = s.criteria.len() * s.proposals.len();
+        assert!(
+            out_of_view > 0 && out_of_view < cells,
+            "some cells are drawn, some stand in for cells out of view: {out_of_view} of {cells}"
+        );
+    }
+}
+
+#[test]
+fn activating_a_cell_out_of_view_scrolls_to_it_and_gives_it_the_keyboard() {
+    let mut h = lesson_harness(0);
+    let far = h
+        .query_all_by(|n| n.label().is_some_and(|l| l.ends_with("(out of view)")))
+        .last()
+        .map(|n| n.accesskit_node().label().unwrap_or_default().to_string())
+        .expect("a cell out of view");
+    h.get_by_label(&far).click_accesskit();
+    for _ in 0..4 {
+        h.run();
+    }
+    let drawn = far.trim_end_matches(" (out of view)");
+    let cell = h.get_by_label(drawn);
+    assert!(cell.is_focused(), "{drawn} has the keyboard");
+    assert!(
+        h.query_by_label(&far).is_none(),
+        "no longer stands in: it is drawn"
+    );
+    let (proposal, criterion) = drawn
+        .split_once(" — ")
+        .unwrap()
+        .0
+        .split_once(" × ")
+        .unwrap();
+    let s = h.state().state.scenario();
+    let c = s
+        .criteria
+        .iter()
+        .find(|c| c.name == criterion)
+        .unwrap()
+        .id
+        .clone();
+    let p = s
+        .proposals
+        .iter()
+        .find(|p| p.label() == proposal)
+        .unwrap()
+        .id
+        .clone();
+    let here = Selection::Cell(c, p);
+    assert_eq!(*h.state().state.selection(), here);
+    // The keyboard goes on from there: Shift+Tab to the cell before it.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    assert!(matches!(h.state().state.selection(), Selection::Cell(..)));
+    assert_ne!(*h.state().state.selection(), here);
+}

@@ -12,7 +12,7 @@ pub(super) fn totals_ui(ui: &mut Ui, state: &AppState) {
     ui.label(RichText::new("Totals (0–100), with the share of the weight scored").strong());
     let summary = crate::app::spoken::totals_summary(s, e);
     let rows = crate::app::spoken::totals_rows(s, e);
-    text_twin(
+    crate::ui::widgets::text_twin(
         ui,
         "totals",
         &summary,
@@ -56,52 +56,6 @@ pub(super) fn totals_ui(ui: &mut Ui, state: &AppState) {
     });
 }
 
-/// A chart's text twin: its summary in a sentence (what a screen reader reads first), a
-/// "Show the `id` as a table" section with the chart's data row by row, and a Copy button
-/// for both (each labelled with the chart's name, so every twin is told apart).
-pub(super) fn text_twin(
-    ui: &mut Ui,
-    id: &str,
-    summary: &str,
-    header: &[String],
-    rows: &[Vec<String>],
-) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(summary);
-        if ui
-            .add(egui::Button::new("Copy").small())
-            .accessible_name(format!("Copy the {id} as text"))
-            .on_hover_text(format!("Copy this summary and the {id} as text"))
-            .clicked()
-        {
-            let mut text = format!("{summary}\n{}\n", header.join("\t"));
-            for row in rows {
-                text.push_str(&row.join("\t"));
-                text.push('\n');
-            }
-            ui.ctx().copy_text(text);
-        }
-    });
-    egui::CollapsingHeader::new(format!("Show the {id} as a table"))
-        .id_salt(("text-twin", id))
-        .show(ui, |ui| {
-            egui::Grid::new(("text-twin-grid", id))
-                .striped(true)
-                .show(ui, |ui| {
-                    for h in header {
-                        ui.label(RichText::new(h).strong());
-                    }
-                    ui.end_row();
-                    for row in rows {
-                        for cell in row {
-                            ui.label(cell);
-                        }
-                        ui.end_row();
-                    }
-                });
-        });
-}
-
 /// A plot of bars per proposal on a 0–100 scale (the proposals label the bars themselves).
 fn bars_plot(id: &str) -> Plot<'static> {
     Plot::new(id)
@@ -123,7 +77,7 @@ pub(super) fn contributions_ui(ui: &mut Ui, state: &AppState) {
     let e = &state.eval();
     ui.label(RichText::new("What each criterion adds to each total").strong());
     let (header, rows) = crate::app::spoken::contributions_table(s, e);
-    text_twin(
+    crate::ui::widgets::text_twin(
         ui,
         "contributions",
         &crate::app::spoken::contributions_summary(s, e),
@@ -188,6 +142,14 @@ pub(super) fn radar_ui(ui: &mut Ui, state: &AppState) {
     ui.label(RichText::new("Normalised scores by criterion (unscored cells left out)").strong());
     super::charted_note(ui, state);
     let shown = super::charted(state);
+    let (header, rows) = crate::app::spoken::radar_table(s, e, &shown);
+    crate::ui::widgets::text_twin(
+        ui,
+        "radar",
+        &crate::app::spoken::radar_summary(s, e, &shown),
+        &header,
+        &rows,
+    );
     let angle =
         |k: usize| std::f64::consts::TAU * k as f64 / n_c as f64 + std::f64::consts::FRAC_PI_2;
     Plot::new("radar")

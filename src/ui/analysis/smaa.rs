@@ -83,7 +83,7 @@ pub(super) fn acceptability_ui(ui: &mut Ui, state: &AppState, view: &mut Analysi
         .weak(),
     );
     let (header, rows) = crate::app::spoken::acceptability_table(s, r);
-    super::charts::text_twin(
+    crate::ui::widgets::text_twin(
         ui,
         "rank acceptability",
         &crate::app::spoken::acceptability_summary(s, r),

@@ -30,28 +30,22 @@ pub(super) fn sweep_ui(ui: &mut Ui, state: &AppState, view: &mut AnalysisView, o
     }
     let k = view.criterion;
     let current = e.weights.get(k).copied().unwrap_or(0.0);
+    let swept = state.sweep(k);
+    let (lines, marks) = (swept.0.clone(), swept.1.clone());
     let explained = state.explained();
-    if let Some(st) = explained
+    let stability = explained
         .explanation
         .stability
         .iter()
-        .find(|x| x.criterion == k)
-    {
-        ui.label(format!(
-            "The leader stays first for weights of {:.0}%–{:.0}% (now {:.0}%); the whole ranking for {:.0}%–{:.0}%.",
-            st.leader.0 * 100.0,
-            st.leader.1 * 100.0,
-            st.current * 100.0,
-            st.ranking.0 * 100.0,
-            st.ranking.1 * 100.0
-        ));
-    } else {
-        ui.label(
-            "This criterion has no weight now, or is the only one weighted: it cannot be swept.",
-        );
-    }
-    let swept = state.sweep(k);
-    let (lines, marks) = (swept.0.clone(), swept.1.clone());
+        .find(|x| x.criterion == k);
+    let (header, rows) = crate::app::spoken::sweep_table(s, k, &lines);
+    crate::ui::widgets::text_twin(
+        ui,
+        "sweep",
+        &crate::app::spoken::sweep_summary(s, k, stability, &marks),
+        &header,
+        &rows,
+    );
     Plot::new("sweep")
         .height(240.0)
         .legend(Legend::default())
@@ -138,7 +132,7 @@ pub(super) fn tornado_ui(ui: &mut Ui, state: &AppState) {
         .strong(),
     );
     ui.label("Bars left of 0: the runner-up would lead.");
-    super::charts::text_twin(
+    crate::ui::widgets::text_twin(
         ui,
         "tornado",
         &crate::app::spoken::tornado_summary(s, e, bars),

@@ -327,29 +327,23 @@ fn agenda_ui(ui: &mut Ui, s: &Scenario, r: &Round, out: &mut Outbox) {
     }
 }
 
-/// The quartiles of the students' totals per proposal, as a box plot.
+/// The quartiles of the students' totals per proposal, as a box plot, with its text twin.
 fn totals_plot_ui(ui: &mut Ui, s: &Scenario, r: &Round) {
+    let (header, rows) = crate::app::spoken::round_totals_table(s, r);
+    crate::ui::widgets::text_twin(
+        ui,
+        "students' totals",
+        &crate::app::spoken::round_totals_summary(s, r),
+        &header,
+        &rows,
+    );
     let boxes: Vec<BoxElem> = s
         .proposals
         .iter()
         .enumerate()
         .filter_map(|(j, p)| {
-            let mut t: Vec<f64> = r
-                .totals
-                .iter()
-                .filter_map(|x| x[j])
-                .map(|v| v * 100.0)
-                .collect();
-            if t.is_empty() {
-                return None;
-            }
-            t.sort_by(f64::total_cmp);
-            let q = |f: f64| {
-                let at = f * (t.len() - 1) as f64;
-                let (lo, hi) = (at.floor() as usize, at.ceil() as usize);
-                t[lo] + (t[hi] - t[lo]) * (at - lo as f64)
-            };
-            let spread = BoxSpread::new(t[0], q(0.25), q(0.5), q(0.75), t[t.len() - 1]);
+            let x = r.totals_spread(j)?;
+            let spread = BoxSpread::new(x.min, x.q1, x.median, x.q3, x.max);
             let colour = proposal_colour(p, j);
             Some(
                 BoxElem::new(j as f64, spread)

@@ -1,9 +1,11 @@
 //! The criteria table: one row per criterion, one column per visible proposal, a totals row.
 //! Only the rows in view are built (egui_extras `body.rows`), and only the proposals in view
-//! are columns, so a 2,000 × 300 scenario costs about what the default one does.
+//! are columns, so a 2,000 × 300 scenario costs about what the default one does; the cells
+//! out of view stay in the accessibility tree as nodes without pixels (`mirror`).
 
 mod action;
 pub(super) mod cell_keys;
+mod mirror;
 
 use crate::app::SelectMsg;
 use action::Action;
@@ -101,6 +103,7 @@ pub fn table_ui(
         table = table.column(Column::exact(layout.proposal));
     }
     let mut actions: Vec<Action> = Vec::new();
+    let mut drawn = std::collections::HashSet::new();
     table
         .header(26.0, |mut header| {
             header.col(|ui| {
@@ -157,6 +160,7 @@ pub fn table_ui(
                             row.col(|ui| {
                                 score_cell_ui(ui, state, (view, &order), (k, p), &mut actions)
                             });
+                            drawn.insert((k, p));
                         }
                     }
                     Row::Totals => {
@@ -194,6 +198,7 @@ pub fn table_ui(
                 }
             });
         });
+    mirror::mirror_ui(ui, state, &order, &drawn, &mut actions);
     for a in actions {
         a.apply(view, out);
     }

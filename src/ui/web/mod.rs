@@ -1,6 +1,8 @@
 //! The web page's entry point: eframe's web runner on the page's canvas, the lesson named
 //! in the address (`?lesson=final-status-plans`) opened instead of the default one.
 
+pub(crate) mod mirror;
+
 use wasm_bindgen::JsCast;
 
 use crate::platform::Instant;
