@@ -101,7 +101,8 @@ fn write_table(document: &Document, t: &SpokenTable) -> Option<()> {
         Some(e)
     };
     let table = el("table", None)?;
-    table.append_child(&el("caption", Some(&t.caption))?).ok()?;
+    let caption = el("caption", Some(&t.caption))?;
+    table.append_child(&caption).ok()?;
     let head = el("tr", None)?;
     for h in &t.header {
         let th = el("th", Some(h))?;
@@ -115,7 +116,8 @@ fn write_table(document: &Document, t: &SpokenTable) -> Option<()> {
         th.set_attribute("scope", "row").ok()?;
         tr.append_child(&th).ok()?;
         for cell in cells {
-            tr.append_child(&el("td", Some(cell))?).ok()?;
+            let td = el("td", Some(cell))?;
+            tr.append_child(&td).ok()?;
         }
         table.append_child(&tr).ok()?;
     }
@@ -124,7 +126,8 @@ fn write_table(document: &Document, t: &SpokenTable) -> Option<()> {
     th.set_attribute("scope", "row").ok()?;
     tr.append_child(&th).ok()?;
     for total in &t.totals {
-        tr.append_child(&el("td", Some(total))?).ok()?;
+        let td = el("td", Some(total))?;
+        tr.append_child(&td).ok()?;
     }
     table.append_child(&tr).ok()?;
     section.append_child(&table).ok()?;
