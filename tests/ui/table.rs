@@ -694,3 +694,30 @@ fn activating_a_cell_out_of_view_scrolls_to_it_and_gives_it_the_keyboard() {
     assert!(matches!(h.state().state.selection(), Selection::Cell(..)));
     assert_ne!(*h.state().state.selection(), here);
 }
+
+#[test]
+fn the_web_pages_mirror_names_every_cell_as_the_window_does() {
+    let h = lesson_harness(1);
+    let state = &h.state().state;
+    let s = state.scenario();
+    let mirror = concord::app::spoken::spoken_table(state);
+    assert_eq!(mirror.header.len(), s.proposals.len() + 1);
+    assert_eq!(mirror.rows.len(), s.criteria.len());
+    for ((criterion, cells), c) in mirror.rows.iter().zip(&s.criteria) {
+        assert_eq!(*criterion, c.name);
+        for (cell, p) in cells.iter().zip(&s.proposals) {
+            let in_window = names_of_cell(&h, p.label(), &c.name);
+            assert_eq!(in_window.len(), 1);
+            assert_eq!(in_window[0].trim_end_matches(" (out of view)"), cell);
+        }
+    }
+    for (said, (i, p)) in mirror.totals.iter().zip(s.proposals.iter().enumerate()) {
+        let st = state.eval().standings[i];
+        let rank = concord::ui::widgets::ordinal(st.rank.unwrap());
+        assert!(
+            said.starts_with(&format!("{}: total ", p.label())),
+            "{said}"
+        );
+        assert!(said.ends_with(&rank), "{said} vs {rank}");
+    }
+}

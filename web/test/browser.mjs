@@ -92,6 +92,30 @@ async function pictureDownload(page, label) {
     `${download.suggestedFilename()}, ${bytes.length} bytes`);
 }
 
+/** What a screen reader in Chromium is given: the page's accessibility tree (through the
+ * DevTools protocol, as assistive technology reads it) holds the comparison as a table,
+ * every cell named as in the desktop window; a change of score is said in a live region. */
+async function accessibilityTree(page, label) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Accessibility.enable");
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const shown = nodes.filter((n) => !n.ignored);
+  const named = (role) => shown.filter((n) => n.role?.value === role).map((n) => n.name?.value ?? "");
+  const columns = named("columnheader");
+  const rows = named("rowheader");
+  const cells = named("cell");
+  const scoreCells = cells.filter((c) => c.includes(" × ") && c.includes(" — "));
+  check(`${label}: the accessibility tree has the table, every cell named with its level`,
+    columns.length > 2 && scoreCells.length === (columns.length - 1) * (rows.length - 1),
+    `${columns.length - 1} proposals × ${rows.length - 1} criteria, ${scoreCells.length} cells named`);
+  check(`${label}: a cell is named as the window names it`,
+    scoreCells.some((c) => c.startsWith("API × Ends the Gaza blockade — ") && c.endsWith("the lesson's score")),
+    scoreCells[0] ?? "none");
+  const live = shown.filter((n) => (n.properties ?? []).some((p) => p.name === "live" && p.value.value === "polite"));
+  check(`${label}: a live region is there for what changes`, live.length >= 1);
+  await cdp.detach();
+}
+
 async function keptAfterReload(page, label) {
   const kept = () => page.evaluate(() => localStorage.getItem("concord-recovery") ?? "");
   // Score a cell: the first cell of the table (API on the Gaza blockade), "n" for
@@ -99,6 +123,8 @@ async function keptAfterReload(page, label) {
   await page.mouse.click(409, 532);
   await page.keyboard.press("n");
   await page.waitForTimeout(4500);
+  const said = await page.evaluate(() => document.getElementById("concord-a11y-live")?.textContent ?? "");
+  check(`${label}: the change is said in the live region`, said.startsWith("API "), `"${said}"`);
   const before = await kept();
   check(`${label}: an unsaved change is kept in the browser's storage`, before.includes("Scenario("),
     `${before.length} characters`);
@@ -287,6 +313,7 @@ const server = await serve(dist, { "/lessons/my-lesson.ron": path.join(root, "se
 const base = `http://127.0.0.1:${server.address().port}/`;
 try {
   const served = await visit(browser, base, "After the Gaza cease-fire", "dist/");
+  await accessibilityTree(served.page, "dist/");
   await frameCost(served.page, "dist/");
   await saveDownload(served.page, "dist/");
   await pictureDownload(served.page, "dist/");
