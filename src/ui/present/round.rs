@@ -98,7 +98,7 @@ pub(super) fn round_slide(ui: &mut Ui, state: &AppState, part: usize, fit: &Fitt
             ui.label(
                 RichText::new("The class chose the same values everywhere.")
                     .size(sz.body)
-                    .color(Color32::GRAY),
+                    .weak(),
             );
         }
     }
