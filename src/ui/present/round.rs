@@ -2,7 +2,7 @@
 //! students' totals per proposal, then how far the class agrees on the order, then the
 //! cells to discuss first.
 
-use egui::{Color32, RichText, Stroke, Ui};
+use egui::{RichText, Stroke, Ui};
 
 use super::slide::{heading, Fitted, Sizes};
 use crate::analysis::round::{agreement_words, spread_words, Round};
