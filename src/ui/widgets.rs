@@ -377,23 +377,6 @@ pub fn first_sentence(text: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::ordinal;
-
-    #[test]
-    fn ordinals() {
-        let v: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101]
-            .iter()
-            .map(|&n| ordinal(n))
-            .collect();
-        assert_eq!(
-            v,
-            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]
-        );
-    }
-}
-
 /// A chart's text twin: its summary in a sentence (what a screen reader reads first), a
 /// "Show the `id` as a table" section with the chart's data row by row, and a Copy button
 /// for both (each labelled with the chart's name, so every twin is told apart).
@@ -432,4 +415,21 @@ pub fn text_twin(ui: &mut Ui, id: &str, summary: &str, header: &[String], rows: 
                     }
                 });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ordinal;
+
+    #[test]
+    fn ordinals() {
+        let v: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101]
+            .iter()
+            .map(|&n| ordinal(n))
+            .collect();
+        assert_eq!(
+            v,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]
+        );
+    }
 }
