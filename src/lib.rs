@@ -8,6 +8,8 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod io;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod live;
 pub mod model;
 pub mod platform;
 pub mod scoring;

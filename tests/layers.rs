@@ -1,4 +1,4 @@
-//! The layers hold: the core (model, scoring, analysis, io) and the app state know nothing of
+//! The layers hold: the core (model, scoring, analysis, io, live) and the app state know nothing of
 //! the GUI toolkit, and the window writes no file itself (it hands bytes to the app).
 
 use std::path::{Path, PathBuf};
@@ -62,7 +62,7 @@ const GUI: [&str; 8] = [
 #[test]
 fn the_core_and_the_app_state_import_no_gui() {
     for layer in [
-        "model", "scoring", "analysis", "io", "app", "seeds", "synth",
+        "model", "scoring", "analysis", "io", "app", "seeds", "synth", "live",
     ] {
         let found = offending_lines(layer, &GUI);
         assert!(
