@@ -144,17 +144,15 @@ pub fn ballot_page(
         "<h2>How much each criterion matters to you</h2><p class=\"hint\">0: not at all; \
          10: most of all.</p>",
     );
-    for c in &s.criteria {
+    for (k, c) in s.criteria.iter().enumerate() {
         let w = last
             .and_then(|l| l.weights.get(&c.id).copied())
             .unwrap_or_else(|| starting_weight(s, c.weight));
-        let id = format!("w-{}", esc(&c.id));
         let _ = write!(
             b,
-            "<label for=\"{id}\">{}</label><input type=\"range\" id=\"{id}\" name=\"w.{}\" \
-             min=\"0\" max=\"{WEIGHT_MAX}\" step=\"1\" value=\"{w}\">",
-            esc(&c.name),
-            esc(&c.id)
+            "<label for=\"w{k}\">{}</label><input type=\"range\" id=\"w{k}\" name=\"w.{k}\" \
+             min=\"0\" max=\"{WEIGHT_MAX}\" value=\"{w}\">",
+            esc(&c.name)
         );
         if !c.description.is_empty() {
             let _ = write!(b, "<p class=\"hint\">{}</p>", esc(&c.description));
@@ -165,23 +163,22 @@ pub fn ballot_page(
             "<h2>Your reading of each proposal</h2><p class=\"hint\">Leave a cell \"as handed \
              out\" to keep the lesson's score; give a reason for the ones you change.</p>",
         );
-        for p in &s.proposals {
+        for (j, p) in s.proposals.iter().enumerate() {
             let _ = write!(b, "<details><summary>{}</summary>", esc(p.label()));
-            for c in &s.criteria {
+            for (k, c) in s.criteria.iter().enumerate() {
                 let key = (c.id.clone(), p.id.clone());
                 let (mine, reason) = last
                     .and_then(|l| l.scores.get(&key).cloned())
                     .unwrap_or_default();
                 let handed = s.score(&c.id, &p.id).and_then(|x| x.value);
-                let field = format!("{}.{}", esc(&c.id), esc(&p.id));
-                let _ = write!(b, "<label for=\"s-{field}\">{}</label>", esc(&c.name));
+                let field = format!("{k}.{j}");
+                let _ = write!(b, "<label for=\"s{field}\">{}</label>", esc(&c.name));
                 cell_input(&mut b, &field, &c.scale, c.value_text(handed), mine);
+                // A screen reader names it by its placeholder; its label is the one above.
                 let _ = write!(
                     b,
-                    "<input id=\"r-{field}\" name=\"r.{field}\" maxlength=\"600\" \
-                     placeholder=\"Your reason\" aria-label=\"Your reason: {} on {}\" value=\"{}\">",
-                    esc(p.label()),
-                    esc(&c.name),
+                    "<input name=\"r.{field}\" maxlength=\"600\" placeholder=\"Reason\" \
+                     value=\"{}\">",
                     esc(&reason)
                 );
             }
@@ -204,14 +201,14 @@ fn cell_input(
     if let Scale::Numeric { min, max, step } = scale {
         let _ = write!(
             b,
-            "<input type=\"number\" id=\"s-{field}\" name=\"s.{field}\" min=\"{min}\" \
+            "<input type=\"number\" id=\"s{field}\" name=\"s.{field}\" min=\"{min}\" \
              max=\"{max}\" step=\"{step}\" placeholder=\"As handed out: {}\" value=\"{}\">",
             esc(&handed),
             esc(&chosen)
         );
         return;
     }
-    let _ = write!(b, "<select id=\"s-{field}\" name=\"s.{field}\">");
+    let _ = write!(b, "<select id=\"s{field}\" name=\"s.{field}\">");
     let mut option = |value: &str, text: &str| {
         let sel = if value == chosen { " selected" } else { "" };
         let _ = write!(
@@ -221,7 +218,7 @@ fn cell_input(
             esc(text)
         );
     };
-    option("", &format!("As handed out ({handed})"));
+    option("", &format!("As handed out: {handed}"));
     match scale {
         Scale::Levels(levels) => {
             for (i, l) in levels.iter().enumerate() {
@@ -234,7 +231,7 @@ fn cell_input(
         }
         Scale::Numeric { .. } => {}
     }
-    option("silent", "Silent: the text says nothing");
+    option("silent", "Silent");
     b.push_str("</select>");
 }
 

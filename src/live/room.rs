@@ -215,9 +215,10 @@ impl Room {
         Ok(())
     }
 
-    /// A ballot from the form's fields: `w.<criterion>` a weight, `s.<criterion>.<proposal>`
-    /// a value (empty: as handed out), `r.<criterion>.<proposal>` a reason; `token` is the
-    /// seat's. Anything else, or a value out of range, is refused.
+    /// A ballot from the form's fields: `w.<k>` the weight of criterion k, `s.<k>.<p>` the
+    /// value of criterion k for proposal p (empty: as handed out), `r.<k>.<p>` a reason
+    /// (indices into the template, which stays fixed while the round runs: the page stays
+    /// small); `token` is the seat's. Anything else, or a value out of range, is refused.
     fn read_ballot(&self, fields: &[(String, String)]) -> Result<Ballot, SubmitError> {
         let s = &self.template;
         let bad = |what: &str| SubmitError::Malformed(what.chars().take(40).collect());
@@ -226,15 +227,17 @@ impl Room {
             if name == "token" {
                 continue;
             }
-            if let Some(c) = name.strip_prefix("w.") {
-                if s.criterion_index(c).is_none() {
-                    return Err(bad(name));
-                }
+            if let Some(k) = name.strip_prefix("w.") {
+                let c = k
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|k| s.criteria.get(k))
+                    .ok_or_else(|| bad(name))?;
                 let w: u32 = value.trim().parse().map_err(|_| bad(name))?;
                 if w > WEIGHT_MAX {
                     return Err(bad(name));
                 }
-                ballot.weights.insert(c.to_owned(), w);
+                ballot.weights.insert(c.id.clone(), w);
             } else if let Some(cell) = name.strip_prefix("s.") {
                 let (k, p) = self.cell(cell).ok_or_else(|| bad(name))?;
                 if !self.settings.scores {
@@ -269,14 +272,11 @@ impl Room {
         Ok(ballot)
     }
 
-    /// The (criterion, proposal) indices of a field's `<criterion>.<proposal>` part. Ids
-    /// may hold dots, so every split is tried.
+    /// The (criterion, proposal) indices of a field's `<k>.<p>` part.
     fn cell(&self, both: &str) -> Option<(usize, usize)> {
-        let s = &self.template;
-        both.match_indices('.').find_map(|(at, _)| {
-            let (c, p) = (&both[..at], &both[at + 1..]);
-            Some((s.criterion_index(c)?, s.proposal_index(p)?))
-        })
+        let (k, p) = both.split_once('.')?;
+        let (k, p): (usize, usize) = (k.parse().ok()?, p.parse().ok()?);
+        (k < self.template.criteria.len() && p < self.template.proposals.len()).then_some((k, p))
     }
 
     /// Every student who submitted, as a student's reading of `current` (the document as
@@ -457,9 +457,11 @@ mod tests {
             )
         );
         for bad in [
-            vec![f(&format!("w.{}", c.id), "11")],
+            vec![f("w.0", "11")],
             vec![f("w.no-such-criterion", "3")],
-            vec![f(&format!("s.{}.{}", c.id, p.id), "99")],
+            vec![f("w.99", "3")],
+            vec![f("s.0.0", "99")],
+            vec![f("s.0.99", "silent")],
             vec![f("<script>", "x")],
         ] {
             assert!(matches!(r.submit(&t, &bad), Err(SubmitError::Malformed(_))));

@@ -68,7 +68,8 @@ pub enum StartError {
 pub struct LiveServer {
     room: Arc<Mutex<Room>>,
     addr: SocketAddr,
-    server: Arc<Server>,
+    /// `None` once stopped: dropping it closes the listening socket.
+    server: Option<Arc<Server>>,
     stop: Arc<AtomicBool>,
     workers: Vec<JoinHandle<()>>,
 }
@@ -136,7 +137,7 @@ impl LiveServer {
         Ok(LiveServer {
             room,
             addr,
-            server,
+            server: Some(server),
             stop,
             workers,
         })
@@ -155,12 +156,17 @@ impl LiveServer {
     /// Stops serving: the threads end, the address is free again.
     pub fn stop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
+        let Some(server) = self.server.take() else {
+            return;
+        };
         for _ in &self.workers {
-            self.server.unblock();
+            server.unblock();
         }
         for w in self.workers.drain(..) {
             let _ = w.join();
         }
+        // The workers' handles are gone with them: this is the last, and the socket closes.
+        drop(server);
     }
 }
 
@@ -214,7 +220,10 @@ fn answer(shared: &Shared, mut request: Request) {
         ))
         .with_header(header("X-Content-Type-Options", "nosniff"))
         .with_header(header("Referrer-Policy", "no-referrer"))
-        .with_header(header("Cache-Control", "no-store"));
+        .with_header(header("Cache-Control", "no-store"))
+        // One request per connection: a phone's page is two or three requests, and a
+        // connection kept open would outlive the round (its next request never answered).
+        .with_header(header("Connection", "close"));
     let _ = request.respond(response);
 }
 
