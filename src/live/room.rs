@@ -439,12 +439,9 @@ mod tests {
         let f = |a: &str, b: &str| (a.to_owned(), b.to_owned());
         let good = vec![
             f("token", &t),
-            f(&format!("w.{}", c.id), "7"),
-            f(&format!("s.{}.{}", c.id, p.id), "silent"),
-            f(
-                &format!("r.{}.{}", c.id, p.id),
-                "The text says nothing of it.",
-            ),
+            f("w.0", "7"),
+            f("s.0.0", "silent"),
+            f("r.0.0", "The text says nothing of it."),
         ];
         r.submit(&t, &good).unwrap();
         let b = r.seat(&t).unwrap().ballot.clone().unwrap();
