@@ -8,7 +8,6 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod io;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod live;
 pub mod model;
 pub mod platform;

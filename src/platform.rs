@@ -167,6 +167,21 @@ pub fn parallelism() -> usize {
     }
 }
 
+/// Fills `bytes` from the system's random source (a live round's join code and seats).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn random_bytes(bytes: &mut [u8]) {
+    getrandom::fill(bytes).expect("the system's random source");
+}
+
+/// Fills `bytes` from the browser's random numbers (a page never serves a live round; this
+/// keeps the room's code whole there).
+#[cfg(target_arch = "wasm32")]
+pub fn random_bytes(bytes: &mut [u8]) {
+    for b in bytes {
+        *b = (js_sys::Math::random() * 256.0) as u8;
+    }
+}
+
 /// A file's modification time, as `std::fs::Metadata` gives it. Only ever read from files:
 /// asking the system clock for one (`now`) panics on the web.
 pub type FileTime = std::time::SystemTime;

@@ -49,6 +49,8 @@ pub enum Command {
     AddStudents,
     /// Save a students' copy for a class round.
     HandOut,
+    /// Serve the scenario to students' phones on this network: a live round.
+    StartLiveRound,
     /// Compare the document with another file.
     CompareWithFile,
     /// Import a table (CSV, TSV, xlsx, ods).
@@ -57,7 +59,7 @@ pub enum Command {
 
 impl Command {
     /// All commands, in help order.
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 24] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -76,6 +78,7 @@ impl Command {
         Command::ImportTable,
         Command::CompareWithFile,
         Command::HandOut,
+        Command::StartLiveRound,
         Command::AddStudents,
         Command::ZoomIn,
         Command::ZoomOut,
@@ -118,6 +121,7 @@ impl Command {
             Command::ClassRound => "Class round",
             Command::AddStudents => "Add students' files…",
             Command::HandOut => "Hand out for a class round…",
+            Command::StartLiveRound => "Start a live round…",
             Command::CompareWithFile => "Compare with file…",
             Command::ImportTable => "Import table…",
         }
@@ -166,6 +170,10 @@ impl Command {
             Command::HandOut => {
                 "Save a copy for students: it asks each student's name, can leave your scores \
                  out, and keeps the proposals and criteria fixed so the copies can be merged"
+            }
+            Command::StartLiveRound => {
+                "Students join from their phones on this network and send their weights and \
+                 readings to this computer; nothing leaves the room"
             }
             Command::CompareWithFile => {
                 "What differs between this scenario and another file (a student's copy, an \

@@ -37,10 +37,17 @@ pub struct EveryoneResult {
     pub sentences: Vec<String>,
 }
 
+/// What the round's statistics are worked out from: the document's state, and the live
+/// round's code and version while one runs for it.
+type RoundKey = (DocKey, Option<(String, u64)>);
+
 /// The class round's statistics and sentences for one state of one document.
 pub struct RoundResult {
     /// Spread, agreement and agenda.
     pub round: Round,
+    /// While a live round runs: the document with every ballot so far added, which `round`
+    /// indexes into (otherwise the document itself).
+    pub live: Option<crate::model::Scenario>,
     /// What they say, in words.
     pub sentences: Vec<String>,
 }
@@ -145,7 +152,7 @@ pub struct Derived {
     /// Set when a view read "Everyone at once" for a large scenario and it was out of date:
     /// the next update starts the job.
     everyone_wanted: Cell<bool>,
-    round: RefCell<Option<(DocKey, Arc<RoundResult>)>>,
+    round: RefCell<Option<(RoundKey, Arc<RoundResult>)>>,
     explained: Slot<(DocKey, Option<String>), Explained>,
     sweep: Slot<(DocKey, Option<String>, usize), Sweep>,
     acceptability: Option<(SmaaKey, SmaaResult)>,
@@ -285,16 +292,19 @@ impl AppState {
 
     /// The class round's statistics and sentences for the document as it is now.
     pub fn round_result(&self) -> Arc<RoundResult> {
-        let key = self.doc.key();
+        let live = self.live_key();
+        let key = (self.doc.key(), live);
         let mut cell = self.derived.round.borrow_mut();
         match &*cell {
             Some((k, r)) if *k == key => Arc::clone(r),
             _ => {
-                let s = self.doc.scenario();
+                let live = key.1.as_ref().and_then(|_| self.live_scenario());
+                let s = live.as_ref().unwrap_or(self.doc.scenario());
                 let r = round(s);
                 let result = Arc::new(RoundResult {
                     sentences: round_sentences(s, &r),
                     round: r,
+                    live,
                 });
                 *cell = Some((key, Arc::clone(&result)));
                 result

@@ -417,6 +417,9 @@ impl AppState {
             return true;
         }
         self.finish_save();
+        // A live round running ends here, its answers added to the document: then the
+        // question about unsaved changes covers them too.
+        self.close_live();
         if self.doc.is_dirty() {
             self.dialog = Some(Dialog::UnsavedChanges(Pending::Quit));
             false

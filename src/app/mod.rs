@@ -16,6 +16,7 @@ pub mod files;
 pub mod history;
 pub mod import;
 pub mod jobs;
+pub mod live_round;
 pub mod msg;
 pub mod on_disk;
 pub mod prefs;
@@ -177,6 +178,10 @@ pub(crate) struct RoundPart {
     compared_proposals: Option<(DocId, String, String)>,
     /// Whether the hand-out being saved leaves the teacher's scores out.
     handout_hides_scores: bool,
+    /// The round view shows the live round's start form.
+    live_setup: bool,
+    /// The live round running, if any (its server stops when this is dropped).
+    live: Option<live_round::Live>,
 }
 
 /// What the window shows: the main view, the cards' search and order, the quick-weights window, the presentation.
@@ -233,6 +238,8 @@ impl AppState {
                 comparison: None,
                 compared_proposals: None,
                 handout_hides_scores: true,
+                live_setup: false,
+                live: None,
             },
             view: Shown {
                 main_view: MainView::Comparison,

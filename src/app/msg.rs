@@ -24,6 +24,8 @@ pub enum Msg {
     Analysis(super::derived::AnalysisMsg),
     /// The class round: students' files and readings.
     Round(RoundMsg),
+    /// The live round: start, lock, reveal, close.
+    Live(super::live_round::LiveMsg),
     /// A command from the menu, the toolbar or the keyboard.
     Command(Command),
     /// A step of the running presentation.

@@ -27,6 +27,7 @@ impl AppState {
             Msg::View(msg) => self.update_view(msg),
             Msg::Analysis(msg) => self.update_analysis(msg),
             Msg::Round(msg) => self.update_round(msg),
+            Msg::Live(msg) => self.update_live(msg),
             Msg::Command(command) => self.run(command),
             Msg::Job(JobMsg::Done(done)) => self.job_done(*done),
             Msg::Job(JobMsg::Cancel(kind)) => self.jobs.ask_to_stop(kind),
@@ -73,6 +74,11 @@ impl AppState {
             Command::Export(format) => self.ask_for_file(FilePurpose::Export(format)),
             Command::HandOut => {
                 self.dialog = Some(Dialog::HandOut { hide_scores: true });
+            }
+            Command::StartLiveRound => {
+                // The round view shows how to start one (or the one running).
+                self.view.main_view = super::MainView::Round;
+                self.round.live_setup = true;
             }
             Command::ZoomIn => self.prefs.zoom_by(1.1),
             Command::ZoomOut => self.prefs.zoom_by(1.0 / 1.1),

@@ -386,7 +386,7 @@ fn new_token() -> String {
 
 /// Fills `bytes` from the system's random source.
 fn random(bytes: &mut [u8]) {
-    getrandom::fill(bytes).expect("the system's random source");
+    crate::platform::random_bytes(bytes);
 }
 
 #[cfg(test)]

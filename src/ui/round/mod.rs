@@ -3,6 +3,8 @@
 //! (median, spread, how many chose), each student's value and reason for the cell clicked,
 //! and the spread of every proposal's totals.
 
+mod live;
+
 use crate::app::{RoundMsg, SelectMsg};
 use egui::{Color32, RichText, Ui};
 use egui_plot::{BoxElem, BoxPlot, BoxSpread, Plot};
@@ -24,7 +26,8 @@ fn short_label(p: &crate::model::Proposal) -> &str {
 pub fn round_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     let worked_out = state.round_result();
     let (r, said) = (&worked_out.round, &worked_out.sentences);
-    let s = state.scenario();
+    // While a live round runs, the students' ballots so far are read as readings.
+    let s = worked_out.live.as_ref().unwrap_or(state.scenario());
     egui::ScrollArea::vertical()
         .id_salt("round")
         .auto_shrink([false, false])
@@ -66,6 +69,7 @@ pub fn round_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                     }
                 });
             }
+            live::live_panel_ui(ui, state, out);
             for line in said {
                 ui.label(line);
             }

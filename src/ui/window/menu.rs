@@ -97,6 +97,10 @@ pub fn menu_bar_ui(
             command_button(ui, state, Command::CompareWithFile, !file_dialog_open, out);
             ui.menu_button("Class rounds", |ui| {
                 command_button(ui, state, Command::HandOut, !file_dialog_open, out);
+                // A page cannot serve other devices.
+                if !crate::ui::host::IN_BROWSER {
+                    command_button(ui, state, Command::StartLiveRound, true, out);
+                }
                 command_button(ui, state, Command::AddStudents, !file_dialog_open, out);
                 command_button(ui, state, Command::ClassRound, true, out);
             });

@@ -37,6 +37,7 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::ClassRound => KeyboardShortcut::new(Modifiers::NONE, Key::F8),
         Command::AddStudents
         | Command::HandOut
+        | Command::StartLiveRound
         | Command::CompareWithFile
         | Command::ImportTable => return None,
     })

@@ -134,6 +134,10 @@ impl WindowSync {
             (true, false) => ctx.request_repaint_after(std::time::Duration::from_millis(30)),
             _ => {}
         }
+        // Students' answers arrive on other threads: look a few times a second.
+        if state.live_running() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
         for after in [state.next_recovery_tick(), state.next_look()]
             .into_iter()
             .flatten()

@@ -1,0 +1,209 @@
+//! The live round in the app: a server started for the open document, locked or revealed
+//! by the teacher, and closed into students' readings in one undoable step (the same as
+//! adding their files). While it runs, the round view reads the document with every
+//! ballot so far added.
+
+use std::net::{IpAddr, SocketAddr};
+
+use super::{AppState, DocId, Edit, MainView};
+use crate::live::{Limits, LiveServer, Settings, StartError};
+use crate::model::Scenario;
+
+/// A live round running for one document.
+pub struct Live {
+    server: LiveServer,
+    /// The document it was started for: its readings go there.
+    doc: DocId,
+}
+
+/// What the window shows of a running round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveView {
+    /// The address students open ("http://192.168.1.20:8737/").
+    pub address: String,
+    /// The join code.
+    pub code: String,
+    /// What the teacher allowed.
+    pub settings: Settings,
+    /// Students joined, and how many of them submitted.
+    pub counts: (usize, usize),
+    /// No one new may join.
+    pub locked: bool,
+    /// Students see the class's results.
+    pub revealed: bool,
+    /// Who joined, and whether they submitted, in the order they came.
+    pub students: Vec<(String, bool)>,
+    /// The round belongs to the open document (not one opened since).
+    pub here: bool,
+}
+
+/// What the teacher does with a live round.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LiveMsg {
+    /// Serve the open document on `ip`:`port` with `settings`.
+    Start {
+        /// The interface's address.
+        ip: IpAddr,
+        /// The port (0: one the system picks).
+        port: u16,
+        /// Seats, names, scores.
+        settings: Settings,
+    },
+    /// Lock the room (no one new joins) or open it again.
+    Lock(bool),
+    /// Show the class's results to the students, or hide them again.
+    Reveal(bool),
+    /// End the round: every ballot becomes a student's reading, in one undoable step.
+    Close,
+    /// End the round and keep nothing of it (after the teacher confirmed).
+    Abandon,
+    /// Show or hide the start form in the round view.
+    Setup(bool),
+}
+
+impl AppState {
+    /// Applies a message of the live round.
+    pub(super) fn update_live(&mut self, msg: LiveMsg) {
+        match msg {
+            LiveMsg::Start { ip, port, settings } => {
+                if let Err(e) = self.start_live(SocketAddr::new(ip, port), settings) {
+                    self.status = e.to_string();
+                }
+            }
+            LiveMsg::Lock(on) => {
+                if let Some(live) = &self.round.live {
+                    live.server.room().locked = on;
+                }
+            }
+            LiveMsg::Reveal(on) => {
+                if let Some(live) = &self.round.live {
+                    live.server.room().revealed = on;
+                }
+            }
+            LiveMsg::Close => self.close_live(),
+            LiveMsg::Setup(on) => self.round.live_setup = on,
+            LiveMsg::Abandon => {
+                self.round.live = None;
+                self.status = "The live round ended; nothing was added".into();
+            }
+        }
+    }
+
+    /// Starts serving the open document.
+    pub fn start_live(&mut self, addr: SocketAddr, settings: Settings) -> Result<(), StartError> {
+        if self.round.live.is_some() {
+            self.status = "A live round is already running: close it first".into();
+            return Ok(());
+        }
+        let template = self.doc.scenario().clone();
+        let server = LiveServer::start(template, settings, addr, Limits::default(), || {})?;
+        self.status = format!(
+            "Live round on http://{}/ — join code {}",
+            server.addr(),
+            server.room().code
+        );
+        self.round.live = Some(Live {
+            server,
+            doc: self.doc.id(),
+        });
+        self.round.live_setup = false;
+        self.view.main_view = MainView::Round;
+        Ok(())
+    }
+
+    /// Ends the round: the ballots become students' readings of the document it was
+    /// started for, in one undoable step; the server stops.
+    pub fn close_live(&mut self) {
+        let Some(live) = &self.round.live else {
+            return;
+        };
+        if live.doc != self.doc.id() {
+            self.status = "This live round belongs to another document: open it again to close \
+                           the round there"
+                .into();
+            return;
+        }
+        let readings = {
+            let mut room = live.server.room();
+            room.closed = true;
+            room.readings(self.doc.scenario())
+        };
+        self.round.live = None; // stops the server
+        let added = readings.len();
+        if added > 0 {
+            let at = self.doc.scenario().perspectives.len();
+            let edits = readings
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| Edit::InsertPerspective(at + i, p))
+                .collect();
+            self.edit(
+                format!(
+                    "add {added} reading{} from the live round",
+                    if added == 1 { "" } else { "s" }
+                ),
+                None,
+                Edit::Batch(edits),
+            );
+        }
+        self.status = format!(
+            "The live round ended: {added} student reading{} added",
+            if added == 1 { "" } else { "s" }
+        );
+        self.view.main_view = MainView::Round;
+    }
+
+    /// The running round as the window shows it.
+    pub fn live(&self) -> Option<LiveView> {
+        let live = self.round.live.as_ref()?;
+        let room = live.server.room();
+        Some(LiveView {
+            address: format!("http://{}/", live.server.addr()),
+            code: room.code.clone(),
+            settings: room.settings.clone(),
+            counts: room.counts(),
+            locked: room.locked,
+            revealed: room.revealed,
+            students: room
+                .seats
+                .iter()
+                .map(|s| (s.name.clone(), s.ballot.is_some()))
+                .collect(),
+            here: live.doc == self.doc.id(),
+        })
+    }
+
+    /// Whether the round view shows the live round's start form.
+    pub fn live_setup(&self) -> bool {
+        self.round.live_setup
+    }
+
+    /// True while a live round runs (the window looks again a few times a second).
+    pub fn live_running(&self) -> bool {
+        self.round.live.is_some()
+    }
+
+    /// The running round's code and version while it runs for the open document (a new
+    /// room has a new code): what the round view's statistics are keyed to.
+    pub(super) fn live_key(&self) -> Option<(String, u64)> {
+        let live = self
+            .round
+            .live
+            .as_ref()
+            .filter(|l| l.doc == self.doc.id())?;
+        let room = live.server.room();
+        Some((room.code.clone(), room.version))
+    }
+
+    /// The document with every ballot so far added as readings, while a live round runs
+    /// for it.
+    pub(super) fn live_scenario(&self) -> Option<Scenario> {
+        let live = self
+            .round
+            .live
+            .as_ref()
+            .filter(|l| l.doc == self.doc.id())?;
+        let room = live.server.room();
+        Some(room.with_readings(self.doc.scenario()))
+    }
+}

@@ -1,0 +1,134 @@
+//! The live round driven through the window: started from File ▸ Class rounds on the
+//! loopback address, students' answers arriving over real HTTP while the round view
+//! fills, then Close turns them into readings (one undo step) and stops the server.
+
+mod common;
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+
+use egui_kittest::kittest::Queryable;
+
+use common::{choose, click, ctrl, H};
+use concord::model::PerspectiveKind;
+
+fn harness() -> H {
+    common::start(
+        common::builder(egui::vec2(1400.0, 1000.0)),
+        common::options(None),
+        concord::app::Prefs::default(),
+    )
+}
+
+/// A port nothing listens on now.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+/// A student joins as `name` and sends weight `w` for every criterion, and Silent with a
+/// reason on the first cell.
+fn student(base: &str, code: &str, name: &str, w: u32, criteria: usize) {
+    let a = agent();
+    let r = a
+        .post(&format!("{base}join"))
+        .send_form([("code", code), ("name", name)])
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let seat = r.headers()["location"].to_str().unwrap().to_owned();
+    let mut form: Vec<(String, String)> = (0..criteria)
+        .map(|k| (format!("w.{k}"), w.to_string()))
+        .collect();
+    form.push(("s.0.0".into(), "silent".into()));
+    form.push(("r.0.0".into(), format!("{name} finds nothing on it.")));
+    let r = a
+        .post(&format!("{}{}", base.trim_end_matches('/'), seat))
+        .send_form(form.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .unwrap();
+    assert_eq!(r.status(), 303);
+}
+
+#[test]
+fn a_live_round_fills_the_round_view_and_close_adds_the_readings_in_one_step() {
+    let mut h = harness();
+    let before = h.state().state.scenario().perspectives.len();
+    click(&mut h, "File");
+    h.get_by_label("Class rounds").hover();
+    h.run();
+    click(&mut h, "Start a live round…");
+    h.get_by_label("Start a live round");
+    choose(
+        &mut h,
+        "Serve on:",
+        "lo — 127.0.0.1 (this computer only: a trial)",
+    );
+    let port = free_port();
+    h.get_by_label("Port:").set_value_accesskit(f64::from(port));
+    h.run();
+    click(&mut h, "Start the round");
+    let live = h.state().state.live().expect("the round runs");
+    let base = format!("http://127.0.0.1:{port}/");
+    assert_eq!(live.address, base);
+    h.get_by_label(&base);
+    h.get_by_label(&live.code);
+    h.get_by_label(&format!("QR code of {base}"));
+    // Answers arrive while the window draws.
+    let criteria = h.state().state.scenario().criteria.len();
+    let code = live.code.clone();
+    std::thread::scope(|scope| {
+        for (i, name) in ["Ada", "Bea", "Cem"].iter().enumerate() {
+            let (base, code) = (&base, &code);
+            scope.spawn(move || student(base, code, name, 2 + 3 * i as u32, criteria));
+        }
+        for _ in 0..5 {
+            h.step();
+        }
+    });
+    h.run();
+    h.get_by_label("3 of 40 seats taken; 3 sent their answers");
+    // The round view reads the answers so far as readings: the heat map is there.
+    assert_eq!(h.state().state.round_result().round.students.len(), 3);
+    let cells = h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Round: ")));
+    assert!(cells.count() > 10, "the heat map's cells");
+    assert_eq!(
+        h.state().state.scenario().perspectives.len(),
+        before,
+        "nothing in the document until Close"
+    );
+    click(&mut h, "Close the round");
+    assert!(h.state().state.live().is_none());
+    let s = h.state().state.scenario();
+    let added: Vec<_> = s.perspectives[before..].iter().collect();
+    assert_eq!(added.len(), 3);
+    assert!(added.iter().all(|p| p.kind == PerspectiveKind::Student));
+    // In the order they joined, which the threads decide.
+    let mut names: Vec<&str> = added.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Ada", "Bea", "Cem"]);
+    let cem = added.iter().find(|p| p.name == "Cem").unwrap();
+    assert_eq!(cem.readings[0].rationale, "Cem finds nothing on it.");
+    assert_eq!(
+        cem.readings[0].value,
+        Some(concord::model::ScoreValue::Silent)
+    );
+    assert!(cem.weights.values().all(|w| *w == 8.0));
+    // The server stopped with the round.
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    assert!(
+        TcpStream::connect(addr).is_err() || agent().get(&format!("{base}ping")).call().is_err(),
+        "nothing answers once closed"
+    );
+    // One step: Undo takes the three readings back.
+    ctrl(&mut h, egui::Key::Z);
+    assert_eq!(h.state().state.scenario().perspectives.len(), before);
+}
