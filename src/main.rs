@@ -94,6 +94,34 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RoundOutput::Text)]
         format: RoundOutput,
     },
+    /// A live round: serve FILE to students' phones on this network, print the address, a
+    /// QR code and the join code; `close` (or Ctrl+D) ends it and saves every student's
+    /// answers as readings to a new file.
+    Serve {
+        /// The scenario to hand out.
+        file: PathBuf,
+        /// The address to serve on (an address of this computer's; 127.0.0.1 for a trial).
+        #[arg(long, default_value = "0.0.0.0")]
+        addr: std::net::IpAddr,
+        /// The port.
+        #[arg(long, default_value_t = 8737)]
+        port: u16,
+        /// At most this many students may join.
+        #[arg(long, default_value_t = 40)]
+        seats: usize,
+        /// Do not ask the students' names.
+        #[arg(long)]
+        anonymous: bool,
+        /// Students set weights only, no scores.
+        #[arg(long)]
+        weights_only: bool,
+        /// Save the round here (default: FILE-round-CODE.ron beside FILE).
+        #[arg(short, long, value_name = "ROUND.ron")]
+        output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
     /// What changed from one file to another (cells with both reasons, and the effect on
     /// the ranking); or, with --proposals, two proposals of one file provision by provision.
     Diff {
@@ -289,6 +317,30 @@ fn main() -> ExitCode {
                 (Some(b), _) => cli::diff::files(&a, &b, format, &mut out, &mut err),
                 _ => cli::EXIT_USAGE,
             }
+        }
+        Some(Command::Serve {
+            file,
+            addr,
+            port,
+            seats,
+            anonymous,
+            weights_only,
+            output,
+            force,
+        }) => {
+            let options = cli::serve::ServeOptions {
+                ip: addr,
+                port,
+                settings: concord::live::Settings {
+                    seats,
+                    anonymous,
+                    scores: !weights_only,
+                },
+                output,
+                force,
+            };
+            let stdin = std::io::stdin();
+            cli::serve::run(&file, &options, &mut stdin.lock(), &mut out, &mut err)
         }
         Some(Command::Round {
             template,

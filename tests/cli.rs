@@ -916,3 +916,66 @@ fn version_names_the_commit_it_was_built_from() {
         format!("concord {}", concord::about::VERSION_LINE)
     );
 }
+
+#[test]
+fn serve_runs_a_live_round_and_saves_the_answers_to_a_new_file() {
+    use std::io::{BufRead, BufReader, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lesson.ron");
+    std::fs::copy("seeds/gaza-ceasefire-2023.ron", &file).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args([
+            "serve",
+            file.to_str().unwrap(),
+            "--addr",
+            "127.0.0.1",
+            "--port",
+            "0",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut next = |starts: &str| loop {
+        let line = lines.next().expect("a line").unwrap();
+        if let Some(rest) = line.strip_prefix(starts) {
+            return rest.to_owned();
+        }
+    };
+    let address = next("Live round: students open ");
+    let code = next("Join code: ");
+    // A student joins and sends a weight over HTTP.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let r = agent
+        .post(&format!("{address}join"))
+        .send_form([("code", code.as_str()), ("name", "Ada")])
+        .unwrap();
+    let seat = r.headers()["location"].to_str().unwrap().to_owned();
+    let r = agent
+        .post(&format!("{}{seat}", address.trim_end_matches('/')))
+        .send_form([("w.0", "3")])
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "status").unwrap();
+    assert_eq!(next("1 joined"), ", 1 sent their answers.");
+    writeln!(stdin, "close").unwrap();
+    let ended = next("The round ended: ");
+    assert!(child.wait().unwrap().success());
+    let saved = dir.path().join(format!("lesson-round-{code}.ron"));
+    assert!(ended.ends_with(&saved.display().to_string()), "{ended}");
+    let round = concord::io::load_path(&saved).unwrap();
+    let ada = round.perspectives.iter().find(|p| p.name == "Ada").unwrap();
+    assert_eq!(ada.kind, concord::model::PerspectiveKind::Student);
+    assert_eq!(ada.weights.values().next(), Some(&3.0));
+    // The teacher's own file is untouched.
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        std::fs::read_to_string("seeds/gaza-ceasefire-2023.ron").unwrap()
+    );
+}

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod export;
 pub mod import;
 pub mod round;
+pub mod serve;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -47,6 +47,9 @@ impl LiveServer {
         self.addr
     }
 
+    /// Stops serving (nothing to stop).
+    pub fn stop(&mut self) {}
+
     /// The room.
     pub fn room(&self) -> MutexGuard<'_, Room> {
         self.room
