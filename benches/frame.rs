@@ -214,6 +214,102 @@ fn frames_round(c: &mut Criterion) {
     );
 }
 
+/// Frames of the round view while a live round runs and 60 students on 127.0.0.1 join and
+/// send their answers, each every second (sixty a second: more than a class sends). Prints
+/// the longest frame and how many answers arrived.
+fn frames_during_live_round(c: &mut Criterion) {
+    use concord::app::live_round::LiveMsg;
+    use concord::app::Msg;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let ctx = egui::Context::default();
+    let scenario = concord::seeds::default_scenario().expect("the default lesson");
+    let criteria = scenario.criteria.len();
+    let mut app = ConcordApp::with_document(&ctx, Document::new(scenario, None));
+    app.state.update(Msg::Live(LiveMsg::Start {
+        ip: [127, 0, 0, 1].into(),
+        port: 0,
+        settings: concord::live::Settings {
+            seats: 60,
+            ..Default::default()
+        },
+        // Sixty phones would be sixty clients; here they share one address.
+        limits: concord::live::Limits {
+            per_second: 100_000,
+            burst: 100_000,
+        },
+    }));
+    let live = app.state.live().expect("the round runs");
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),
+        ..Default::default()
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let sent = Arc::new(AtomicUsize::new(0));
+    let students: Vec<_> = (0..60)
+        .map(|i| {
+            let (stop, sent) = (Arc::clone(&stop), Arc::clone(&sent));
+            let (base, code) = (live.address.clone(), live.code.clone());
+            std::thread::spawn(move || {
+                let agent: ureq::Agent = ureq::Agent::config_builder()
+                    .max_redirects(0)
+                    .http_status_as_error(false)
+                    .build()
+                    .into();
+                let Ok(r) = agent
+                    .post(&format!("{base}join"))
+                    .send_form([("code", code.as_str()), ("name", &format!("S{i}"))])
+                else {
+                    return;
+                };
+                let Some(seat) = r.headers().get("location").and_then(|v| v.to_str().ok()) else {
+                    return;
+                };
+                let seat = format!("{}{seat}", base.trim_end_matches('/'));
+                let mut n = 0u32;
+                while !stop.load(Ordering::Relaxed) {
+                    n += 1;
+                    let form: Vec<(String, String)> = (0..criteria)
+                        .map(|k| (format!("w.{k}"), ((n + k as u32) % 11).to_string()))
+                        .collect();
+                    if agent
+                        .post(&seat)
+                        .send_form(form.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                        .is_ok()
+                    {
+                        sent.fetch_add(1, Ordering::Relaxed);
+                    }
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+            })
+        })
+        .collect();
+    let mut longest = Duration::ZERO;
+    let mut frame = || {
+        let started = Instant::now();
+        let out = ctx.run_ui(input.clone(), |ui| app.ui(ui));
+        let primitives = ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
+        out.drop_without_applying_deltas();
+        longest = longest.max(started.elapsed());
+        primitives
+    };
+    for _ in 0..5 {
+        black_box(frame());
+    }
+    c.bench_function("round view, 60 students sending", |b| {
+        b.iter(|| black_box(frame()))
+    });
+    stop.store(true, Ordering::Relaxed);
+    for s in students {
+        let _ = s.join();
+    }
+    println!(
+        "longest frame while answers arrived: {:.2} ms; {} answers taken",
+        longest.as_secs_f64() * 1000.0,
+        sent.load(Ordering::Relaxed)
+    );
+}
+
 criterion_group!(
     benches,
     frames,
@@ -221,6 +317,7 @@ criterion_group!(
     frames_during_save,
     frames_during_weight_drag,
     frames_everyone,
+    frames_during_live_round,
     frames_round
 );
 criterion_main!(benches);

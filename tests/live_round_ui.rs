@@ -96,8 +96,17 @@ fn a_live_round_fills_the_round_view_and_close_adds_the_readings_in_one_step() {
     });
     h.run();
     h.get_by_label("3 of 40 seats taken; 3 sent their answers");
-    // The round view reads the answers so far as readings: the heat map is there.
+    // The round view takes in what arrived at most twice a second: within a second all
+    // three answers are readings there, and the heat map is drawn.
+    for _ in 0..20 {
+        if h.state().state.round_result().round.students.len() == 3 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.step();
+    }
     assert_eq!(h.state().state.round_result().round.students.len(), 3);
+    h.run();
     let cells = h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Round: ")));
     assert!(cells.count() > 10, "the heat map's cells");
     assert_eq!(

@@ -14,7 +14,13 @@ pub struct Live {
     server: LiveServer,
     /// The document it was started for: its readings go there.
     doc: DocId,
+    /// The room's version the round view shows, and when it took it: answers arriving
+    /// many a second are taken in at most twice a second, so that the frames stay short.
+    shown: std::cell::Cell<(u64, Option<crate::platform::Instant>)>,
 }
+
+/// How often the round view takes in new answers while they arrive.
+const TAKE_IN_EVERY: crate::platform::Duration = crate::platform::Duration::from_millis(500);
 
 /// What the window shows of a running round.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +54,8 @@ pub enum LiveMsg {
         port: u16,
         /// Seats, names, scores.
         settings: Settings,
+        /// How much one client may ask ([`Limits::default`] from the window).
+        limits: Limits,
     },
     /// Lock the room (no one new joins) or open it again.
     Lock(bool),
@@ -65,8 +73,13 @@ impl AppState {
     /// Applies a message of the live round.
     pub(super) fn update_live(&mut self, msg: LiveMsg) {
         match msg {
-            LiveMsg::Start { ip, port, settings } => {
-                if let Err(e) = self.start_live(SocketAddr::new(ip, port), settings) {
+            LiveMsg::Start {
+                ip,
+                port,
+                settings,
+                limits,
+            } => {
+                if let Err(e) = self.start_live(SocketAddr::new(ip, port), settings, limits) {
                     self.status = e.to_string();
                 }
             }
@@ -90,13 +103,18 @@ impl AppState {
     }
 
     /// Starts serving the open document.
-    pub fn start_live(&mut self, addr: SocketAddr, settings: Settings) -> Result<(), StartError> {
+    pub fn start_live(
+        &mut self,
+        addr: SocketAddr,
+        settings: Settings,
+        limits: Limits,
+    ) -> Result<(), StartError> {
         if self.round.live.is_some() {
             self.status = "A live round is already running: close it first".into();
             return Ok(());
         }
         let template = self.doc.scenario().clone();
-        let server = LiveServer::start(template, settings, addr, Limits::default(), || {})?;
+        let server = LiveServer::start(template, settings, addr, limits, || {})?;
         self.status = format!(
             "Live round on http://{}/ — join code {}",
             server.addr(),
@@ -105,6 +123,7 @@ impl AppState {
         self.round.live = Some(Live {
             server,
             doc: self.doc.id(),
+            shown: std::cell::Cell::new((0, None)),
         });
         self.round.live_setup = false;
         self.view.main_view = MainView::Round;
@@ -192,7 +211,12 @@ impl AppState {
             .as_ref()
             .filter(|l| l.doc == self.doc.id())?;
         let room = live.server.room();
-        Some((room.code.clone(), room.version))
+        let (shown, at) = live.shown.get();
+        if room.version != shown && at.is_none_or(|at| at.elapsed() >= TAKE_IN_EVERY) {
+            live.shown
+                .set((room.version, Some(crate::platform::Instant::now())));
+        }
+        Some((room.code.clone(), live.shown.get().0))
     }
 
     /// The document with every ballot so far added as readings, while a live round runs

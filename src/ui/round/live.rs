@@ -92,6 +92,7 @@ fn start_form_ui(ui: &mut Ui, out: &mut Outbox) {
                     ip: it.ip,
                     port: form.port,
                     settings: form.settings.clone(),
+                    limits: crate::live::Limits::default(),
                 }));
             }
             if ui.button("Cancel").clicked() {
