@@ -141,3 +141,83 @@ fn a_live_round_fills_the_round_view_and_close_adds_the_readings_in_one_step() {
     ctrl(&mut h, egui::Key::Z);
     assert_eq!(h.state().state.scenario().perspectives.len(), before);
 }
+
+/// Opens the start form on the loopback address and a free port; gives the port.
+fn start_form(h: &mut H) -> u16 {
+    click(h, "File");
+    h.get_by_label("Class rounds").hover();
+    h.run();
+    click(h, "Start a live round…");
+    choose(
+        h,
+        "Serve on:",
+        "lo — 127.0.0.1 (this computer only: a trial)",
+    );
+    let port = free_port();
+    h.get_by_label("Port:").set_value_accesskit(f64::from(port));
+    h.run();
+    port
+}
+
+#[test]
+fn can_a_phone_reach_me_hears_the_phone_then_makes_way_for_the_round() {
+    let mut h = harness();
+    let port = start_form(&mut h);
+    click(&mut h, "Can a phone reach me?");
+    let base = format!("http://127.0.0.1:{port}/");
+    let check = h.state().state.live_check().expect("the check runs");
+    assert_eq!(check.address, base);
+    h.get_by_label(&format!("QR code of {base}"));
+    h.get_by_label_contains("Waiting for a phone");
+    // The phone opens the address while the window draws.
+    std::thread::scope(|scope| {
+        let base = &base;
+        scope.spawn(move || {
+            let page = agent()
+                .get(base)
+                .call()
+                .unwrap()
+                .into_body()
+                .read_to_string();
+            assert!(page.unwrap().contains("This phone reaches the teacher"));
+        });
+        for _ in 0..3 {
+            h.step();
+        }
+    });
+    h.run();
+    h.get_by_label("✔ Reached from 127.0.0.1: devices on this network can join.");
+    // Starting the round on the same address ends the check: the round answers there.
+    click(&mut h, "Start the round");
+    assert!(h.state().state.live_check().is_none());
+    let live = h
+        .state()
+        .state
+        .live()
+        .expect("the round runs on the checked address");
+    assert_eq!(live.address, base);
+    let join = agent()
+        .get(&base)
+        .call()
+        .unwrap()
+        .into_body()
+        .read_to_string();
+    assert!(join.unwrap().contains("Join code"));
+    click(&mut h, "Close the round");
+}
+
+#[test]
+fn ending_the_check_frees_the_address() {
+    let mut h = harness();
+    let port = start_form(&mut h);
+    click(&mut h, "Can a phone reach me?");
+    assert!(h.state().state.live_check().is_some());
+    click(&mut h, "End the check");
+    assert!(h.state().state.live_check().is_none());
+    TcpListener::bind(("127.0.0.1", port)).expect("the address is free again");
+    // Cancel with a check running ends it too.
+    click(&mut h, "Can a phone reach me?");
+    click(&mut h, "Cancel");
+    assert!(h.state().state.live_check().is_none());
+    TcpListener::bind(("127.0.0.1", port)).expect("the address is free again");
+}

@@ -370,3 +370,84 @@ fn the_pre_flight_check_answers_and_stop_frees_the_address() {
 fn get_fails(a: &ureq::Agent, addr: SocketAddr) -> bool {
     a.get(&format!("http://{addr}/ping")).call().is_err()
 }
+
+#[test]
+fn a_student_sees_no_one_elses_answers_even_once_results_are_revealed() {
+    let server = start(Settings::default(), Limits::default());
+    let base = format!("http://{}", server.addr());
+    let code = server.room().code.clone();
+    let (ada, bea) = (agent(), agent());
+    let ada_seat = join(&ada, &base, &code, "Ada Lovelace");
+    let bea_seat = join(&bea, &base, &code, "Bea");
+    let secret = "Ada thinks the blockade clause is vague";
+    assert_eq!(
+        post(
+            &ada,
+            &ada_seat,
+            &[("w.0", "9"), ("s.0.0", "silent"), ("r.0.0", secret)]
+        )
+        .status,
+        303
+    );
+    let looks = |body: &str| body.contains(secret) || body.contains("Ada Lovelace");
+    assert!(!looks(&get(&bea, &bea_seat).body), "Bea's page");
+    assert!(
+        !looks(&get(&bea, &format!("{base}/")).body),
+        "the join page"
+    );
+    server.room().revealed = true;
+    let revealed = get(&bea, &bea_seat).body;
+    assert!(revealed.contains("The class's results"));
+    assert!(
+        !looks(&revealed),
+        "the class's results are totals, not anyone's answers"
+    );
+    // A seat is reached only by its own unguessable address.
+    let token = ada_seat.rsplit('/').next().unwrap();
+    assert!(token.len() >= 22, "128 bits: {token}");
+    let mut guess = token.to_owned();
+    guess.replace_range(0..1, if guess.starts_with('a') { "b" } else { "a" });
+    let guessed = get(&bea, &format!("{base}/seat/{guess}"));
+    assert_eq!(guessed.status, 404);
+    assert!(!looks(&guessed.body));
+    assert_eq!(
+        post(&bea, &format!("{base}/seat/{guess}"), &[("w.0", "1")]).status,
+        404
+    );
+    assert_eq!(server.room().seats[0].submissions, 1, "Ada's answers stand");
+}
+
+#[test]
+fn a_check_before_the_round_hears_the_phone_and_lets_no_one_join() {
+    let addr: SocketAddr = "127.0.0.1:0".parse().unwrap();
+    let server = LiveServer::check(addr, Limits::default()).expect("listens");
+    let base = format!("http://{}", server.addr());
+    assert!(server.reached().is_empty());
+    let a = agent();
+    let page = get(&a, &format!("{base}/"));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("This phone reaches the teacher"));
+    assert!(!page.body.contains("<script"));
+    get(&a, &format!("{base}/check"));
+    assert_eq!(
+        server.reached(),
+        ["127.0.0.1".parse::<std::net::IpAddr>().unwrap()]
+    );
+    let code = server.room().code.clone();
+    let refused = post(
+        &a,
+        &format!("{base}/join"),
+        &[("code", &code), ("name", "Ada")],
+    );
+    assert_eq!(refused.status, 405);
+    assert_eq!(server.room().counts(), (0, 0));
+}
+
+#[test]
+fn a_running_round_answers_the_check_page_too() {
+    let server = start(Settings::default(), Limits::default());
+    let a = agent();
+    let page = get(&a, &format!("http://{}/check", server.addr()));
+    assert!(page.body.contains("This phone reaches the teacher"));
+    assert_eq!(server.reached().len(), 1);
+}

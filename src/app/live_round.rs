@@ -43,6 +43,25 @@ pub struct LiveView {
     pub here: bool,
 }
 
+/// A check that phones reach this computer, before the round: a page on the address the
+/// round will have, and who opened it.
+pub struct Check {
+    server: LiveServer,
+    started: crate::platform::Instant,
+}
+
+/// What the window shows of a check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckView {
+    /// The address a phone opens ("http://192.168.1.20:8737/").
+    pub address: String,
+    /// The clients that opened it, first come first.
+    pub reached: Vec<IpAddr>,
+    /// Seconds since the check started: after a while without a phone, the window says
+    /// what to try.
+    pub waited: u64,
+}
+
 /// What the teacher does with a live round.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LiveMsg {
@@ -65,8 +84,11 @@ pub enum LiveMsg {
     Close,
     /// End the round and keep nothing of it (after the teacher confirmed).
     Abandon,
-    /// Show or hide the start form in the round view.
+    /// Show or hide the start form in the round view (hiding it ends a check).
     Setup(bool),
+    /// Check that phones reach `ip`:`port` before starting ([`LiveServer::check`]), or
+    /// end the check (`None`).
+    Check(Option<(IpAddr, u16)>),
 }
 
 impl AppState {
@@ -94,7 +116,31 @@ impl AppState {
                 }
             }
             LiveMsg::Close => self.close_live(),
-            LiveMsg::Setup(on) => self.round.live_setup = on,
+            LiveMsg::Setup(on) => {
+                self.round.live_setup = on;
+                if !on {
+                    self.round.live_check = None;
+                }
+            }
+            LiveMsg::Check(None) => self.round.live_check = None,
+            LiveMsg::Check(Some((ip, port))) => {
+                // One server per address: a check running there ends first.
+                self.round.live_check = None;
+                let addr = SocketAddr::new(ip, port);
+                match LiveServer::check(addr, Limits::default()) {
+                    Ok(server) => {
+                        self.status = format!(
+                            "Checking: open http://{}/ on a phone on the same network",
+                            server.addr()
+                        );
+                        self.round.live_check = Some(Check {
+                            server,
+                            started: crate::platform::Instant::now(),
+                        });
+                    }
+                    Err(e) => self.status = e.to_string(),
+                }
+            }
             LiveMsg::Abandon => {
                 self.round.live = None;
                 self.status = "The live round ended; nothing was added".into();
@@ -113,6 +159,8 @@ impl AppState {
             self.status = "A live round is already running: close it first".into();
             return Ok(());
         }
+        // The check served on the round's address: it makes way.
+        self.round.live_check = None;
         let template = self.doc.scenario().clone();
         let server = LiveServer::start(template, settings, addr, limits, || {})?;
         self.status = format!(
@@ -192,14 +240,25 @@ impl AppState {
         })
     }
 
+    /// The check that phones reach this computer, while it runs.
+    pub fn live_check(&self) -> Option<CheckView> {
+        let check = self.round.live_check.as_ref()?;
+        Some(CheckView {
+            address: format!("http://{}/", check.server.addr()),
+            reached: check.server.reached(),
+            waited: check.started.elapsed().as_secs(),
+        })
+    }
+
     /// Whether the round view shows the live round's start form.
     pub fn live_setup(&self) -> bool {
         self.round.live_setup
     }
 
-    /// True while a live round runs (the window looks again a few times a second).
+    /// True while a live round or a check runs (the window looks again a few times a
+    /// second).
     pub fn live_running(&self) -> bool {
-        self.round.live.is_some()
+        self.round.live.is_some() || self.round.live_check.is_some()
     }
 
     /// The running round's code and version while it runs for the open document (a new

@@ -182,6 +182,8 @@ pub(crate) struct RoundPart {
     live_setup: bool,
     /// The live round running, if any (its server stops when this is dropped).
     live: Option<live_round::Live>,
+    /// The check that phones reach this computer, while it runs.
+    live_check: Option<live_round::Check>,
 }
 
 /// What the window shows: the main view, the cards' search and order, the quick-weights window, the presentation.
@@ -240,6 +242,7 @@ impl AppState {
                 handout_hides_scores: true,
                 live_setup: false,
                 live: None,
+                live_check: None,
             },
             view: Shown {
                 main_view: MainView::Comparison,

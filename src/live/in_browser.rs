@@ -42,6 +42,16 @@ impl LiveServer {
         Err(StartError::InBrowser)
     }
 
+    /// Says that a page cannot serve.
+    pub fn check(_addr: SocketAddr, _limits: Limits) -> Result<LiveServer, StartError> {
+        Err(StartError::InBrowser)
+    }
+
+    /// No one reaches a page.
+    pub fn reached(&self) -> Vec<std::net::IpAddr> {
+        Vec::new()
+    }
+
     /// The address.
     pub fn addr(&self) -> SocketAddr {
         self.addr

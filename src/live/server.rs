@@ -27,6 +27,10 @@ pub const WRONG_CODES: u32 = 5;
 const WRONG_CODE_WAIT: Duration = Duration::from_secs(60);
 /// Threads that answer requests.
 const WORKERS: usize = 4;
+/// Distinct clients a check remembers having reached it (a class's worth, and no more).
+const REACHED_MAX: usize = 200;
+/// The page a phone opens to check that it reaches the teacher's computer.
+pub const CHECK_PATH: &str = "/check";
 
 /// How much one client may ask: requests per second, and a burst.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +71,7 @@ pub enum StartError {
 /// A running live round: its room, shared with the threads that answer the students.
 pub struct LiveServer {
     room: Arc<Mutex<Room>>,
+    shared: Arc<Shared>,
     addr: SocketAddr,
     /// `None` once stopped: dropping it closes the listening socket.
     server: Option<Arc<Server>>,
@@ -81,6 +86,10 @@ struct Shared {
     wrong: DefaultKeyedRateLimiter<IpAddr>,
     waiting: Mutex<HashMap<IpAddr, Instant>>,
     wake: Box<dyn Fn() + Send + Sync>,
+    /// A pre-flight check only: every page says the phone got through, no one joins.
+    check_only: bool,
+    /// The clients that opened the check page, first come first.
+    reached: Mutex<Vec<IpAddr>>,
 }
 
 impl LiveServer {
@@ -92,6 +101,34 @@ impl LiveServer {
         addr: SocketAddr,
         limits: Limits,
         wake: impl Fn() + Send + Sync + 'static,
+    ) -> Result<LiveServer, StartError> {
+        Self::serve(template, settings, addr, limits, Box::new(wake), false)
+    }
+
+    /// Serves only the check page on `addr`, before a round: a phone that opens the
+    /// address says it reaches this computer ([`LiveServer::reached`]); no one can join.
+    pub fn check(addr: SocketAddr, limits: Limits) -> Result<LiveServer, StartError> {
+        let nobody = Settings {
+            seats: 0,
+            ..Settings::default()
+        };
+        Self::serve(
+            Scenario::default(),
+            nobody,
+            addr,
+            limits,
+            Box::new(|| {}),
+            true,
+        )
+    }
+
+    fn serve(
+        template: Scenario,
+        settings: Settings,
+        addr: SocketAddr,
+        limits: Limits,
+        wake: Box<dyn Fn() + Send + Sync>,
+        check_only: bool,
     ) -> Result<LiveServer, StartError> {
         let server = Server::http(addr).map_err(|e| StartError::Bind {
             addr,
@@ -113,7 +150,9 @@ impl LiveServer {
                 Quota::per_minute(nz(WRONG_CODES)).allow_burst(nz(WRONG_CODES)),
             ),
             waiting: Mutex::new(HashMap::new()),
-            wake: Box::new(wake),
+            wake,
+            check_only,
+            reached: Mutex::new(Vec::new()),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let workers = (0..WORKERS)
@@ -136,6 +175,7 @@ impl LiveServer {
             .collect();
         Ok(LiveServer {
             room,
+            shared,
             addr,
             server: Some(server),
             stop,
@@ -151,6 +191,12 @@ impl LiveServer {
     /// The room, locked for reading or changing (lock, reveal).
     pub fn room(&self) -> MutexGuard<'_, Room> {
         lock(&self.room)
+    }
+
+    /// The clients that opened the check page ([`CHECK_PATH`], or any page of a check),
+    /// first come first.
+    pub fn reached(&self) -> Vec<IpAddr> {
+        lock(&self.shared.reached).clone()
     }
 
     /// Stops serving: the threads end, the address is free again.
@@ -176,11 +222,10 @@ impl Drop for LiveServer {
     }
 }
 
-/// The room even if a thread panicked while holding it (its data stays whole: every change
-/// to it is made in one step).
-fn lock(room: &Mutex<Room>) -> MutexGuard<'_, Room> {
-    room.lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+/// The room (or a list) even if a thread panicked while holding it (its data stays whole:
+/// every change to it is made in one step).
+fn lock<T>(it: &Mutex<T>) -> MutexGuard<'_, T> {
+    it.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// What to send back.
@@ -232,10 +277,20 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 /// The pages: `/` (join), `POST /join`, `/seat/<token>` (the ballot) and `POST` to it,
-/// `/ping` (the pre-flight check). Everything else is not found.
+/// `/ping` (is it up?), `/check` (a phone reaches it). Everything else is not found.
 fn route(shared: &Shared, request: &mut Request, ip: IpAddr) -> Reply {
     let url = request.url().to_owned();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    if path == CHECK_PATH || shared.check_only {
+        return match request.method() {
+            Method::Get => check_page(shared, ip),
+            _ => Reply::Text(
+                405,
+                "This is only a check that phones reach the teacher's computer: the round \
+                 has not started.",
+            ),
+        };
+    }
     match (request.method(), path) {
         (Method::Get, "/") => Reply::Html(200, page::join_page(&lock(&shared.room), None)),
         (Method::Get, "/ping") => Reply::Text(200, "concord live round"),
@@ -349,6 +404,24 @@ fn join(shared: &Shared, ip: IpAddr, fields: &[(String, String)]) -> Reply {
         }
         Err(e) => Reply::Html(403, page::message_page("Cannot join", &e.to_string())),
     }
+}
+
+/// The check page, remembering who opened it.
+fn check_page(shared: &Shared, ip: IpAddr) -> Reply {
+    {
+        let mut reached = lock(&shared.reached);
+        if !reached.contains(&ip) && reached.len() < REACHED_MAX {
+            reached.push(ip);
+        }
+    }
+    (shared.wake)();
+    Reply::Html(
+        200,
+        page::message_page(
+            "This phone reaches the teacher's computer",
+            "The live round will work on this network. You can close this page.",
+        ),
+    )
 }
 
 /// The ballot page of the seat holding `token`.

@@ -4,7 +4,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-use crate::app::live_round::{LiveMsg, LiveView};
+use crate::app::live_round::{CheckView, LiveMsg, LiveView};
 use crate::app::{AppState, Command, Msg, Outbox};
 use crate::live::net::{interfaces, Interface, DEFAULT_PORT};
 use crate::live::Settings;
@@ -34,11 +34,14 @@ pub(super) fn live_panel_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     if let Some(live) = state.live() {
         running_ui(ui, &live, out);
     } else if state.live_setup() {
-        start_form_ui(ui, out);
+        start_form_ui(ui, state, out);
     }
 }
 
-fn start_form_ui(ui: &mut Ui, out: &mut Outbox) {
+/// Seconds a check waits for a phone before it says what to try.
+const CHECK_PATIENCE: u64 = 30;
+
+fn start_form_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
     let id = egui::Id::unique("live-round-form");
     let mut form: Form = ui.data_mut(|d| d.get_temp_mut_or_insert_with(id, Form::new).clone());
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -81,54 +84,114 @@ fn start_form_ui(ui: &mut Ui, out: &mut Outbox) {
             &mut form.settings.scores,
             "Students may score cells, with a reason (not only set weights)",
         );
+        let ready = !form.interfaces.is_empty();
+        let chosen = ready.then(|| form.interfaces[form.chosen].ip);
         ui.horizontal(|ui| {
-            let ready = !form.interfaces.is_empty();
             if ui
                 .add_enabled(ready, egui::Button::new("Start the round"))
                 .clicked()
             {
-                let it = &form.interfaces[form.chosen];
-                out.send(Msg::Live(LiveMsg::Start {
-                    ip: it.ip,
-                    port: form.port,
-                    settings: form.settings.clone(),
-                    limits: crate::live::Limits::default(),
-                }));
+                if let Some(ip) = chosen {
+                    out.send(Msg::Live(LiveMsg::Start {
+                        ip,
+                        port: form.port,
+                        settings: form.settings.clone(),
+                        limits: crate::live::Limits::default(),
+                    }));
+                }
+            }
+            if ui
+                .add_enabled(ready, egui::Button::new("Can a phone reach me?"))
+                .on_hover_text(
+                    "Before the class: serve a test page on this address and open it on a \
+                     phone on the same Wi-Fi",
+                )
+                .clicked()
+            {
+                if let Some(ip) = chosen {
+                    out.send(Msg::Live(LiveMsg::Check(Some((ip, form.port)))));
+                }
             }
             if ui.button("Cancel").clicked() {
                 out.send(Msg::Live(LiveMsg::Setup(false)));
             }
         });
+        if let Some(check) = state.live_check() {
+            check_ui(ui, &check, out);
+        }
         egui::CollapsingHeader::new("When phones cannot reach this computer")
             .id_salt("live-help")
-            .show(ui, |ui| {
-                ui.label(
-                    "Before the class, start the round and open its address on your own \
-                     phone, on the same Wi-Fi. If the join page does not load:",
-                );
-                ui.label(
-                    "• The Wi-Fi may keep devices apart (\"client isolation\", common on \
-                     school and guest networks): ask for a network without it, or share a \
-                     phone's hotspot with the laptop and the class.",
-                );
-                ui.label(
-                    "• The firewall may block Concord: on Windows, allow it on private \
-                     networks when asked (or mark the network as private); on macOS, allow \
-                     incoming connections for Concord.",
-                );
-                ui.label("• Or do the round with files: hand out copies and add them back.");
-                if ui.button(Command::HandOut.label()).clicked() {
-                    out.send(Msg::Command(Command::HandOut));
-                }
-            });
+            .show(ui, |ui| help_ui(ui, out));
     });
     ui.data_mut(|d| d.insert_temp(id, form));
+}
+
+/// What to try when phones cannot reach the laptop, and the file round instead.
+fn help_ui(ui: &mut Ui, out: &mut Outbox) {
+    ui.label(
+        "Before the class, press \"Can a phone reach me?\" and open the address on your \
+         own phone, on the same Wi-Fi (mobile data off). If the page does not load:",
+    );
+    ui.label(
+        "• The Wi-Fi may keep devices apart (\"client isolation\", common on school and \
+         guest networks): ask for a network without it, or share a phone's hotspot with the \
+         laptop and the class.",
+    );
+    ui.label(
+        "• The firewall may block Concord: on Windows, allow it on private networks when \
+         asked (or mark the network as private); on macOS, allow incoming connections for \
+         Concord.",
+    );
+    ui.label("• Or do the round with files: hand out copies and add them back.");
+    if ui.button(Command::HandOut.label()).clicked() {
+        out.send(Msg::Command(Command::HandOut));
+    }
+}
+
+/// The check that phones reach this computer: its address and QR code, and who got
+/// through (or, after a while with no one, what to try).
+fn check_ui(ui: &mut Ui, check: &CheckView, out: &mut Outbox) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            qr_ui(ui, &check.address, 3.0);
+            ui.vertical(|ui| {
+                ui.strong("Can a phone reach me?");
+                ui.label("On a phone on the same Wi-Fi (mobile data off), open");
+                ui.label(RichText::new(&check.address).size(18.0).strong());
+                if check.reached.is_empty() {
+                    ui.label(format!("Waiting for a phone… ({} s)", check.waited));
+                } else {
+                    let from: Vec<String> = check.reached.iter().map(ToString::to_string).collect();
+                    ui.label(
+                        RichText::new(format!(
+                            "✔ Reached from {}: devices on this network can join.",
+                            from.join(", ")
+                        ))
+                        .strong(),
+                    );
+                }
+                if ui.button("End the check").clicked() {
+                    out.send(Msg::Live(LiveMsg::Check(None)));
+                }
+            });
+        });
+        if check.reached.is_empty() && check.waited >= CHECK_PATIENCE {
+            ui.separator();
+            ui.label(
+                RichText::new(format!(
+                    "No phone has reached this computer in {CHECK_PATIENCE} seconds."
+                ))
+                .strong(),
+            );
+            help_ui(ui, out);
+        }
+    });
 }
 
 fn running_ui(ui: &mut Ui, live: &LiveView, out: &mut Outbox) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal(|ui| {
-            qr_ui(ui, &live.address);
+            qr_ui(ui, &live.address, 4.0);
             ui.vertical(|ui| {
                 ui.strong("Live round: students open");
                 ui.label(RichText::new(&live.address).size(22.0).strong());
@@ -195,13 +258,12 @@ fn running_ui(ui: &mut Ui, live: &LiveView, out: &mut Outbox) {
 }
 
 /// The address as a QR code a phone's camera opens, black on white whatever the theme.
-fn qr_ui(ui: &mut Ui, address: &str) {
+pub(crate) fn qr_ui(ui: &mut Ui, address: &str, module: f32) {
     let Ok(code) = qrcode::QrCode::new(address.as_bytes()) else {
         return;
     };
     let n = code.width();
     let quiet = 2;
-    let module = 4.0;
     let side = (n + 2 * quiet) as f32 * module;
     let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
     response
