@@ -101,8 +101,9 @@ enum Command {
         /// The scenario to hand out.
         file: PathBuf,
         /// The address to serve on (an address of this computer's; 127.0.0.1 for a trial).
-        #[arg(long, default_value = "0.0.0.0")]
-        addr: std::net::IpAddr,
+        /// Without it: the first network's, and the others are listed.
+        #[arg(long)]
+        addr: Option<std::net::IpAddr>,
         /// The port.
         #[arg(long, default_value_t = 8737)]
         port: u16,

@@ -979,3 +979,40 @@ fn serve_runs_a_live_round_and_saves_the_answers_to_a_new_file() {
         std::fs::read_to_string("seeds/gaza-ceasefire-2023.ron").unwrap()
     );
 }
+
+#[test]
+fn serve_without_an_address_picks_one_network_and_lists_the_others() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lesson.ron");
+    std::fs::copy("seeds/gaza-ceasefire-2023.ron", &file).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(["serve", file.to_str().unwrap(), "--port", "0"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "close").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Networks of this computer:"), "{text}");
+    let serving = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Serving on "))
+        .expect("which address");
+    let ip = serving.split(' ').next().unwrap();
+    // One address a phone can open, never "all of them" (0.0.0.0).
+    assert_ne!(ip, "0.0.0.0");
+    assert!(
+        text.contains(&format!("Live round: students open http://{ip}:")),
+        "{text}"
+    );
+    // Nothing was sent: nothing is saved.
+    assert!(
+        text.contains("no one sent answers, nothing was saved"),
+        "{text}"
+    );
+    let saved: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(saved.len(), 1, "only the lesson");
+}

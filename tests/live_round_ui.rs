@@ -8,7 +8,7 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 
 use egui_kittest::kittest::Queryable;
 
-use common::{choose, click, ctrl, H};
+use common::{choose, click, ctrl, press, H};
 use concord::model::PerspectiveKind;
 
 fn harness() -> H {
@@ -220,4 +220,45 @@ fn ending_the_check_frees_the_address() {
     click(&mut h, "Cancel");
     assert!(h.state().state.live_check().is_none());
     TcpListener::bind(("127.0.0.1", port)).expect("the address is free again");
+}
+
+#[test]
+fn the_projector_shows_a_slide_to_join_while_the_round_runs() {
+    let mut h = harness();
+    let port = start_form(&mut h);
+    click(&mut h, "Start the round");
+    let live = h.state().state.live().expect("the round runs");
+    press(&mut h, egui::Key::F5);
+    let steps = h.state().state.present_steps();
+    let join = steps
+        .iter()
+        .position(|s| *s == concord::app::present::Step::Join)
+        .expect("a slide to join");
+    // Step by step with the arrow key, as on a clicker, to the slide.
+    for _ in 0..200 {
+        if h.state().state.presenter().unwrap().step == join {
+            break;
+        }
+        press(&mut h, egui::Key::ArrowRight);
+    }
+    assert_eq!(h.state().state.presenter().unwrap().step, join);
+    h.get_by_label("Join the live round");
+    let base = format!("http://127.0.0.1:{port}/");
+    h.get_by_label(&base);
+    h.get_by_label(&live.code);
+    h.get_by_label(&format!("QR code of {base}"));
+    h.get_by_label("0 joined; 0 sent their answers");
+    // The class round's slides follow, reading the answers as they come.
+    assert!(matches!(
+        steps[join + 1],
+        concord::app::present::Step::Round(0)
+    ));
+    // Once the round is closed the slide is gone, and the presentation stays in range.
+    press(&mut h, egui::Key::Escape);
+    click(&mut h, "Close the round");
+    assert!(!h
+        .state()
+        .state
+        .present_steps()
+        .contains(&concord::app::present::Step::Join));
 }

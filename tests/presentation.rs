@@ -44,6 +44,7 @@ fn expected_heading(step: Step) -> String {
         Step::Perspective(j) => format!("Through {}", s.perspectives[j].name),
         Step::Everyone => "Everyone at once".into(),
         Step::Round(_) => "The class round".into(),
+        Step::Join => "Join the live round".into(),
     }
 }
 
@@ -70,7 +71,7 @@ fn f5_enters_full_screen_presentation_without_editing_chrome() {
 #[test]
 fn arrow_right_walks_every_step_in_order_with_its_content() {
     let mut h = harness();
-    let list = steps(&default_scenario().unwrap());
+    let list = steps(&default_scenario().unwrap(), false);
     // Title, proposals, criteria, weights, ranking, the twelve perspectives, all at once.
     assert_eq!(list.len(), 1 + 5 + 15 + 2 + 12 + 1);
     press(&mut h, Key::F5);
@@ -359,7 +360,7 @@ fn a_criterion_slide_says_where_each_reason_comes_from() {
         press(&mut h, Key::ArrowRight);
     }
     assert_eq!(
-        steps(h.state().state.scenario())[step(&h)],
+        h.state().state.present_steps()[step(&h)],
         Step::Criterion(0)
     );
     let s = h.state().state.scenario();
@@ -400,7 +401,7 @@ fn every_slide_of_both_lessons_fits_a_projector() {
                 )));
             h.run();
             press(&mut h, Key::F5);
-            let n = steps(h.state().state.scenario()).len();
+            let n = h.state().state.present_steps().len();
             let mut seen = 0;
             loop {
                 let p = h.state().state.presenter().unwrap().clone();
@@ -438,7 +439,7 @@ fn a_lesson_without_proposals_presents_every_step_without_a_fault() {
     *h.state_mut() = concord::ui::ConcordApp::with_document(&h.ctx.clone(), doc);
     h.run();
     press(&mut h, Key::F5);
-    let n = steps(h.state().state.scenario()).len();
+    let n = h.state().state.present_steps().len();
     for _ in 0..n + 2 {
         press(&mut h, Key::ArrowRight);
     }

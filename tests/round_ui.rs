@@ -246,7 +246,7 @@ fn the_presentation_reveals_the_round_after_the_ranking() {
     let mut h = harness_on_template();
     add_students(&mut h, "student-01.ron; student-02.ron; student-03.ron");
     let s = h.state().state.scenario().clone();
-    let list = concord::app::present::steps(&s);
+    let list = concord::app::present::steps(&s, false);
     let at = list
         .iter()
         .position(|st| *st == concord::app::present::Step::Ranking)

@@ -10,7 +10,6 @@ use egui::Key;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-use concord::app::present::steps;
 use concord::app::{Document, Prefs};
 use concord::model::Scenario;
 use concord::ui::ConcordApp;
@@ -76,7 +75,7 @@ fn walk(h: &mut H, s: Scenario, size: egui::Vec2) -> Result<(), TestCaseError> {
     *h.state_mut() = ConcordApp::with_document(&ctx, Document::new(s, None));
     h.run();
     press(h, Key::F5);
-    let n = steps(h.state().state.scenario()).len();
+    let n = h.state().state.present_steps().len();
     let mut seen = 0;
     loop {
         let p = h.state().state.presenter().unwrap().clone();

@@ -98,7 +98,7 @@ const CRITERION_4: usize = 1 + 5 + 3;
 /// The ranking step of the default lesson, wherever the criteria leave it.
 fn ranking() -> usize {
     let s = concord::seeds::default_scenario().unwrap();
-    concord::app::present::steps(&s)
+    concord::app::present::steps(&s, false)
         .iter()
         .position(|st| *st == concord::app::present::Step::Ranking)
         .expect("a ranking step")
@@ -145,7 +145,7 @@ fn slide_ranking_of_a_generated_lesson_at_1024_by_768() {
     *h.state_mut() =
         ConcordApp::with_document(&ctx, concord::app::Document::new(lesson.clone(), None));
     h.run();
-    let at = concord::app::present::steps(&lesson)
+    let at = concord::app::present::steps(&lesson, false)
         .iter()
         .position(|st| *st == concord::app::present::Step::Ranking)
         .unwrap();

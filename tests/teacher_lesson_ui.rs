@@ -129,7 +129,7 @@ fn fits(h: &H, what: &str) {
 
 /// Presses → until `step` shows (its first part).
 fn go_to(h: &mut H, step: concord::app::present::Step) {
-    let list = concord::app::present::steps(h.state().state.scenario());
+    let list = h.state().state.present_steps();
     let at = list.iter().position(|s| *s == step).unwrap();
     press(h, Key::F5);
     while presenter_step(h).0 < at {

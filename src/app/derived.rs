@@ -301,8 +301,15 @@ impl AppState {
                 let live = key.1.as_ref().and_then(|_| self.live_scenario());
                 let s = live.as_ref().unwrap_or(self.doc.scenario());
                 let r = round(s);
+                let mut sentences = round_sentences(s, &r);
+                if live.is_some() && r.students.is_empty() {
+                    // Not "add files": the answers come by themselves.
+                    sentences = vec![
+                        "No answers yet: they appear here as the students send them.".to_owned(),
+                    ];
+                }
                 let result = Arc::new(RoundResult {
-                    sentences: round_sentences(s, &r),
+                    sentences,
                     round: r,
                     live,
                 });

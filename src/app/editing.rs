@@ -67,9 +67,10 @@ impl AppState {
             q.reconcile(s);
         }
 
+        let live = self.live_here();
         if let Some(p) = &mut self.view.presenter {
             // Steps follow the scenario: keep the position in range.
-            let n = super::present::steps(s).len();
+            let n = super::present::steps(s, live).len();
             p.step = p.step.min(n.saturating_sub(1));
             p.spotlight = p.spotlight.filter(|&i| i < s.proposals.len());
         }

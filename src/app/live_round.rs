@@ -5,6 +5,8 @@
 
 use std::net::{IpAddr, SocketAddr};
 
+use crate::platform::{Duration, Instant};
+
 use super::{AppState, DocId, Edit, MainView};
 use crate::live::{Limits, LiveServer, Settings, StartError};
 use crate::model::Scenario;
@@ -16,11 +18,11 @@ pub struct Live {
     doc: DocId,
     /// The room's version the round view shows, and when it took it: answers arriving
     /// many a second are taken in at most twice a second, so that the frames stay short.
-    shown: std::cell::Cell<(u64, Option<crate::platform::Instant>)>,
+    shown: std::cell::Cell<(u64, Option<Instant>)>,
 }
 
 /// How often the round view takes in new answers while they arrive.
-const TAKE_IN_EVERY: crate::platform::Duration = crate::platform::Duration::from_millis(500);
+const TAKE_IN_EVERY: Duration = Duration::from_millis(500);
 
 /// What the window shows of a running round.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +49,7 @@ pub struct LiveView {
 /// round will have, and who opened it.
 pub struct Check {
     server: LiveServer,
-    started: crate::platform::Instant,
+    started: Instant,
 }
 
 /// What the window shows of a check.
@@ -135,7 +137,7 @@ impl AppState {
                         );
                         self.round.live_check = Some(Check {
                             server,
-                            started: crate::platform::Instant::now(),
+                            started: Instant::now(),
                         });
                     }
                     Err(e) => self.status = e.to_string(),
@@ -240,6 +242,20 @@ impl AppState {
         })
     }
 
+    /// True while a live round runs for the open document.
+    pub fn live_here(&self) -> bool {
+        self.round
+            .live
+            .as_ref()
+            .is_some_and(|l| l.doc == self.doc.id())
+    }
+
+    /// The presentation's steps for the open document (with the live round's slide while
+    /// one runs for it).
+    pub fn present_steps(&self) -> Vec<super::present::Step> {
+        super::present::steps(self.doc.scenario(), self.live_here())
+    }
+
     /// The check that phones reach this computer, while it runs.
     pub fn live_check(&self) -> Option<CheckView> {
         let check = self.round.live_check.as_ref()?;
@@ -272,8 +288,7 @@ impl AppState {
         let room = live.server.room();
         let (shown, at) = live.shown.get();
         if room.version != shown && at.is_none_or(|at| at.elapsed() >= TAKE_IN_EVERY) {
-            live.shown
-                .set((room.version, Some(crate::platform::Instant::now())));
+            live.shown.set((room.version, Some(Instant::now())));
         }
         Some((room.code.clone(), live.shown.get().0))
     }

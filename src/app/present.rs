@@ -17,6 +17,8 @@ pub enum Step {
     Weights,
     /// Totals and ranks.
     Ranking,
+    /// While a live round runs: the address, its QR code and the join code, large.
+    Join,
     /// The class round, revealed in three steps: the spread of totals (0), then how far
     /// the class agrees on the order (1), then what to discuss first (2).
     Round(usize),
@@ -26,8 +28,9 @@ pub enum Step {
     Everyone,
 }
 
-/// The steps for `s`, in presentation order.
-pub fn steps(s: &Scenario) -> Vec<Step> {
+/// The steps for `s`, in presentation order; `live`: a live round runs for it (a slide to
+/// join it comes before the class round's, which show the answers as they arrive).
+pub fn steps(s: &Scenario, live: bool) -> Vec<Step> {
     let mut v = vec![Step::Title];
     v.extend((0..s.proposals.len()).map(Step::Proposal));
     v.extend((0..s.criteria.len()).map(Step::Criterion));
@@ -38,7 +41,10 @@ pub fn steps(s: &Scenario) -> Vec<Step> {
         .perspectives
         .iter()
         .any(|p| p.kind == crate::model::PerspectiveKind::Student);
-    if students {
+    if live {
+        v.push(Step::Join);
+    }
+    if students || live {
         v.extend((0..ROUND_PARTS).map(Step::Round));
     }
     // Then the parties, one at a time, and all of them at once.
@@ -66,6 +72,7 @@ pub fn progress_label(s: &Scenario, step: Step) -> String {
         Step::Criterion(k) => format!("Criterion {} of {}", k + 1, s.criteria.len()),
         Step::Weights => "The weights".to_owned(),
         Step::Ranking => "The ranking".to_owned(),
+        Step::Join => "The live round".to_owned(),
         Step::Round(k) => format!("The class round ({} of {ROUND_PARTS})", k + 1),
         Step::Perspective(j) => format!("Perspective {} of {}", j + 1, s.perspectives.len()),
         Step::Everyone => "All perspectives".to_owned(),
@@ -86,6 +93,7 @@ pub fn step_title(s: &Scenario, step: Step) -> String {
             .map_or_else(String::new, |c| c.name.clone()),
         Step::Weights => "How the criteria are weighted".to_owned(),
         Step::Ranking => "Totals and ranking".to_owned(),
+        Step::Join => "Join the live round".to_owned(),
         Step::Round(0) => "The class round: the students' totals".to_owned(),
         Step::Round(1) => "The class round: how far the class agrees".to_owned(),
         Step::Round(_) => "The class round: what to discuss first".to_owned(),
@@ -105,7 +113,7 @@ mod tests {
     fn steps_follow_the_scenario() {
         let s = crate::synth::scenario(2, 3, 1);
         assert_eq!(
-            steps(&s),
+            steps(&s, false),
             vec![
                 Step::Title,
                 Step::Proposal(0),
@@ -119,7 +127,7 @@ mod tests {
         );
         assert_eq!(progress_label(&s, Step::Criterion(1)), "Criterion 2 of 3");
         assert_eq!(
-            steps(&Scenario::default()),
+            steps(&Scenario::default(), false),
             vec![Step::Title, Step::Weights, Step::Ranking]
         );
     }
@@ -236,9 +244,10 @@ impl PresentCommand {
 }
 
 impl Presenter {
-    /// Applies `command` to a presentation of `s`; false when it asks to leave.
-    pub fn apply(&mut self, command: PresentCommand, s: &Scenario) -> bool {
-        let n = steps(s).len();
+    /// Applies `command` to a presentation of `s` (`live`: a live round runs for it);
+    /// false when it asks to leave.
+    pub fn apply(&mut self, command: PresentCommand, s: &Scenario, live: bool) -> bool {
+        let n = steps(s, live).len();
         match command {
             PresentCommand::Next => self.next(n),
             PresentCommand::Previous => self.previous(),

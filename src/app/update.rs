@@ -32,8 +32,9 @@ impl AppState {
             Msg::Job(JobMsg::Done(done)) => self.job_done(*done),
             Msg::Job(JobMsg::Cancel(kind)) => self.jobs.ask_to_stop(kind),
             Msg::Present(command) => {
+                let live = self.live_here();
                 if let Some(p) = &mut self.view.presenter {
-                    if !p.apply(command, self.doc.scenario()) {
+                    if !p.apply(command, self.doc.scenario(), live) {
                         self.view.presenter = None;
                         self.status = "Left the presentation".into();
                     }

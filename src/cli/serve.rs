@@ -14,8 +14,8 @@ use crate::live::{Limits, LiveServer, Settings};
 /// Options of `concord serve`.
 #[derive(Clone, Debug)]
 pub struct ServeOptions {
-    /// The address to serve on.
-    pub ip: IpAddr,
+    /// The address to serve on; `None`: the first network's (not the loopback).
+    pub ip: Option<IpAddr>,
     /// The port (0: one the system picks).
     pub port: u16,
     /// Seats, names, scores.
@@ -51,7 +51,25 @@ pub fn run(
             return EXIT_USAGE;
         }
     }
-    let addr = SocketAddr::new(o.ip, o.port);
+    // One address, never all of them: the one given, or the first network's (the list says
+    // which, and how to pick another).
+    let ip = match o.ip {
+        Some(ip) => ip,
+        None => {
+            let found = crate::live::net::interfaces();
+            let _ = writeln!(out, "Networks of this computer:");
+            for it in &found {
+                let _ = writeln!(out, "  {}", it.label());
+            }
+            let first = found.first().map_or(IpAddr::from([127, 0, 0, 1]), |i| i.ip);
+            let _ = writeln!(
+                out,
+                "Serving on {first} (--addr IP to choose another: the Wi-Fi the phones use)."
+            );
+            first
+        }
+    };
+    let addr = SocketAddr::new(ip, o.port);
     let mut server = match LiveServer::start(
         scenario.clone(),
         o.settings.clone(),
@@ -127,6 +145,14 @@ pub fn run(
     };
     server.stop();
     let added = readings.len();
+    if added == 0 {
+        // A round no one answered would be a copy of the lesson: nothing to keep.
+        let _ = writeln!(
+            out,
+            "The round ended: no one sent answers, nothing was saved."
+        );
+        return EXIT_OK;
+    }
     let mut round = scenario;
     round.perspectives.extend(readings);
     let path = o.output.clone().unwrap_or_else(|| {

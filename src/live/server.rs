@@ -213,6 +213,13 @@ impl LiveServer {
         }
         // The workers' handles are gone with them: this is the last, and the socket closes.
         drop(server);
+        // tiny_http's accepting thread lets go of the socket a moment later: wait for it (a
+        // second at most), so that the same address can be served again at once (the round
+        // started right after the check, on the port the check used).
+        let until = Instant::now() + Duration::from_secs(1);
+        while std::net::TcpListener::bind(self.addr).is_err() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(5));
+        }
     }
 }
 

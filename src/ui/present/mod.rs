@@ -11,7 +11,7 @@ pub(super) use slide::{bar, dim, heading, Fitted, Sizes};
 
 use egui::{Align, Color32, Layout, RichText, Ui};
 
-use crate::app::present::{progress_label, step_title, steps, Step};
+use crate::app::present::{progress_label, step_title, Step};
 use crate::app::{AppState, Msg, Outbox, PresentCommand};
 use crate::model::Scenario;
 use crate::scoring::Evaluation;
@@ -32,7 +32,7 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
             });
         return;
     }
-    let list = steps(state.scenario());
+    let list = state.present_steps();
     let i = presenter.step.min(list.len() - 1);
     let step = list[i];
     let margin = (36.0 * sz.unit) as i8;
@@ -87,6 +87,7 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                 };
                 match step {
                     Step::Title => title_slide(ui, s, &fitted, sz),
+                    Step::Join => join_slide(ui, state, sz),
                     Step::Proposal(p) => proposal_slide(ui, s, p, &fitted, sz),
                     Step::Criterion(k) => {
                         criterion::criterion_slide(ui, s, e, k, (spot, fit.so_far, &fitted), sz)
@@ -163,6 +164,43 @@ fn progress_ui(
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             ui.label(
                 RichText::new("▶ next   ◀ back   G steps   B blank   Esc leave")
+                    .size(sz.small)
+                    .weak(),
+            );
+        });
+    });
+}
+
+/// The live round's address, its QR code (as large as the slide allows) and the join
+/// code, with how many have joined and sent.
+fn join_slide(ui: &mut Ui, state: &AppState, sz: Sizes) {
+    heading(ui, "Join the live round", sz);
+    let Some(live) = state.live() else {
+        ui.label(RichText::new("The live round has ended.").size(sz.body));
+        return;
+    };
+    ui.add_space(12.0 * sz.unit);
+    let room = ui.available_size();
+    ui.horizontal_top(|ui| {
+        // The code's side takes at most half the width and most of the height left.
+        let side = (room.y * 0.8).min(room.x * 0.45);
+        crate::ui::round::live::qr_fitting(ui, &live.address, side);
+        ui.add_space(24.0 * sz.unit);
+        ui.vertical(|ui| {
+            ui.label(RichText::new("On a phone, open").size(sz.body));
+            ui.label(RichText::new(&live.address).size(sz.sub).strong());
+            ui.add_space(16.0 * sz.unit);
+            ui.label(RichText::new("and type the code").size(sz.body));
+            ui.label(
+                RichText::new(&live.code)
+                    .size(sz.heading * 1.6)
+                    .strong()
+                    .monospace(),
+            );
+            ui.add_space(16.0 * sz.unit);
+            let (joined, sent) = live.counts;
+            ui.label(
+                RichText::new(format!("{joined} joined; {sent} sent their answers"))
                     .size(sz.small)
                     .weak(),
             );
@@ -327,7 +365,7 @@ impl Fit {
         match step {
             Step::Criterion(k) if k > 0 => without_so_far.or(smaller_parts).or(shorter),
             Step::Criterion(_) => smaller_parts.or(shorter),
-            Step::Title | Step::Proposal(_) => fewer_items.or(shorter),
+            Step::Title | Step::Proposal(_) | Step::Join => fewer_items.or(shorter),
             Step::Perspective(_) | Step::Everyone | Step::Round(_) => {
                 fewer_items.or(smaller_parts).or(shorter)
             }
@@ -340,7 +378,7 @@ impl Fit {
 fn units(state: &AppState, step: Step) -> usize {
     let s = state.scenario();
     match step {
-        Step::Title | Step::Proposal(_) => 1,
+        Step::Title | Step::Proposal(_) | Step::Join => 1,
         Step::Weights => s.criteria.len(),
         Step::Round(part) => crate::ui::present::round::units(state, part),
         Step::Criterion(_) | Step::Ranking | Step::Perspective(_) | Step::Everyone => {

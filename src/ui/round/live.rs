@@ -257,8 +257,14 @@ fn running_ui(ui: &mut Ui, live: &LiveView, out: &mut Outbox) {
     });
 }
 
+/// The address's QR code, its side at most `side` points (for the projector's slide).
+pub(crate) fn qr_fitting(ui: &mut Ui, address: &str, side: f32) {
+    let modules = qrcode::QrCode::new(address.as_bytes()).map_or(25, |c| c.width()) + 4;
+    qr_ui(ui, address, (side / modules as f32).floor().max(2.0));
+}
+
 /// The address as a QR code a phone's camera opens, black on white whatever the theme.
-pub(crate) fn qr_ui(ui: &mut Ui, address: &str, module: f32) {
+fn qr_ui(ui: &mut Ui, address: &str, module: f32) {
     let Ok(code) = qrcode::QrCode::new(address.as_bytes()) else {
         return;
     };

@@ -3,7 +3,7 @@
 //! (median, spread, how many chose), each student's value and reason for the cell clicked,
 //! and the spread of every proposal's totals.
 
-mod live;
+pub(crate) mod live;
 
 use crate::app::{RoundMsg, SelectMsg};
 use egui::{Color32, RichText, Ui};
