@@ -107,6 +107,18 @@ fn a_live_round_fills_the_round_view_and_close_adds_the_readings_in_one_step() {
     }
     assert_eq!(h.state().state.round_result().round.students.len(), 3);
     h.run();
+    // One more while the view is open: the frames show the three until the newest answers
+    // are worked out on a job, then four.
+    student(&base, &code, "Dan", 5, criteria);
+    for _ in 0..30 {
+        if h.state().state.round_result().round.students.len() == 4 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.step();
+    }
+    assert_eq!(h.state().state.round_result().round.students.len(), 4);
+    h.run();
     let cells = h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Round: ")));
     assert!(cells.count() > 10, "the heat map's cells");
     assert_eq!(
@@ -118,12 +130,12 @@ fn a_live_round_fills_the_round_view_and_close_adds_the_readings_in_one_step() {
     assert!(h.state().state.live().is_none());
     let s = h.state().state.scenario();
     let added: Vec<_> = s.perspectives[before..].iter().collect();
-    assert_eq!(added.len(), 3);
+    assert_eq!(added.len(), 4);
     assert!(added.iter().all(|p| p.kind == PerspectiveKind::Student));
     // In the order they joined, which the threads decide.
     let mut names: Vec<&str> = added.iter().map(|p| p.name.as_str()).collect();
     names.sort_unstable();
-    assert_eq!(names, ["Ada", "Bea", "Cem"]);
+    assert_eq!(names, ["Ada", "Bea", "Cem", "Dan"]);
     let cem = added.iter().find(|p| p.name == "Cem").unwrap();
     assert_eq!(cem.readings[0].rationale, "Cem finds nothing on it.");
     assert_eq!(
@@ -137,7 +149,7 @@ fn a_live_round_fills_the_round_view_and_close_adds_the_readings_in_one_step() {
         TcpStream::connect(addr).is_err() || agent().get(&format!("{base}ping")).call().is_err(),
         "nothing answers once closed"
     );
-    // One step: Undo takes the three readings back.
+    // One step: Undo takes the four readings back.
     ctrl(&mut h, egui::Key::Z);
     assert_eq!(h.state().state.scenario().perspectives.len(), before);
 }

@@ -52,6 +52,31 @@ pub struct RoundResult {
     pub sentences: Vec<String>,
 }
 
+impl RoundResult {
+    /// Works out the round from `live` (the document with the live round's answers) or,
+    /// without one, from `doc`.
+    fn of(live: Option<crate::model::Scenario>, doc: &crate::model::Scenario) -> RoundResult {
+        let s = live.as_ref().unwrap_or(doc);
+        let r = round(s);
+        let mut sentences = round_sentences(s, &r);
+        if live.is_some() && r.students.is_empty() {
+            // Not "add files": the answers come by themselves.
+            sentences =
+                vec!["No answers yet: they appear here as the students send them.".to_owned()];
+        }
+        RoundResult {
+            sentences,
+            round: r,
+            live,
+        }
+    }
+}
+
+/// Whether two keys' live parts are the same live round (its code), whatever its answers.
+fn same_round(a: &Option<(String, u64)>, b: &Option<(String, u64)>) -> bool {
+    matches!((a, b), (Some((x, _)), Some((y, _))) if x == y)
+}
+
 /// The explanation of the ranking and the tornado's bars, under one set of weights.
 pub struct Explained {
     /// Sentences and what they rest on.
@@ -153,6 +178,9 @@ pub struct Derived {
     /// the next update starts the job.
     everyone_wanted: Cell<bool>,
     round: RefCell<Option<(RoundKey, Arc<RoundResult>)>>,
+    /// Set when the round view read a live round's statistics a few answers behind: the
+    /// next update works them out afresh on a job, not on the frame.
+    live_round_wanted: Cell<bool>,
     explained: Slot<(DocKey, Option<String>), Explained>,
     sweep: Slot<(DocKey, Option<String>, usize), Sweep>,
     acceptability: Option<(SmaaKey, SmaaResult)>,
@@ -297,26 +325,43 @@ impl AppState {
         let mut cell = self.derived.round.borrow_mut();
         match &*cell {
             Some((k, r)) if *k == key => Arc::clone(r),
+            // The same document and round, a few answers behind: shown while a job works
+            // out the newest (sixty students sending keep the frames short).
+            Some((k, r)) if k.0 == key.0 && same_round(&k.1, &key.1) => {
+                self.derived.live_round_wanted.set(true);
+                Arc::clone(r)
+            }
             _ => {
                 let live = key.1.as_ref().and_then(|_| self.live_scenario());
-                let s = live.as_ref().unwrap_or(self.doc.scenario());
-                let r = round(s);
-                let mut sentences = round_sentences(s, &r);
-                if live.is_some() && r.students.is_empty() {
-                    // Not "add files": the answers come by themselves.
-                    sentences = vec![
-                        "No answers yet: they appear here as the students send them.".to_owned(),
-                    ];
-                }
-                let result = Arc::new(RoundResult {
-                    sentences,
-                    round: r,
-                    live,
-                });
+                let result = Arc::new(RoundResult::of(live, self.doc.scenario()));
                 *cell = Some((key, Arc::clone(&result)));
                 result
             }
         }
+    }
+
+    /// Starts working out the live round's statistics with the newest answers, when the
+    /// round view showed older ones (at most one such job at a time).
+    fn follow_live_round(&mut self) {
+        if !self.derived.live_round_wanted.replace(false)
+            || self.jobs.is_running(JobKind::LiveRound)
+        {
+            return;
+        }
+        let (Some(live), Some(scenario)) = (self.live_key(), self.live_scenario()) else {
+            return;
+        };
+        let key: RoundKey = (self.doc.key(), Some(live));
+        let doc = self.doc.key();
+        let _ = self.jobs.start(JobKind::LiveRound, doc, 0, move |_| {
+            let result = RoundResult::of(Some(scenario), &crate::model::Scenario::default());
+            Box::new(move |app: &mut AppState| {
+                // `job_done` drops another document's; an edit since makes it out of date.
+                if app.doc.key() == key.0 {
+                    *app.derived.round.get_mut() = Some((key, Arc::new(result)));
+                }
+            })
+        });
     }
 
     /// The explanation of the ranking and the tornado, under the weights in use.
@@ -412,6 +457,7 @@ impl AppState {
     /// Starts the long computations a view asked for and that are out of date (at the end
     /// of each update).
     pub(super) fn follow_derived(&mut self) {
+        self.follow_live_round();
         if !self.derived.everyone_wanted.replace(false) {
             return;
         }

@@ -30,6 +30,8 @@ pub enum JobKind {
     Everyone,
     /// Rank acceptability (Monte Carlo draws).
     Acceptability,
+    /// The class round's statistics with the live round's newest answers.
+    LiveRound,
 }
 
 impl JobKind {

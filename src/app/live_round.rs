@@ -84,8 +84,6 @@ pub enum LiveMsg {
     Reveal(bool),
     /// End the round: every ballot becomes a student's reading, in one undoable step.
     Close,
-    /// End the round and keep nothing of it (after the teacher confirmed).
-    Abandon,
     /// Show or hide the start form in the round view (hiding it ends a check).
     Setup(bool),
     /// Check that phones reach `ip`:`port` before starting ([`LiveServer::check`]), or
@@ -142,10 +140,6 @@ impl AppState {
                     }
                     Err(e) => self.status = e.to_string(),
                 }
-            }
-            LiveMsg::Abandon => {
-                self.round.live = None;
-                self.status = "The live round ended; nothing was added".into();
             }
         }
     }
