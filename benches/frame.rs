@@ -267,7 +267,14 @@ fn frames_during_live_round(c: &mut Criterion) {
                 };
                 let seat = format!("{}{seat}", base.trim_end_matches('/'));
                 let mut n = 0u32;
+                // CONCORD_BENCH_IDLE=1: the students join and wait, a control for what the
+                // threads themselves cost the frames on this machine.
+                let idle = std::env::var_os("CONCORD_BENCH_IDLE").is_some();
                 while !stop.load(Ordering::Relaxed) {
+                    if idle {
+                        std::thread::sleep(Duration::from_millis(100));
+                        continue;
+                    }
                     n += 1;
                     let form: Vec<(String, String)> = (0..criteria)
                         .map(|k| (format!("w.{k}"), ((n + k as u32) % 11).to_string()))
