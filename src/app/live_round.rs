@@ -64,6 +64,34 @@ pub struct CheckView {
     pub waited: u64,
 }
 
+impl CheckView {
+    /// The address the check is served on (this computer's own, on that network).
+    fn own_address(&self) -> Option<IpAddr> {
+        self.address
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .parse::<SocketAddr>()
+            .ok()
+            .map(|a| a.ip())
+    }
+
+    /// The other devices that reached the check: this computer opening its own address
+    /// proves nothing about the Wi-Fi.
+    pub fn phones(&self) -> Vec<IpAddr> {
+        let own = self.own_address();
+        self.reached
+            .iter()
+            .copied()
+            .filter(|ip| !ip.is_loopback() && Some(*ip) != own)
+            .collect()
+    }
+
+    /// A check on the loopback address: a trial on this computer, no phone expected.
+    pub fn is_trial(&self) -> bool {
+        self.own_address().is_some_and(|ip| ip.is_loopback())
+    }
+}
+
 /// What the teacher does with a live round.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LiveMsg {
@@ -297,5 +325,34 @@ impl AppState {
             .filter(|l| l.doc == self.doc.id())?;
         let room = live.server.room();
         Some(room.with_readings(self.doc.scenario()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CheckView;
+
+    fn check(address: &str, reached: &[&str]) -> CheckView {
+        CheckView {
+            address: address.into(),
+            reached: reached.iter().map(|ip| ip.parse().unwrap()).collect(),
+            waited: 0,
+        }
+    }
+
+    #[test]
+    fn only_other_devices_count_as_phones() {
+        let own = check("http://192.168.1.20:8737/", &["192.168.1.20", "127.0.0.1"]);
+        assert!(own.phones().is_empty(), "the laptop opening its own page");
+        assert!(!own.is_trial());
+        let phone = check(
+            "http://192.168.1.20:8737/",
+            &["192.168.1.20", "192.168.1.31"],
+        );
+        assert_eq!(
+            phone.phones(),
+            ["192.168.1.31".parse::<std::net::IpAddr>().unwrap()]
+        );
+        assert!(check("http://127.0.0.1:8737/", &["127.0.0.1"]).is_trial());
     }
 }

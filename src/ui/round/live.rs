@@ -158,10 +158,9 @@ fn check_ui(ui: &mut Ui, check: &CheckView, out: &mut Outbox) {
                 ui.strong("Can a phone reach me?");
                 ui.label("On a phone on the same Wi-Fi (mobile data off), open");
                 ui.label(RichText::new(&check.address).size(18.0).strong());
-                if check.reached.is_empty() {
-                    ui.label(format!("Waiting for a phone… ({} s)", check.waited));
-                } else {
-                    let from: Vec<String> = check.reached.iter().map(ToString::to_string).collect();
+                let phones = check.phones();
+                if !phones.is_empty() {
+                    let from: Vec<String> = phones.iter().map(ToString::to_string).collect();
                     ui.label(
                         RichText::new(format!(
                             "✔ Reached from {}: devices on this network can join.",
@@ -169,13 +168,24 @@ fn check_ui(ui: &mut Ui, check: &CheckView, out: &mut Outbox) {
                         ))
                         .strong(),
                     );
+                } else if check.reached.is_empty() {
+                    ui.label(format!("Waiting for a phone… ({} s)", check.waited));
+                } else if check.is_trial() {
+                    ui.label(
+                        RichText::new("✔ Reached on this computer: the trial works.").strong(),
+                    );
+                } else {
+                    ui.label(format!(
+                        "Reached from this computer; now open it on a phone… ({} s)",
+                        check.waited
+                    ));
                 }
                 if ui.button("End the check").clicked() {
                     out.send(Msg::Live(LiveMsg::Check(None)));
                 }
             });
         });
-        if check.reached.is_empty() && check.waited >= CHECK_PATIENCE {
+        if check.phones().is_empty() && !check.is_trial() && check.waited >= CHECK_PATIENCE {
             ui.separator();
             ui.label(
                 RichText::new(format!(
