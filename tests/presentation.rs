@@ -445,3 +445,28 @@ fn a_lesson_without_proposals_presents_every_step_without_a_fault() {
     }
     assert_eq!(step(&h), n - 1, "the walk reaches the last step");
 }
+
+#[test]
+fn the_step_list_opens_on_the_step_the_class_is_at() {
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::End);
+    let last = step(&h);
+    press(&mut h, Key::G);
+    let screen = h.ctx.content_rect();
+    let label = format!(
+        "{}. All perspectives — Every perspective, and what none rules out",
+        last + 1
+    );
+    let item = h.get_by_label(&label).rect();
+    assert!(
+        screen.contains_rect(item),
+        "the current step {item:?} is on the screen {screen:?}"
+    );
+    // Closed and opened again at the start: the first steps show.
+    press(&mut h, Key::Escape);
+    press(&mut h, Key::Home);
+    press(&mut h, Key::G);
+    let first = h.get_by_label_contains("1. Introduction").rect();
+    assert!(screen.contains_rect(first), "{first:?}");
+}

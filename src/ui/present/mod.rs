@@ -124,6 +124,8 @@ pub fn presentation_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
         });
     if presenter.show_list {
         step_list_ui(ui.ctx(), state, &list, i, sz, out);
+    } else {
+        ui.ctx().data_mut(|d| d.remove::<bool>(steps_scrolled()));
     }
 }
 
@@ -519,6 +521,11 @@ fn ranking_slide(
     }
 }
 
+/// Where the step list notes that it has shown the current step since it opened.
+fn steps_scrolled() -> egui::Id {
+    egui::Id::unique("presentation-steps-scrolled")
+}
+
 fn step_list_ui(
     ctx: &egui::Context,
     state: &AppState,
@@ -539,10 +546,16 @@ fn step_list_ui(
                     progress_label(state.scenario(), *step),
                     step_title(state.scenario(), *step)
                 );
-                if ui
-                    .selectable_label(i == current, RichText::new(text).size(sz.small))
-                    .clicked()
-                {
+                let response =
+                    ui.selectable_label(i == current, RichText::new(text).size(sz.small));
+                // Opened far into a lesson, the list shows where the class is (once: then
+                // it scrolls freely).
+                let scrolled = steps_scrolled();
+                if i == current && !ui.ctx().data(|d| d.get_temp::<bool>(scrolled).is_some()) {
+                    response.scroll_to_me(Some(egui::Align::Center));
+                    ui.ctx().data_mut(|d| d.insert_temp(scrolled, true));
+                }
+                if response.clicked() {
                     out.send(Msg::Present(PresentCommand::Jump(i)));
                 }
             }
