@@ -13,7 +13,7 @@ use crate::model::Scenario;
 
 /// A live round running for one document.
 pub struct Live {
-    server: LiveServer,
+    pub(super) server: LiveServer,
     /// The document it was started for: its readings go there.
     doc: DocId,
     /// The room's version the round view shows, and when it took it: answers arriving
@@ -48,7 +48,7 @@ pub struct LiveView {
 /// A check that phones reach this computer, before the round: a page on the address the
 /// round will have, and who opened it.
 pub struct Check {
-    server: LiveServer,
+    pub(super) server: LiveServer,
     started: Instant,
 }
 
@@ -313,6 +313,18 @@ impl AppState {
             live.shown.set((room.version, Some(Instant::now())));
         }
         Some((room.code.clone(), live.shown.get().0))
+    }
+
+    /// The room's version and the document with the answers so far, while a live round
+    /// runs for it and someone has sent answers: what a recovery copy keeps.
+    pub(super) fn live_unsaved(&self) -> Option<(u64, Scenario)> {
+        let live = self
+            .round
+            .live
+            .as_ref()
+            .filter(|l| l.doc == self.doc.id())?;
+        let room = live.server.room();
+        (room.counts().1 > 0).then(|| (room.version, room.with_readings(self.doc.scenario())))
     }
 
     /// The document with every ballot so far added as readings, while a live round runs

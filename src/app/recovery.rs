@@ -39,8 +39,9 @@ pub struct Recovery {
     session: String,
     /// The lock that marks this session as running; released by the system if it dies.
     _alive: Option<Arc<crate::io::lock::Held>>,
-    /// The document state the last copy holds.
-    last_version: Option<DocKey>,
+    /// The document state the last copy holds, and the live round's answers with it (the
+    /// room's version; 0 without a round).
+    last_version: Option<(DocKey, u64)>,
     last_write: Option<Instant>,
     /// Since when the work has had changes that no copy holds.
     uncopied_since: Option<Instant>,
@@ -145,7 +146,7 @@ impl Recovery {
         &mut self,
         scenario: Arc<Scenario>,
         original: Option<&Path>,
-        version: DocKey,
+        version: (DocKey, u64),
         dirty: bool,
         busy: bool,
     ) -> Option<CopyWork> {
@@ -351,7 +352,10 @@ impl super::AppState {
             // The user chose to quit without saving: the work is discarded, not kept.
             return;
         }
-        if !self.doc.is_dirty() {
+        // A live round's answers are unsaved work too: a crash mid-round keeps them.
+        let live = self.live_unsaved();
+        let unsaved = self.doc.is_dirty() || live.is_some();
+        if !unsaved {
             // Removing the copy: one still being written would come back after it.
             self.finish_job(JobKind::RecoveryCopy);
         }
@@ -362,11 +366,15 @@ impl super::AppState {
             return; // the previous copy is still being written; try at the next tick
         }
         let doc = &self.doc;
+        let (scenario, answers) = match live {
+            Some((version, with_answers)) => (Arc::new(with_answers), version),
+            None => (doc.snapshot(), 0),
+        };
         let Some(work) = r.tick(
-            doc.snapshot(),
+            scenario,
             doc.path.as_deref(),
-            doc.key(),
-            doc.is_dirty(),
+            (doc.key(), answers),
+            unsaved,
             busy,
         ) else {
             return;
@@ -388,7 +396,8 @@ impl super::AppState {
 
     /// When to tick again, while there is unsaved work to copy.
     pub fn next_recovery_tick(&self) -> Option<Duration> {
-        (self.files.recovery.is_some() && self.doc.is_dirty() && !self.files.close_confirmed)
+        let unsaved = self.doc.is_dirty() || self.live_here();
+        (self.files.recovery.is_some() && unsaved && !self.files.close_confirmed)
             .then_some(INTERVAL)
     }
 
@@ -407,7 +416,7 @@ mod tests {
 
     fn dirty_copy(r: &mut Recovery, s: &Scenario, original: Option<&Path>) {
         let key = crate::app::Document::new(s.clone(), None).key();
-        if let Some(work) = r.tick(Arc::new(s.clone()), original, key, true, false) {
+        if let Some(work) = r.tick(Arc::new(s.clone()), original, (key, 0), true, false) {
             work.write().unwrap();
         }
     }
@@ -421,7 +430,7 @@ mod tests {
         assert!(r.copy_path().exists());
         let key = crate::app::Document::new(s.clone(), None).key();
         assert!(r
-            .tick(Arc::new(s.clone()), None, key, false, false)
+            .tick(Arc::new(s.clone()), None, (key, 0), false, false)
             .is_none());
         assert!(!r.copy_path().exists(), "a clean document needs no copy");
     }
@@ -494,10 +503,11 @@ mod tests {
         assert!(s.scores.len() > LARGE_CELLS);
         let key = crate::app::Document::new(s.clone(), None).key();
         assert!(
-            r.tick(Arc::new(s.clone()), None, key, true, true).is_none(),
+            r.tick(Arc::new(s.clone()), None, (key, 0), true, true)
+                .is_none(),
             "not while dragging"
         );
-        r.tick(Arc::new(s.clone()), None, key, true, false)
+        r.tick(Arc::new(s.clone()), None, (key, 0), true, false)
             .expect("due at the pause")
             .write()
             .unwrap();

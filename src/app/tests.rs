@@ -380,6 +380,45 @@ fn dont_save_leaves_no_recovery_copy_behind() {
     );
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn a_crash_in_a_live_round_keeps_the_answers_sent_so_far() {
+    crate::platform::run_jobs_inline(true);
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    a.files.recovery = Some(Recovery::new(dir.path().to_owned()));
+    let addr = "127.0.0.1:0".parse().unwrap();
+    a.start_live(
+        addr,
+        crate::live::Settings::default(),
+        crate::live::Limits::default(),
+    )
+    .unwrap();
+    a.tick_recovery(false);
+    let copy = a.recovery().unwrap().copy_path();
+    assert!(!copy.exists(), "no answer yet: nothing to keep");
+    assert!(a.next_recovery_tick().is_some(), "the round is watched");
+    {
+        let live = a.round.live.as_ref().unwrap();
+        let mut room = live.server.room();
+        let code = room.code.clone();
+        let token = room.join(&code, "Ada").unwrap();
+        room.submit(&token, &[("w.0".into(), "7".into())]).unwrap();
+    }
+    assert!(!a.doc.is_dirty(), "the document itself waits for Close");
+    a.tick_recovery(false);
+    // The app dies here: the copy holds Ada's answers as her reading.
+    let kept = crate::io::load_path(&copy).unwrap();
+    let ada = kept
+        .perspectives
+        .iter()
+        .find(|p| p.name == "Ada")
+        .expect("Ada's reading");
+    assert_eq!(ada.kind, crate::model::PerspectiveKind::Student);
+    let first = &kept.criteria[0].id;
+    assert_eq!(ada.weights[first], 7.0);
+}
+
 #[test]
 fn in_a_browser_save_is_a_download_that_opens_again() {
     let mut a = native();
