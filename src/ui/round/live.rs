@@ -303,3 +303,71 @@ fn qr_ui(ui: &mut Ui, address: &str, module: f32) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::check_ui;
+    use crate::app::live_round::CheckView;
+    use crate::app::{Command, Msg, Outbox};
+
+    fn shown(address: &str, reached: &[&str], waited: u64) -> egui_kittest::Harness<'static> {
+        let view = CheckView {
+            address: address.into(),
+            reached: reached.iter().map(|ip| ip.parse().unwrap()).collect(),
+            waited,
+        };
+        harness().build_ui(move |ui| check_ui(ui, &view, &mut Outbox::default()))
+    }
+
+    /// A harness with the app's fonts (the check's ✔ is in them).
+    fn harness() -> egui_kittest::HarnessBuilder {
+        egui_kittest::Harness::builder().with_context_setup(crate::ui::window::fonts::install_fonts)
+    }
+
+    const HELP: &str = "No phone has reached this computer in 30 seconds.";
+
+    #[test]
+    fn after_thirty_seconds_without_a_phone_it_says_what_to_try() {
+        let h = shown("http://192.168.1.20:8737/", &[], 12);
+        h.get_by_label_contains("Waiting for a phone… (12 s)");
+        assert!(h.query_by_label(HELP).is_none(), "not yet");
+        let h = shown("http://192.168.1.20:8737/", &["192.168.1.20"], 31);
+        h.get_by_label_contains("Reached from this computer; now open it on a phone");
+        h.get_by_label(HELP);
+        h.get_by_label_contains("client isolation");
+        h.get_by_label_contains("firewall");
+        h.get_by_label(Command::HandOut.label());
+    }
+
+    #[test]
+    fn a_phone_or_a_trial_needs_no_help() {
+        let h = shown("http://192.168.1.20:8737/", &["192.168.1.31"], 60);
+        h.get_by_label("✔ Reached from 192.168.1.31: devices on this network can join.");
+        assert!(h.query_by_label(HELP).is_none());
+        let h = shown("http://127.0.0.1:8737/", &[], 60);
+        assert!(
+            h.query_by_label(HELP).is_none(),
+            "no phone is expected on a trial"
+        );
+    }
+
+    #[test]
+    fn the_file_round_is_one_click_away() {
+        let mut out = Outbox::default();
+        let view = CheckView {
+            address: "http://192.168.1.20:8737/".into(),
+            reached: Vec::new(),
+            waited: 45,
+        };
+        let mut h = harness().build_ui(|ui| check_ui(ui, &view, &mut out));
+        h.get_by_label(Command::HandOut.label()).click();
+        h.run();
+        drop(h);
+        assert!(out
+            .take()
+            .iter()
+            .any(|m| matches!(m, Msg::Command(Command::HandOut))));
+    }
+}
