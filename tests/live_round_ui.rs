@@ -274,3 +274,35 @@ fn the_projector_shows_a_slide_to_join_while_the_round_runs() {
         .present_steps()
         .contains(&concord::app::present::Step::Join));
 }
+
+#[test]
+fn opening_another_lesson_asks_before_it_ends_the_round() {
+    let mut h = harness();
+    let before = h.state().state.scenario().perspectives.len();
+    let _port = start_form(&mut h);
+    click(&mut h, "Start the round");
+    let live = h.state().state.live().expect("the round runs");
+    let criteria = h.state().state.scenario().criteria.len();
+    student(&live.address, &live.code, "Ada", 4, criteria);
+    // Ctrl+N mid-round: asked, and Cancel keeps the round as it was.
+    ctrl(&mut h, egui::Key::N);
+    h.get_by_label("A live round is running");
+    click(&mut h, "Cancel");
+    assert!(h.state().state.live().is_some(), "still running");
+    assert_eq!(h.state().state.scenario().perspectives.len(), before);
+    // Again, and this time close it: Ada's answers join the lesson, then "Save changes?".
+    ctrl(&mut h, egui::Key::N);
+    click(&mut h, "Close the round and continue");
+    assert!(h.state().state.live().is_none());
+    h.get_by_label("Save your changes?");
+    let s = h.state().state.scenario();
+    assert_eq!(s.perspectives.len(), before + 1);
+    assert_eq!(s.perspectives[before].name, "Ada");
+    click(&mut h, "Cancel");
+    assert_eq!(
+        h.state().state.scenario().perspectives.len(),
+        before + 1,
+        "still this lesson, with Ada's reading, unsaved"
+    );
+    assert!(h.state().state.doc().is_dirty());
+}

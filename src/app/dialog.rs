@@ -10,6 +10,9 @@ use std::path::PathBuf;
 pub enum Dialog {
     /// "Save changes to X?" before `Pending` happens.
     UnsavedChanges(Pending),
+    /// "A live round is running for this lesson": close it (its answers join the lesson)
+    /// before `Pending` replaces the document, or cancel.
+    LiveRoundRunning(Pending),
     /// A file failed to load; the open document is unchanged.
     LoadFailed(LoadError),
     /// A save failed; the document stays dirty.

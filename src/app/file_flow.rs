@@ -46,6 +46,14 @@ impl AppState {
 
     /// Asks to do something that would discard unsaved changes.
     pub fn request(&mut self, pending: Pending) {
+        // Another document would leave the round's answers nowhere to go: ask first
+        // (quitting closes the round into this one, as the close button does).
+        if matches!(pending, Pending::Quit) {
+            self.close_live();
+        } else if self.live_here() {
+            self.dialog = Some(Dialog::LiveRoundRunning(pending));
+            return;
+        }
         if self.doc.is_dirty() {
             self.dialog = Some(Dialog::UnsavedChanges(pending));
         } else {
@@ -448,6 +456,16 @@ impl AppState {
             FileMsg::PictureTaken(png) => self.picture_taken(png),
             FileMsg::Request(pending) => self.request(pending),
             FileMsg::AnswerUnsaved(save) => self.answer_unsaved(save),
+            FileMsg::AnswerLiveRunning(go_on) => {
+                let Some(Dialog::LiveRoundRunning(pending)) = self.dialog.take() else {
+                    return;
+                };
+                if go_on {
+                    // The answers join this lesson (one undo step); then "Save changes?".
+                    self.close_live();
+                    self.request(pending);
+                }
+            }
             FileMsg::Disk(answer) => self.answer_disk(answer),
             FileMsg::RestoreRecovered => {
                 if let Some(Dialog::Recover(found)) = self.dialog.take() {

@@ -209,8 +209,11 @@ impl AppState {
             return;
         };
         if live.doc != self.doc.id() {
-            self.status = "This live round belongs to another document: open it again to close \
-                           the round there"
+            // Opening another lesson asks first (`request`), so only a path that skipped
+            // the question gets here: the window has said that these answers have no home.
+            self.round.live = None;
+            self.status = "The live round ended; it was started for a lesson no longer open, so \
+                           its answers were not added"
                 .into();
             return;
         }

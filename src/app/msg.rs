@@ -136,6 +136,8 @@ pub enum FileMsg {
     Request(Pending),
     /// The answer to "Save changes?": save first, discard, or cancel (`None`).
     AnswerUnsaved(Option<bool>),
+    /// The answer to "A live round is running": close it and go on (true), or cancel.
+    AnswerLiveRunning(bool),
     /// A native file dialog answered.
     DialogAnswered(DialogAnswer),
     /// A file dropped on the window.

@@ -320,7 +320,9 @@ impl super::AppState {
             .recovery_lookup
             .as_ref()
             .is_some_and(|l| l.waiting.is_some());
-        if self.dialog.is_some() || !found {
+        // Restoring replaces the document: not while a live round runs for it (offered
+        // once the round is closed).
+        if self.dialog.is_some() || !found || self.live_here() {
             return;
         }
         let Some(lookup) = self.files.recovery_lookup.take() else {

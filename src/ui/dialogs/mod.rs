@@ -103,6 +103,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
         ui.set_max_width(560.0);
         match dialog {
             Dialog::UnsavedChanges(pending) => unsaved_ui(ui, state, (dialog, pending), out),
+            Dialog::LiveRoundRunning(pending) => live_running_ui(ui, (dialog, pending), out),
             Dialog::LoadFailed(err) => {
                 ui.heading("The file could not be opened");
                 ui.label("Nothing was changed: the open scenario is exactly as it was.");
@@ -313,6 +314,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, out: &mut Outbox) {
 fn dismissed(dialog: &Dialog) -> Option<Msg> {
     match dialog {
         Dialog::UnsavedChanges(_) => Some(Msg::File(FileMsg::AnswerUnsaved(None))),
+        Dialog::LiveRoundRunning(_) => Some(Msg::File(FileMsg::AnswerLiveRunning(false))),
         Dialog::ConfirmReplace { .. } => Some(Msg::Dialog(DialogMsg::AnswerReplace(false))),
         Dialog::StatedWeights(_) => Some(Msg::Doc(DocMsg::AnswerStated(StatedChoice::Cancel))),
         Dialog::ScoreTarget(_) => Some(Msg::Doc(DocMsg::AnswerScoreTarget(ScoreTarget::Cancel))),
@@ -330,14 +332,9 @@ fn dismissed(dialog: &Dialog) -> Option<Msg> {
     }
 }
 
-fn unsaved_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    (dialog, pending): (&Dialog, &Pending),
-    out: &mut Outbox,
-) {
-    ui.heading("Save your changes?");
-    let what = match pending {
+/// What `pending` is, in a sentence's opening words.
+fn pending_words(pending: &Pending) -> String {
+    match pending {
         Pending::New(i) => match crate::seeds::BUNDLED.get(*i) {
             Some(b) if *i != crate::seeds::BLANK => format!("Opening “{}”", b.title),
             _ => "Starting a new scenario".to_owned(),
@@ -345,7 +342,44 @@ fn unsaved_ui(
         Pending::Open(_) => "Opening another file".to_owned(),
         Pending::Quit => "Quitting".to_owned(),
         Pending::Import(_) => "Opening the imported table".to_owned(),
-    };
+    }
+}
+
+fn live_running_ui(ui: &mut egui::Ui, (dialog, pending): (&Dialog, &Pending), out: &mut Outbox) {
+    ui.heading("A live round is running");
+    ui.label(format!(
+        "{} ends the live round for this lesson: students can no longer send answers, and \
+         the answers sent so far become students' readings in this lesson (Undo takes them \
+         back).",
+        pending_words(pending)
+    ));
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let close = ui
+            .button("Close the round and continue")
+            .on_hover_text("The answers join this lesson; you are then asked to save it");
+        default_button(ui, &close, dialog);
+        if close.clicked() {
+            out.send(Msg::File(FileMsg::AnswerLiveRunning(true)));
+        }
+        if ui
+            .button("Cancel")
+            .on_hover_text("Keep the round running; nothing happens")
+            .clicked()
+        {
+            out.send(Msg::File(FileMsg::AnswerLiveRunning(false)));
+        }
+    });
+}
+
+fn unsaved_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    (dialog, pending): (&Dialog, &Pending),
+    out: &mut Outbox,
+) {
+    ui.heading("Save your changes?");
+    let what = pending_words(pending);
     ui.label(format!(
         "{what} will discard the changes to “{}” that you have not saved.",
         state.doc().display_name()

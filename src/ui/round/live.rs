@@ -216,8 +216,8 @@ fn running_ui(ui: &mut Ui, live: &LiveView, out: &mut Outbox) {
                 if !live.here {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
-                        "This round belongs to another document: open it again to close \
-                         the round there.",
+                        "This round was started for a lesson that is no longer open: its \
+                         answers cannot be added to this one.",
                     );
                 }
             });
