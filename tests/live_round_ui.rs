@@ -306,3 +306,28 @@ fn opening_another_lesson_asks_before_it_ends_the_round() {
     );
     assert!(h.state().state.doc().is_dirty());
 }
+
+#[test]
+fn a_port_in_use_is_said_in_the_form_and_another_start_clears_it() {
+    let mut h = harness();
+    let port = start_form(&mut h);
+    let taken = TcpListener::bind(("127.0.0.1", port)).unwrap();
+    click(&mut h, "Start the round");
+    assert!(h.state().state.live().is_none());
+    let why = h.state().state.live_error().expect("why").to_owned();
+    assert!(
+        why.starts_with(&format!("Concord could not listen on 127.0.0.1:{port}")),
+        "{why}"
+    );
+    assert_eq!(
+        h.get_all_by_label(&why).count(),
+        2,
+        "in the form, beside its buttons, and on the status line"
+    );
+    h.get_by_label("Start the round");
+    drop(taken);
+    click(&mut h, "Start the round");
+    assert!(h.state().state.live().is_some());
+    assert!(h.state().state.live_error().is_none());
+    click(&mut h, "Close the round");
+}

@@ -129,8 +129,10 @@ impl AppState {
                 settings,
                 limits,
             } => {
-                if let Err(e) = self.start_live(SocketAddr::new(ip, port), settings, limits) {
-                    self.status = e.to_string();
+                let started = self.start_live(SocketAddr::new(ip, port), settings, limits);
+                self.round.live_error = started.err().map(|e| e.to_string());
+                if let Some(e) = &self.round.live_error {
+                    self.status = e.clone();
                 }
             }
             LiveMsg::Lock(on) => {
@@ -146,6 +148,7 @@ impl AppState {
             LiveMsg::Close => self.close_live(),
             LiveMsg::Setup(on) => {
                 self.round.live_setup = on;
+                self.round.live_error = None;
                 if !on {
                     self.round.live_check = None;
                 }
@@ -157,6 +160,7 @@ impl AppState {
                 let addr = SocketAddr::new(ip, port);
                 match LiveServer::check(addr, Limits::default()) {
                     Ok(server) => {
+                        self.round.live_error = None;
                         self.status = format!(
                             "Checking: open http://{}/ on a phone on the same network",
                             server.addr()
@@ -166,7 +170,10 @@ impl AppState {
                             started: Instant::now(),
                         });
                     }
-                    Err(e) => self.status = e.to_string(),
+                    Err(e) => {
+                        self.status = e.to_string();
+                        self.round.live_error = Some(e.to_string());
+                    }
                 }
             }
         }
@@ -289,6 +296,11 @@ impl AppState {
             reached: check.server.reached(),
             waited: check.started.elapsed().as_secs(),
         })
+    }
+
+    /// Why the last start (or check) failed, in words the form shows.
+    pub fn live_error(&self) -> Option<&str> {
+        self.round.live_error.as_deref()
     }
 
     /// Whether the round view shows the live round's start form.

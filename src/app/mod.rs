@@ -184,6 +184,8 @@ pub(crate) struct RoundPart {
     live: Option<live_round::Live>,
     /// The check that phones reach this computer, while it runs.
     live_check: Option<live_round::Check>,
+    /// Why the last start or check of a live round failed (shown in its form).
+    live_error: Option<String>,
 }
 
 /// What the window shows: the main view, the cards' search and order, the quick-weights window, the presentation.
@@ -243,6 +245,7 @@ impl AppState {
                 live_setup: false,
                 live: None,
                 live_check: None,
+                live_error: None,
             },
             view: Shown {
                 main_view: MainView::Comparison,

@@ -116,6 +116,9 @@ fn start_form_ui(ui: &mut Ui, state: &AppState, out: &mut Outbox) {
                 out.send(Msg::Live(LiveMsg::Setup(false)));
             }
         });
+        if let Some(why) = state.live_error() {
+            ui.colored_label(ui.visuals().error_fg_color, why);
+        }
         if let Some(check) = state.live_check() {
             check_ui(ui, &check, out);
         }
