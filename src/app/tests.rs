@@ -380,7 +380,6 @@ fn dont_save_leaves_no_recovery_copy_behind() {
     );
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn a_crash_in_a_live_round_keeps_the_answers_sent_so_far() {
     crate::platform::run_jobs_inline(true);
