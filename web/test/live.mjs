@@ -86,6 +86,12 @@ try {
   check("the page runs no script", (await page.locator("script").count()) === 0);
   check("nothing is asked of any other address", elsewhere.length === 0, elsewhere.join(" "));
   check("the student page is under 50 KB", bytes > 0 && bytes < 50 * 1024, `${bytes} bytes`);
+  // The page "Can a phone reach me?" asks the teacher to open, on the same phone.
+  const reach = await context.newPage();
+  await reach.goto(address + "check");
+  check("the phone check page opens on a phone",
+    (await reach.content()).includes("This phone reaches the teacher"));
+  await reach.close();
   teacher.stdin.write("status\n");
   await waitFor(/1 joined, 1 sent/);
   check("the teacher's terminal counts the answer", true);
