@@ -276,10 +276,12 @@ impl AppState {
 
     /// True while a live round runs for the open document.
     pub fn live_here(&self) -> bool {
-        self.round
-            .live
-            .as_ref()
-            .is_some_and(|l| l.doc == self.doc.id())
+        self.live_for_doc().is_some()
+    }
+
+    /// The live round, when it runs for the open document.
+    fn live_for_doc(&self) -> Option<&Live> {
+        self.round.live.as_ref().filter(|l| l.doc == self.doc.id())
     }
 
     /// The presentation's steps for the open document (with the live round's slide while
@@ -317,11 +319,7 @@ impl AppState {
     /// The running round's code and version while it runs for the open document (a new
     /// room has a new code): what the round view's statistics are keyed to.
     pub(super) fn live_key(&self) -> Option<(String, u64)> {
-        let live = self
-            .round
-            .live
-            .as_ref()
-            .filter(|l| l.doc == self.doc.id())?;
+        let live = self.live_for_doc()?;
         let room = live.server.room();
         let (shown, at) = live.shown.get();
         if room.version != shown && at.is_none_or(|at| at.elapsed() >= TAKE_IN_EVERY) {
@@ -333,11 +331,7 @@ impl AppState {
     /// The room's version and the document with the answers so far, while a live round
     /// runs for it and someone has sent answers: what a recovery copy keeps.
     pub(super) fn live_unsaved(&self) -> Option<(u64, Scenario)> {
-        let live = self
-            .round
-            .live
-            .as_ref()
-            .filter(|l| l.doc == self.doc.id())?;
+        let live = self.live_for_doc()?;
         let room = live.server.room();
         (room.counts().1 > 0).then(|| (room.version, room.with_readings(self.doc.scenario())))
     }
@@ -345,11 +339,7 @@ impl AppState {
     /// The document with every ballot so far added as readings, while a live round runs
     /// for it.
     pub(super) fn live_scenario(&self) -> Option<Scenario> {
-        let live = self
-            .round
-            .live
-            .as_ref()
-            .filter(|l| l.doc == self.doc.id())?;
+        let live = self.live_for_doc()?;
         let room = live.server.room();
         Some(room.with_readings(self.doc.scenario()))
     }
