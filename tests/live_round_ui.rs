@@ -98,25 +98,13 @@ fn a_live_round_fills_the_round_view_and_close_adds_the_readings_in_one_step() {
     h.get_by_label("3 of 40 seats taken; 3 sent their answers");
     // The round view takes in what arrived at most twice a second: within a second all
     // three answers are readings there, and the heat map is drawn.
-    for _ in 0..20 {
-        if h.state().state.round_result().round.students.len() == 3 {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        h.step();
-    }
+    wait_for_readings(&mut h, 3);
     assert_eq!(h.state().state.round_result().round.students.len(), 3);
     h.run();
     // One more while the view is open: the frames show the three until the newest answers
     // are worked out on a job, then four.
     student(&base, &code, "Dan", 5, criteria);
-    for _ in 0..30 {
-        if h.state().state.round_result().round.students.len() == 4 {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        h.step();
-    }
+    wait_for_readings(&mut h, 4);
     assert_eq!(h.state().state.round_result().round.students.len(), 4);
     h.run();
     let cells = h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Round: ")));
@@ -152,6 +140,18 @@ fn a_live_round_fills_the_round_view_and_close_adds_the_readings_in_one_step() {
     // One step: Undo takes the four readings back.
     ctrl(&mut h, egui::Key::Z);
     assert_eq!(h.state().state.scenario().perspectives.len(), before);
+}
+
+/// Draws frames for up to three seconds, until the round view holds `n` readings (it
+/// takes in answers twice a second, and works the newest out on a job).
+fn wait_for_readings(h: &mut H, n: usize) {
+    for _ in 0..30 {
+        if h.state().state.round_result().round.students.len() == n {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.step();
+    }
 }
 
 /// Opens the start form on the loopback address and a free port; gives the port.
